@@ -1,0 +1,25 @@
+@{
+    RootModule             = 'ImageStreamPS.dll'
+    ModuleVersion          = '0.1.0'
+    CompatiblePSEditions   = @('Core')
+    GUID                   = '5a0d3f5e-6c1b-4f57-9a77-1f0b7c3d2e41'
+    Author                 = 'ImageStreamPS contributors'
+    CompanyName            = 'ImageStreamPS'
+    Copyright              = '(c) ImageStreamPS contributors. Apache-2.0.'
+    Description            = 'Manage OpenShift image streams, image tags and the rollouts they drive, with pipeline objects over a shared cluster session. Ships a local OpenShift-compatible sandbox.'
+    PowerShellVersion      = '7.4'
+    FormatsToProcess       = @()
+    TypesToProcess         = @()
+    CmdletsToExport        = @()
+    FunctionsToExport      = @()
+    AliasesToExport        = @()
+    VariablesToExport      = @()
+    PrivateData            = @{
+        PSData = @{
+            Tags         = @('OpenShift', 'Kubernetes', 'ImageStream', 'Containers', 'DevOps', 'PSEdition_Core', 'Linux', 'Windows', 'MacOS')
+            LicenseUri   = 'https://www.apache.org/licenses/LICENSE-2.0'
+            ProjectUri   = 'https://github.com/imagestreamps/ImageStreamPS'
+            ReleaseNotes = 'First release: sessions, the local sandbox, image streams, image tags, apps and rollouts.'
+        }
+    }
+}

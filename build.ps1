@@ -1,0 +1,189 @@
+#!/usr/bin/env pwsh
+<#
+.SYNOPSIS
+    Builds, tests, demonstrates, packages and benchmarks ImageStreamPS.
+.DESCRIPTION
+    Build    publishes the importable module folder to out/ImageStreamPS (the module, its
+             dependencies in their own folder, and the sandbox program).
+    Test     Build, then every xunit project and the Pester suite; prints one line
+             "N passed, N failed" with the totals of all runners and exits non-zero on failure.
+    Demo     Build, then the tutorial end to end on the local sandbox (examples/Tutorial.ps1).
+    Package  Build, then a versioned nupkg in out/packages that Install-PSResource accepts.
+    Bench    Build, then the benchmarks (bench/); results go to bench/README.md.
+.EXAMPLE
+    dotnet tool restore && dotnet pwsh ./build.ps1 Test
+#>
+[CmdletBinding()]
+param(
+    [Parameter(Position = 0)]
+    [ValidateSet('Build', 'Test', 'Demo', 'Package', 'Bench')]
+    [string] $Task = 'Build',
+
+    [ValidateSet('Debug', 'Release')]
+    [string] $Configuration = 'Release',
+
+    # Runs only the Pester files whose path matches, or skips the xunit projects with -SkipXunit.
+    [string] $PesterFilter,
+    [switch] $SkipXunit,
+    [switch] $SkipPester
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3.0
+$env:DOTNET_CLI_TELEMETRY_OPTOUT = '1'
+$env:DOTNET_NOLOGO = '1'
+$env:MSBUILDDISABLENODEREUSE = '1'
+$Root = $PSScriptRoot
+$Out = Join-Path $Root 'out'
+$ModuleOut = Join-Path $Out 'ImageStreamPS'
+$ResultsDir = Join-Path $Out 'test-results'
+$PesterVersion = '6.2.0'
+
+function Invoke-Native {
+    param([string] $Command, [string[]] $Arguments)
+    Write-Host "> $Command $($Arguments -join ' ')" -ForegroundColor DarkGray
+    & $Command @Arguments
+    if ($LASTEXITCODE -ne 0) { throw "$Command exited with $LASTEXITCODE" }
+}
+
+function Invoke-Build {
+    Invoke-Native dotnet @('build', "$Root/ImageStreamPS.sln", '-c', $Configuration, '-nologo', '-v', 'quiet', '-clp:ErrorsOnly;Summary')
+
+    $staging = Join-Path $Out 'publish'
+    Remove-Item $staging, $ModuleOut -Recurse -Force -ErrorAction SilentlyContinue
+    Invoke-Native dotnet @('publish', "$Root/src/ImageStreamPS/ImageStreamPS.csproj", '-c', $Configuration, '--no-build', '-nologo', '-v', 'quiet', '-o', "$staging/module")
+    Invoke-Native dotnet @('publish', "$Root/src/ImageStreamPS.Sandbox/ImageStreamPS.Sandbox.csproj", '-c', $Configuration, '--no-build', '-nologo', '-v', 'quiet', '-o', "$staging/sandbox")
+
+    # Layout: the front end beside the manifest; everything it loads through the engine in
+    # dependencies/ (its own AssemblyLoadContext); the sandbox program in sandbox/.
+    $dependencies = New-Item -ItemType Directory -Force (Join-Path $ModuleOut 'dependencies')
+    Get-ChildItem "$staging/module" -File | ForEach-Object {
+        if ($_.Name -like 'ImageStreamPS.dll' -or $_.Name -like 'ImageStreamPS.xml' -or $_.Name -like 'ImageStreamPS.pdb') {
+            Copy-Item $_.FullName $ModuleOut
+        }
+        elseif ($_.Extension -in '.dll', '.pdb') {
+            Copy-Item $_.FullName $dependencies
+        }
+    }
+    foreach ($folder in 'Formats', 'Types', 'en-US') {
+        $source = Join-Path $staging "module/$folder"
+        if (Test-Path $source) { Copy-Item $source (Join-Path $ModuleOut $folder) -Recurse }
+    }
+    Copy-Item "$Root/ImageStreamPS.psd1" $ModuleOut
+    Copy-Item "$staging/sandbox" (Join-Path $ModuleOut 'sandbox') -Recurse
+    Write-Host "Module published to $ModuleOut" -ForegroundColor Green
+}
+
+function Get-PwshCommand {
+    # A fresh pwsh like this one: as a .NET tool the process is dotnet running pwsh.dll.
+    $process = [Environment]::ProcessPath
+    if ((Split-Path $process -Leaf) -like 'dotnet*') { return $process, @("$PSHOME/pwsh.dll") }
+    return $process, @()
+}
+
+function Get-PesterModulePath {
+    $project = Join-Path $Root 'tests/pester/PesterPackage.csproj'
+    Invoke-Native dotnet @('restore', $project, '-nologo', '-v', 'quiet')
+    $packages = (& dotnet nuget locals global-packages --list) -replace '^global-packages:\s*', ''
+    $path = Join-Path $packages.Trim() "pester/$PesterVersion/tools/Pester.psd1"
+    if (-not (Test-Path $path)) { throw "Pester $PesterVersion was not restored to $path" }
+    $path
+}
+
+function Install-TestRegistry {
+    # The importer's tests run against Debian's docker-registry (distribution v2). Install it
+    # when we can (root with apt); the tests themselves decide what to do when it is absent.
+    if (Get-Command docker-registry -ErrorAction SilentlyContinue) { return }
+    if (-not $IsLinux -or -not (Get-Command apt-get -ErrorAction SilentlyContinue)) { return }
+    if ((& id -u) -ne '0') { return }
+    Write-Host 'Installing docker-registry for the importer tests' -ForegroundColor DarkGray
+    & apt-get update -qq *> $null
+    & apt-get install -y -qq docker-registry *> $null
+    if ($LASTEXITCODE -ne 0) { Write-Warning 'apt-get install docker-registry failed' }
+}
+
+function Read-TrxCounts([string] $Path) {
+    [xml] $trx = Get-Content -Raw $Path
+    $counters = $trx.TestRun.ResultSummary.Counters
+    [pscustomobject]@{ Passed = [int] $counters.passed; Failed = [int] $counters.failed + [int] $counters.error + [int] $counters.timeout }
+}
+
+function Invoke-Test {
+    Invoke-Build
+    Remove-Item $ResultsDir -Recurse -Force -ErrorAction SilentlyContinue
+    New-Item -ItemType Directory -Force $ResultsDir | Out-Null
+    $passed = 0; $failed = 0
+
+    if (-not $SkipXunit) {
+        Install-TestRegistry
+        foreach ($project in Get-ChildItem "$Root/tests" -Filter '*.Tests.csproj' -Recurse) {
+            $name = $project.BaseName
+            $trx = Join-Path $ResultsDir "$name.trx"
+            & dotnet test $project.FullName -c $Configuration --no-build --nologo `
+                --logger "trx;LogFileName=$trx" --logger 'console;verbosity=normal' --results-directory $ResultsDir
+            $exit = $LASTEXITCODE
+            if (Test-Path $trx) {
+                $counts = Read-TrxCounts $trx
+                $passed += $counts.Passed; $failed += $counts.Failed
+                if ($exit -ne 0 -and $counts.Failed -eq 0) { $failed++; Write-Warning "$name exited with $exit" }
+            }
+            else {
+                $failed++
+                Write-Warning "$name produced no results (exit $exit)"
+            }
+        }
+    }
+
+    if (-not $SkipPester) {
+        $pester = Get-PesterModulePath
+        $summary = Join-Path $ResultsDir 'pester-summary.json'
+        $pwsh, $pwshArgs = Get-PwshCommand
+        & $pwsh @pwshArgs -NoProfile -NonInteractive -File "$Root/tests/pester/Invoke-PesterSuite.ps1" `
+            -PesterPath $pester -ModulePath "$ModuleOut/ImageStreamPS.psd1" -ResultsDirectory $ResultsDir -Filter $PesterFilter
+        $exit = $LASTEXITCODE
+        if (Test-Path $summary) {
+            $counts = Get-Content -Raw $summary | ConvertFrom-Json
+            $passed += $counts.Passed; $failed += $counts.Failed
+            if ($exit -ne 0 -and $counts.Failed -eq 0) { $failed++; Write-Warning "Pester exited with $exit" }
+        }
+        else {
+            $failed++
+            Write-Warning "Pester produced no results (exit $exit)"
+        }
+    }
+
+    Write-Host "$passed passed, $failed failed"
+    if ($failed -gt 0) { exit 1 }
+}
+
+function Invoke-Demo {
+    Invoke-Build
+    & "$Root/examples/Tutorial.ps1" -ModulePath "$ModuleOut/ImageStreamPS.psd1"
+    if (-not $?) { exit 1 }
+}
+
+function Invoke-Package {
+    Invoke-Build
+    $packages = New-Item -ItemType Directory -Force (Join-Path $Out 'packages')
+    $repository = 'ImageStreamPSBuild'
+    if (-not (Get-PSResourceRepository -Name $repository -ErrorAction SilentlyContinue)) {
+        Register-PSResourceRepository -Name $repository -Uri $packages.FullName -Trusted
+    }
+    Publish-PSResource -Path $ModuleOut -Repository $repository -SkipDependenciesCheck
+    Get-ChildItem $packages -Filter 'ImageStreamPS.*.nupkg' | Sort-Object LastWriteTime | Select-Object -Last 1 |
+        ForEach-Object { Write-Host "Package: $($_.FullName)" -ForegroundColor Green }
+}
+
+function Invoke-Bench {
+    Invoke-Build
+    & "$Root/bench/Invoke-Benchmarks.ps1" -ModulePath "$ModuleOut/ImageStreamPS.psd1"
+    if (-not $?) { exit 1 }
+}
+
+switch ($Task) {
+    'Build' { Invoke-Build }
+    'Test' { Invoke-Test }
+    'Demo' { Invoke-Demo }
+    'Package' { Invoke-Package }
+    'Bench' { Invoke-Bench }
+}

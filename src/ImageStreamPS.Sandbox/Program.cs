@@ -1,0 +1,1 @@
+Console.WriteLine("ImageStreamPS.Sandbox: the local OpenShift-compatible sandbox.");

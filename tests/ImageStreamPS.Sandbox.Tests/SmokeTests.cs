@@ -1,0 +1,8 @@
+namespace ImageStreamPS.Sandbox.Tests;
+
+public class SmokeTests
+{
+    [Fact]
+    public void SandboxAssemblyLoads() =>
+        Assert.Equal("ImageStreamPS.Sandbox", typeof(Program).Assembly.GetName().Name);
+}
