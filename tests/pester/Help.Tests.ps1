@@ -37,7 +37,7 @@ Describe 'The generated help file' {
     }
 }
 
-Describe 'Get-Help <Name>' -ForEach $cmdlets {
+Describe 'Get-Help <Name>' -ForEach $cmdlets -AllowNullOrEmptyForEach {
     BeforeAll {
         $help = Get-Help $Name -Full
     }
@@ -79,7 +79,7 @@ Describe 'Get-Help <Name>' -ForEach $cmdlets {
         }
     }
 
-    It 'describes -<Parameter>' -ForEach $Parameters {
+    It 'describes -<Parameter>' -ForEach $Parameters -AllowNullOrEmptyForEach {
         $parameterHelp = (Get-Help $Cmdlet -Parameter $Parameter)
         ($parameterHelp.description.Text -join ' ').Trim() | Should -Not -BeNullOrEmpty
     }
