@@ -2,9 +2,8 @@ using k8s;
 
 namespace ImageStreamPS.OpenShift.Tests.Apps;
 
-/// <summary>Real OpenShift output copied from shared/reference/fixtures (provenance in its README).</summary>
+/// <summary>Typed objects from the captured OpenShift output in Fixtures/.</summary>
 internal static class AppFixtures
 {
-    public static T Load<T>(string file) =>
-        KubernetesYaml.Deserialize<T>(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Apps", "Fixtures", file)));
+    public static T Load<T>(string file) => KubernetesYaml.Deserialize<T>(Fixture.Read(file));
 }
