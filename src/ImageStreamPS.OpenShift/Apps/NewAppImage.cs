@@ -1,3 +1,5 @@
+using ImageStreamPS.OpenShift.Api;
+
 namespace ImageStreamPS.OpenShift.Apps;
 
 /// <summary>
@@ -16,6 +18,43 @@ public sealed record NewAppImage(
     IReadOnlyList<string> ExposedPorts, IReadOnlyList<string> Volumes)
 {
     public string ImageStreamTag => Stream + ":" + Tag;
+
+    /// <summary>
+    /// The tag's current image (<c>status.tags[tag].items[0]</c>) resolved with the tag's reference
+    /// policy exactly as the trigger controller resolves it (§2.8, §7.2), so writing it at once fires no
+    /// second rollout; ports and volumes come from the ImageStreamImage's <c>dockerImageMetadata.Config</c>.
+    /// Null when the tag has no image yet.
+    /// </summary>
+    public static NewAppImage? From(ImageStream stream, string tag, ImageStreamImage? image)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var current = CurrentItem(stream, tag);
+        if (current is null || string.IsNullOrEmpty(current.Image)) return null;
+
+        var config = image?.Image?.DockerImageMetadata?.Config;
+        return new NewAppImage(
+            stream.Metadata.NamespaceProperty ?? "",
+            stream.Metadata.Name ?? "",
+            tag,
+            current.Image,
+            ResolvePullSpec(stream, tag, current),
+            config?.ExposedPorts?.Keys.ToList() ?? [],
+            config?.Volumes?.Keys.ToList() ?? []);
+    }
+
+    /// <summary>The newest event of a status tag, or null.</summary>
+    public static TagEvent? CurrentItem(ImageStream stream, string tag) =>
+        stream.Status?.Tags?.FirstOrDefault(t => t.Tag == tag)?.Items?.FirstOrDefault();
+
+    /// <summary><c>Local</c>: the stream's internal repository at the image id; otherwise the event's own reference.</summary>
+    public static string ResolvePullSpec(ImageStream stream, string tag, TagEvent current)
+    {
+        var policy = stream.Spec?.Tags?.FirstOrDefault(t => t.Name == tag)?.ReferencePolicy?.Type;
+        var repository = stream.Status?.DockerImageRepository;
+        return policy == TagReferencePolicyType.Local && !string.IsNullOrEmpty(repository) && !string.IsNullOrEmpty(current.Image)
+            ? repository + "@" + current.Image
+            : current.DockerImageReference;
+    }
 }
 
 /// <summary>What the user asked <c>New-App</c> for beyond the image.</summary>

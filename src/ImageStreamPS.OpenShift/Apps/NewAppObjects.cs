@@ -185,6 +185,11 @@ public sealed partial record NewAppObjects(V1Deployment Deployment, V1Service? S
 
     public static bool IsDns1035Label(string name) => name.Length <= 63 && Dns1035Label().IsMatch(name);
 
+    public static bool IsDns1123Subdomain(string name) => name.Length <= 253 && Dns1123Subdomain().IsMatch(name);
+
+    [GeneratedRegex(@"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")]
+    private static partial Regex Dns1123Subdomain();
+
     [GeneratedRegex("^[a-z]([-a-z0-9]*[a-z0-9])?$")]
     private static partial Regex Dns1035Label();
 

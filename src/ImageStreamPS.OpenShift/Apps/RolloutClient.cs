@@ -60,17 +60,6 @@ public sealed class RolloutClient(IKubernetes kubernetes)
             .ToList();
     }
 
-    /// <summary>Creates what <see cref="NewAppObjects"/> describes: the Deployment, then its Service.</summary>
-    public async Task<(V1Deployment Deployment, V1Service? Service)> CreateAsync(NewAppObjects app, CancellationToken cancellationToken)
-    {
-        var ns = app.Deployment.Metadata.NamespaceProperty;
-        var deployment = await kubernetes.AppsV1.CreateNamespacedDeploymentAsync(app.Deployment, ns, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var service = app.Service is null
-            ? null
-            : await kubernetes.CoreV1.CreateNamespacedServiceAsync(app.Service, ns, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return (deployment, service);
-    }
-
     /// <summary>
     /// Follows the rollout through a watch until it is final (Complete, Failed or Paused) and
     /// <paramref name="until"/> (if given) holds, then returns it with its ReplicaSets and Pods.
