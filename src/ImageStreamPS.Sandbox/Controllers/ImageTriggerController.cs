@@ -33,6 +33,16 @@ internal sealed class ImageTriggerController(ApiService api, ILogger logger) : C
                     : []))
             .Append(new WatchSource("image.openshift.io", "imagestreams", e => Dependents(e.Object.Namespace(), e.Object.Name())));
 
+    /// <summary>
+    /// A brand-new Deployment the deployment controller has not synced yet. On a real cluster the
+    /// deployment controller wins this race in practice and rolls out the placeholder template of
+    /// <c>oc new-app</c> first (the tutorial's extra, never-ready revision 1); waiting for it makes
+    /// the sandbox do the same deterministically. Bounded, so a stuck controller cannot block triggers.
+    /// </summary>
+    private bool NotYetObserved(JsonObject deployment) =>
+        deployment["status"]?["observedGeneration"] is null
+        && Api.Now - deployment.CreationTimestamp() < TimeSpan.FromSeconds(10);
+
     private static string WorkloadKey(WorkloadKind kind, string ns, string name) => $"{kind.Resource}/{ns}/{name}";
 
     /// <summary>The workloads whose triggers name this stream (the controller's stream → object index, computed on demand).</summary>
@@ -49,6 +59,7 @@ internal sealed class ImageTriggerController(ApiService api, ILogger logger) : C
         var parts = key.Split('/', 3);
         var kind = _kinds.First(k => k.Resource == parts[0]);
         if (Api.TryGet(kind.Group, kind.Resource, parts[1], parts[2]) is not { } workload) return null;
+        if (kind.Kind == "Deployment" && NotYetObserved(workload)) return TimeSpan.FromMilliseconds(10);
         var updated = ImageTriggerSync.Apply(workload, kind.Kind,
             (ns, name) => Api.TryGet("image.openshift.io", "imagestreams", ns, name));
         if (updated is not null) Api.Update(kind.Group, kind.Resource, parts[1], parts[2], updated);
