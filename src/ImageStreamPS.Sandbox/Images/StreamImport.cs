@@ -169,12 +169,13 @@ internal sealed class StreamImport(ImageImporter importer)
                 };
             var nextGeneration = exists ? ObjectMeta.Generation(stream!) + 1 : 1;
             var now = ObjectMeta.FormatTime(context.Now);
-            var changed = false;
             foreach (var outcome in images.Concat(repositoryImages))
             {
                 if (outcome.ToTag is not { } tag) continue;
-                changed |= Apply(next, outcome, tag, nextGeneration, now);
+                Apply(next, outcome, tag, nextGeneration, now);
             }
+            ImageStreamShape.Normalize(next);
+            var changed = !exists || !JsonNode.DeepEquals(next, Normalized(stream!));
             var annotations = ObjectMeta.Metadata(next)["annotations"] as JsonObject;
             if (!changed && exists && annotations?[RepositoryCheckAnnotation] is not null) return stream;
             if (annotations is null) ObjectMeta.Metadata(next)["annotations"] = annotations = new JsonObject();
@@ -196,23 +197,22 @@ internal sealed class StreamImport(ImageImporter importer)
         }
     }
 
-    /// <summary>What one result does to its tag; true when the stream changed.</summary>
-    private static bool Apply(JsonObject stream, Outcome outcome, string tag, long nextGeneration, string now)
+    /// <summary>What one result does to its tag (<c>importSuccessful</c> / <c>checkImportFailure</c>).</summary>
+    private static void Apply(JsonObject stream, Outcome outcome, string tag, long nextGeneration, string now)
     {
         var specItem = outcome.SpecItem;
         var importPolicy = ImageStreamShape.ImportPolicy(specItem["importPolicy"] as JsonObject);
         var requestedReferencePolicy = ImageStreamShape.ReferencePolicy(specItem["referencePolicy"] as JsonObject);
         var specTag = TagHistory.SpecTag(stream, tag);
-        var changed = false;
 
         if (outcome.Imported is { } imported)
         {
-            var tagEvent = TagEventSources.Event(now, imported.DockerImageReference, imported.Digest, nextGeneration);
             var latest = TagHistory.Latest(stream, tag);
-            var specGeneration = LongOrNull(specTag?["generation"]) ?? 0;
-            if (specTag is null || latest is null ||
-                Str(latest["dockerImageReference"]) != imported.DockerImageReference || Str(latest["image"]) != imported.Digest ||
-                specGeneration > Long(latest["generation"]))
+            var differentEvent = latest is null ||
+                Str(latest["dockerImageReference"]) != imported.DockerImageReference || Str(latest["image"]) != imported.Digest;
+            var differentGeneration = specTag is null || LongOrNull(specTag["generation"]) is not { } specGeneration ||
+                latest is null || specGeneration > Long(latest["generation"]);
+            if (differentEvent || differentGeneration || specTag is null)
             {
                 specTag = new JsonObject
                 {
@@ -224,20 +224,17 @@ internal sealed class StreamImport(ImageImporter importer)
                     ["referencePolicy"] = specTag?["referencePolicy"]?.DeepClone() ?? requestedReferencePolicy,
                 };
                 TagHistory.SetSpecTag(stream, specTag);
-                changed = true;
+                TagHistory.AddTagEvent(stream, tag, TagEventSources.Event(now, imported.DockerImageReference, imported.Digest, nextGeneration));
             }
-            if (!JsonNode.DeepEquals(ImageStreamShape.ImportPolicy(specTag["importPolicy"] as JsonObject), importPolicy))
-            {
-                specTag["importPolicy"] = importPolicy.DeepClone();
-                changed = true;
-            }
-            changed |= TagHistory.AddTagEvent(stream, tag, tagEvent);
-            return changed;
+            specTag["importPolicy"] = importPolicy.DeepClone();
+            TagHistory.StatusTag(stream, tag)?.Remove("conditions");
+            return;
         }
 
         var failure = outcome.Failure!;
         var message = failure.Message.Length > 0 ? failure.Message : "unknown error prevented import";
-        changed |= TagHistory.AddImportFailure(stream, tag, failure.Reason, message, nextGeneration, now);
+        if (TagHistory.AddImportFailure(stream, tag, failure.Reason, message, nextGeneration, now) && specTag is not null)
+            specTag["generation"] = 0L;
         if (specTag is null)
         {
             TagHistory.SetSpecTag(stream, new JsonObject
@@ -248,9 +245,14 @@ internal sealed class StreamImport(ImageImporter importer)
                 ["importPolicy"] = importPolicy.DeepClone(),
                 ["referencePolicy"] = requestedReferencePolicy,
             });
-            changed = true;
         }
-        return changed;
+    }
+
+    private static JsonObject Normalized(JsonObject stream)
+    {
+        var copy = (JsonObject)stream.DeepClone();
+        ImageStreamShape.Normalize(copy);
+        return copy;
     }
 
     /// <summary>Creates the Image (and a kept list's platform Images); an existing Image is reused.</summary>

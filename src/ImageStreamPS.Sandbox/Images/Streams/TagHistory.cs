@@ -73,17 +73,14 @@ internal static class TagHistory
         return true;
     }
 
-    /// <summary>Records an ImportSuccess=False condition; an identical type/status/reason/message is only refreshed.</summary>
+    /// <summary>Records an ImportSuccess=False condition; false (nothing changed) when an identical type/status/reason/message is there.</summary>
     public static bool AddImportFailure(JsonObject stream, string tag, string reason, string message, long generation, string now)
     {
         var list = EnsureStatusTag(stream, tag);
         if (list["conditions"] is JsonArray { Count: > 0 } conditions && conditions[0] is JsonObject first &&
             Str(first["type"]) == "ImportSuccess" && Str(first["status"]) == "False" &&
             Str(first["reason"]) == reason && Str(first["message"]) == message)
-        {
-            first["generation"] = generation;
             return false;
-        }
         list["conditions"] = new JsonArray(new JsonObject
         {
             ["type"] = "ImportSuccess",
