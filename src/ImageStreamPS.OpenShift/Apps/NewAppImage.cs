@@ -60,6 +60,8 @@ public sealed record NewAppImage(
 /// <summary>What the user asked <c>New-App</c> for beyond the image.</summary>
 public sealed record NewAppOptions
 {
+    /// <summary>Where the app goes; the image stream's namespace when empty.</summary>
+    public string? Namespace { get; init; }
     /// <summary>The app's name (<c>--name</c>); the stream name when empty.</summary>
     public string? Name { get; init; }
     /// <summary>Container ports that replace the image's exposed ports.</summary>
