@@ -25,7 +25,7 @@ public sealed class AppClient(IKubernetes kubernetes)
     {
         var imageStream = await kubernetes.CustomObjects.GetNamespacedCustomObjectAsync<ImageStream>(
             ImageStream.KubeGroup, ImageStream.KubeApiVersion, @namespace, ImageStream.KubePluralName, stream, cancellationToken).ConfigureAwait(false);
-        var current = NewAppImage.CurrentItem(imageStream, tag);
+        var current = imageStream.LatestTaggedImage(tag);
         if (current is null || string.IsNullOrEmpty(current.Image))
         {
             throw new ImageStreamTagNotResolvedException(@namespace, stream, tag);

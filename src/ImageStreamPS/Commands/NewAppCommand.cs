@@ -2,6 +2,7 @@ using System.Collections;
 using System.Management.Automation;
 using ImageStreamPS.Model;
 using ImageStreamPS.OpenShift.Apps;
+using ImageStreamPS.OpenShift.Images;
 
 namespace ImageStreamPS.Commands;
 
@@ -63,11 +64,14 @@ public sealed class NewAppCommand : OpenShiftCmdlet
 
     protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
     {
-        if (!TryParseImageTag(ImageTag, out var streamNamespace, out var stream, out var tag, out var invalid))
+        if (!ImageStreamReference.TryParse(ImageTag, out var reference, out var error) || reference.Kind == ImageStreamReferenceKind.Image)
         {
-            WriteError(new ErrorRecord(invalid, "InvalidImageTag", ErrorCategory.InvalidArgument, ImageTag) { ErrorDetails = new ErrorDetails(invalid.Message) });
+            var message = error ?? $"invalid image stream tag \"{ImageTag}\": New-App takes [namespace/]stream[:tag], e.g. citas:prod";
+            WriteError(new ErrorRecord(new ArgumentException(message), "InvalidImageTag", ErrorCategory.InvalidArgument, ImageTag) { ErrorDetails = new ErrorDetails(message) });
             return;
         }
+        var stream = reference.Name;
+        var tag = reference.Tag ?? DockerImageReference.DefaultTag;
         if (Name is not null && !NewAppObjects.IsDns1035Label(Name))
         {
             var message = $"invalid name \"{Name}\": a name must consist of lower case alphanumeric characters or '-', start with a letter, end with an alphanumeric character, and be at most 63 characters";
@@ -90,7 +94,7 @@ public sealed class NewAppCommand : OpenShiftCmdlet
         NewAppPlan plan;
         try
         {
-            plan = await apps.PlanAsync(streamNamespace ?? ns, stream, tag, options, cancellationToken).ConfigureAwait(false);
+            plan = await apps.PlanAsync(reference.NamespaceOr(ns), stream, tag, options, cancellationToken).ConfigureAwait(false);
         }
         catch (ImageStreamTagNotResolvedException unresolved)
         {
@@ -130,31 +134,4 @@ public sealed class NewAppCommand : OpenShiftCmdlet
                 .Select(e => new KeyValuePair<string, string>(e.Key?.ToString() ?? "", e.Value?.ToString() ?? ""))
                 .OrderBy(p => p.Key, StringComparer.Ordinal)
                 .ToList();
-
-    /// <summary><c>[ns/]stream[:tag]</c>, the forms oc new-app takes for an image stream (tag defaults to latest).</summary>
-    private static bool TryParseImageTag(string text, out string? ns, out string stream, out string tag, out ArgumentException error)
-    {
-        ns = null;
-        stream = "";
-        tag = "latest";
-        error = new ArgumentException($"invalid image stream tag \"{text}\": expected [namespace/]stream[:tag], e.g. citas:prod");
-        var rest = text.Trim();
-        var slash = rest.IndexOf('/');
-        if (slash >= 0)
-        {
-            ns = rest[..slash];
-            rest = rest[(slash + 1)..];
-            if (!NewAppObjects.IsDns1035Label(ns) && !NewAppObjects.IsDns1123Subdomain(ns)) return false;
-        }
-        if (rest.Contains('/') || rest.Contains('@')) return false;
-        var colon = rest.IndexOf(':');
-        if (colon >= 0)
-        {
-            tag = rest[(colon + 1)..];
-            rest = rest[..colon];
-            if (tag.Length == 0 || tag.Contains(':')) return false;
-        }
-        stream = rest;
-        return stream.Length > 0 && NewAppObjects.IsDns1123Subdomain(stream);
-    }
 }
