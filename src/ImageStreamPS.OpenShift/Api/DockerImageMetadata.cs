@@ -45,7 +45,7 @@ public sealed class DockerImageMetadata
     [JsonPropertyName("Architecture")] [YamlMember(Alias = "Architecture", ApplyNamingConventions = false)]
     public string? Architecture { get; set; }
     /// <summary>The image size: distinct layer sizes plus the config. Omitted when 0.</summary>
-    [JsonPropertyName("Size")] [YamlMember(Alias = "Size", ApplyNamingConventions = false)]
+    [JsonPropertyName("Size")] [YamlMember(Alias = "Size", ApplyNamingConventions = false, DefaultValuesHandling = DefaultValuesHandling.OmitDefaults)]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public long Size { get; set; }
 }

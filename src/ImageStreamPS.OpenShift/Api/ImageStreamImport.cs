@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using YamlDotNet.Serialization;
 using k8s;
 using k8s.Models;
 
@@ -53,6 +54,7 @@ public sealed class ImageImportSpec
     /// <summary>Keep the manifest and config in the response.</summary>
     [JsonPropertyName("includeManifest")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    [YamlMember(DefaultValuesHandling = DefaultValuesHandling.OmitDefaults)]
     public bool IncludeManifest { get; set; }
 }
 
@@ -68,6 +70,7 @@ public sealed class RepositoryImportSpec
     /// <summary>Keep the manifests and configs in the response.</summary>
     [JsonPropertyName("includeManifest")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    [YamlMember(DefaultValuesHandling = DefaultValuesHandling.OmitDefaults)]
     public bool IncludeManifest { get; set; }
 }
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using YamlDotNet.Serialization;
 
 namespace ImageStreamPS.OpenShift.Api;
 
@@ -14,6 +15,7 @@ public sealed class TagReference
     /// <summary>Annotations applied to images read through the tag; always emitted (null when unset).</summary>
     [JsonPropertyName("annotations")]
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    [YamlMember(DefaultValuesHandling = DefaultValuesHandling.Preserve)]
     public IDictionary<string, string>? Annotations { get; set; }
 
     /// <summary>The source: a DockerImage pull spec, an ImageStreamTag or an ImageStreamImage.</summary>
@@ -22,6 +24,7 @@ public sealed class TagReference
     /// <summary><c>true</c>: the tag is a reference only and is not imported. Omitted when false.</summary>
     [JsonPropertyName("reference")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    [YamlMember(DefaultValuesHandling = DefaultValuesHandling.OmitDefaults)]
     public bool Reference { get; set; }
 
     /// <summary>
@@ -29,6 +32,7 @@ public sealed class TagReference
     /// </summary>
     [JsonPropertyName("generation")]
     [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    [YamlMember(DefaultValuesHandling = DefaultValuesHandling.Preserve)]
     public long? Generation { get; set; }
 
     /// <summary>How the tag is imported. Always emitted (possibly <c>{}</c>).</summary>
@@ -44,11 +48,13 @@ public sealed class TagImportPolicy
     /// <summary>Allow HTTP or unverified TLS during import. Omitted when false.</summary>
     [JsonPropertyName("insecure")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    [YamlMember(DefaultValuesHandling = DefaultValuesHandling.OmitDefaults)]
     public bool Insecure { get; set; }
 
     /// <summary>Re-import periodically. Omitted when false.</summary>
     [JsonPropertyName("scheduled")]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    [YamlMember(DefaultValuesHandling = DefaultValuesHandling.OmitDefaults)]
     public bool Scheduled { get; set; }
 
     /// <summary><c>Legacy</c> (default) or <c>PreserveOriginal</c>; omitted when empty.</summary>

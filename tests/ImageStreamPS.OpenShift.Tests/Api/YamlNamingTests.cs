@@ -63,4 +63,25 @@ public class YamlNamingTests
         Assert.True(image.DockerImageMetadata.Config.ExposedPorts!.ContainsKey("10000/tcp"));
         Assert.Equal("linux", image.DockerImageManifests![0].OS);
     }
+
+    [Fact]
+    public void YamlWrittenByKubernetesYamlReadsBackToTheSameObject()
+    {
+        var stream = KubernetesJson.Deserialize<ImageStream>(GoldenShapes.TutorialImageStream);
+        var yaml = KubernetesYaml.Serialize(stream);
+        var back = KubernetesYaml.Deserialize<ImageStream>(yaml, strict: true);
+        Assert.Equal(KubernetesJson.Serialize(stream), KubernetesJson.Serialize(back));
+    }
+
+    [Fact]
+    public void YamlOmitsFalseFlagsLikeOcAndKeepsNullAnnotations()
+    {
+        var yaml = KubernetesYaml.Serialize(new TagReference { Name = "v1", Generation = 2, From = new ObjectReference("DockerImage", "quay.io/x:1") });
+        Assert.DoesNotContain("reference:", yaml);
+        Assert.DoesNotContain("insecure:", yaml);
+        Assert.DoesNotContain("scheduled:", yaml);
+        Assert.Contains("annotations:", yaml);
+        Assert.Contains("reference: true", KubernetesYaml.Serialize(new TagReference { Name = "v1", Reference = true }));
+        Assert.Null(KubernetesYaml.Deserialize<TagReference>(yaml).Annotations);
+    }
 }
