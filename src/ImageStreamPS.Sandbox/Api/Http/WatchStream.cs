@@ -91,6 +91,8 @@ public static class WatchStream
         context.Response.ContentType = "application/json";
         context.Response.Headers.CacheControl = "no-cache, private";
         await context.Response.StartAsync(context.RequestAborted);
+        // Send the headers now: clients (client-go's reflector) wait for them before anything else.
+        await context.Response.Body.FlushAsync(context.RequestAborted);
     }
 
     private static async Task WriteEvent(HttpContext context, string type, JsonNode obj)
