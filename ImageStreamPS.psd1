@@ -11,13 +11,21 @@
     FormatsToProcess       = @(
         'Formats/OpenShiftSession.Format.ps1xml'
         'Formats/OpenShiftSandbox.Format.ps1xml'
+        'Formats/AppRollout.Format.ps1xml'
+        'Formats/AppRoute.Format.ps1xml'
     )
     TypesToProcess         = @()
     CmdletsToExport        = @(
+        'Get-OpenShiftSandbox'
+        'Stop-OpenShiftSandbox'
+        'Start-OpenShiftSandbox'
         'Connect-OpenShift'
         'Disconnect-OpenShift'
         'Get-OpenShiftSession'
         'Set-OpenShiftSession'
+        'New-App'
+        'New-AppRoute'
+        'Get-AppRollout'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

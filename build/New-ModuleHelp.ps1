@@ -30,7 +30,7 @@ param(
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
 
-$module = Import-Module $ModulePath -PassThru -Force
+$module = Import-Module (Resolve-Path $ModulePath).ProviderPath -PassThru -Force
 [xml] $documentation = Get-Content -Raw $DocumentationPath
 
 $members = @{}
@@ -54,8 +54,14 @@ function ConvertTo-Paragraphs {
     $paragraphs = [System.Collections.Generic.List[string]]::new()
     $current = [System.Text.StringBuilder]::new()
     function Add-Current {
-        $text = ($current.ToString() -replace '\s+', ' ').Trim()
-        if ($text) { $paragraphs.Add($text) }
+        # Plain-text conventions work too: a blank line ends a paragraph, a line starting with
+        # "- " starts a list item; other line breaks are just spaces.
+        foreach ($block in ($current.ToString() -split '\r?\n[ \t]*\r?\n')) {
+            foreach ($item in ($block -split '\r?\n(?=[ \t]*[-*] )')) {
+                $text = ($item -replace '\s+', ' ').Trim()
+                if ($text) { $paragraphs.Add($text) }
+            }
+        }
         [void] $current.Clear()
     }
     function Add-Node([System.Xml.XmlNode] $child) {
