@@ -14,6 +14,9 @@
     )
     TypesToProcess         = @()
     CmdletsToExport        = @(
+        'Get-OpenShiftSandbox'
+        'Stop-OpenShiftSandbox'
+        'Start-OpenShiftSandbox'
         'Connect-OpenShift'
         'Disconnect-OpenShift'
         'Get-OpenShiftSession'
