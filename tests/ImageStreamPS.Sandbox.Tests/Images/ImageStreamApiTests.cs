@@ -279,4 +279,33 @@ public sealed class ImageStreamApiTests
         Assert.Contains(cells[2]!.GetValue<string>(), new[] { "v1,v2", "v2,v1" });
         Assert.EndsWith(" ago", cells[3]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task ImageTagsShowSpecOnlyAndPushedTags()
+    {
+        await using var sandbox = await ImageSandbox.StartAsync();
+        sandbox.CreateStream();
+        sandbox.Import("v1");
+        sandbox.Import("v9");
+
+        var failed = sandbox.Api.Get(Group, "imagetags", Ns, "citas:v9");
+        var list = sandbox.Api.List(Group, "imagetags", Ns);
+        var resource = sandbox.Core.Catalog.Find(Group, "imagetags")!.Virtual!;
+        var failedCells = resource.Cells(failed, DateTimeOffset.UtcNow);
+        var okCells = resource.Cells(sandbox.Api.Get(Group, "imagetags", Ns, "citas:v1"), DateTimeOffset.UtcNow);
+        sandbox.Api.Delete(Group, "imagetags", Ns, "citas:v9");
+
+        Assert.Equal("docker.io/josedom24/citas-backend:v9", failed["spec"]!["from"]!["name"]!.GetValue<string>());
+        Assert.Null(failed["status"]!["items"]);
+        Assert.Null(failed["image"]);
+        Assert.Equal(["citas:v1", "citas:v9"], list.Items.Select(i => i["metadata"]!["name"]!.GetValue<string>()));
+        Assert.All(list.Items, i => Assert.False(i.ContainsKey("image")));
+        Assert.Equal(["citas:v9", "Tag", "ImportFailed (NotFound)"], failedCells.Take(3).Select(c => c!.GetValue<string>()));
+        Assert.Equal(["citas:v1", "Tag", "image/" + V1], okCells.Take(3).Select(c => c!.GetValue<string>()));
+        Assert.Equal(1, okCells[3]!.GetValue<int>());
+        Assert.Null(TagOf(sandbox.Stream(), "v9"));
+    }
+
+    private static JsonNode? TagOf(JsonObject stream, string tag) =>
+        (stream["spec"]?["tags"] as JsonArray)?.FirstOrDefault(t => t?["name"]?.GetValue<string>() == tag);
 }
