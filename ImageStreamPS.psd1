@@ -11,6 +11,8 @@
     FormatsToProcess       = @(
         'Formats/OpenShiftSession.Format.ps1xml'
         'Formats/OpenShiftSandbox.Format.ps1xml'
+        'Formats/AppRollout.Format.ps1xml'
+        'Formats/AppRoute.Format.ps1xml'
     )
     TypesToProcess         = @()
     CmdletsToExport        = @(
@@ -21,6 +23,9 @@
         'Disconnect-OpenShift'
         'Get-OpenShiftSession'
         'Set-OpenShiftSession'
+        'New-App'
+        'New-AppRoute'
+        'Get-AppRollout'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()
