@@ -1,6 +1,7 @@
 using ImageStreamPS.Sandbox.Hosting;
 using ImageStreamPS.Sandbox.Registry;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace ImageStreamPS.Sandbox.Images;
@@ -11,7 +12,7 @@ namespace ImageStreamPS.Sandbox.Images;
 /// </summary>
 public sealed class ImageApiModule : ISandboxModule
 {
-    private ImageApi? images;
+    private volatile ImageApi? images;
     private SandboxSettings? settings;
 
     public void Register(ResourceCatalog catalog, SandboxSettings sandboxSettings)
@@ -21,12 +22,15 @@ public sealed class ImageApiModule : ISandboxModule
         images.Register(catalog);
     }
 
-    public void MapRegistry(IEndpointRouteBuilder registry, SandboxCore core)
+    public void MapRegistry(IEndpointRouteBuilder registry)
     {
-        var api = images ?? throw new InvalidOperationException("Register must run before MapRegistry");
-        registry.Map("/v2", api.HandleRegistryAsync);
-        registry.Map("/v2/{**path}", api.HandleRegistryAsync);
+        // The host may map routes while the catalog is still being built; requests come after Register.
+        registry.Map("/v2", Handle);
+        registry.Map("/v2/{**path}", Handle);
     }
+
+    private Task Handle(HttpContext context) =>
+        images?.HandleRegistryAsync(context) ?? throw new InvalidOperationException("the image API is not registered yet");
 
     public Task PrepareAsync(SandboxCore core, CancellationToken cancellationToken)
     {
