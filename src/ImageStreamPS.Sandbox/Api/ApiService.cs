@@ -244,6 +244,21 @@ public sealed class ApiService
             strategy.Decorate(current);
             return current;
         }
+        if (strategy.GracePeriod(current, options) is var grace and > 0)
+        {
+            // Graceful deletion: mark the object; whoever runs it removes it with a zero grace period.
+            if (current["metadata"]?["deletionTimestamp"] is null)
+            {
+                var marked = (JsonObject)current.DeepClone();
+                var metadata = ObjectMeta.Metadata(marked);
+                metadata["deletionTimestamp"] = ObjectMeta.FormatTime(Now.AddSeconds(grace));
+                metadata["deletionGracePeriodSeconds"] = grace;
+                try { current = Store.Update(key, marked, long.Parse(ObjectMeta.ResourceVersion(current))); }
+                catch (ResourceVersionConflictException) { throw ApiErrors.Conflict(type, name); }
+            }
+            strategy.Decorate(current);
+            return current;
+        }
 
         JsonObject deleted;
         try { deleted = Store.Delete(key); }
