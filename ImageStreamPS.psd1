@@ -8,9 +8,17 @@
     Copyright              = '(c) ImageStreamPS contributors. Apache-2.0.'
     Description            = 'Manage OpenShift image streams, image tags and the rollouts they drive, with pipeline objects over a shared cluster session. Ships a local OpenShift-compatible sandbox.'
     PowerShellVersion      = '7.4'
-    FormatsToProcess       = @()
+    FormatsToProcess       = @(
+        'Formats/OpenShiftSession.Format.ps1xml'
+        'Formats/OpenShiftSandbox.Format.ps1xml'
+    )
     TypesToProcess         = @()
-    CmdletsToExport        = @()
+    CmdletsToExport        = @(
+        'Connect-OpenShift'
+        'Disconnect-OpenShift'
+        'Get-OpenShiftSession'
+        'Set-OpenShiftSession'
+    )
     FunctionsToExport      = @()
     AliasesToExport        = @()
     VariablesToExport      = @()

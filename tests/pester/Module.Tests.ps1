@@ -13,3 +13,17 @@ Describe 'The ImageStreamPS module' {
         Join-Path (Split-Path $modulePath) 'ImageStreamPS.OpenShift.dll' | Should -Not -Exist
     }
 }
+
+Describe 'The session cmdlets' {
+    It 'exports <_>' -ForEach 'Connect-OpenShift', 'Disconnect-OpenShift', 'Get-OpenShiftSession', 'Set-OpenShiftSession' {
+        Get-Command $_ -Module ImageStreamPS | Should -Not -BeNullOrEmpty
+    }
+
+    It 'has no session in a fresh runspace' {
+        Get-OpenShiftSession | Should -BeNullOrEmpty
+    }
+
+    It 'tells cmdlets there is no session to disconnect' {
+        { Disconnect-OpenShift -ErrorAction Stop } | Should -Throw -ErrorId 'NoOpenShiftSession,ImageStreamPS.Commands.DisconnectOpenShiftCommand'
+    }
+}

@@ -1,0 +1,66 @@
+using k8s;
+
+namespace ImageStreamPS.OpenShift.Connection;
+
+/// <summary>
+/// One authenticated client for one cluster, shared by every call made through a session.
+/// Every request goes through <see cref="RequestTraceHandler"/>: it is reported to
+/// <see cref="RequestTrace"/> and transport failures become <see cref="OpenShiftApiException"/>.
+/// </summary>
+public sealed class OpenShiftConnection : IDisposable
+{
+    private OpenShiftConnection(ConnectionProfile profile, Kubernetes client, string serverVersion)
+    {
+        Profile = profile;
+        Client = client;
+        ServerVersion = serverVersion;
+    }
+
+    /// <summary>The KubernetesClient instance, for the engine's API clients (never handed to the module).</summary>
+    public Kubernetes Client { get; }
+
+    /// <summary>How this connection was made.</summary>
+    public ConnectionProfile Profile { get; }
+
+    /// <summary>The API server address.</summary>
+    public Uri Server => Profile.Server;
+
+    /// <summary>The server's <c>/version</c> gitVersion, e.g. <c>v1.32.4</c>.</summary>
+    public string ServerVersion { get; }
+
+    /// <summary>Builds the client and checks it with one cheap request (<c>GET /version</c>).</summary>
+    public static async Task<OpenShiftConnection> OpenAsync(ConnectionProfile profile, CancellationToken cancellationToken)
+    {
+        Kubernetes client;
+        try
+        {
+            client = new Kubernetes(profile.Configuration, new RequestTraceHandler());
+        }
+        catch (Exception exception) when (ApiExceptionTranslation.Translate(exception) is { } translated)
+        {
+            throw translated;
+        }
+
+        try
+        {
+            var version = await client.Version.GetCodeAsync(cancellationToken).ConfigureAwait(false);
+            return new OpenShiftConnection(profile, client, version.GitVersion ?? $"v{version.Major}.{version.Minor}");
+        }
+        catch (Exception exception)
+        {
+            client.Dispose();
+            if (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                if (ApiExceptionTranslation.Translate(exception) is { } translated && !ReferenceEquals(translated, exception))
+                {
+                    throw translated;
+                }
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Closes the connections to the server.</summary>
+    public void Dispose() => Client.Dispose();
+}

@@ -1,0 +1,174 @@
+using System.Management.Automation;
+using System.Net;
+using System.Security;
+using ImageStreamPS.Completers;
+using ImageStreamPS.OpenShift.Connection;
+using ImageStreamPS.Sandbox;
+using ImageStreamPS.Session;
+
+namespace ImageStreamPS.Commands;
+
+/// <summary>Connects to an OpenShift (or Kubernetes) cluster and returns the session every other cmdlet uses.</summary>
+/// <remarks>
+/// Connect-OpenShift builds an authenticated client in memory, checks it with one cheap request
+/// (GET /version) and returns an OpenShiftSession. Unless -NotDefault is given, the session becomes
+/// the default of the current runspace: cmdlets without -Session use it. Defaults are kept per
+/// runspace, so runbooks running in parallel in one process cannot switch each other's cluster.
+///
+/// Where the credentials come from:
+/// - kubeconfig (default): the files in $env:KUBECONFIG merged as kubectl merges them (the first
+///   file that defines a name wins), else ~/.kube/config; -KubeConfig names files explicitly and
+///   -Context picks a context other than current-context. Tokens, client certificates and exec
+///   credential plugins work as KubernetesClient supports them.
+/// - -Server and -Token: a bearer token (for example from 'oc whoami -t') as a SecureString.
+/// - -InCluster: the pod's service account.
+/// - -Sandbox: the local sandbox started by Start-OpenShiftSandbox (its own kubeconfig).
+///
+/// The user's kubeconfig is only read, never written. The token never appears in the session's
+/// properties, its string form, verbose output or error messages. -Namespace sets the namespace
+/// cmdlets use by default (otherwise the context's namespace, or 'default' when it has none).
+/// </remarks>
+/// <example>
+/// <code>PS> Connect-OpenShift -Context dev/api-ocp-example-com:6443/developer -Namespace citas</code>
+/// <para>Connects with a context of the kubeconfig and makes the session the default, working in namespace citas.</para>
+/// </example>
+/// <example>
+/// <code>PS> $token = Get-Secret OcpToken   # a SecureString
+/// PS> $prod = Connect-OpenShift -Server https://api.prod.example.com:6443 -Token $token -NotDefault
+/// PS> Get-ImageStream -Session $prod -Namespace citas</code>
+/// <para>In a runbook: connects with a service-account token without changing the default session, and passes the session explicitly.</para>
+/// </example>
+/// <example>
+/// <code>PS> Start-OpenShiftSandbox -Seed Tutorial | Connect-OpenShift</code>
+/// <para>Starts the local sandbox and connects to it (the same as Start-OpenShiftSandbox -Connect).</para>
+/// </example>
+[Cmdlet(VerbsCommunications.Connect, "OpenShift", DefaultParameterSetName = KubeConfigSet)]
+[OutputType(typeof(OpenShiftSession))]
+public sealed class ConnectOpenShiftCommand : PipelineCmdlet
+{
+    private const string KubeConfigSet = "KubeConfig";
+    private const string TokenSet = "Token";
+    private const string InClusterSet = "InCluster";
+    private const string SandboxSet = "Sandbox";
+    private const string SandboxObjectSet = "SandboxObject";
+
+    /// <summary>The kubeconfig file(s) to read; several are merged like a KUBECONFIG list. Default: $env:KUBECONFIG, then ~/.kube/config.</summary>
+    [Parameter(ParameterSetName = KubeConfigSet)]
+    [Alias("Path")]
+    [ValidateNotNullOrEmpty]
+    public string[]? KubeConfig { get; set; }
+
+    /// <summary>The kubeconfig context to use instead of its current-context.</summary>
+    [Parameter(ParameterSetName = KubeConfigSet, Position = 0)]
+    [ArgumentCompleter(typeof(KubeConfigContextCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string? Context { get; set; }
+
+    /// <summary>The API server address, such as https://api.cluster.example.com:6443.</summary>
+    [Parameter(ParameterSetName = TokenSet, Mandatory = true)]
+    public Uri? Server { get; set; }
+
+    /// <summary>The bearer token (for example the output of 'oc whoami -t', as a SecureString).</summary>
+    [Parameter(ParameterSetName = TokenSet, Mandatory = true)]
+    public SecureString? Token { get; set; }
+
+    /// <summary>A PEM file with the certificate authority that signed the server's certificate (default: the system's trusted roots).</summary>
+    [Parameter(ParameterSetName = TokenSet)]
+    [ValidateNotNullOrEmpty]
+    public string? CertificateAuthority { get; set; }
+
+    /// <summary>Connects with the service account of the pod this runs in.</summary>
+    [Parameter(ParameterSetName = InClusterSet, Mandatory = true)]
+    public SwitchParameter InCluster { get; set; }
+
+    /// <summary>Connects to the running local sandbox (see Start-OpenShiftSandbox).</summary>
+    [Parameter(ParameterSetName = SandboxSet, Mandatory = true)]
+    public SwitchParameter Sandbox { get; set; }
+
+    /// <summary>The data folder of the sandbox to connect to (default: the sandbox program's default folder).</summary>
+    [Parameter(ParameterSetName = SandboxSet)]
+    [ValidateNotNullOrEmpty]
+    public string? DataPath { get; set; }
+
+    /// <summary>A sandbox from Start-OpenShiftSandbox or Get-OpenShiftSandbox to connect to.</summary>
+    [Parameter(ParameterSetName = SandboxObjectSet, Mandatory = true, ValueFromPipeline = true)]
+    public OpenShiftSandbox? InputObject { get; set; }
+
+    /// <summary>The namespace (project) cmdlets use by default in this session, instead of the context's namespace.</summary>
+    [Parameter]
+    [Alias("Project", "ns")]
+    [ValidateNotNullOrEmpty]
+    public string? Namespace { get; set; }
+
+    /// <summary>Accepts the server's certificate without verifying it (insecure: writes a warning).</summary>
+    [Parameter]
+    public SwitchParameter SkipCertificateCheck { get; set; }
+
+    /// <summary>Returns the session without making it the runspace's default.</summary>
+    [Parameter]
+    public SwitchParameter NotDefault { get; set; }
+
+    protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
+    {
+        var profile = Profile();
+        if (!string.IsNullOrEmpty(Namespace))
+        {
+            profile.WithNamespace(Namespace);
+        }
+
+        if (SkipCertificateCheck)
+        {
+            profile.WithoutCertificateCheck();
+            WriteWarning($"The certificate of {profile.Server.GetLeftPart(UriPartial.Authority)} will not be verified: anyone on the network path can read the token and the traffic.");
+        }
+
+        OpenShiftConnection connection;
+        try
+        {
+            connection = await OpenShiftConnection.OpenAsync(profile, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OpenShiftApiException exception)
+        {
+            ThrowTerminatingError(ToErrorRecord(exception, target: profile.Server));
+            throw;
+        }
+
+        var session = new OpenShiftSession(connection, profile.Namespace);
+        OnPipeline(() => RunspaceSessions.Current.Add(session, makeDefault: !NotDefault));
+        WriteVerbose($"Connected to {session.Server} ({session.ServerVersion}) as {session.User ?? "(unknown user)"}, namespace {session.Namespace}.");
+        WriteObject(session);
+    }
+
+    private ConnectionProfile Profile()
+    {
+        switch (ParameterSetName)
+        {
+            case TokenSet:
+                var token = new NetworkCredential(string.Empty, Token).Password;
+                if (string.IsNullOrEmpty(token))
+                {
+                    ThrowTerminatingError(new ErrorRecord(new ArgumentException("The token is empty."), "TokenEmpty", ErrorCategory.InvalidArgument, null));
+                }
+
+                return ConnectionProfile.FromToken(Server!, token, CertificateAuthority is null ? null : ResolvePath(CertificateAuthority));
+            case InClusterSet:
+                return ConnectionProfile.InCluster();
+            case SandboxSet:
+                var dataPath = DataPath is null ? SandboxFile.DefaultDataPath : ResolvePath(DataPath);
+                var running = SandboxFile.Read(dataPath);
+                if (running is null)
+                {
+                    ThrowTerminatingError(new ErrorRecord(
+                        new InvalidOperationException($"No sandbox is running with data in {dataPath}. Start one with Start-OpenShiftSandbox."),
+                        "SandboxNotRunning", ErrorCategory.ObjectNotFound, dataPath));
+                }
+
+                return ConnectionProfile.FromKubeConfig([running.KubeConfigPath], context: null);
+            case SandboxObjectSet:
+                return ConnectionProfile.FromKubeConfig([InputObject!.KubeConfigPath], context: null);
+            default:
+                var paths = KubeConfig?.Select(ResolvePath).ToList();
+                return ConnectionProfile.FromKubeConfig(paths, Context);
+        }
+    }
+}

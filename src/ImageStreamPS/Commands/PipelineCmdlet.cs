@@ -1,0 +1,265 @@
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using System.Runtime.ExceptionServices;
+using ImageStreamPS.OpenShift.Connection;
+
+namespace ImageStreamPS.Commands;
+
+/// <summary>
+/// Runs a cmdlet's work asynchronously off the pipeline thread while everything that touches
+/// PowerShell (Write*, ShouldProcess, progress, prompts) runs on the pipeline thread, drained from
+/// a queue (the shape of ModuleFast's TaskCmdlet). One CancellationTokenSource, cancelled by
+/// StopProcessing, is handed to all the work, so Ctrl+C ends every network wait. Failures become
+/// ErrorRecords in one place (<see cref="OpenShiftErrorRecord"/>); every request the work makes is
+/// reported with WriteVerbose.
+/// </summary>
+/// <remarks>
+/// Derived cmdlets override <see cref="BeginProcessingAsync"/>, <see cref="ProcessRecordAsync"/> and
+/// <see cref="EndProcessingAsync"/> and may call WriteObject, WriteError, WriteVerbose, WriteWarning,
+/// WriteProgress, ShouldProcess and ThrowTerminatingError from any thread: these hide the
+/// <see cref="Cmdlet"/> methods and marshal to the pipeline thread.
+/// </remarks>
+public abstract class PipelineCmdlet : PSCmdlet
+{
+    private readonly CancellationTokenSource stopping = new();
+    private BlockingCollection<Action>? pipelineWork;
+    private int pipelineThread;
+
+    /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
+    protected CancellationToken Stopping => stopping.Token;
+
+    /// <summary>Runs before the first input object (after parameters from the command line are bound).</summary>
+    protected virtual Task BeginProcessingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Runs once per input object.</summary>
+    protected virtual Task ProcessRecordAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Runs after the last input object.</summary>
+    protected virtual Task EndProcessingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>The error id used when a failure reaches the base class uncaught; null derives it from resource and reason.</summary>
+    protected virtual string? ErrorIdFor(OpenShiftApiException exception) => null;
+
+    protected sealed override void BeginProcessing() => Run(BeginProcessingAsync);
+
+    protected sealed override void ProcessRecord() => Run(ProcessRecordAsync);
+
+    protected sealed override void EndProcessing() => Run(EndProcessingAsync);
+
+    // Not disposed: work abandoned after Ctrl+C may still hold the token.
+    protected sealed override void StopProcessing() => stopping.Cancel();
+
+    /// <summary>Writes an object to the pipeline (from any thread).</summary>
+    protected new void WriteObject(object? sendToPipeline) => OnPipeline(() => base.WriteObject(sendToPipeline));
+
+    /// <summary>Writes objects to the pipeline (from any thread).</summary>
+    protected new void WriteObject(object? sendToPipeline, bool enumerateCollection) =>
+        OnPipeline(() => base.WriteObject(sendToPipeline, enumerateCollection));
+
+    /// <summary>Writes a non-terminating error (from any thread).</summary>
+    protected new void WriteError(ErrorRecord errorRecord) => OnPipeline(() => base.WriteError(errorRecord));
+
+    /// <summary>Writes a non-terminating error for a failure, mapped by <see cref="OpenShiftErrorRecord"/>.</summary>
+    protected void WriteError(Exception exception, string? errorId = null, object? target = null) =>
+        WriteError(ToErrorRecord(exception, errorId, target));
+
+    /// <summary>Writes a verbose line (from any thread).</summary>
+    protected new void WriteVerbose(string text) => OnPipeline(() => base.WriteVerbose(text));
+
+    /// <summary>Writes a warning (from any thread).</summary>
+    protected new void WriteWarning(string text) => OnPipeline(() => base.WriteWarning(text));
+
+    /// <summary>Writes a debug line (from any thread).</summary>
+    protected new void WriteDebug(string text) => OnPipeline(() => base.WriteDebug(text));
+
+    /// <summary>Writes a progress record (from any thread).</summary>
+    protected new void WriteProgress(ProgressRecord progressRecord) => OnPipeline(() => base.WriteProgress(progressRecord));
+
+    /// <summary>Writes to the information stream (from any thread).</summary>
+    protected new void WriteInformation(object messageData, string[] tags) => OnPipeline(() => base.WriteInformation(messageData, tags));
+
+    /// <summary>Asks -WhatIf/-Confirm whether to go ahead (from any thread; waits for the answer).</summary>
+    protected new bool ShouldProcess(string target, string action) => OnPipeline(() => base.ShouldProcess(target, action));
+
+    /// <summary>Asks -WhatIf/-Confirm whether to go ahead (from any thread; waits for the answer).</summary>
+    protected new bool ShouldProcess(string target) => OnPipeline(() => base.ShouldProcess(target));
+
+    /// <summary>Asks -WhatIf/-Confirm with full texts (from any thread; waits for the answer).</summary>
+    protected new bool ShouldProcess(string verboseDescription, string verboseWarning, string caption) =>
+        OnPipeline(() => base.ShouldProcess(verboseDescription, verboseWarning, caption));
+
+    /// <summary>Asks the user to confirm (from any thread; waits for the answer).</summary>
+    protected new bool ShouldContinue(string query, string caption) => OnPipeline(() => base.ShouldContinue(query, caption));
+
+    /// <summary>Ends the command with an error (from any thread).</summary>
+    [System.Diagnostics.CodeAnalysis.DoesNotReturn]
+    protected new void ThrowTerminatingError(ErrorRecord errorRecord)
+    {
+        if (OnPipelineThread)
+        {
+            base.ThrowTerminatingError(errorRecord);
+        }
+
+        throw new TerminatingError(errorRecord);
+    }
+
+    /// <summary>The ErrorRecord for any failure: cluster and transport failures are mapped by <see cref="OpenShiftErrorRecord"/>.</summary>
+    protected ErrorRecord ToErrorRecord(Exception exception, string? errorId = null, object? target = null)
+    {
+        if (exception is TerminatingError terminating)
+        {
+            return terminating.ErrorRecord;
+        }
+
+        if (OpenShiftApiException.From(exception) is { } api)
+        {
+            return OpenShiftErrorRecord.From(api, errorId ?? ErrorIdFor(api), target);
+        }
+
+        if (exception is IContainsErrorRecord { ErrorRecord: { } inner } && errorId is null)
+        {
+            return inner;
+        }
+
+        return new ErrorRecord(exception, errorId ?? exception.GetType().Name, ErrorCategory.NotSpecified, target);
+    }
+
+    /// <summary>A PowerShell path (relative to the current location, ~, PSDrives) as a file-system path (from any thread).</summary>
+    protected string ResolvePath(string path) => OnPipeline(() => GetUnresolvedProviderPathFromPSPath(path));
+
+    /// <summary>Runs <paramref name="action"/> on the pipeline thread and waits for it (or for Ctrl+C).</summary>
+    protected T OnPipeline<T>(Func<T> action)
+    {
+        if (OnPipelineThread)
+        {
+            return action();
+        }
+
+        var answer = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Post(() =>
+        {
+            // An exception here stops the command (see Run); the worker sees cancellation.
+            answer.SetResult(action());
+        });
+        try
+        {
+            return answer.Task.WaitAsync(Stopping).GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (Stopping.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+    }
+
+    /// <summary>Runs <paramref name="action"/> on the pipeline thread without waiting.</summary>
+    protected void OnPipeline(Action action)
+    {
+        if (OnPipelineThread)
+        {
+            action();
+        }
+        else
+        {
+            Post(action);
+        }
+    }
+
+    private bool OnPipelineThread => pipelineWork is null || Environment.CurrentManagedThreadId == pipelineThread;
+
+    private void Post(Action action)
+    {
+        try
+        {
+            pipelineWork?.Add(action);
+        }
+        catch (InvalidOperationException)
+        {
+            // The phase already ended (only after a stop); there is nobody left to write to.
+        }
+    }
+
+    /// <summary>Runs on the pipeline thread before each phase's work starts.</summary>
+    private protected virtual void OnPhaseStarting()
+    {
+    }
+
+    private void Run(Func<CancellationToken, Task> work)
+    {
+        OnPhaseStarting();
+        var queue = new BlockingCollection<Action>();
+        pipelineThread = Environment.CurrentManagedThreadId;
+        pipelineWork = queue;
+        var token = stopping.Token;
+        var worker = Task.Run(async () =>
+        {
+            using var trace = RequestTrace.Begin(line => Post(() => base.WriteVerbose(line)));
+            try
+            {
+                await work(token).ConfigureAwait(false);
+            }
+            finally
+            {
+                queue.CompleteAdding();
+            }
+        });
+
+        Exception? pipelineFailure = null;
+        try
+        {
+            foreach (var action in queue.GetConsumingEnumerable(token))
+            {
+                try
+                {
+                    action();
+                }
+                catch (Exception exception)
+                {
+                    // WriteError under -ErrorAction Stop, a downstream Select-Object -First, ...: stop the work.
+                    pipelineFailure = exception;
+                    stopping.Cancel();
+                }
+            }
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            // Ctrl+C or a failure above: do not wait for the worker; it sees the same token.
+        }
+        finally
+        {
+            pipelineWork = null;
+        }
+
+        if (pipelineFailure is not null)
+        {
+            ExceptionDispatchInfo.Throw(pipelineFailure);
+        }
+
+        if (!worker.IsCompleted && token.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+
+        try
+        {
+            worker.GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            throw new PipelineStoppedException();
+        }
+        catch (Exception exception) when (exception is PipelineStoppedException or ActionPreferenceStopException)
+        {
+            throw;
+        }
+        catch (Exception exception)
+        {
+            base.ThrowTerminatingError(ToErrorRecord(exception));
+        }
+    }
+
+    /// <summary>Carries a terminating ErrorRecord from the worker to the pipeline thread.</summary>
+    private sealed class TerminatingError(ErrorRecord errorRecord) : Exception(errorRecord.Exception.Message, errorRecord.Exception)
+    {
+        public ErrorRecord ErrorRecord { get; } = errorRecord;
+    }
+}

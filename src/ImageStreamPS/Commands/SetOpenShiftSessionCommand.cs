@@ -1,0 +1,89 @@
+using System.Management.Automation;
+using ImageStreamPS.OpenShift.Connection;
+using ImageStreamPS.Session;
+
+namespace ImageStreamPS.Commands;
+
+/// <summary>Changes the namespace (project) a session works in, like 'oc project'.</summary>
+/// <remarks>
+/// Set-OpenShiftSession -Namespace checks that the project exists and that you can read it (GET on
+/// project.openshift.io projects, or on namespaces for plain Kubernetes), as 'oc project' does,
+/// then makes it the session's namespace: cmdlets without -Namespace use it from then on. It
+/// changes only the session in memory, never the kubeconfig. Without -Session it changes the
+/// runspace's default session. -Force skips the check.
+/// </remarks>
+/// <example>
+/// <code>PS> Set-OpenShiftSession -Namespace citas-prod</code>
+/// <para>Switches the default session to project citas-prod.</para>
+/// </example>
+/// <example>
+/// <code>PS> $s = Connect-OpenShift -KubeConfig ./ci.kubeconfig -NotDefault
+/// PS> $s | Set-OpenShiftSession -Namespace "citas-$env:STAGE" -PassThru | Format-List</code>
+/// <para>In a pipeline: points a non-default session at the stage's project and shows it.</para>
+/// </example>
+[Cmdlet(VerbsCommon.Set, "OpenShiftSession", SupportsShouldProcess = true)]
+[OutputType(typeof(OpenShiftSession))]
+public sealed class SetOpenShiftSessionCommand : PipelineCmdlet
+{
+    /// <summary>The namespace (project) to work in.</summary>
+    [Parameter(Mandatory = true, Position = 0)]
+    [Alias("Project", "ns")]
+    [ValidateNotNullOrEmpty]
+    public string Namespace { get; set; } = "";
+
+    /// <summary>The session to change. Defaults to the runspace's default session.</summary>
+    [Parameter(ValueFromPipeline = true)]
+    [ValidateNotNull]
+    public OpenShiftSession? Session { get; set; }
+
+    /// <summary>Sets the namespace without checking that it exists.</summary>
+    [Parameter]
+    public SwitchParameter Force { get; set; }
+
+    /// <summary>Writes the changed session to the pipeline.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
+    {
+        var session = Session ?? OnPipeline(() => RunspaceSessions.Current.Default);
+        if (session is null)
+        {
+            ThrowTerminatingError(new ErrorRecord(
+                new InvalidOperationException("There is no default OpenShift session in this runspace: run Connect-OpenShift, or pass -Session."),
+                "NoOpenShiftSession", ErrorCategory.ConnectionError, null));
+        }
+
+        if (!ShouldProcess(session.ToString(), $"Set namespace to '{Namespace}'"))
+        {
+            return;
+        }
+
+        if (!Force)
+        {
+            try
+            {
+                await ProjectLookup.EnsureExistsAsync(session.Connection, Namespace, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OpenShiftApiException exception) when (exception.Reason is "NotFound" or "Forbidden")
+            {
+                var message = exception.Reason == "NotFound"
+                    ? $"Project '{Namespace}' does not exist on {session.Server} (or you cannot see it)."
+                    : $"You cannot read project '{Namespace}' on {session.Server}: {exception.Message}";
+                WriteError(new ErrorRecord(
+                    new OpenShiftApiException(exception.Failure, exception.Reason, message, exception.StatusCode, exception.Kind, Namespace, exception.Group, exception.Causes, exception.Request, exception),
+                    exception.Reason == "NotFound" ? "ProjectNotFound" : "ProjectForbidden",
+                    exception.Reason == "NotFound" ? ErrorCategory.ObjectNotFound : ErrorCategory.PermissionDenied,
+                    Namespace)
+                { ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Check the name with 'oc projects', or use -Force to set it anyway." } });
+                return;
+            }
+        }
+
+        session.Namespace = Namespace;
+        if (PassThru)
+        {
+            WriteObject(session);
+        }
+    }
+}

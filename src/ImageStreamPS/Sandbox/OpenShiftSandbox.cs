@@ -1,0 +1,37 @@
+using ImageStreamPS.Session;
+
+namespace ImageStreamPS.Sandbox;
+
+/// <summary>A running local sandbox: its API server, kubeconfig, integrated registry and process.</summary>
+public sealed class OpenShiftSandbox
+{
+    internal OpenShiftSandbox(Uri server, string kubeConfigPath, string registryEndpoint, string dataPath, int processId)
+    {
+        Server = server;
+        KubeConfigPath = kubeConfigPath;
+        RegistryEndpoint = registryEndpoint;
+        DataPath = dataPath;
+        ProcessId = processId;
+    }
+
+    /// <summary>The sandbox API server, <c>https://127.0.0.1:PORT</c>.</summary>
+    public Uri Server { get; }
+
+    /// <summary>The kubeconfig the sandbox wrote (usable by kubectl and Connect-OpenShift).</summary>
+    public string KubeConfigPath { get; }
+
+    /// <summary>The integrated registry, <c>127.0.0.1:PORT</c> (plain HTTP).</summary>
+    public string RegistryEndpoint { get; }
+
+    /// <summary>The folder holding the sandbox's data, certificate authority and kubeconfig.</summary>
+    public string DataPath { get; }
+
+    /// <summary>The sandbox process id.</summary>
+    public int ProcessId { get; }
+
+    /// <summary>The session made by <c>Start-OpenShiftSandbox -Connect</c>, if any.</summary>
+    public OpenShiftSession? Session { get; internal set; }
+
+    /// <inheritdoc/>
+    public override string ToString() => $"{Server} (pid {ProcessId}, {DataPath})";
+}
