@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using ImageStreamPS.OpenShift.Api;
 using k8s;
+using ImageStreamPS.OpenShift.Connection;
 using k8s.Autorest;
 
 namespace ImageStreamPS.OpenShift.ImageStreams;
@@ -19,19 +20,32 @@ public sealed class ImageStreamClient
     /// <summary>Creates a client over a connected KubernetesClient.</summary>
     public ImageStreamClient(IKubernetes api) => this.api = api ?? throw new ArgumentNullException(nameof(api));
 
+    /// <summary>Creates a client over a session's connection.</summary>
+    public ImageStreamClient(OpenShiftConnection connection) : this((connection ?? throw new ArgumentNullException(nameof(connection))).Client)
+    {
+    }
+
+    /// <summary>
+    /// <c>GET /apis/apps/v1/namespaces/{ns}/deployments</c>: the containers whose image triggers would
+    /// fire if <c>{streamNamespace}/{stream}:{tag}</c> moved to <paramref name="nextImage"/> (for -WhatIf).
+    /// </summary>
+    public Task<IReadOnlyList<TriggeredContainer>> PreviewTriggersAsync(
+        string @namespace, string streamNamespace, string stream, string tag, string nextImage, CancellationToken cancellationToken) =>
+        Translate(() => ImageTriggerPreview.FindAsync(api, @namespace, streamNamespace, stream, tag, nextImage, cancellationToken));
+
     /// <summary><c>GET …/namespaces/{ns}/imagestreams/{name}</c> (<c>oc get is</c>, <c>oc describe is</c>).</summary>
-    public async Task<ImageStream> GetAsync(string @namespace, string name, CancellationToken cancellationToken)
+    public Task<ImageStream> GetAsync(string @namespace, string name, CancellationToken cancellationToken) => Translate(async () =>
     {
         using var response = await api.CustomObjects.GetNamespacedCustomObjectWithHttpMessagesAsync(
             Group, Version, @namespace, ImageStream.KubePluralName, name, cancellationToken: cancellationToken).ConfigureAwait(false);
         return Read<ImageStream>(response.Body);
-    }
+    });
 
     /// <summary>
     /// <c>GET …/namespaces/{ns}/imagestreams</c>, or <c>GET …/imagestreams</c> across all namespaces
     /// when <paramref name="namespace"/> is null (<c>oc get is -A</c>).
     /// </summary>
-    public async Task<IReadOnlyList<ImageStream>> ListAsync(string? @namespace, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<ImageStream>> ListAsync(string? @namespace, CancellationToken cancellationToken) => Translate<IReadOnlyList<ImageStream>>(async () =>
     {
         var response = @namespace is null
             ? await api.CustomObjects.ListClusterCustomObjectWithHttpMessagesAsync(
@@ -42,55 +56,70 @@ public sealed class ImageStreamClient
         {
             return Read<ImageStreamList>(response.Body).Items.ToList();
         }
-    }
+    });
 
     /// <summary><c>POST …/namespaces/{ns}/imagestreams</c> (<c>oc create is</c>, <c>oc create -f</c>).</summary>
-    public async Task<ImageStream> CreateAsync(string @namespace, ImageStream stream, CancellationToken cancellationToken)
+    public Task<ImageStream> CreateAsync(string @namespace, ImageStream stream, CancellationToken cancellationToken) => Translate(async () =>
     {
         using var response = await api.CustomObjects.CreateNamespacedCustomObjectWithHttpMessagesAsync(
             stream, Group, Version, @namespace, ImageStream.KubePluralName, cancellationToken: cancellationToken).ConfigureAwait(false);
         return Read<ImageStream>(response.Body);
-    }
+    });
 
     /// <summary>
     /// <c>DELETE …/namespaces/{ns}/imagestreams/{name}</c> (<c>oc delete is</c>). Returns the deleted
     /// stream when the server answers with it, null when it answers with a Status.
     /// </summary>
-    public async Task<ImageStream?> DeleteAsync(string @namespace, string name, CancellationToken cancellationToken)
+    public Task<ImageStream?> DeleteAsync(string @namespace, string name, CancellationToken cancellationToken) => Translate(async () =>
     {
         using var response = await api.CustomObjects.DeleteNamespacedCustomObjectWithHttpMessagesAsync(
             Group, Version, @namespace, ImageStream.KubePluralName, name, cancellationToken: cancellationToken).ConfigureAwait(false);
         return KindOf(response.Body) == ImageStream.KubeKind ? Read<ImageStream>(response.Body) : null;
-    }
+    });
 
     /// <summary><c>POST …/namespaces/{ns}/imagestreamimports</c> (<c>oc import-image</c>).</summary>
-    public async Task<ImageStreamImport> ImportAsync(string @namespace, ImageStreamImport request, CancellationToken cancellationToken)
+    public Task<ImageStreamImport> ImportAsync(string @namespace, ImageStreamImport request, CancellationToken cancellationToken) => Translate(async () =>
     {
         using var response = await api.CustomObjects.CreateNamespacedCustomObjectWithHttpMessagesAsync(
             request, Group, Version, @namespace, ImageStreamImport.KubePluralName, cancellationToken: cancellationToken).ConfigureAwait(false);
         return Read<ImageStreamImport>(response.Body);
-    }
+    });
 
     /// <summary>
     /// <c>PUT …/namespaces/{ns}/imagestreamtags/{stream}:{tag}</c> (<c>oc tag</c>): upserts the spec
     /// tag. <c>Created</c> is true when the server answered 201 (the tag did not exist).
     /// </summary>
-    public async Task<(ImageStreamTag Tag, bool Created)> SetTagAsync(string @namespace, ImageStreamTag tag, CancellationToken cancellationToken)
+    public Task<(ImageStreamTag Tag, bool Created)> SetTagAsync(string @namespace, ImageStreamTag tag, CancellationToken cancellationToken) => Translate(async () =>
     {
         var name = tag.Metadata.Name ?? throw new ArgumentException("The ImageStreamTag has no name.", nameof(tag));
         using var response = await api.CustomObjects.ReplaceNamespacedCustomObjectWithHttpMessagesAsync(
             tag, Group, Version, @namespace, ImageStreamTag.KubePluralName, name, cancellationToken: cancellationToken).ConfigureAwait(false);
         return (Read<ImageStreamTag>(response.Body), response.Response.StatusCode == HttpStatusCode.Created);
-    }
+    });
 
     /// <summary>
     /// <c>DELETE …/namespaces/{ns}/imagestreamtags/{stream}:{tag}</c> (<c>oc tag -d</c>, <c>oc delete istag</c>):
     /// removes the spec tag and its whole history.
     /// </summary>
-    public async Task DeleteTagAsync(string @namespace, string stream, string tag, CancellationToken cancellationToken)
+    public Task DeleteTagAsync(string @namespace, string stream, string tag, CancellationToken cancellationToken) => Translate(async () =>
     {
         using var response = await api.CustomObjects.DeleteNamespacedCustomObjectWithHttpMessagesAsync(
             Group, Version, @namespace, ImageStreamTag.KubePluralName, stream + ":" + tag, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return true;
+    });
+
+    // Failed calls surface as OpenShiftApiException (reason, code, the server's message), the
+    // type the module maps into ErrorRecords.
+    private static async Task<T> Translate<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException && OpenShiftApiException.From(exception) is { } translated && !ReferenceEquals(translated, exception))
+        {
+            throw translated;
+        }
     }
 
     private static string? KindOf(object? body) =>

@@ -108,7 +108,7 @@ public static class ImageStreamImportRequest
 
     private static TagImportPolicy Policy(ImageStream? stream, TagReference? existing, ImageImportOptions options)
     {
-        var insecureStream = stream?.Metadata?.Annotations?.GetValueOrDefault(InsecureAnnotation) == "true";
+        var insecureStream = (stream?.Metadata?.Annotations is { } a && a.TryGetValue(InsecureAnnotation, out var v) && v == "true");
         return new TagImportPolicy
         {
             Insecure = options.Insecure || insecureStream || existing?.ImportPolicy?.Insecure == true,

@@ -43,7 +43,8 @@ public static class ImageTriggerPreview
     public static IEnumerable<TriggeredContainer> Triggered(V1Deployment deployment, string streamNamespace, string streamTag, string nextImage)
     {
         var ns = deployment.Metadata?.NamespaceProperty ?? "";
-        var annotation = deployment.Metadata?.Annotations?.GetValueOrDefault(TriggerAnnotation);
+        string? annotation = null;
+        deployment.Metadata?.Annotations?.TryGetValue(TriggerAnnotation, out annotation);
         if (string.IsNullOrWhiteSpace(annotation) || string.IsNullOrEmpty(nextImage)) yield break;
         List<Trigger>? triggers;
         try

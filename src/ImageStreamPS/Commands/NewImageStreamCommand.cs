@@ -101,7 +101,7 @@ public sealed class NewImageStreamCommand : ImageStreamCommandBase
                 {
                     resolved.AddRange(GetResolvedProviderPathFromPSPath(path, out _));
                 }
-                catch (Exception exception) when (exception is ItemNotFoundException or DriveNotFoundException or ProviderNotFoundException)
+                catch (Exception exception) when (exception is ItemNotFoundException or System.Management.Automation.DriveNotFoundException or ProviderNotFoundException)
                 {
                     base.WriteError(new ErrorRecord(exception, "ManifestFileNotFound", ErrorCategory.ObjectNotFound, path));
                 }
