@@ -13,7 +13,7 @@ namespace ImageStreamPS.OpenShift.ImageStreams;
 /// <summary>
 /// Converts API objects to and from YAML the way <c>oc get -o yaml</c> writes it (sigs.k8s.io/yaml
 /// over go-yaml v2): keys sorted, sequences not indented under their key, strings quoted only when
-/// they would otherwise read as another type, long lines folded at 80 columns, managedFields left out.
+/// they would otherwise read as another type, long plain and quoted strings folded at 80 columns, managedFields left out.
 /// </summary>
 public static class OpenShiftYaml
 {
@@ -43,7 +43,7 @@ public static class OpenShiftYaml
     public static string Serialize(JsonNode? node)
     {
         var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
-        var emitter = new Emitter(text, new EmitterSettings(2, 80, false, 1024, true, false, "\n", false));
+        var emitter = new Emitter(text, new EmitterSettings(2, 80, false, int.MaxValue, true, false, "\n", false));
         emitter.Emit(new StreamStart());
         emitter.Emit(new DocumentStart(null, null, true));
         Emit(emitter, node);
@@ -121,16 +121,15 @@ public static class OpenShiftYaml
                 emitter.Emit(new SequenceEnd());
                 break;
             case JsonValue value:
-                var element = value.GetValue<JsonElement>();
-                switch (element.ValueKind)
+                switch (value.GetValueKind())
                 {
                     case JsonValueKind.String:
-                        EmitString(emitter, element.GetString()!);
+                        EmitString(emitter, value.GetValue<string>());
                         break;
                     case JsonValueKind.True:
                     case JsonValueKind.False:
                     case JsonValueKind.Number:
-                        emitter.Emit(new Scalar(null, null, element.GetRawText(), ScalarStyle.Plain, true, false));
+                        emitter.Emit(new Scalar(null, null, value.ToJsonString(), ScalarStyle.Plain, true, false));
                         break;
                     default:
                         emitter.Emit(new Scalar(null, null, "null", ScalarStyle.Plain, true, false));

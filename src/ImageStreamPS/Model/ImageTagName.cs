@@ -1,5 +1,5 @@
 using System.Management.Automation;
-using System.Text.RegularExpressions;
+using ImageStreamPS.OpenShift.Images;
 
 namespace ImageStreamPS.Model;
 
@@ -9,11 +9,6 @@ namespace ImageStreamPS.Model;
 /// </summary>
 public sealed class ImageTagName
 {
-    private static readonly Regex StreamName = new(@"^[a-z0-9]+(?:[._-][a-z0-9]+)*$", RegexOptions.CultureInvariant);
-    private static readonly Regex TagName = new(@"^[\w][\w.-]{0,127}$", RegexOptions.CultureInvariant);
-    private static readonly Regex NamespaceName = new(@"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$", RegexOptions.CultureInvariant);
-    private static readonly Regex ImageId = new(@"^(?:[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:)?[0-9a-fA-F]+$", RegexOptions.CultureInvariant);
-
     private ImageTagName(string text, string? ns, string stream, string? tag, string? id)
     {
         Text = text;
@@ -65,8 +60,8 @@ public sealed class ImageTagName
         {
             ns = rest[..slash];
             rest = rest[(slash + 1)..];
-            if (!NamespaceName.IsMatch(ns) || ns.Length > 63)
-                throw new ArgumentException($"invalid namespace \"{ns}\" in \"{text}\": a namespace must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character");
+            if (ImageStreamValidation.ValidateNamespace(ns) is { } problem)
+                throw new ArgumentException($"invalid namespace \"{ns}\" in \"{text}\": {problem}");
             if (rest.Contains('/')) throw new ArgumentException($"invalid name \"{text}\": expected [namespace/]stream[:tag], or [namespace/]stream@id");
         }
 
@@ -77,7 +72,7 @@ public sealed class ImageTagName
         {
             id = rest[(at + 1)..];
             rest = rest[..at];
-            if (!ImageId.IsMatch(id)) throw new ArgumentException($"invalid image id \"{id}\" in \"{text}\": expected sha256:<hex> or a hex prefix");
+            if (!ImageStreamValidation.IsValidImageId(id)) throw new ArgumentException($"invalid image id \"{id}\" in \"{text}\": expected sha256:<hex> or a hex prefix");
         }
         else
         {
@@ -87,8 +82,7 @@ public sealed class ImageTagName
                 tag = rest[(colon + 1)..];
                 rest = rest[..colon];
                 var tagWildcards = allowWildcards && WildcardPattern.ContainsWildcardCharacters(tag);
-                if (!tagWildcards && !TagName.IsMatch(tag))
-                    throw new ArgumentException($"invalid tag \"{tag}\" format, tags must start with an alphanumeric character followed by alphanumeric, '.' or '-' characters, and have a maximum of 128 characters");
+                if (!tagWildcards) ValidateTag(tag);
             }
         }
 
@@ -100,17 +94,14 @@ public sealed class ImageTagName
     /// <summary>Throws when <paramref name="name"/> is not a valid image stream name (OpenShift's rule and message).</summary>
     public static void ValidateStream(string name, string? ns = null)
     {
-        if (!StreamName.IsMatch(name))
-            throw new ArgumentException($"invalid image stream name \"{name}\": must match \"[a-z0-9]+(?:[._-][a-z0-9]+)*\"");
-        if ((ns ?? "").Length + 1 + name.Length > 255)
-            throw new ArgumentException($"invalid image stream name \"{name}\": 'namespace/name' cannot be longer than 255 characters");
+        if (ImageStreamValidation.ValidateStreamName(name, ns).FirstOrDefault() is { } problem)
+            throw new ArgumentException($"invalid image stream name \"{name}\": {problem.Detail}");
     }
 
     /// <summary>Throws when <paramref name="tag"/> is not a valid tag name.</summary>
     public static void ValidateTag(string tag)
     {
-        if (!TagName.IsMatch(tag))
-            throw new ArgumentException($"invalid tag \"{tag}\" format, tags must start with an alphanumeric character followed by alphanumeric, '.' or '-' characters, and have a maximum of 128 characters");
+        if (ImageStreamValidation.ValidateTag(tag) is { } problem) throw new ArgumentException(problem);
     }
 
     /// <summary>What the user typed.</summary>
