@@ -26,7 +26,7 @@ public sealed class RemoveImageStreamCommand : ImageStreamCommandBase
     private const string InputObjectSet = "InputObject";
 
     /// <summary>The streams to delete, optionally <c>namespace/name</c>.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true, ParameterSetName = NameSet)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = NameSet)]
     [ArgumentCompleter(typeof(Completers.ImageStreamNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string[] Name { get; set; } = [];
