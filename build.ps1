@@ -71,6 +71,13 @@ function Invoke-Build {
     }
     Copy-Item "$Root/ImageStreamPS.psd1" $ModuleOut
     Copy-Item "$staging/sandbox" (Join-Path $ModuleOut 'sandbox') -Recurse
+
+    # Help from the cmdlets' doc comments, generated in a fresh pwsh so this one never loads the module.
+    $pwsh, $pwshArgs = Get-PwshCommand
+    & $pwsh @pwshArgs -NoProfile -NonInteractive -File "$Root/build/New-ModuleHelp.ps1" `
+        -ModulePath "$ModuleOut/ImageStreamPS.psd1" -DocumentationPath "$ModuleOut/ImageStreamPS.xml" `
+        -OutputPath "$ModuleOut/en-US/ImageStreamPS.dll-Help.xml"
+    if ($LASTEXITCODE -ne 0) { throw "The help generator exited with $LASTEXITCODE" }
     Write-Host "Module published to $ModuleOut" -ForegroundColor Green
 }
 
@@ -164,14 +171,9 @@ function Invoke-Demo {
 
 function Invoke-Package {
     Invoke-Build
-    $packages = New-Item -ItemType Directory -Force (Join-Path $Out 'packages')
-    $repository = 'ImageStreamPSBuild'
-    if (-not (Get-PSResourceRepository -Name $repository -ErrorAction SilentlyContinue)) {
-        Register-PSResourceRepository -Name $repository -Uri $packages.FullName -Trusted
-    }
-    Publish-PSResource -Path $ModuleOut -Repository $repository -SkipDependenciesCheck
-    Get-ChildItem $packages -Filter 'ImageStreamPS.*.nupkg' | Sort-Object LastWriteTime | Select-Object -Last 1 |
-        ForEach-Object { Write-Host "Package: $($_.FullName)" -ForegroundColor Green }
+    # Packs without registering a repository: nothing is left in the user's PSResourceGet settings.
+    $package = & "$Root/build/New-ModulePackage.ps1" -ModuleFolder $ModuleOut -DestinationPath (Join-Path $Out 'packages')
+    Write-Host "Package: $($package.FullName)" -ForegroundColor Green
 }
 
 function Invoke-Bench {

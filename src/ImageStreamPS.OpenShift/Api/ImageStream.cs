@@ -9,7 +9,7 @@ namespace ImageStreamPS.OpenShift.Api;
 /// for; status: the history of images each tag pointed to, newest first).
 /// </summary>
 [KubernetesEntity(Group = KubeGroup, Kind = KubeKind, ApiVersion = KubeApiVersion, PluralName = KubePluralName)]
-public sealed class ImageStream : IKubernetesObject<V1ObjectMeta>, IMetadata<V1ObjectMeta>
+public sealed partial class ImageStream : IKubernetesObject<V1ObjectMeta>, IMetadata<V1ObjectMeta>
 {
     /// <summary>The API version without the group.</summary>
     public const string KubeApiVersion = "v1";

@@ -1,0 +1,65 @@
+namespace ImageStreamPS.OpenShift.Apps;
+
+/// <summary>
+/// A workload that rolls out pods (a Deployment, or a DeploymentConfig where the cluster still has
+/// them), read together with its ReplicaSets (ReplicationControllers) and Pods: what
+/// <c>oc get deploy,rs,pod</c> shows for one app.
+/// </summary>
+public sealed record Rollout
+{
+    /// <summary><c>Deployment</c> or <c>DeploymentConfig</c>.</summary>
+    public required string Kind { get; init; }
+    public required string Name { get; init; }
+    public required string Namespace { get; init; }
+    public string? Uid { get; init; }
+    public string? ResourceVersion { get; init; }
+    public long Generation { get; init; }
+    public long ObservedGeneration { get; init; }
+    /// <summary>Desired replicas (<c>spec.replicas</c>).</summary>
+    public int Replicas { get; init; }
+    /// <summary>Pods the controller counts (<c>status.replicas</c>), old and new.</summary>
+    public int CurrentReplicas { get; init; }
+    public int ReadyReplicas { get; init; }
+    public int UpdatedReplicas { get; init; }
+    public int AvailableReplicas { get; init; }
+    /// <summary>The <c>deployment.kubernetes.io/revision</c> annotation (for a DeploymentConfig, <c>status.latestVersion</c>).</summary>
+    public long Revision { get; init; }
+    /// <summary>The image of the triggered container, or of the first container when nothing triggers it.</summary>
+    public string? Image { get; init; }
+    public IReadOnlyList<string> ContainerNames { get; init; } = [];
+    public IReadOnlyList<RolloutTrigger> Triggers { get; init; } = [];
+    public required RolloutState State { get; init; }
+    public IReadOnlyList<RolloutReplicaSet> ReplicaSets { get; init; } = [];
+    public IReadOnlyList<RolloutPod> Pods { get; init; } = [];
+    public DateTime? Created { get; init; }
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The digest <see cref="Image"/> pins (<c>sha256:…</c>), if it is a by-digest reference.</summary>
+    public string? Digest => ImageDigest.Of(Image);
+}
+
+/// <summary>One <c>image.openshift.io/triggers</c> entry (or DeploymentConfig ImageChange trigger).</summary>
+/// <param name="Namespace">The image stream's namespace (the workload's own when the trigger omits it).</param>
+/// <param name="ImageStreamTag">The <c>stream:tag</c> the trigger follows.</param>
+/// <param name="Container">The container whose image the trigger writes.</param>
+/// <param name="Paused">A paused trigger does not write the image.</param>
+public sealed record RolloutTrigger(string Namespace, string ImageStreamTag, string? Container, bool Paused)
+{
+    public string Stream => ImageStreamTag.Split(':', 2)[0];
+    public string Tag => ImageStreamTag.Split(':', 2) is [_, var tag] ? tag : "";
+
+    /// <summary><c>citas:prod</c> in the workload's namespace, <c>ns/citas:prod</c> elsewhere.</summary>
+    public string DisplayName(string workloadNamespace) =>
+        Namespace == workloadNamespace ? ImageStreamTag : Namespace + "/" + ImageStreamTag;
+}
+
+/// <summary>A ReplicaSet (or ReplicationController) row: what <c>oc get rs</c> shows, plus revision and image.</summary>
+public sealed record RolloutReplicaSet(
+    string Name, long Revision, int Desired, int Current, int Ready, int Available, string? Image, DateTime? Created);
+
+/// <summary>A Pod row: what <c>oc get pod</c> shows, plus the ReplicaSet that owns it and its image.</summary>
+/// <param name="Status">The STATUS column of <c>oc get pod</c> (<c>Running</c>, <c>ImagePullBackOff</c>, <c>Terminating</c>…).</param>
+/// <param name="Message">The waiting or terminated container's message, when it has one.</param>
+public sealed record RolloutPod(
+    string Name, string? ReplicaSet, string Phase, string Status, string Ready, int Restarts,
+    string? Image, string? ImageId, DateTime? Created, string? Message);

@@ -1,0 +1,281 @@
+using System.Net;
+using System.Text.Json;
+using k8s;
+using k8s.Autorest;
+using k8s.Models;
+
+namespace ImageStreamPS.OpenShift.Apps;
+
+/// <summary>
+/// Reads rollouts (Deployments, and DeploymentConfigs where the cluster serves apps.openshift.io)
+/// with their ReplicaSets and Pods, and follows one through a watch until it settles.
+/// </summary>
+public sealed class RolloutClient(IKubernetes kubernetes)
+{
+    // The watch is re-opened when the server ends it; the timeout keeps a stalled connection from living forever.
+    private const int WatchTimeoutSeconds = 300;
+    private bool? servesDeploymentConfigs;
+
+    /// <summary>The rollout named <paramref name="name"/> (a Deployment first, then a DeploymentConfig), or null.</summary>
+    public async Task<Rollout?> GetAsync(string @namespace, string name, CancellationToken cancellationToken)
+    {
+        var deployment = await ReadDeploymentAsync(@namespace, name, cancellationToken).ConfigureAwait(false);
+        if (deployment is not null)
+        {
+            return await ReadAsync(deployment, cancellationToken).ConfigureAwait(false);
+        }
+
+        var config = await ReadDeploymentConfigAsync(@namespace, name, cancellationToken).ConfigureAwait(false);
+        return config is null ? null : await ReadAsync(config, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Every rollout in the namespace, ReplicaSets and Pods read once for all of them.</summary>
+    public async Task<IReadOnlyList<Rollout>> ListAsync(string @namespace, CancellationToken cancellationToken)
+    {
+        var deployments = await kubernetes.AppsV1.ListNamespacedDeploymentAsync(@namespace, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var configs = await ListDeploymentConfigsAsync(@namespace, cancellationToken).ConfigureAwait(false);
+        if (deployments.Items.Count == 0 && configs.Count == 0) return [];
+
+        var pods = (await kubernetes.CoreV1.ListNamespacedPodAsync(@namespace, cancellationToken: cancellationToken).ConfigureAwait(false)).Items;
+        var rollouts = new List<Rollout>();
+        if (deployments.Items.Count > 0)
+        {
+            var replicaSets = (await kubernetes.AppsV1.ListNamespacedReplicaSetAsync(@namespace, cancellationToken: cancellationToken).ConfigureAwait(false)).Items;
+            rollouts.AddRange(deployments.Items.Select(d => DeploymentRollout.Read(d, replicaSets, pods, RolloutTriggers.Of(d))));
+        }
+        if (configs.Count > 0)
+        {
+            var controllers = (await kubernetes.CoreV1.ListNamespacedReplicationControllerAsync(@namespace, cancellationToken: cancellationToken).ConfigureAwait(false)).Items;
+            rollouts.AddRange(configs.Select(c => DeploymentConfigRollout.Read(c, controllers, pods)));
+        }
+        return rollouts.OrderBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Kind, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The rollouts whose image triggers follow <c>streamNamespace/stream:tag</c>, read from the stream's namespace.</summary>
+    public async Task<IReadOnlyList<Rollout>> ListTriggeredByAsync(string streamNamespace, string stream, string tag, CancellationToken cancellationToken)
+    {
+        var imageStreamTag = stream + ":" + tag;
+        return (await ListAsync(streamNamespace, cancellationToken).ConfigureAwait(false))
+            .Where(r => r.Triggers.Any(t => !t.Paused && t.Namespace == streamNamespace && t.ImageStreamTag == imageStreamTag))
+            .ToList();
+    }
+
+    /// <summary>
+    /// Follows the rollout through a watch until it is final (Complete, Failed or Paused) and
+    /// <paramref name="until"/> (if given) holds, then returns it with its ReplicaSets and Pods.
+    /// Each state seen is reported to <paramref name="progress"/>. Throws
+    /// <see cref="RolloutTimeoutException"/> after <paramref name="timeout"/>, and
+    /// <see cref="OperationCanceledException"/> when <paramref name="cancellationToken"/> fires.
+    /// </summary>
+    public async Task<Rollout> WaitAsync(
+        string @namespace, string name, TimeSpan timeout, Func<Rollout, bool>? until, Action<Rollout>? progress, CancellationToken cancellationToken)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        if (timeout != Timeout.InfiniteTimeSpan) deadline.CancelAfter(timeout);
+        Rollout? last = null;
+        try
+        {
+            var deployment = await ReadDeploymentAsync(@namespace, name, deadline.Token).ConfigureAwait(false);
+            if (deployment is not null)
+            {
+                last = await FollowDeploymentAsync(deployment, until, progress, r => last = r, deadline.Token).ConfigureAwait(false);
+                return await GetAsync(@namespace, name, cancellationToken).ConfigureAwait(false) ?? last;
+            }
+
+            var config = await ReadDeploymentConfigAsync(@namespace, name, deadline.Token).ConfigureAwait(false)
+                ?? throw new RolloutNotFoundException(@namespace, name);
+            last = await FollowDeploymentConfigAsync(config, until, progress, r => last = r, deadline.Token).ConfigureAwait(false);
+            return await GetAsync(@namespace, name, cancellationToken).ConfigureAwait(false) ?? last;
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested && deadline.IsCancellationRequested)
+        {
+            // Read what the pods say now: a stuck rollout is usually explained there (ImagePullBackOff, CrashLoopBackOff).
+            var current = await GetAsync(@namespace, name, cancellationToken).ConfigureAwait(false) ?? last;
+            if (current is null) throw new RolloutNotFoundException(@namespace, name);
+            throw new RolloutTimeoutException(TimeoutMessage(current, timeout), current);
+        }
+    }
+
+    internal static string TimeoutMessage(Rollout rollout, TimeSpan timeout)
+    {
+        var stuck = rollout.Pods
+            .Where(p => p.Status is not ("Running" or "Completed") || p.Ready.StartsWith("0/", StringComparison.Ordinal))
+            .Select(p => $"pod \"{p.Name}\" is {p.Status}" + (p.Message is null ? "" : $": {p.Message}"))
+            .ToList();
+        var kind = rollout.Kind == "DeploymentConfig" ? "deployment config" : "deployment";
+        var message = $"Timed out after {FormatTimeout(timeout)} waiting for {kind} \"{rollout.Name}\" to roll out. {rollout.State.Message}";
+        return stuck.Count == 0 ? message : message + " " + string.Join("; ", stuck) + ".";
+    }
+
+    private static string FormatTimeout(TimeSpan timeout) =>
+        timeout.TotalMinutes >= 1 && timeout.Seconds == 0 ? $"{(int)timeout.TotalMinutes}m" : $"{timeout.TotalSeconds:0.###}s";
+
+    private async Task<Rollout> FollowDeploymentAsync(
+        V1Deployment deployment, Func<Rollout, bool>? until, Action<Rollout>? progress, Action<Rollout> seen, CancellationToken cancellationToken)
+    {
+        var ns = deployment.Metadata.NamespaceProperty;
+        var name = deployment.Metadata.Name;
+        while (true)
+        {
+            var rollout = DeploymentRollout.Read(deployment, [], [], RolloutTriggers.Of(deployment));
+            seen(rollout);
+            progress?.Invoke(rollout);
+            if (IsDone(rollout, until)) return rollout;
+
+            // Watch from the version just read: every change after it arrives as an event.
+            var resourceVersion = deployment.Metadata.ResourceVersion;
+            Exception? watchError = null;
+            V1Deployment? changed = null;
+            await foreach (var (type, item) in kubernetes.AppsV1.WatchListNamespacedDeploymentAsync(
+                ns, fieldSelector: "metadata.name=" + name, resourceVersion: resourceVersion, allowWatchBookmarks: true,
+                timeoutSeconds: WatchTimeoutSeconds, onError: e => watchError = e, cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                if (type == WatchEventType.Deleted) throw new RolloutNotFoundException(ns, name, deleted: true);
+                if (type == WatchEventType.Bookmark)
+                {
+                    deployment.Metadata.ResourceVersion = item.Metadata?.ResourceVersion ?? deployment.Metadata.ResourceVersion;
+                    continue;
+                }
+                if (type is not (WatchEventType.Added or WatchEventType.Modified)) continue;
+                changed = item;
+                var next = DeploymentRollout.Read(item, [], [], RolloutTriggers.Of(item));
+                seen(next);
+                progress?.Invoke(next);
+                if (IsDone(next, until)) return next;
+                deployment = item;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            // The server closed the watch (its timeout, or 410 Expired): read the object again and go on from there.
+            if (watchError is not null || changed is null)
+            {
+                deployment = await ReadDeploymentAsync(ns, name, cancellationToken).ConfigureAwait(false)
+                    ?? throw new RolloutNotFoundException(ns, name, deleted: true);
+            }
+        }
+    }
+
+    private async Task<Rollout> FollowDeploymentConfigAsync(
+        DeploymentConfig config, Func<Rollout, bool>? until, Action<Rollout>? progress, Action<Rollout> seen, CancellationToken cancellationToken)
+    {
+        var ns = config.Metadata.NamespaceProperty;
+        var name = config.Metadata.Name;
+        while (true)
+        {
+            var rollout = DeploymentConfigRollout.Read(config, [], []);
+            seen(rollout);
+            progress?.Invoke(rollout);
+            if (IsDone(rollout, until)) return rollout;
+
+            Exception? watchError = null;
+            DeploymentConfig? changed = null;
+            await foreach (var (type, item) in kubernetes.CustomObjects.WatchListNamespacedCustomObjectAsync(
+                DeploymentConfig.Group, DeploymentConfig.Version, ns, DeploymentConfig.Plural,
+                fieldSelector: "metadata.name=" + name, resourceVersion: config.Metadata.ResourceVersion, allowWatchBookmarks: true,
+                timeoutSeconds: WatchTimeoutSeconds, onError: e => watchError = e, cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                if (type == WatchEventType.Deleted) throw new RolloutNotFoundException(ns, name, deleted: true);
+                if (type is not (WatchEventType.Added or WatchEventType.Modified)) continue;
+                var next = item is JsonElement element
+                    ? KubernetesJson.Deserialize<DeploymentConfig>(element)
+                    : KubernetesJson.Deserialize<DeploymentConfig>(KubernetesJson.Serialize(item));
+                changed = next;
+                var state = DeploymentConfigRollout.Read(next, [], []);
+                seen(state);
+                progress?.Invoke(state);
+                if (IsDone(state, until)) return state;
+                config = next;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            if (watchError is not null || changed is null)
+            {
+                config = await ReadDeploymentConfigAsync(ns, name, cancellationToken).ConfigureAwait(false)
+                    ?? throw new RolloutNotFoundException(ns, name, deleted: true);
+            }
+        }
+    }
+
+    // A condition (e.g. "runs the new image") must hold before a final state counts: a failure left over from
+    // an earlier rollout is not the outcome of the one being waited for.
+    private static bool IsDone(Rollout rollout, Func<Rollout, bool>? until) =>
+        rollout.State.IsFinal && (until is null || until(rollout));
+
+    private async Task<Rollout> ReadAsync(V1Deployment deployment, CancellationToken cancellationToken)
+    {
+        var ns = deployment.Metadata.NamespaceProperty;
+        var selector = LabelSelector(deployment.Spec?.Selector?.MatchLabels);
+        var replicaSets = await kubernetes.AppsV1.ListNamespacedReplicaSetAsync(ns, labelSelector: selector, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var pods = await kubernetes.CoreV1.ListNamespacedPodAsync(ns, labelSelector: selector, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return DeploymentRollout.Read(deployment, replicaSets.Items, pods.Items, RolloutTriggers.Of(deployment));
+    }
+
+    private async Task<Rollout> ReadAsync(DeploymentConfig config, CancellationToken cancellationToken)
+    {
+        var ns = config.Metadata.NamespaceProperty;
+        var controllers = await kubernetes.CoreV1.ListNamespacedReplicationControllerAsync(
+            ns, labelSelector: "openshift.io/deployment-config.name=" + config.Metadata.Name, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var pods = await kubernetes.CoreV1.ListNamespacedPodAsync(
+            ns, labelSelector: "deploymentconfig=" + config.Metadata.Name, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return DeploymentConfigRollout.Read(config, controllers.Items, pods.Items);
+    }
+
+    private static string? LabelSelector(IDictionary<string, string>? labels) =>
+        labels is null || labels.Count == 0 ? null : string.Join(",", labels.Select(kv => kv.Key + "=" + kv.Value));
+
+    private async Task<V1Deployment?> ReadDeploymentAsync(string ns, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await kubernetes.AppsV1.ReadNamespacedDeploymentAsync(name, ns, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    private async Task<DeploymentConfig?> ReadDeploymentConfigAsync(string ns, string name, CancellationToken cancellationToken)
+    {
+        if (servesDeploymentConfigs == false) return null;
+        try
+        {
+            var config = await kubernetes.CustomObjects.GetNamespacedCustomObjectAsync<DeploymentConfig>(
+                DeploymentConfig.Group, DeploymentConfig.Version, ns, DeploymentConfig.Plural, name, cancellationToken).ConfigureAwait(false);
+            servesDeploymentConfigs = true;
+            return config;
+        }
+        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+            // 404 for a missing object and for a cluster without apps.openshift.io look the same here; both mean "none".
+            return null;
+        }
+    }
+
+    private async Task<IReadOnlyList<DeploymentConfig>> ListDeploymentConfigsAsync(string ns, CancellationToken cancellationToken)
+    {
+        if (servesDeploymentConfigs == false) return [];
+        try
+        {
+            var list = await kubernetes.CustomObjects.ListNamespacedCustomObjectAsync<DeploymentConfigList>(
+                DeploymentConfig.Group, DeploymentConfig.Version, ns, DeploymentConfig.Plural, cancellationToken: cancellationToken).ConfigureAwait(false);
+            servesDeploymentConfigs = true;
+            return list.Items.ToList();
+        }
+        catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
+        {
+            servesDeploymentConfigs = false;
+            return [];
+        }
+    }
+}
+
+/// <summary>No Deployment or DeploymentConfig of that name (or it was deleted while being followed).</summary>
+public sealed class RolloutNotFoundException(string @namespace, string name, bool deleted = false)
+    : Exception(deleted
+        ? $"deployment \"{name}\" was deleted while waiting for its rollout"
+        : $"deployments.apps \"{name}\" not found")
+{
+    public string Namespace { get; } = @namespace;
+    public string Name { get; } = name;
+}

@@ -1,0 +1,19 @@
+using System.Text.Json.Nodes;
+
+namespace ImageStreamPS.Sandbox.Api.Patching;
+
+/// <summary>RFC 7386 JSON merge patch (<c>application/merge-patch+json</c>): objects merge, null deletes, lists replace.</summary>
+public static class MergePatch
+{
+    public static JsonNode? Apply(JsonNode? target, JsonNode? patch)
+    {
+        if (patch is not JsonObject patchObject) return patch?.DeepClone();
+        var result = target is JsonObject targetObject ? (JsonObject)targetObject.DeepClone() : new JsonObject();
+        foreach (var (key, value) in patchObject)
+        {
+            if (value is null) result.Remove(key);
+            else result[key] = Apply(result[key], value);
+        }
+        return result;
+    }
+}

@@ -1,0 +1,108 @@
+using System.Threading.Channels;
+
+namespace ImageStreamPS.Sandbox.Storage;
+
+/// <summary>
+/// Fans committed changes out to watchers and keeps a bounded window of recent events so a watch can
+/// resume from a resourceVersion. Usage: the <see cref="ObjectStore"/> publishes every commit (in
+/// resourceVersion order); callers subscribe through <see cref="ObjectStore.Subscribe"/> so the
+/// snapshot and the subscription are taken atomically. A resume point older than the window raises
+/// <see cref="ResourceVersionTooOldException"/> (the API turns it into 410 Expired).
+/// </summary>
+public sealed class WatchHub
+{
+    private readonly object _gate = new();
+    private readonly LinkedList<WatchEvent> _window = new();
+    private readonly List<WatchSubscription> _subscribers = new();
+    private readonly int _capacity;
+    // Every event with a resourceVersion greater than this is still in the window.
+    private long _windowStart;
+
+    public WatchHub(long currentResourceVersion, int capacity = 10_000)
+    {
+        _windowStart = currentResourceVersion;
+        _capacity = capacity;
+    }
+
+    /// <summary>The oldest resourceVersion a watch may still resume from.</summary>
+    public long OldestResumableVersion { get { lock (_gate) return _windowStart; } }
+
+    internal void Publish(WatchEvent change)
+    {
+        lock (_gate)
+        {
+            _window.AddLast(change);
+            while (_window.Count > _capacity)
+            {
+                _windowStart = _window.First!.Value.ResourceVersion;
+                _window.RemoveFirst();
+            }
+            foreach (var subscriber in _subscribers) subscriber.Offer(change);
+        }
+    }
+
+    /// <summary>Subscribes to changes after <paramref name="fromVersion"/>, replaying buffered ones.</summary>
+    internal WatchSubscription Subscribe(long fromVersion, Func<WatchEvent, bool> filter)
+    {
+        lock (_gate)
+        {
+            if (fromVersion < _windowStart)
+                throw new ResourceVersionTooOldException(fromVersion, _windowStart);
+            var subscription = new WatchSubscription(this, filter);
+            foreach (var change in _window)
+                if (change.ResourceVersion > fromVersion) subscription.Offer(change);
+            _subscribers.Add(subscription);
+            return subscription;
+        }
+    }
+
+    internal void Unsubscribe(WatchSubscription subscription)
+    {
+        lock (_gate) _subscribers.Remove(subscription);
+        subscription.Complete();
+    }
+
+    /// <summary>Ends every subscription (server shutdown).</summary>
+    public void CompleteAll()
+    {
+        lock (_gate)
+        {
+            foreach (var subscriber in _subscribers) subscriber.Complete();
+            _subscribers.Clear();
+        }
+    }
+}
+
+/// <summary>A live watch: read <see cref="Events"/> until it completes; dispose to stop.</summary>
+public sealed class WatchSubscription : IDisposable
+{
+    private readonly WatchHub _hub;
+    private readonly Func<WatchEvent, bool> _filter;
+    private readonly Channel<WatchEvent> _channel =
+        Channel.CreateUnbounded<WatchEvent>(new UnboundedChannelOptions { SingleReader = true });
+
+    internal WatchSubscription(WatchHub hub, Func<WatchEvent, bool> filter)
+    {
+        _hub = hub;
+        _filter = filter;
+    }
+
+    public ChannelReader<WatchEvent> Events => _channel.Reader;
+
+    internal void Offer(WatchEvent change)
+    {
+        if (_filter(change)) _channel.Writer.TryWrite(change);
+    }
+
+    internal void Complete() => _channel.Writer.TryComplete();
+
+    public void Dispose() => _hub.Unsubscribe(this);
+}
+
+/// <summary>The requested resourceVersion has left the watch window.</summary>
+public sealed class ResourceVersionTooOldException(long requested, long oldest)
+    : Exception($"too old resource version: {requested} ({oldest})")
+{
+    public long Requested { get; } = requested;
+    public long Oldest { get; } = oldest;
+}

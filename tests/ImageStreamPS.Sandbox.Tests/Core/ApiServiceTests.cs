@@ -1,0 +1,230 @@
+using System.Text.Json.Nodes;
+using ImageStreamPS.Sandbox.Api;
+using ImageStreamPS.Sandbox.Hosting;
+using ImageStreamPS.Sandbox.Registry;
+
+namespace ImageStreamPS.Sandbox.Tests.Core;
+
+public sealed class ApiServiceTests : IDisposable
+{
+    private readonly TempDirectory _dir = new();
+    private readonly SandboxCore _core;
+    private ApiService Api => _core.Api;
+
+    public ApiServiceTests() => _core = SandboxCore.Open(_dir.Path);
+
+    public void Dispose()
+    {
+        _core.Dispose();
+        _dir.Dispose();
+    }
+
+    internal static JsonObject Deployment(string name, int replicas = 1, string image = "nginx:1.25") => JsonNode.Parse("""
+        {"metadata":{"name":"@NAME","labels":{"app":"@NAME"}},
+         "spec":{"replicas":@REPLICAS,"selector":{"matchLabels":{"app":"@NAME"}},
+                 "template":{"metadata":{"labels":{"app":"@NAME"}},"spec":{"containers":[{"name":"web","image":"@IMAGE","ports":[{"containerPort":8080}]}]}}}}
+        """.Replace("@NAME", name).Replace("@REPLICAS", replicas.ToString()).Replace("@IMAGE", image))!.AsObject();
+
+    [Fact]
+    public void InitialNamespacesExist()
+    {
+        var names = Api.List("", "namespaces", null).Items.Select(ObjectMeta.Name).ToList();
+        Assert.Equal(["default", "myproject", "openshift"], names);
+    }
+
+    [Fact]
+    public void CreateSetsServerMetadataAndKubernetesDefaults()
+    {
+        var created = Api.Create("apps", "deployments", "myproject", Deployment("web"));
+        Assert.Equal("apps/v1", created["apiVersion"]!.GetValue<string>());
+        Assert.Equal("Deployment", created["kind"]!.GetValue<string>());
+        Assert.Equal("myproject", ObjectMeta.Namespace(created));
+        Assert.True(Guid.TryParse(ObjectMeta.Uid(created), out _));
+        Assert.Equal(1, ObjectMeta.Generation(created));
+        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", ObjectMeta.Str(created, "metadata", "creationTimestamp"));
+        Assert.Equal("25%", ObjectMeta.Str(created, "spec", "strategy", "rollingUpdate", "maxSurge"));
+        Assert.Equal(10, ObjectMeta.Int(created, "spec", "revisionHistoryLimit"));
+        Assert.Equal(600, ObjectMeta.Int(created, "spec", "progressDeadlineSeconds"));
+        var container = created["spec"]!["template"]!["spec"]!["containers"]![0]!;
+        Assert.Equal("IfNotPresent", ObjectMeta.Str(container, "imagePullPolicy"));
+        Assert.Equal("/dev/termination-log", ObjectMeta.Str(container, "terminationMessagePath"));
+        Assert.Equal("TCP", ObjectMeta.Str(container["ports"]![0], "protocol"));
+        Assert.Equal("ClusterFirst", ObjectMeta.Str(created, "spec", "template", "spec", "dnsPolicy"));
+    }
+
+    [Fact]
+    public void UpdateWithStaleResourceVersionIsConflict()
+    {
+        var created = Api.Create("apps", "deployments", "myproject", Deployment("web"));
+        var first = (JsonObject)created.DeepClone();
+        first["spec"]!["replicas"] = 2;
+        Api.Update("apps", "deployments", "myproject", "web", first);
+        var stale = (JsonObject)created.DeepClone();
+        stale["spec"]!["replicas"] = 3;
+        var error = Assert.Throws<StatusException>(() => Api.Update("apps", "deployments", "myproject", "web", stale));
+        Assert.Equal(409, error.Code);
+        Assert.Equal("Conflict", error.Reason);
+        Assert.Equal("Operation cannot be fulfilled on deployments.apps \"web\": the object has been modified; please apply your changes to the latest version and try again", error.Message);
+    }
+
+    [Fact]
+    public void GenerationChangesOnlyWithSpec()
+    {
+        var created = Api.Create("apps", "deployments", "myproject", Deployment("web"));
+        var labelled = Api.Patch("apps", "deployments", "myproject", "web", PatchType.Merge,
+            JsonNode.Parse("""{"metadata":{"labels":{"tier":"front"}}}""")!).Object;
+        Assert.Equal(1, ObjectMeta.Generation(labelled));
+        var status = (JsonObject)labelled.DeepClone();
+        status["status"] = JsonNode.Parse("""{"observedGeneration":1,"replicas":1}""");
+        var withStatus = Api.UpdateStatus("apps", "deployments", "myproject", "web", status);
+        Assert.Equal(1, ObjectMeta.Generation(withStatus));
+        Assert.Equal(1, ObjectMeta.Int(withStatus, "status", "observedGeneration"));
+        var scaled = Api.Patch("apps", "deployments", "myproject", "web", PatchType.Merge, JsonNode.Parse("""{"spec":{"replicas":3}}""")!).Object;
+        Assert.Equal(2, ObjectMeta.Generation(scaled));
+        Assert.Equal(1, ObjectMeta.Int(scaled, "status", "observedGeneration"));
+        Assert.NotEqual(ObjectMeta.ResourceVersion(created), ObjectMeta.ResourceVersion(scaled));
+    }
+
+    [Fact]
+    public void MainResourceUpdateIgnoresStatus()
+    {
+        var created = Api.Create("apps", "deployments", "myproject", Deployment("web"));
+        created["status"] = JsonNode.Parse("""{"replicas":7}""");
+        var updated = Api.Update("apps", "deployments", "myproject", "web", created);
+        Assert.Null(updated["status"]);
+    }
+
+    [Fact]
+    public void InvalidObjectIs422WithCauses()
+    {
+        var error = Assert.Throws<StatusException>(() => Api.Create("apps", "deployments", "myproject", Deployment("web", replicas: -1)));
+        Assert.Equal(422, error.Code);
+        Assert.Equal("Deployment.apps \"web\" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0", error.Message);
+        var cause = error.Status["details"]!["causes"]![0]!;
+        Assert.Equal("FieldValueInvalid", ObjectMeta.Str(cause, "reason"));
+        Assert.Equal("spec.replicas", ObjectMeta.Str(cause, "field"));
+        Assert.Equal("Deployment", ObjectMeta.Str(error.Status, "details", "kind"));
+        Assert.Empty(Api.List("apps", "deployments", "myproject").Items);
+    }
+
+    [Fact]
+    public void CreateInMissingNamespaceIsNamespaceNotFound()
+    {
+        var error = Assert.Throws<StatusException>(() => Api.Create("apps", "deployments", "nowhere", Deployment("web")));
+        Assert.Equal((404, "namespaces \"nowhere\" not found"), (error.Code, error.Message));
+    }
+
+    [Fact]
+    public void DryRunCreateStoresNothing()
+    {
+        var created = Api.Create("apps", "deployments", "myproject", Deployment("web"), new WriteOptions { DryRun = true });
+        Assert.Equal("web", ObjectMeta.Name(created));
+        Assert.Null(Api.TryGet("apps", "deployments", "myproject", "web"));
+    }
+
+    [Fact]
+    public void StrategicMergeMergesContainersByName()
+    {
+        Api.Create("apps", "deployments", "myproject", Deployment("web"));
+        var patched = Api.Patch("apps", "deployments", "myproject", "web", PatchType.StrategicMerge, JsonNode.Parse("""
+            {"spec":{"template":{"spec":{"$setElementOrder/containers":[{"name":"web"}],"containers":[{"name":"web","image":"nginx:1.26"}]}}}}
+            """)!).Object;
+        var container = patched["spec"]!["template"]!["spec"]!["containers"]![0]!;
+        Assert.Equal("nginx:1.26", ObjectMeta.Str(container, "image"));
+        Assert.Equal(8080, ObjectMeta.Int(container["ports"]![0], "containerPort"));
+        Assert.Equal(2, ObjectMeta.Generation(patched));
+    }
+
+    [Fact]
+    public void ScaleSubresourceSpeaksAutoscalingScale()
+    {
+        Api.Create("apps", "deployments", "myproject", Deployment("web"));
+        var scale = Api.Patch("apps", "deployments", "myproject", "web", PatchType.Merge, JsonNode.Parse("""{"spec":{"replicas":4}}""")!, subresource: "scale").Object;
+        Assert.Equal(("Scale", "autoscaling/v1", 4L), (ObjectMeta.Str(scale, "kind"), ObjectMeta.Str(scale, "apiVersion"), ObjectMeta.Int(scale, "spec", "replicas")));
+        Assert.Equal("app=web", ObjectMeta.Str(scale, "status", "selector"));
+        Assert.Equal(4, ObjectMeta.Int(Api.Get("apps", "deployments", "myproject", "web"), "spec", "replicas"));
+    }
+
+    [Fact]
+    public void SelectorsFilterLists()
+    {
+        Api.Create("apps", "deployments", "myproject", Deployment("a"));
+        Api.Create("apps", "deployments", "myproject", Deployment("b"));
+        Assert.Equal(["b"], Api.List("apps", "deployments", "myproject", new ListOptions { LabelSelector = "app in (b,c)" }).Items.Select(ObjectMeta.Name));
+        Assert.Equal(["a"], Api.List("apps", "deployments", null, new ListOptions { FieldSelector = "metadata.name=a" }).Items.Select(ObjectMeta.Name));
+        var bad = Assert.Throws<StatusException>(() => Api.List("apps", "deployments", null, new ListOptions { FieldSelector = "spec.paused=true" }));
+        Assert.Equal((400, "field label not supported: spec.paused"), (bad.Code, bad.Message));
+    }
+
+    [Fact]
+    public void LimitAndContinuePageThroughAList()
+    {
+        foreach (var name in new[] { "a", "b", "c" }) Api.Create("apps", "deployments", "myproject", Deployment(name));
+        var first = Api.List("apps", "deployments", "myproject", new ListOptions { Limit = 2 });
+        Assert.Equal(["a", "b"], first.Items.Select(ObjectMeta.Name));
+        Assert.Equal(1, first.RemainingItemCount);
+        var second = Api.List("apps", "deployments", "myproject", new ListOptions { Limit = 2, Continue = first.Continue });
+        Assert.Equal(["c"], second.Items.Select(ObjectMeta.Name));
+        Assert.Null(second.Continue);
+    }
+
+    [Fact]
+    public async Task WatchSendsCurrentObjectsThenChanges()
+    {
+        Api.Create("apps", "deployments", "myproject", Deployment("a"));
+        using var watch = Api.Watch("apps", "deployments", "myproject");
+        Api.Patch("apps", "deployments", "myproject", "a", PatchType.Merge, JsonNode.Parse("""{"spec":{"replicas":2}}""")!);
+        Api.Delete("apps", "deployments", "myproject", "a");
+        var events = new List<(string, long?)>();
+        await foreach (var e in watch.ReadAllAsync(TestContext.Current.CancellationToken))
+        {
+            events.Add((e.Type, ObjectMeta.Int(e.Object, "spec", "replicas")));
+            if (events.Count == 3) break;
+        }
+        Assert.Equal([("ADDED", 1L), ("MODIFIED", 2L), ("DELETED", 2L)], events);
+    }
+
+    [Fact]
+    public void DeletingANamespaceDeletesItsObjects()
+    {
+        Api.Create("", "namespaces", null, new JsonObject { ["metadata"] = new JsonObject { ["name"] = "doomed" } });
+        Api.Create("apps", "deployments", "doomed", Deployment("web"));
+        Api.Delete("", "namespaces", null, "doomed");
+        Assert.Empty(Api.List("apps", "deployments", "doomed").Items);
+        Assert.Equal(404, Assert.Throws<StatusException>(() => Api.Get("project.openshift.io", "projects", null, "doomed")).Code);
+    }
+
+    [Fact]
+    public void DeletingAnOwnerDeletesItsDependents()
+    {
+        var owner = Api.Create("apps", "deployments", "myproject", Deployment("web"));
+        var rs = Deployment("web-1");
+        rs.Remove("kind");
+        rs["metadata"]!["ownerReferences"] = new JsonArray(new JsonObject
+        {
+            ["apiVersion"] = "apps/v1", ["kind"] = "Deployment", ["name"] = "web", ["uid"] = ObjectMeta.Uid(owner), ["controller"] = true,
+        });
+        Api.Create("apps", "replicasets", "myproject", rs);
+        Api.Delete("apps", "deployments", "myproject", "web");
+        Assert.Null(Api.TryGet("apps", "replicasets", "myproject", "web-1"));
+    }
+
+    [Fact]
+    public void ImageStreamUpdateWithoutResourceVersionIs422()
+    {
+        var stream = Api.Create("image.openshift.io", "imagestreams", "myproject", new JsonObject { ["metadata"] = new JsonObject { ["name"] = "citas" } });
+        ObjectMeta.Metadata(stream).Remove("resourceVersion");
+        var error = Assert.Throws<StatusException>(() => Api.Update("image.openshift.io", "imagestreams", "myproject", "citas", stream));
+        Assert.Equal(422, error.Code);
+        Assert.Equal("ImageStream.image.openshift.io \"citas\" is invalid: metadata.resourceVersion: Invalid value: 0x0: must be specified for an update", error.Message);
+    }
+
+    [Fact]
+    public void VirtualResourcesAreServedThroughTheCatalog()
+    {
+        var project = Api.Get("project.openshift.io", "projects", null, "myproject");
+        Assert.Equal(("Project", "project.openshift.io/v1"), (ObjectMeta.Str(project, "kind"), ObjectMeta.Str(project, "apiVersion")));
+        var error = Assert.Throws<StatusException>(() => Api.Get("image.openshift.io", "nothing", "myproject", "x"));
+        Assert.Equal(404, error.Code);
+    }
+}

@@ -1,0 +1,164 @@
+# build.ps1 Package: the nupkg users install. Packs the published module with the same script the
+# Package task runs, installs it with Install-PSResource from a folder repository and imports it in
+# a fresh pwsh, all under a temporary HOME so no repository or module is left in the user's store.
+BeforeAll {
+    $modulePath = $env:IMAGESTREAMPS_MODULE_PATH
+    $moduleFolder = Split-Path $modulePath
+    $root = Resolve-Path "$PSScriptRoot/../.."
+    $manifest = Import-PowerShellDataFile $modulePath
+
+    $scratch = Join-Path ([System.IO.Path]::GetTempPath()) "isps-package-$([guid]::NewGuid().ToString('n'))"
+    $packages = New-Item -ItemType Directory -Force (Join-Path $scratch 'packages')
+    $home2 = New-Item -ItemType Directory -Force (Join-Path $scratch 'home')
+
+    # The real user store, to prove the test leaves it as it was.
+    $userRepositoryStore = Join-Path ([Environment]::GetFolderPath('LocalApplicationData')) 'PSResourceGet/PSResourceRepository.xml'
+    $storeBefore = if (Test-Path $userRepositoryStore) { (Get-FileHash $userRepositoryStore).Hash } else { 'absent' }
+
+    $package = & "$root/build/New-ModulePackage.ps1" -ModuleFolder $moduleFolder -DestinationPath $packages.FullName
+
+    function Invoke-FreshPwsh([string] $Script) {
+        # A new pwsh whose user folders (modules, PSResourceGet settings) are all under $home2.
+        $process = [Environment]::ProcessPath
+        $arguments = @(if ((Split-Path $process -Leaf) -like "dotnet*") { "$PSHOME/pwsh.dll" })
+        $saved = @{}
+        # .NET resolves a special folder only if it exists (else ''; PSResourceGet would then write
+        # relative to the working directory), so the folders are made first.
+        $isolated = @{
+            HOME = $home2.FullName; USERPROFILE = $home2.FullName
+            XDG_DATA_HOME = $null; XDG_CONFIG_HOME = $null; XDG_CACHE_HOME = $null
+            LOCALAPPDATA = "$home2/AppData/Local"; APPDATA = "$home2/AppData/Roaming"
+            PSModulePath = $null
+        }
+        foreach ($folder in '.local/share', '.config', '.cache', 'AppData/Local', 'AppData/Roaming') {
+            New-Item -ItemType Directory -Force (Join-Path $home2 $folder) | Out-Null
+        }
+        foreach ($name in $isolated.Keys) {
+            $saved[$name] = [Environment]::GetEnvironmentVariable($name)
+            [Environment]::SetEnvironmentVariable($name, $isolated[$name])
+        }
+        try {
+            $output = & $process @arguments -NoProfile -NonInteractive -Command $Script 2>&1
+            [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = ($output | Out-String) }
+        }
+        finally {
+            foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+        }
+    }
+
+    $repository = "ImageStreamPSTest$([guid]::NewGuid().ToString('n').Substring(0, 8))"
+    $install = Invoke-FreshPwsh @"
+`$ErrorActionPreference = 'Stop'
+Register-PSResourceRepository -Name '$repository' -Uri '$($packages.FullName)' -Trusted
+try {
+    Install-PSResource -Name ImageStreamPS -Repository '$repository' -Scope CurrentUser -TrustRepository -Quiet
+}
+finally {
+    Unregister-PSResourceRepository -Name '$repository'
+}
+'REPOSITORIES=' + (@(Get-PSResourceRepository | Where-Object Name -eq '$repository').Count)
+"@
+    $import = Invoke-FreshPwsh @'
+$ErrorActionPreference = 'Stop'
+Import-Module ImageStreamPS
+$module = Get-Module ImageStreamPS
+[pscustomobject]@{
+    Version  = "$($module.Version)"
+    Base     = $module.ModuleBase
+    Cmdlets  = @($module.ExportedCmdlets.Keys | Sort-Object)
+    Formats  = @($module.ExportedFormatFiles | ForEach-Object { Split-Path $_ -Leaf })
+    About    = [bool] ((Get-Help about_ImageStreamPS | Out-String) -match 'SHORT DESCRIPTION')
+    Engine   = Test-Path (Join-Path $module.ModuleBase 'dependencies/ImageStreamPS.OpenShift.dll')
+    Sandbox  = Test-Path (Join-Path $module.ModuleBase 'sandbox/ImageStreamPS.Sandbox.dll')
+} | ConvertTo-Json -Compress
+'@
+}
+
+AfterAll {
+    Remove-Item $scratch -Recurse -Force -ErrorAction SilentlyContinue
+}
+
+Describe 'The package build.ps1 Package writes' {
+    It 'is named and versioned after the manifest' {
+        $package.Name | Should -Be "ImageStreamPS.$($manifest.ModuleVersion).nupkg"
+    }
+
+    It 'carries the same version as the assemblies (Directory.Build.props)' {
+        ([xml] (Get-Content -Raw "$root/Directory.Build.props")).Project.PropertyGroup.Version | Should -Be $manifest.ModuleVersion
+    }
+
+    It 'has the gallery metadata: tags, project and licence URIs, release notes' {
+        Add-Type -AssemblyName System.IO.Compression.FileSystem
+        $zip = [System.IO.Compression.ZipFile]::OpenRead($package.FullName)
+        try {
+            $reader = [System.IO.StreamReader]::new(($zip.Entries | Where-Object FullName -eq 'ImageStreamPS.nuspec').Open())
+            [xml] $nuspec = $reader.ReadToEnd()
+            $reader.Dispose()
+            $files = @($zip.Entries.FullName)
+        }
+        finally { $zip.Dispose() }
+        $metadata = $nuspec.package.metadata
+        $metadata.version | Should -Be $manifest.ModuleVersion
+        $metadata.tags | Should -Match '\bOpenShift\b'
+        $metadata.tags | Should -Match '\bPSEdition_Core\b'
+        $metadata.projectUrl | Should -Be $manifest.PrivateData.PSData.ProjectUri
+        $metadata.licenseUrl | Should -Be $manifest.PrivateData.PSData.LicenseUri
+        $metadata.releaseNotes | Should -Not -BeNullOrEmpty
+        $files | Should -Contain 'en-US/ImageStreamPS.dll-Help.xml'
+        $files | Should -Contain 'dependencies/ImageStreamPS.OpenShift.dll'
+        $files | Should -Contain 'sandbox/ImageStreamPS.Sandbox.dll'
+    }
+}
+
+Describe 'The manifest in the package' {
+    It 'lists every cmdlet the module defines, by name, with no wildcard' {
+        $exported = @($manifest.CmdletsToExport)
+        $exported | Where-Object { [WildcardPattern]::ContainsWildcardCharacters($_) } | Should -BeNullOrEmpty
+        $assembly = (Import-Module $modulePath -PassThru -Force).ImplementingAssembly
+        $defined = @($assembly.GetExportedTypes() |
+                Where-Object { -not $_.IsAbstract -and $_.IsSubclassOf([System.Management.Automation.Cmdlet]) } |
+                ForEach-Object {
+                    $attribute = $_.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false) | Select-Object -First 1
+                    "$($attribute.VerbName)-$($attribute.NounName)"
+                })
+        @($exported | Sort-Object) | Should -Be @($defined | Sort-Object)
+    }
+
+    It 'exports no functions, variables or aliases by wildcard' {
+        foreach ($key in 'FunctionsToExport', 'VariablesToExport', 'AliasesToExport') {
+            $manifest.ContainsKey($key) | Should -BeTrue -Because "$key absent means everything"
+            @($manifest[$key]) -join ',' | Should -Not -Match '\*'
+        }
+    }
+
+    It 'lists format and type files that are in the module folder' {
+        foreach ($file in @($manifest.FormatsToProcess) + @($manifest.TypesToProcess) | Where-Object { $_ }) {
+            Join-Path $moduleFolder $file | Should -Exist
+        }
+    }
+}
+
+Describe 'Installing the package with Install-PSResource from a folder repository' {
+    It 'installs, and unregisters the temporary repository' {
+        $install.ExitCode | Should -Be 0 -Because $install.Output
+        $install.Output | Should -Match 'REPOSITORIES=0'
+        Join-Path $home2 ".local/share/powershell/Modules/ImageStreamPS/$($manifest.ModuleVersion)/ImageStreamPS.psd1" | Should -Exist
+    }
+
+    It 'imports by name in a fresh pwsh, with its cmdlets, formats, help, engine and sandbox' {
+        $import.ExitCode | Should -Be 0 -Because $import.Output
+        $imported = ($import.Output -split "`n" | Where-Object { $_ -like '{*' } | Select-Object -Last 1) | ConvertFrom-Json
+        $imported.Version | Should -Be $manifest.ModuleVersion
+        $imported.Base | Should -BeLike "$home2*"
+        @($imported.Cmdlets) | Should -Be @($manifest.CmdletsToExport | Sort-Object)
+        @($imported.Formats).Count | Should -Be @($manifest.FormatsToProcess).Count
+        $imported.About | Should -BeTrue
+        $imported.Engine | Should -BeTrue
+        $imported.Sandbox | Should -BeTrue
+    }
+
+    It 'leaves the user''s own repository settings as they were' {
+        $storeAfter = if (Test-Path $userRepositoryStore) { (Get-FileHash $userRepositoryStore).Hash } else { 'absent' }
+        $storeAfter | Should -Be $storeBefore
+    }
+}
