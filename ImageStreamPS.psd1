@@ -11,6 +11,8 @@
     FormatsToProcess       = @(
         'Formats/OpenShiftSession.Format.ps1xml'
         'Formats/OpenShiftSandbox.Format.ps1xml'
+        'Formats/ImageStream.Format.ps1xml'
+        'Formats/ImageTag.Format.ps1xml'
     )
     TypesToProcess         = @()
     CmdletsToExport        = @(
@@ -18,6 +20,14 @@
         'Disconnect-OpenShift'
         'Get-OpenShiftSession'
         'Set-OpenShiftSession'
+        'New-ImageStream'
+        'Get-ImageStream'
+        'Remove-ImageStream'
+        'Get-ImageTag'
+        'Import-ImageTag'
+        'Set-ImageTag'
+        'Remove-ImageTag'
+        'ConvertTo-OpenShiftYaml'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

@@ -27,7 +27,8 @@ public static class ImageStreamImportRequest
         TagReference? existing = null;
         if (stream is not null)
         {
-            (tag, existing) = FollowAliases(stream, tag);
+            existing = stream.FindSpecTag(tag);
+            if (existing is not null && stream.FollowTagReference(tag) is { } followed) (tag, existing) = (followed.Tag, followed.Spec);
             if (existing is null)
             {
                 if (string.IsNullOrEmpty(from))
@@ -115,22 +116,5 @@ public static class ImageStreamImportRequest
             Scheduled = options.Scheduled || existing?.ImportPolicy?.Scheduled == true,
             ImportMode = options.ImportMode ?? (string.IsNullOrEmpty(existing?.ImportPolicy?.ImportMode) ? Api.ImportMode.Legacy : existing.ImportPolicy.ImportMode),
         };
-    }
-
-    // oc import-image follows same-stream ImageStreamTag references ("latest" -> "v2") to the tag that imports.
-    private static (string Tag, TagReference? Spec) FollowAliases(ImageStream stream, string tag)
-    {
-        var tags = stream.Spec?.Tags ?? [];
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        while (true)
-        {
-            var spec = tags.FirstOrDefault(t => t.Name == tag);
-            if (spec?.From is not { Kind: TagSourceKind.ImageStreamTag } from || !seen.Add(tag)) return (tag, spec);
-            if (!string.IsNullOrEmpty(from.Namespace) && from.Namespace != stream.Metadata?.NamespaceProperty) return (tag, spec);
-            var name = from.Name ?? "";
-            var colon = name.IndexOf(':');
-            if (colon >= 0 && name[..colon] != stream.Metadata?.Name) return (tag, spec);
-            tag = colon >= 0 ? name[(colon + 1)..] : name;
-        }
     }
 }

@@ -69,8 +69,7 @@ public sealed class ImageStreamView
     public int TagCount => Tags.Count;
 
     /// <summary>Distinct image ids over the whole history of every tag (describe's <c>Unique Images:</c>).</summary>
-    public int UniqueImageCount =>
-        (Resource.Status?.Tags ?? []).SelectMany(t => t.Items ?? []).Select(i => i.Image).Where(i => !string.IsNullOrEmpty(i)).Distinct(StringComparer.Ordinal).Count();
+    public int UniqueImageCount => Resource.UniqueImageCount();
 
     /// <summary>The newest current-item time over all tags (the UPDATED column of <c>oc get is</c>).</summary>
     public DateTime? Updated =>
@@ -86,8 +85,7 @@ public sealed class ImageStreamView
     {
         var spec = (Resource.Spec?.Tags ?? []).Where(t => !string.IsNullOrEmpty(t.Name)).GroupBy(t => t.Name).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var status = (Resource.Status?.Tags ?? []).Where(t => !string.IsNullOrEmpty(t.Tag)).GroupBy(t => t.Tag).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var names = spec.Keys.Union(status.Keys, StringComparer.Ordinal).ToList();
-        return names.Order(StringComparer.Ordinal)
+        return Resource.TagNames()
             .Select(name => new ImageTagView(this, name, spec.GetValueOrDefault(name), status.GetValueOrDefault(name)))
             .ToList();
     }

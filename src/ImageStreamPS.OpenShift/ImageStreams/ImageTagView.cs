@@ -56,7 +56,7 @@ public sealed class ImageTagView
         : "Tagged";
 
     /// <summary>The current item (<c>items[0]</c>), if any.</summary>
-    public TagEvent? Current => Status?.Items?.FirstOrDefault();
+    public TagEvent? Current => Stream.Resource.LatestTaggedImage(Tag);
 
     /// <summary>The history, newest first.</summary>
     public IReadOnlyList<TagEvent> History => Status?.Items?.ToList() ?? [];
@@ -74,30 +74,13 @@ public sealed class ImageTagView
     public long Generation => Current?.Generation ?? Spec?.Generation ?? 0;
 
     /// <summary>The failed import, as describe words it: <c>Import failed (NotFound): …</c>.</summary>
-    public string ImportError
-    {
-        get
-        {
-            var failed = Status?.Conditions?.FirstOrDefault(c => c.Type == TagEventCondition.ImportSuccess && c.Status == "False");
-            return failed is null ? "" : $"Import failed ({failed.Reason}): {failed.Message}";
-        }
-    }
+    public string ImportError => Stream.Resource.FindImportFailure(Tag) is { } failed ? $"Import failed ({failed.Reason}): {failed.Message}" : "";
 
     /// <summary>
     /// True while an import is pending: a non-reference spec tag whose generation is newer than what
     /// the status has observed (describe's <c>~ importing latest image ...</c>).
     /// </summary>
-    public bool ImportPending
-    {
-        get
-        {
-            if (Spec is null || Spec.Reference || Spec.Generation is not long specGeneration) return false;
-            var observed = Current?.Generation ?? 0;
-            var failed = Status?.Conditions?.FirstOrDefault(c => c.Type == TagEventCondition.ImportSuccess);
-            if (failed is not null) observed = Math.Max(observed, failed.Generation);
-            return specGeneration > observed;
-        }
-    }
+    public bool ImportPending => Stream.Resource.IsImportPending(Tag);
 
     /// <summary>The tag's reference policy (<c>Source</c> or <c>Local</c>).</summary>
     public string ReferencePolicy => string.IsNullOrEmpty(Spec?.ReferencePolicy?.Type) ? TagReferencePolicyType.Source : Spec!.ReferencePolicy.Type;
@@ -106,7 +89,7 @@ public sealed class ImageTagView
     /// The pull spec consumers (image triggers, ImageStreamTag reads) get for the current item
     /// under the tag's reference policy (openshift-image-api.md §2.8).
     /// </summary>
-    public string ResolvedPullSpec => Resolve(Current, ReferencePolicy, Stream.ImageRepository);
+    public string ResolvedPullSpec => Stream.Resource.ResolvePullSpec(Tag) ?? "";
 
     /// <summary>Applies a reference policy to an event: <c>Local</c> pulls through the stream's repository.</summary>
     public static string Resolve(TagEvent? item, string referencePolicy, string imageRepository)

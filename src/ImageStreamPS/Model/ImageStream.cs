@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using System.Text.Json.Nodes;
+using ImageStreamPS.OpenShift.Describe;
 using ImageStreamPS.OpenShift.ImageStreams;
 using ImageStreamPS.Session;
 
@@ -79,7 +80,7 @@ public sealed class ImageStream : IOpenShiftManifest
 
     /// <summary>Exactly what <c>oc describe is</c> prints for the stream, ages taken now.</summary>
     [Hidden]
-    public string Description => ImageStreamDescriber.Describe(View.Resource, DateTime.UtcNow);
+    public string Description => ImageStreamDescriber.Describe(View.Resource);
 
     /// <summary>The repository <c>oc get is</c> shows: the public one when exposed, else the in-cluster one.</summary>
     [Hidden]
@@ -91,7 +92,7 @@ public sealed class ImageStream : IOpenShiftManifest
 
     /// <summary>The UPDATED column of <c>oc get is</c>.</summary>
     [Hidden]
-    public string UpdatedAgo => View.Updated is DateTime updated ? RelativeTime.Ago(updated) : "";
+    public string UpdatedAgo => View.Updated is DateTime updated ? HumanDuration.Ago(updated, DateTime.UtcNow) : "";
 
     /// <summary>One section of the describe text by its label (<c>Image Repository</c>), or the tag blocks (<c>Tags</c>).</summary>
     public string DescribeSection(string label) => ParseDescription(Description).GetValueOrDefault(label) ?? "";

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using System.Text.Json.Nodes;
+using ImageStreamPS.OpenShift.Describe;
 using ImageStreamPS.OpenShift.ImageStreams;
 using ImageStreamPS.Session;
 
@@ -91,7 +92,7 @@ public sealed class ImageTag : IOpenShiftManifest
 
     /// <summary>The relative age of the current image, as oc prints it (<c>17 seconds ago</c>).</summary>
     [Hidden]
-    public string UpdatedAgo => View.Current?.Created is DateTime created ? RelativeTime.Ago(created) : "";
+    public string UpdatedAgo => View.Current?.Created is DateTime created ? HumanDuration.Ago(created, DateTime.UtcNow) : "";
 
     /// <summary>The pull spec consumers get under the tag's reference policy (the IMAGE REFERENCE column of <c>oc get istag</c>).</summary>
     [Hidden]
