@@ -53,7 +53,8 @@ public static class PodSpecDefaults
     /// <summary>Always for <c>:latest</c> or untagged images, IfNotPresent otherwise (digests included).</summary>
     public static string PullPolicy(string image)
     {
-        if (image.Contains('@')) return "IfNotPresent";
+        // An image that does not parse (the placeholder " ") has no tag, so not "latest".
+        if (image.Length == 0 || image.Trim().Length != image.Length || image.Contains('@')) return "IfNotPresent";
         var lastSlash = image.LastIndexOf('/');
         var colon = image.IndexOf(':', lastSlash + 1);
         if (colon < 0) return "Always";
@@ -75,7 +76,8 @@ public static class PodSpecDefaults
             if (string.IsNullOrEmpty(name)) yield return FieldError.Required($"{path}.containers[{i}].name");
             else if (!Validation.IsDnsLabel(name)) yield return FieldError.Invalid($"{path}.containers[{i}].name", name, Validation.DnsLabelMessage);
             else if (!names.Add(name)) yield return FieldError.Duplicate($"{path}.containers[{i}].name", name);
-            if (string.IsNullOrWhiteSpace(ObjectMeta.Str(container, "image")))
+            // Only an empty image is missing: " " is oc new-app's placeholder that a trigger replaces.
+            if (string.IsNullOrEmpty(ObjectMeta.Str(container, "image")))
                 yield return FieldError.Required($"{path}.containers[{i}].image");
         }
     }

@@ -1,0 +1,50 @@
+using ImageStreamPS.OpenShift.Images;
+using ImageStreamPS.Sandbox.Api;
+using ImageStreamPS.Sandbox.Hosting;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace ImageStreamPS.Sandbox.Controllers;
+
+/// <summary>
+/// Runs the sandbox's workload controllers (kube-controller-manager's deployment and replicaset
+/// controllers, the kubelet's pod lifecycle, openshift-controller-manager's image trigger
+/// controller) against the in-process API until the host stops.
+/// </summary>
+public sealed class ControllerManager : BackgroundService
+{
+    private readonly IReadOnlyList<ControllerLoop> _controllers;
+
+    public ControllerManager(ApiService api, SandboxSettings settings, ILogger<ControllerManager>? logger = null)
+    {
+        ILogger log = logger ?? NullLogger<ControllerManager>.Instance;
+        var runtime = new PodRuntime(settings.PodStartDelay, IsPullable);
+        _controllers =
+        [
+            new ImageTriggerController(api, log),
+            new DeploymentController(api, log),
+            new ReplicaSetController(api, log),
+            new PodRuntimeController(api, runtime, log),
+        ];
+    }
+
+    /// <summary>
+    /// Whether the runtime could pull an image: a syntactically valid pull spec (the engine's
+    /// grammar). <c>" "</c>, the placeholder of <c>oc new-app</c>, is not one.
+    /// </summary>
+    public static bool IsPullable(string image) =>
+        image.Length > 0 && image.Trim().Length == image.Length && DockerImageReference.TryParse(image, out _);
+
+    /// <summary>True when no controller has work waiting or running (a settled cluster).</summary>
+    public bool IsIdle => _controllers.All(c => c.IsIdle);
+
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.WhenAll(_controllers.Select(c => c.RunAsync(stoppingToken)));
+
+    public override void Dispose()
+    {
+        foreach (var controller in _controllers) controller.Dispose();
+        base.Dispose();
+    }
+}

@@ -1,0 +1,28 @@
+using ImageStreamPS.Sandbox.Api;
+using Microsoft.Extensions.Logging;
+
+namespace ImageStreamPS.Sandbox.Controllers;
+
+/// <summary>The replicaset controller: runs <see cref="ReplicaSetSync"/> when a ReplicaSet or one of its Pods changes.</summary>
+internal sealed class ReplicaSetController(ApiService api, ILogger logger) : ControllerLoop(api, logger)
+{
+    private readonly PlanWriter _writer = new(api, "replicaset-controller");
+
+    public override string Name => "replicaset-controller";
+
+    protected override IEnumerable<WatchSource> Sources =>
+    [
+        new("apps", "replicasets", e => [Key(e.Object.Namespace(), e.Object.Name())]),
+        new("", "pods", e => DeploymentController.OwnerKeys(e.Object, "ReplicaSet")),
+    ];
+
+    protected override TimeSpan? Reconcile(string key)
+    {
+        var (ns, name) = SplitKey(key);
+        if (Api.TryGet("apps", "replicasets", ns, name) is not { } rs) return null;
+        var pods = Api.List("", "pods", ns).Items.Where(p => p.IsControlledBy(rs)).ToList();
+        var plan = new ReplicaSetSync(rs, pods, Api.Now).Plan();
+        _writer.Apply(plan);
+        return plan.RequeueAfter;
+    }
+}

@@ -1,0 +1,134 @@
+using System.Text.Json.Nodes;
+using ImageStreamPS.Sandbox.Controllers;
+
+namespace ImageStreamPS.Sandbox.Tests.Controllers;
+
+public class ReplicaSetAndPodTests
+{
+    private static JsonObject ReplicaSet(int replicas, string image = "quay.io/demo/web@sha256:0123456789abcdef0123456789abcdef") => JsonNode.Parse("""
+        {"apiVersion":"apps/v1","kind":"ReplicaSet","metadata":{"name":"web-5f56fcf9cf","namespace":"myproject"},
+         "spec":{"replicas":REPLICAS,"selector":{"matchLabels":{"app":"web","pod-template-hash":"5f56fcf9cf"}},
+           "template":{"metadata":{"labels":{"app":"web","pod-template-hash":"5f56fcf9cf"},"annotations":{"a":"b"}},
+             "spec":{"containers":[{"name":"web","image":"IMAGE"}]}}}}
+        """.Replace("REPLICAS", replicas.ToString()).Replace("IMAGE", image))!.AsObject();
+
+    private static void Converge(WorkloadCluster cluster)
+    {
+        for (var i = 0; i < 20; i++)
+        {
+            var wrote = false;
+            foreach (var rs in cluster.List("replicasets").ToList())
+                wrote |= cluster.Apply(new ReplicaSetSync(rs, cluster.List("pods").Where(p => p.IsControlledBy(rs)).ToList(), cluster.Now).Plan());
+            foreach (var pod in cluster.List("pods").ToList())
+                wrote |= cluster.Apply(cluster.Runtime.Plan(pod, cluster.List("pods").Select(p => (string?)p["status"]?["podIP"]).OfType<string>().ToHashSet(), cluster.Now));
+            if (!wrote) return;
+        }
+    }
+
+    [Fact]
+    public void CreatesPodsFromTheTemplateAndReportsThemReady()
+    {
+        var cluster = new WorkloadCluster();
+        var rs = cluster.Create("replicasets", ReplicaSet(2));
+        Converge(cluster);
+
+        var pods = cluster.List("pods").ToList();
+        Assert.Equal(2, pods.Count);
+        Assert.All(pods, p =>
+        {
+            Assert.Matches("^web-5f56fcf9cf-[bcdfghjklmnpqrstvwxz2456789]{5}$", p.Name());
+            Assert.Equal("web-5f56fcf9cf-", (string?)p["metadata"]!["generateName"]);
+            Assert.True(p.IsControlledBy(rs));
+            Assert.Equal("5f56fcf9cf", p.Labels()["pod-template-hash"]);
+            Assert.Equal("b", p.Annotation("a"));
+            Assert.Equal("Running", (string?)p["status"]!["phase"]);
+            Assert.True(PodRuntime.IsReady(p));
+            Assert.Equal("sandbox", (string?)p["spec"]!["nodeName"]);
+            var container = p["status"]!["containerStatuses"]![0]!;
+            Assert.True(ObjectFields.Bool(container["ready"]));
+            Assert.Equal(0, ObjectFields.Long(container["restartCount"]));
+            Assert.NotNull(container["state"]!["running"]!["startedAt"]);
+        });
+        Assert.Equal(2, pods.Select(p => (string?)p["status"]!["podIP"]).Distinct().Count());
+        Assert.All(pods, p => Assert.StartsWith("10.128.", (string?)p["status"]!["podIP"]));
+
+        var status = cluster.Get("replicasets", rs.Name())!["status"]!;
+        Assert.Equal(2, ObjectFields.Long(status["replicas"]));
+        Assert.Equal(2, ObjectFields.Long(status["fullyLabeledReplicas"]));
+        Assert.Equal(2, ObjectFields.Long(status["readyReplicas"]));
+        Assert.Equal(2, ObjectFields.Long(status["availableReplicas"]));
+        Assert.Equal(1, ObjectFields.Long(status["observedGeneration"]));
+    }
+
+    [Fact]
+    public void ScalingDownDeletesPodsAndCountsDrop()
+    {
+        var cluster = new WorkloadCluster();
+        cluster.Create("replicasets", ReplicaSet(3));
+        Converge(cluster);
+        var rs = cluster.Get("replicasets", "web-5f56fcf9cf")!.Copy();
+        rs.SetSpecReplicas(1);
+        cluster.Update("replicasets", rs);
+        Converge(cluster);
+
+        Assert.Single(cluster.List("pods"));
+        var status = cluster.Get("replicasets", "web-5f56fcf9cf")!["status"]!;
+        Assert.Equal(1, ObjectFields.Long(status["replicas"]));
+        Assert.Equal(2, ObjectFields.Long(status["observedGeneration"]));
+    }
+
+    [Fact]
+    public void PodsStayContainerCreatingUntilTheStartDelayPassed()
+    {
+        var cluster = new WorkloadCluster { Runtime = new PodRuntime(TimeSpan.FromSeconds(5), _ => true) };
+        cluster.Create("replicasets", ReplicaSet(1));
+        Converge(cluster);
+        var pod = Assert.Single(cluster.List("pods"));
+        Assert.Equal("Pending", (string?)pod["status"]!["phase"]);
+        Assert.Equal("ContainerCreating", (string?)pod["status"]!["containerStatuses"]![0]!["state"]!["waiting"]!["reason"]);
+        Assert.False(PodRuntime.IsReady(pod));
+        var plan = cluster.Runtime.Plan(pod, new HashSet<string>(), cluster.Now);
+        Assert.Equal(TimeSpan.FromSeconds(5), plan.RequeueAfter);
+
+        cluster.Now = cluster.Now.AddSeconds(5);
+        Converge(cluster);
+        pod = Assert.Single(cluster.List("pods"));
+        Assert.Equal("Running", (string?)pod["status"]!["phase"]);
+        Assert.Equal(1, cluster.Get("replicasets", "web-5f56fcf9cf")!.StatusCount("readyReplicas"));
+    }
+
+    [Fact]
+    public void AnImageThatIsNotAPullSpecBacksOff()
+    {
+        var cluster = new WorkloadCluster();
+        cluster.Create("replicasets", ReplicaSet(1, image: " "));
+        Converge(cluster);
+        var pod = Assert.Single(cluster.List("pods"));
+        var waiting = pod["status"]!["containerStatuses"]![0]!["state"]!["waiting"]!;
+        Assert.Equal("ImagePullBackOff", (string?)waiting["reason"]);
+        Assert.Equal("Back-off pulling image \" \"", (string?)waiting["message"]);
+        Assert.Equal("Pending", (string?)pod["status"]!["phase"]);
+        var ready = ((JsonArray)pod["status"]!["conditions"]!).Single(c => (string?)c!["type"] == "Ready")!;
+        Assert.Equal(("False", "ContainersNotReady", "containers with unready status: [web]"),
+            ((string?)ready["status"], (string?)ready["reason"], (string?)ready["message"]));
+        Assert.Contains(cluster.Events, e => e.Reason == "Failed" && e.Type == "Warning");
+        var status = cluster.Get("replicasets", "web-5f56fcf9cf")!["status"]!;
+        Assert.Equal(1, ObjectFields.Long(status["replicas"]));
+        Assert.Null(status["readyReplicas"]);
+    }
+
+    [Fact]
+    public void ADeletingPodIsRemovedAndReplaced()
+    {
+        var cluster = new WorkloadCluster();
+        cluster.Create("replicasets", ReplicaSet(1));
+        Converge(cluster);
+        var pod = Assert.Single(cluster.List("pods")).Copy();
+        pod.Metadata()["deletionTimestamp"] = ObjectFields.FormatTime(cluster.Now);
+        cluster.Update("pods", pod);
+        Converge(cluster);
+        var replacement = Assert.Single(cluster.List("pods"));
+        Assert.NotEqual(pod.Name(), replacement.Name());
+        Assert.True(PodRuntime.IsReady(replacement));
+    }
+}
