@@ -16,6 +16,9 @@
     )
     TypesToProcess         = @()
     CmdletsToExport        = @(
+        'Get-OpenShiftSandbox'
+        'Stop-OpenShiftSandbox'
+        'Start-OpenShiftSandbox'
         'Connect-OpenShift'
         'Disconnect-OpenShift'
         'Get-OpenShiftSession'

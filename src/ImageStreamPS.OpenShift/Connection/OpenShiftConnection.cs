@@ -1,3 +1,5 @@
+using System.Net.Http;
+using System.Security.Cryptography.X509Certificates;
 using k8s;
 
 namespace ImageStreamPS.OpenShift.Connection;
@@ -28,9 +30,28 @@ public sealed class OpenShiftConnection : IDisposable
     /// <summary>The server's <c>/version</c> gitVersion, e.g. <c>v1.32.4</c>.</summary>
     public string ServerVersion { get; }
 
+    /// <summary>How long to wait for a TCP connection to the server.</summary>
+    public static TimeSpan ConnectTimeout { get; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Builds the client and checks it with one cheap request (<c>GET /version</c>).</summary>
     public static async Task<OpenShiftConnection> OpenAsync(ConnectionProfile profile, CancellationToken cancellationToken)
     {
+        var configuration = profile.Configuration;
+        if (configuration.SslCaCerts is null && !configuration.SkipTlsVerify)
+        {
+            // KubernetesClient insists on a CA for https; an empty set means "the system's trusted roots only".
+            configuration.SslCaCerts = new X509Certificate2Collection();
+        }
+
+        configuration.FirstMessageHandlerSetup ??= handler =>
+        {
+            if (handler is SocketsHttpHandler sockets)
+            {
+                // KubernetesClient sets no timeout at all; an address that drops packets must not hang a runbook.
+                sockets.ConnectTimeout = ConnectTimeout;
+            }
+        };
+
         Kubernetes client;
         try
         {

@@ -54,6 +54,13 @@ public sealed class SetOpenShiftSessionCommand : PipelineCmdlet
                 "NoOpenShiftSession", ErrorCategory.ConnectionError, null));
         }
 
+        if (!session.IsConnected)
+        {
+            ThrowTerminatingError(new ErrorRecord(
+                new InvalidOperationException($"Session {session.Id} to {session.Server} was disconnected; run Connect-OpenShift again."),
+                "OpenShiftSessionDisconnected", ErrorCategory.ConnectionError, session));
+        }
+
         if (!ShouldProcess(session.ToString(), $"Set namespace to '{Namespace}'"))
         {
             return;

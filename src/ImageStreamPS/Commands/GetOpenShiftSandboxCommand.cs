@@ -1,0 +1,36 @@
+using System.Management.Automation;
+using ImageStreamPS.Sandbox;
+
+namespace ImageStreamPS.Commands;
+
+/// <summary>Gets the running local sandboxes.</summary>
+/// <remarks>
+/// Get-OpenShiftSandbox reads the sandbox.json a running sandbox keeps in its data folder and
+/// returns the sandboxes whose process is alive: the one in the default data folder, the ones this
+/// PowerShell process started, and those in the folders given with -DataPath.
+/// </remarks>
+/// <example>
+/// <code>PS> Get-OpenShiftSandbox</code>
+/// <para>Shows the running sandboxes: process id, API server, registry and data folder.</para>
+/// </example>
+/// <example>
+/// <code>PS> if (-not (Get-OpenShiftSandbox)) { Start-OpenShiftSandbox -Seed Tutorial | Out-Null }
+/// PS> Connect-OpenShift -Sandbox</code>
+/// <para>In a script: starts the sandbox only when none is running, then connects to it.</para>
+/// </example>
+[Cmdlet(VerbsCommon.Get, "OpenShiftSandbox")]
+[OutputType(typeof(OpenShiftSandbox))]
+public sealed class GetOpenShiftSandboxCommand : PipelineCmdlet
+{
+    /// <summary>Data folders to look in, besides the default one and those of sandboxes started by this process.</summary>
+    [Parameter(Position = 0)]
+    [ValidateNotNullOrEmpty]
+    public string[]? DataPath { get; set; }
+
+    protected override Task EndProcessingAsync(CancellationToken cancellationToken)
+    {
+        var extra = DataPath?.Select(ResolvePath).ToList();
+        WriteObject(RunningSandboxes.Find(extra), enumerateCollection: true);
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,151 @@
+using System.Collections;
+using System.Globalization;
+using System.Management.Automation;
+using ImageStreamPS.OpenShift.Connection;
+using ImageStreamPS.Sandbox;
+using ImageStreamPS.Session;
+
+namespace ImageStreamPS.Commands;
+
+/// <summary>Starts the local OpenShift-compatible sandbox and returns where to reach it.</summary>
+/// <remarks>
+/// Start-OpenShiftSandbox runs the sandbox program that ships in the module's sandbox folder with the
+/// dotnet host (the one running PowerShell when pwsh is a .NET tool, else DOTNET_ROOT or PATH) and
+/// waits until it prints that it is ready. The sandbox serves the Kubernetes and OpenShift APIs over
+/// HTTPS on 127.0.0.1 with its own certificate authority and bearer token, plus an integrated image
+/// registry (plain HTTP, 127.0.0.1), and writes a kubeconfig of its own into -DataPath (never the
+/// user's kubeconfig). Data is kept in -DataPath across restarts.
+///
+/// The sandbox stops when this PowerShell process exits, or with Stop-OpenShiftSandbox. -Seed Tutorial
+/// puts the tutorial's demo images into the integrated registry and mirrors docker.io to it, so
+/// imports of docker.io/josedom24/citas-backend work offline. -Connect also connects to it and makes
+/// that session the runspace's default.
+/// </remarks>
+/// <example>
+/// <code>PS> Start-OpenShiftSandbox -Seed Tutorial -Connect</code>
+/// <para>Starts the sandbox with the tutorial's images and connects to it: the following cmdlets work against it.</para>
+/// </example>
+/// <example>
+/// <code>PS> $sandbox = Start-OpenShiftSandbox -DataPath (Join-Path $env:RUNNER_TEMP sandbox) -Port 0
+/// PS> kubectl --kubeconfig $sandbox.KubeConfigPath get namespaces
+/// PS> $sandbox | Stop-OpenShiftSandbox</code>
+/// <para>In CI: a throw-away sandbox in a temporary folder, used with kubectl through its kubeconfig, stopped at the end.</para>
+/// </example>
+[Cmdlet(VerbsLifecycle.Start, "OpenShiftSandbox", SupportsShouldProcess = true)]
+[OutputType(typeof(OpenShiftSandbox))]
+public sealed class StartOpenShiftSandboxCommand : PipelineCmdlet
+{
+    /// <summary>The API server's port on 127.0.0.1; 0 (the default) picks a free port.</summary>
+    [Parameter]
+    [ValidateRange(0, 65535)]
+    public int Port { get; set; }
+
+    /// <summary>The folder for the sandbox's data, certificate authority and kubeconfig. Default: &lt;LocalApplicationData&gt;/ImageStreamPS/sandbox.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? DataPath { get; set; }
+
+    /// <summary>Seeds the sandbox: Tutorial pushes the demo images josedom24/citas-backend:v1 and :v2 and mirrors docker.io to the integrated registry.</summary>
+    [Parameter]
+    [ValidateSet("Tutorial")]
+    public string? Seed { get; set; }
+
+    /// <summary>Registries to mirror, as @{ 'docker.io' = 'host:port' }: imports from the key are pulled from the value.</summary>
+    [Parameter]
+    public Hashtable? RegistryMirror { get; set; }
+
+    /// <summary>How long simulated pods take to become ready (default: at once), for watching rollouts progress.</summary>
+    [Parameter]
+    public TimeSpan PodStartDelay { get; set; }
+
+    /// <summary>How long to wait for the sandbox to be ready (default: 60 seconds).</summary>
+    [Parameter]
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Also connects to the sandbox and makes that session the runspace's default (see its Session property).</summary>
+    [Parameter]
+    public SwitchParameter Connect { get; set; }
+
+    protected override async Task EndProcessingAsync(CancellationToken cancellationToken)
+    {
+        var dataPath = DataPath is null ? SandboxFile.DefaultDataPath : ResolvePath(DataPath);
+        if (SandboxFile.Read(dataPath) is { } running)
+        {
+            ThrowTerminatingError(new ErrorRecord(
+                new InvalidOperationException($"A sandbox is already running with data in {dataPath} (process {running.ProcessId}, {running.Server}). Use it, or stop it with Stop-OpenShiftSandbox."),
+                "SandboxAlreadyRunning", ErrorCategory.ResourceExists, running));
+        }
+
+        if (!ShouldProcess(dataPath, "Start the OpenShift sandbox"))
+        {
+            return;
+        }
+
+        var program = SandboxProcess.ProgramPath;
+        if (!File.Exists(program))
+        {
+            ThrowTerminatingError(new ErrorRecord(
+                new FileNotFoundException($"The sandbox program is missing from the module: {program}.", program),
+                "SandboxProgramNotFound", ErrorCategory.ObjectNotFound, program));
+        }
+
+        var dotnet = DotnetHost.Find();
+        if (dotnet is null)
+        {
+            ThrowTerminatingError(new ErrorRecord(
+                new FileNotFoundException("The dotnet host (.NET 8 or later) that runs the sandbox was not found: install .NET, or set DOTNET_ROOT."),
+                "DotnetHostNotFound", ErrorCategory.ObjectNotFound, null));
+        }
+
+        WriteVerbose($"Starting {dotnet} {program} {string.Join(' ', Arguments(dataPath))}");
+        var process = SandboxProcess.Start(dotnet, Arguments(dataPath), dataPath);
+        OpenShiftSandbox sandbox;
+        try
+        {
+            sandbox = await process.WaitUntilReadyAsync(Timeout, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SandboxStartException exception)
+        {
+            var message = string.IsNullOrWhiteSpace(exception.Output) ? exception.Message : $"{exception.Message} Its last output:{Environment.NewLine}{exception.Output}";
+            ThrowTerminatingError(new ErrorRecord(
+                new InvalidOperationException(message, exception),
+                exception.TimedOut ? "SandboxStartTimeout" : "SandboxStartFailed",
+                exception.TimedOut ? ErrorCategory.OperationTimeout : ErrorCategory.OpenError,
+                dataPath));
+            throw;
+        }
+
+        WriteVerbose($"Sandbox ready: {sandbox.Server}, registry {sandbox.RegistryEndpoint}, process {sandbox.ProcessId}.");
+        if (Connect)
+        {
+            var connection = await OpenShiftConnection.OpenAsync(
+                ConnectionProfile.FromKubeConfig([sandbox.KubeConfigPath], context: null), cancellationToken).ConfigureAwait(false);
+            var session = new OpenShiftSession(connection, connection.Profile.Namespace);
+            OnPipeline(() => RunspaceSessions.Current.Add(session, makeDefault: true));
+            sandbox.Session = session;
+        }
+
+        WriteObject(sandbox);
+    }
+
+    private List<string> Arguments(string dataPath)
+    {
+        var arguments = new List<string> { "--data", dataPath, "--port", Port.ToString(CultureInfo.InvariantCulture), "--exit-with-parent" };
+        if (Seed is not null)
+        {
+            arguments.AddRange(["--seed", Seed]);
+        }
+
+        foreach (DictionaryEntry mirror in RegistryMirror ?? [])
+        {
+            arguments.AddRange(["--mirror", $"{mirror.Key}={mirror.Value}"]);
+        }
+
+        if (PodStartDelay > TimeSpan.Zero)
+        {
+            arguments.AddRange(["--pod-start-delay", ((long)PodStartDelay.TotalMilliseconds).ToString(CultureInfo.InvariantCulture)]);
+        }
+
+        return arguments;
+    }
+}

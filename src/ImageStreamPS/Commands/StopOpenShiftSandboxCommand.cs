@@ -1,0 +1,86 @@
+using System.Management.Automation;
+using ImageStreamPS.Sandbox;
+
+namespace ImageStreamPS.Commands;
+
+/// <summary>Stops a running local sandbox.</summary>
+/// <remarks>
+/// Stop-OpenShiftSandbox asks the sandbox to shut down cleanly (it closes its storage and deletes its
+/// sandbox.json) and waits up to -Timeout; a sandbox that does not exit by then is killed. Its data
+/// folder stays, so the next Start-OpenShiftSandbox with the same -DataPath serves the same objects.
+/// Without -InputObject it stops the sandboxes Get-OpenShiftSandbox lists.
+/// </remarks>
+/// <example>
+/// <code>PS> Stop-OpenShiftSandbox</code>
+/// <para>Stops the running sandbox(es).</para>
+/// </example>
+/// <example>
+/// <code>PS> Get-OpenShiftSandbox | Where-Object DataPath -like '/tmp/*' | Stop-OpenShiftSandbox</code>
+/// <para>In a test script: stops only the throw-away sandboxes running from temporary folders.</para>
+/// </example>
+[Cmdlet(VerbsLifecycle.Stop, "OpenShiftSandbox", SupportsShouldProcess = true)]
+[OutputType(typeof(void))]
+public sealed class StopOpenShiftSandboxCommand : PipelineCmdlet
+{
+    /// <summary>The sandbox to stop (from Start-OpenShiftSandbox or Get-OpenShiftSandbox).</summary>
+    [Parameter(ValueFromPipeline = true, Position = 0)]
+    public OpenShiftSandbox[]? InputObject { get; set; }
+
+    /// <summary>How long to wait for a clean shutdown before killing the process (default: 10 seconds).</summary>
+    [Parameter]
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    private bool sawInput;
+
+    protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
+    {
+        if (InputObject is null)
+        {
+            return;
+        }
+
+        sawInput = true;
+        foreach (var sandbox in InputObject)
+        {
+            await StopAsync(sandbox, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    protected override async Task EndProcessingAsync(CancellationToken cancellationToken)
+    {
+        if (sawInput)
+        {
+            return;
+        }
+
+        foreach (var sandbox in RunningSandboxes.Find(null))
+        {
+            await StopAsync(sandbox, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task StopAsync(OpenShiftSandbox sandbox, CancellationToken cancellationToken)
+    {
+        if (!ShouldProcess($"{sandbox.Server} (process {sandbox.ProcessId}, data {sandbox.DataPath})", "Stop the OpenShift sandbox"))
+        {
+            return;
+        }
+
+        var graceful = await SandboxProcess.StopAsync(sandbox.ProcessId, Timeout, cancellationToken).ConfigureAwait(false);
+        if (!graceful)
+        {
+            WriteWarning($"The sandbox (process {sandbox.ProcessId}) did not stop within {Timeout.TotalSeconds:0.#} seconds and was killed.");
+            var stale = Path.Combine(sandbox.DataPath, SandboxFile.FileName);
+            if (File.Exists(stale))
+            {
+                File.Delete(stale);
+            }
+        }
+
+        if (sandbox.Session is { } session)
+        {
+            OnPipeline(() => Session.RunspaceSessions.Current.Remove(session));
+            session.Disconnect();
+        }
+    }
+}

@@ -1,0 +1,292 @@
+BeforeAll {
+    Import-Module $env:IMAGESTREAMPS_MODULE_PATH -Force
+    if (-not ('TestApiServer' -as [type])) { Add-Type -Path (Join-Path $PSScriptRoot 'TestApiServer.cs') }
+    # A token no output may ever contain.
+    $script:token = 'sha256~Tok3n-' + [guid]::NewGuid().ToString('N')
+    $script:server = [TestApiServer]::new($token, [string[]] @('myproject', 'citas'))
+    $script:kubeconfig = $server.WriteKubeConfig((Join-Path $TestDrive 'kubeconfig'), $token, 'myproject', $null)
+    $script:caFile = Join-Path $TestDrive 'ca.crt'
+    Set-Content -Path $caFile -Value $server.CertificateAuthorityPem
+    $script:secureToken = ConvertTo-SecureString $token -AsPlainText -Force
+
+    function Get-AllText([scriptblock] $Script) {
+        # Every stream (output, errors, warnings, verbose) as the user would see it, formatted.
+        $VerbosePreference = 'Continue'
+        $WarningPreference = 'Continue'
+        $records = try { & $Script *>&1 } catch { $_ }
+        $records | ForEach-Object {
+            $_
+            if ($_ -is [System.Management.Automation.ErrorRecord]) { $_ | Format-List * -Force; $_.Exception | Format-List * -Force; "$($_.Exception)" }
+        } | Out-String -Width 500
+    }
+}
+
+AfterAll {
+    Get-OpenShiftSession | Disconnect-OpenShift
+    $server.Dispose()
+}
+
+Describe 'Connect-OpenShift from a kubeconfig' {
+    AfterEach { Get-OpenShiftSession | Disconnect-OpenShift }
+
+    It 'returns a session with the server, context, user, namespace and version' {
+        $session = Connect-OpenShift -KubeConfig $kubeconfig
+        $session.Server | Should -Be ([uri] $server.Server)
+        $session.Context | Should -Be 'test'
+        $session.User | Should -Be 'tester'
+        $session.Namespace | Should -Be 'myproject'
+        $session.ServerVersion | Should -Be 'v1.32.0-test'
+        $session.IsDefault | Should -BeTrue
+        $session.ConnectedAt | Should -BeOfType [datetime]
+        $session | Should -BeOfType ([ImageStreamPS.Session.OpenShiftSession])
+    }
+
+    It 'checks the connection with one GET /version carrying the token' {
+        $before = $server.Requests.Count
+        Connect-OpenShift -KubeConfig $kubeconfig | Out-Null
+        @($server.Requests)[$before..($server.Requests.Count - 1)] | Should -Be @('GET /version/ auth=yes')
+    }
+
+    It 'makes the session the runspace default' {
+        $session = Connect-OpenShift -KubeConfig $kubeconfig
+        Get-OpenShiftSession -Default | Should -Be $session
+    }
+
+    It 'uses -Namespace instead of the context namespace' {
+        (Connect-OpenShift -KubeConfig $kubeconfig -Namespace citas).Namespace | Should -Be 'citas'
+    }
+
+    It 'falls back to namespace default when the context has none, as kubectl does' {
+        $noNamespace = $server.WriteKubeConfig((Join-Path $TestDrive 'no-namespace'), $token, $null, $null)
+        (Connect-OpenShift -KubeConfig $noNamespace).Namespace | Should -Be 'default'
+    }
+
+    It 'merges the files of $env:KUBECONFIG, the first file winning' {
+        $first = $server.WriteKubeConfig((Join-Path $TestDrive 'first'), $token, 'citas', $null)
+        $second = $server.WriteKubeConfig((Join-Path $TestDrive 'second'), $token, 'myproject', $null, 'other', 'other')
+        $saved = $env:KUBECONFIG
+        try {
+            $env:KUBECONFIG = $first, (Join-Path $TestDrive 'missing'), $second -join [IO.Path]::PathSeparator
+            $fromFirst = Connect-OpenShift
+            $fromSecond = Connect-OpenShift -Context other
+        }
+        finally { $env:KUBECONFIG = $saved }
+        $fromFirst.Context | Should -Be 'test'
+        $fromFirst.Namespace | Should -Be 'citas'
+        $fromSecond.Context | Should -Be 'other'
+        $fromSecond.User | Should -Be 'other'
+        $fromSecond.Namespace | Should -Be 'myproject'
+    }
+
+    It 'completes -Context from the kubeconfig' {
+        $line = "Connect-OpenShift -KubeConfig '$kubeconfig' -Context t"
+        (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText | Should -Be @('test')
+    }
+
+    It 'reports a context that is not in the kubeconfig' {
+        { Connect-OpenShift -KubeConfig $kubeconfig -Context nope -ErrorAction Stop } |
+            Should -Throw -ErrorId 'KubeConfigContextNotFound,ImageStreamPS.Commands.ConnectOpenShiftCommand'
+    }
+
+    It 'reports a missing kubeconfig' {
+        $e = { Connect-OpenShift -KubeConfig (Join-Path $TestDrive 'absent') -ErrorAction Stop } | Should -Throw -PassThru
+        $e.FullyQualifiedErrorId | Should -Be 'KubeConfigNotFound,ImageStreamPS.Commands.ConnectOpenShiftCommand'
+        $e.CategoryInfo.Category | Should -Be 'ObjectNotFound'
+    }
+
+    It 'never writes the kubeconfig' {
+        $before = Get-FileHash $kubeconfig
+        Connect-OpenShift -KubeConfig $kubeconfig -Namespace citas | Out-Null
+        Set-OpenShiftSession -Namespace myproject
+        (Get-FileHash $kubeconfig).Hash | Should -Be $before.Hash
+    }
+}
+
+Describe 'Connect-OpenShift with -Server and -Token' {
+    AfterEach { Get-OpenShiftSession | Disconnect-OpenShift }
+
+    It 'connects with a bearer token and a certificate authority file' {
+        $session = Connect-OpenShift -Server $server.Server -Token $secureToken -CertificateAuthority $caFile
+        $session.ServerVersion | Should -Be 'v1.32.0-test'
+        $session.Namespace | Should -Be 'default'
+        $session.Context | Should -BeNullOrEmpty
+    }
+
+    It 'returns a non-default session with -NotDefault' {
+        $session = Connect-OpenShift -Server $server.Server -Token $secureToken -CertificateAuthority $caFile -NotDefault
+        $session.IsDefault | Should -BeFalse
+        Get-OpenShiftSession -Default | Should -BeNullOrEmpty
+        Get-OpenShiftSession | Should -Be $session
+    }
+
+    It 'connects despite an untrusted certificate with -SkipCertificateCheck, with a warning' {
+        $session = Connect-OpenShift -Server $server.Server -Token $secureToken -SkipCertificateCheck -WarningVariable warnings -WarningAction SilentlyContinue
+        $session.SkipCertificateCheck | Should -BeTrue
+        $warnings | Should -Match 'will not be verified'
+    }
+}
+
+Describe 'Connection failures' {
+    It 'reports a <Case> as <Id> (<Category>)' -ForEach @(
+        @{ Case = 'wrong token'; Id = 'OpenShiftUnauthorized'; Category = 'SecurityError'; Message = '401 Unauthorized' }
+        @{ Case = 'unreachable server'; Id = 'OpenShiftConnectionFailed'; Category = 'ConnectionError'; Message = 'Cannot connect to https://127.0.0.1:' }
+        @{ Case = 'bad certificate'; Id = 'OpenShiftCertificateInvalid'; Category = 'SecurityError'; Message = 'certificate' }
+    ) {
+        $parameters = switch ($Case) {
+            'wrong token' { @{ Server = $server.Server; Token = (ConvertTo-SecureString 'not-the-token' -AsPlainText -Force); CertificateAuthority = $caFile } }
+            'unreachable server' {
+                $listener = [Net.Sockets.TcpListener]::new([Net.IPAddress]::Loopback, 0); $listener.Start()
+                $closedPort = $listener.LocalEndpoint.Port; $listener.Stop()
+                @{ Server = "https://127.0.0.1:$closedPort"; Token = $secureToken }
+            }
+            'bad certificate' { @{ KubeConfig = $server.WriteKubeConfig((Join-Path $TestDrive 'other-ca'), $token, 'myproject', [TestApiServer]::NewCertificatePem()) } }
+        }
+        $e = { Connect-OpenShift @parameters -ErrorAction Stop } | Should -Throw -PassThru
+        $e.FullyQualifiedErrorId | Should -Be "$Id,ImageStreamPS.Commands.ConnectOpenShiftCommand"
+        $e.CategoryInfo.Category | Should -Be $Category
+        $e.Exception.Message | Should -BeLike "*$Message*"
+        $e.TargetObject | Should -BeOfType [uri]
+        Get-OpenShiftSession | Should -BeNullOrEmpty
+    }
+
+    It 'never shows the token: <Case>' -ForEach @(
+        @{ Case = 'connect, verbose, format and ToString'; Script = {
+                $s = Connect-OpenShift -KubeConfig $kubeconfig -Verbose
+                $s; $s | Format-List * -Force; $s | Format-Table; "$s"; $s | ConvertTo-Json -Depth 3
+                Get-OpenShiftSession | Disconnect-OpenShift } }
+        @{ Case = 'token connect'; Script = { Connect-OpenShift -Server $server.Server -Token $secureToken -CertificateAuthority $caFile -Verbose -NotDefault | Format-List * } }
+        @{ Case = 'a refused token'; Script = {
+                $strict = [TestApiServer]::new('another-token', [string[]] @())
+                try { Connect-OpenShift -KubeConfig $strict.WriteKubeConfig((Join-Path $TestDrive 'refused'), $token, 'myproject', $null) -Verbose }
+                finally { $strict.Dispose() } } }
+        @{ Case = 'a bad certificate'; Script = {
+                $otherCa = $server.WriteKubeConfig((Join-Path $TestDrive 'other-ca2'), $token, 'myproject', [TestApiServer]::NewCertificatePem())
+                Connect-OpenShift -KubeConfig $otherCa -Verbose } }
+        @{ Case = 'an unreachable server'; Script = { Connect-OpenShift -Server 'https://127.0.0.1:1' -Token $secureToken -Verbose } }
+    ) {
+        $text = Get-AllText $Script
+        $text | Should -Not -BeNullOrEmpty
+        $text | Should -Not -Match ([regex]::Escape($token))
+        $text | Should -Not -Match 'Tok3n'
+    }
+}
+
+Describe 'Verbose request lines' {
+    It 'writes one line per request with method, path, status and time' {
+        $lines = Connect-OpenShift -KubeConfig $kubeconfig -NotDefault -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        $lines.Message | Should -Contain ($lines.Message | Where-Object { $_ -match '^GET /version/? -> 200 \(\d+ ms\)$' })
+        @($lines.Message -match '^GET /version') | Should -HaveCount 1
+    }
+}
+
+Describe 'Set-OpenShiftSession' {
+    BeforeEach { $script:session = Connect-OpenShift -KubeConfig $kubeconfig }
+    AfterEach { Get-OpenShiftSession | Disconnect-OpenShift }
+
+    It 'switches the namespace of the default session after checking the project exists' {
+        Set-OpenShiftSession -Namespace citas
+        (Get-OpenShiftSession -Default).Namespace | Should -Be 'citas'
+        $server.Requests | Should -Contain 'GET /apis/project.openshift.io/v1/projects/citas auth=yes'
+    }
+
+    It 'returns the session with -PassThru, and changes a session given by pipeline' {
+        $other = Connect-OpenShift -KubeConfig $kubeconfig -NotDefault
+        $result = $other | Set-OpenShiftSession -Namespace citas -PassThru
+        $result | Should -Be $other
+        $other.Namespace | Should -Be 'citas'
+        $session.Namespace | Should -Be 'myproject'
+    }
+
+    It 'rejects a project that does not exist, leaving the namespace as it was' {
+        $e = { Set-OpenShiftSession -Namespace ghost -ErrorAction Stop } | Should -Throw -PassThru
+        $e.FullyQualifiedErrorId | Should -Be 'ProjectNotFound,ImageStreamPS.Commands.SetOpenShiftSessionCommand'
+        $e.CategoryInfo.Category | Should -Be 'ObjectNotFound'
+        $e.TargetObject | Should -Be 'ghost'
+        $session.Namespace | Should -Be 'myproject'
+    }
+
+    It 'sets a namespace it cannot check with -Force' {
+        Set-OpenShiftSession -Namespace ghost -Force
+        $session.Namespace | Should -Be 'ghost'
+    }
+
+    It 'changes nothing with -WhatIf' {
+        Set-OpenShiftSession -Namespace citas -WhatIf
+        $session.Namespace | Should -Be 'myproject'
+    }
+}
+
+Describe 'Disconnect-OpenShift' {
+    It 'closes the default session and leaves the runspace without one' {
+        $session = Connect-OpenShift -KubeConfig $kubeconfig
+        Disconnect-OpenShift
+        $session.IsConnected | Should -BeFalse
+        Get-OpenShiftSession | Should -BeNullOrEmpty
+    }
+
+    It 'makes later use of the session fail with OpenShiftSessionDisconnected' {
+        $session = Connect-OpenShift -KubeConfig $kubeconfig
+        $session | Disconnect-OpenShift
+        { Set-OpenShiftSession -Session $session -Namespace citas -ErrorAction Stop } |
+            Should -Throw -ErrorId 'OpenShiftSessionDisconnected,ImageStreamPS.Commands.SetOpenShiftSessionCommand'
+    }
+}
+
+Describe 'The default session is per runspace' {
+    BeforeAll {
+        function New-ModuleRunspace {
+            $ps = [powershell]::Create()
+            $ps.AddCommand('Import-Module').AddArgument($env:IMAGESTREAMPS_MODULE_PATH).Invoke() | Out-Null
+            $ps.Commands.Clear()
+            $ps
+        }
+    }
+    AfterEach { Get-OpenShiftSession | Disconnect-OpenShift }
+
+    It 'does not see or change the default session of another runspace' {
+        $mine = Connect-OpenShift -KubeConfig $kubeconfig
+        $other = New-ModuleRunspace
+        try {
+            $other.AddScript('Get-OpenShiftSession -Default').Invoke() | Should -BeNullOrEmpty
+            $other.Commands.Clear()
+            $theirs = $other.AddScript("Connect-OpenShift -KubeConfig '$kubeconfig' -Namespace citas; Get-OpenShiftSession -Default").Invoke()
+            $theirs[1].Namespace | Should -Be 'citas'
+            $theirs[1].Id | Should -Not -Be $mine.Id
+        }
+        finally { $other.Dispose() }
+        Get-OpenShiftSession -Default | Should -Be $mine
+        (Get-OpenShiftSession -Default).Namespace | Should -Be 'myproject'
+    }
+
+    It 'gives parallel runspaces no default, so they pass -Session explicitly' {
+        Connect-OpenShift -KubeConfig $kubeconfig | Out-Null
+        $module = $env:IMAGESTREAMPS_MODULE_PATH
+        $defaults = 1..2 | ForEach-Object -Parallel { Import-Module $using:module; @(Get-OpenShiftSession -Default).Count }
+        $defaults | Should -Be @(0, 0)
+    }
+}
+
+Describe 'Ctrl+C' {
+    It 'cancels the request in flight when the pipeline is stopped' {
+        $server.VersionDelay = [timespan]::FromMinutes(5)
+        $ps = [powershell]::Create()
+        try {
+            $ps.AddCommand('Import-Module').AddArgument($env:IMAGESTREAMPS_MODULE_PATH).Invoke() | Out-Null
+            $ps.Commands.Clear()
+            $ps.AddCommand('Connect-OpenShift').AddParameter('KubeConfig', $kubeconfig) | Out-Null
+            $before = $server.Requests.Count
+            $async = $ps.BeginInvoke()
+            $deadline = [datetime]::UtcNow.AddSeconds(20)
+            while ($server.Requests.Count -eq $before -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
+            $ps.Stop()
+            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+            $deadline = [datetime]::UtcNow.AddSeconds(20)
+            while (-not ($server.Requests -like 'ABORTED /version*') -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 20 }
+            $server.Requests | Should -Contain 'ABORTED /version/'
+        }
+        finally {
+            $server.VersionDelay = [timespan]::Zero
+            $ps.Dispose()
+        }
+    }
+}
