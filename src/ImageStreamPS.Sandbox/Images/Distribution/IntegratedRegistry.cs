@@ -1,0 +1,339 @@
+using System.Net;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace ImageStreamPS.Sandbox.Images.Distribution;
+
+/// <summary>
+/// The sandbox's integrated registry: the OCI distribution API (Docker Registry HTTP API v2) under
+/// <c>/v2/</c>: ping, catalog, tags, manifests by tag or digest, blobs, and chunked or monolithic
+/// upload sessions. Anonymous, on the plain-HTTP loopback endpoint.
+/// </summary>
+internal sealed class IntegratedRegistry(RegistryStorage storage)
+{
+    private const string ApiVersionHeader = "Docker-Distribution-API-Version";
+
+    public RegistryStorage Storage { get; } = storage;
+
+    /// <summary>Raised after a manifest was stored; subscribers fold pushes into image streams.</summary>
+    public event Func<ManifestPushed, CancellationToken, Task>? ManifestPushed;
+
+    /// <summary>Handles one request whose path starts with <c>/v2</c>.</summary>
+    public async Task HandleAsync(HttpContext context)
+    {
+        var response = context.Response;
+        response.Headers[ApiVersionHeader] = "registry/2.0";
+        var path = context.Request.Path.Value ?? "/";
+        var method = context.Request.Method;
+        try
+        {
+            if (path is "/v2" or "/v2/")
+            {
+                if (!HttpMethods.IsGet(method) && !HttpMethods.IsHead(method)) { await Error(context, 405, "UNSUPPORTED", "method not allowed"); return; }
+                await Json(context, 200, new JsonObject());
+                return;
+            }
+            if (!path.StartsWith("/v2/", StringComparison.Ordinal)) { await Error(context, 404, "NAME_UNKNOWN", "not a registry path"); return; }
+            var rest = path[4..];
+            if (rest is "_catalog") { await CatalogAsync(context); return; }
+
+            if (Split(rest, "/tags/list", out var name, out _) && rest.EndsWith("/tags/list", StringComparison.Ordinal))
+            {
+                if (!await CheckName(context, name)) return;
+                await TagsAsync(context, name);
+                return;
+            }
+            if (Split(rest, "/manifests/", out name, out var reference))
+            {
+                if (!await CheckName(context, name)) return;
+                await ManifestAsync(context, name, reference);
+                return;
+            }
+            if (Split(rest, "/blobs/uploads", out name, out var session))
+            {
+                if (!await CheckName(context, name)) return;
+                await UploadAsync(context, name, session.TrimStart('/'));
+                return;
+            }
+            if (Split(rest, "/blobs/", out name, out var digest))
+            {
+                if (!await CheckName(context, name)) return;
+                await BlobAsync(context, name, digest);
+                return;
+            }
+            await Error(context, 404, "NAME_UNKNOWN", "repository name not known to registry");
+        }
+        catch (BadHttpRequestException e)
+        {
+            if (!response.HasStarted) await Error(context, 400, "UNKNOWN", e.Message);
+        }
+    }
+
+    private async Task CatalogAsync(HttpContext context)
+    {
+        var all = Storage.Catalog();
+        var query = context.Request.Query;
+        IEnumerable<string> page = all;
+        if (query["last"].FirstOrDefault() is { Length: > 0 } last) page = page.Where(r => string.CompareOrdinal(r, last) > 0);
+        if (int.TryParse(query["n"].FirstOrDefault(), out var n) && n >= 0)
+        {
+            var list = page.Take(n + 1).ToList();
+            if (list.Count > n)
+            {
+                list.RemoveAt(n);
+                if (n > 0) context.Response.Headers.Link = $"</v2/_catalog?last={Uri.EscapeDataString(list[^1])}&n={n}>; rel=\"next\"";
+            }
+            page = list;
+        }
+        await Json(context, 200, new JsonObject { ["repositories"] = new JsonArray(page.Select(r => (JsonNode)r!).ToArray()) });
+    }
+
+    private async Task TagsAsync(HttpContext context, string name)
+    {
+        if (!HttpMethods.IsGet(context.Request.Method)) { await Error(context, 405, "UNSUPPORTED", "method not allowed"); return; }
+        if (!Storage.RepositoryExists(name)) { await Error(context, 404, "NAME_UNKNOWN", "repository name not known to registry", new JsonObject { ["name"] = name }); return; }
+        var tags = Storage.Tags(name);
+        await Json(context, 200, new JsonObject { ["name"] = name, ["tags"] = new JsonArray(tags.Select(t => (JsonNode)t!).ToArray()) });
+    }
+
+    private async Task ManifestAsync(HttpContext context, string name, string reference)
+    {
+        var method = context.Request.Method;
+        if (!Digest.IsValid(reference) && !RegistryStorage.IsValidTag(reference))
+        {
+            await Error(context, 400, Digest.Sha256Hex(reference) is null && reference.Contains(':') ? "DIGEST_INVALID" : "TAG_INVALID", "manifest reference is not a valid tag or digest");
+            return;
+        }
+        if (HttpMethods.IsPut(method)) { await PutManifestAsync(context, name, reference); return; }
+        var found = Storage.FindManifest(name, reference);
+        if (HttpMethods.IsDelete(method))
+        {
+            if (!Digest.IsValid(reference)) { await Error(context, 400, "UNSUPPORTED", "manifests are deleted by digest"); return; }
+            if (!Storage.DeleteManifest(name, reference)) { await Error(context, 404, "MANIFEST_UNKNOWN", "manifest unknown"); return; }
+            context.Response.StatusCode = 202;
+            return;
+        }
+        if (!HttpMethods.IsGet(method) && !HttpMethods.IsHead(method)) { await Error(context, 405, "UNSUPPORTED", "method not allowed"); return; }
+        if (found is not { } manifest)
+        {
+            await Error(context, 404, "MANIFEST_UNKNOWN", "manifest unknown", new JsonObject { ["Tag"] = reference });
+            return;
+        }
+        var path = Storage.BlobPath(manifest.Digest)!;
+        var response = context.Response;
+        response.StatusCode = 200;
+        response.ContentType = manifest.MediaType;
+        response.Headers["Docker-Content-Digest"] = manifest.Digest;
+        response.Headers.ETag = $"\"{manifest.Digest}\"";
+        response.ContentLength = new FileInfo(path).Length;
+        if (HttpMethods.IsGet(method)) await response.SendFileAsync(path, context.RequestAborted);
+    }
+
+    private async Task PutManifestAsync(HttpContext context, string name, string reference)
+    {
+        var content = await ReadBodyAsync(context.Request, context.RequestAborted);
+        var contentType = context.Request.ContentType?.Split(';')[0].Trim();
+        var mediaType = RegistryManifest.DetectMediaType(contentType, content);
+        JsonObject? manifest;
+        try { manifest = JsonNode.Parse(content) as JsonObject; }
+        catch (JsonException) { manifest = null; }
+        if (manifest is null || !ManifestMediaTypes.IsManifest(mediaType) || manifest["schemaVersion"]?.GetValue<int>() is not 2)
+        {
+            await Error(context, 400, "MANIFEST_INVALID", "manifest invalid");
+            return;
+        }
+        var digest = Digest.Sha256(content);
+        if (Digest.IsValid(reference) && reference != digest)
+        {
+            await Error(context, 400, "DIGEST_INVALID", "provided digest did not match uploaded content");
+            return;
+        }
+        foreach (var referenced in RegistryStorage.References(manifest))
+        {
+            if (Storage.HasBlob(referenced)) continue;
+            await Error(context, 400, "MANIFEST_BLOB_UNKNOWN", "blob unknown to registry", new JsonObject { ["digest"] = referenced });
+            return;
+        }
+        Storage.PutBlob(content);
+        var tag = Digest.IsValid(reference) ? null : reference;
+        Storage.PutManifest(name, digest, mediaType, tag);
+
+        var response = context.Response;
+        response.StatusCode = 201;
+        response.Headers.Location = $"/v2/{name}/manifests/{digest}";
+        response.Headers["Docker-Content-Digest"] = digest;
+        if (ManifestPushed is { } pushed)
+        {
+            foreach (var handler in pushed.GetInvocationList().Cast<Func<ManifestPushed, CancellationToken, Task>>())
+                await handler(new ManifestPushed(name, tag, digest, mediaType, content), context.RequestAborted);
+        }
+    }
+
+    private async Task BlobAsync(HttpContext context, string name, string digest)
+    {
+        var method = context.Request.Method;
+        if (!Digest.IsValid(digest)) { await Error(context, 400, "DIGEST_INVALID", "provided digest is not valid"); return; }
+        if (HttpMethods.IsDelete(method))
+        {
+            // Blobs are shared between repositories here; deleting one would break the others.
+            await Error(context, 405, "UNSUPPORTED", "blob deletion is not supported");
+            return;
+        }
+        if (!HttpMethods.IsGet(method) && !HttpMethods.IsHead(method)) { await Error(context, 405, "UNSUPPORTED", "method not allowed"); return; }
+        var path = Storage.BlobPath(digest);
+        if (path is null || !File.Exists(path)) { await Error(context, 404, "BLOB_UNKNOWN", "blob unknown to registry", new JsonObject { ["digest"] = digest }); return; }
+        var response = context.Response;
+        response.StatusCode = 200;
+        response.ContentType = "application/octet-stream";
+        response.Headers["Docker-Content-Digest"] = digest;
+        response.Headers.ETag = $"\"{digest}\"";
+        response.Headers.AcceptRanges = "bytes";
+        response.ContentLength = new FileInfo(path).Length;
+        if (HttpMethods.IsGet(method)) await response.SendFileAsync(path, context.RequestAborted);
+    }
+
+    private async Task UploadAsync(HttpContext context, string name, string session)
+    {
+        var request = context.Request;
+        var method = request.Method;
+        if (session.Length == 0)
+        {
+            if (!HttpMethods.IsPost(method)) { await Error(context, 405, "UNSUPPORTED", "method not allowed"); return; }
+            if (request.Query["mount"].FirstOrDefault() is { } mount && Storage.HasBlob(mount))
+            {
+                BlobCreated(context, name, mount);
+                return;
+            }
+            var id = Guid.NewGuid().ToString("n");
+            var uploadPath = Path.Combine(Storage.Uploads, id);
+            await using (var file = File.Create(uploadPath))
+                await request.Body.CopyToAsync(file, context.RequestAborted);
+            if (request.Query["digest"].FirstOrDefault() is { } monolithic)
+            {
+                await FinishAsync(context, name, uploadPath, monolithic);
+                return;
+            }
+            Accepted(context, name, id, new FileInfo(uploadPath).Length);
+            return;
+        }
+
+        if (session.Contains('/') || !Guid.TryParseExact(session, "n", out _)) { await Error(context, 404, "BLOB_UPLOAD_UNKNOWN", "blob upload unknown to registry"); return; }
+        var upload = Path.Combine(Storage.Uploads, session);
+        if (!File.Exists(upload)) { await Error(context, 404, "BLOB_UPLOAD_UNKNOWN", "blob upload unknown to registry"); return; }
+
+        if (HttpMethods.IsGet(method))
+        {
+            Accepted(context, name, session, new FileInfo(upload).Length);
+            context.Response.StatusCode = 204;
+            return;
+        }
+        if (HttpMethods.IsDelete(method))
+        {
+            File.Delete(upload);
+            context.Response.StatusCode = 204;
+            return;
+        }
+        if (HttpMethods.IsPatch(method) || HttpMethods.IsPut(method))
+        {
+            var length = new FileInfo(upload).Length;
+            if (HttpMethods.IsPatch(method) && ContentRangeStart(request) is { } start && start != length)
+            {
+                context.Response.Headers.Range = length == 0 ? "0-0" : $"0-{length - 1}";
+                await Error(context, 416, "BLOB_UPLOAD_INVALID", "content range does not continue the upload");
+                return;
+            }
+            await using (var file = new FileStream(upload, FileMode.Append, FileAccess.Write))
+                await request.Body.CopyToAsync(file, context.RequestAborted);
+            if (HttpMethods.IsPatch(method))
+            {
+                Accepted(context, name, session, new FileInfo(upload).Length);
+                return;
+            }
+            if (request.Query["digest"].FirstOrDefault() is not { } digest)
+            {
+                await Error(context, 400, "DIGEST_INVALID", "the digest parameter is required to complete an upload");
+                return;
+            }
+            await FinishAsync(context, name, upload, digest);
+            return;
+        }
+        await Error(context, 405, "UNSUPPORTED", "method not allowed");
+    }
+
+    private async Task FinishAsync(HttpContext context, string name, string uploadPath, string digest)
+    {
+        if (!Digest.IsValid(digest) || Digest.Sha256Hex(digest) is null || !await Storage.CommitUploadAsync(uploadPath, digest, context.RequestAborted))
+        {
+            File.Delete(uploadPath);
+            await Error(context, 400, "DIGEST_INVALID", "provided digest did not match uploaded content");
+            return;
+        }
+        BlobCreated(context, name, digest);
+    }
+
+    private static void BlobCreated(HttpContext context, string name, string digest)
+    {
+        var response = context.Response;
+        response.StatusCode = 201;
+        response.Headers.Location = $"/v2/{name}/blobs/{digest}";
+        response.Headers["Docker-Content-Digest"] = digest;
+        response.ContentLength = 0;
+    }
+
+    private static void Accepted(HttpContext context, string name, string id, long length)
+    {
+        var response = context.Response;
+        response.StatusCode = 202;
+        response.Headers.Location = $"/v2/{name}/blobs/uploads/{id}";
+        response.Headers["Docker-Upload-UUID"] = id;
+        response.Headers.Range = length == 0 ? "0-0" : $"0-{length - 1}";
+        response.ContentLength = 0;
+    }
+
+    private static long? ContentRangeStart(HttpRequest request)
+    {
+        var header = request.Headers.ContentRange.FirstOrDefault();
+        if (string.IsNullOrEmpty(header)) return null;
+        var value = header.StartsWith("bytes ", StringComparison.Ordinal) ? header[6..] : header;
+        var dash = value.IndexOf('-');
+        return dash > 0 && long.TryParse(value[..dash], out var start) ? start : null;
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        using var buffer = new MemoryStream();
+        await request.Body.CopyToAsync(buffer, cancellationToken);
+        return buffer.ToArray();
+    }
+
+    private static bool Split(string rest, string marker, out string name, out string tail)
+    {
+        var at = rest.LastIndexOf(marker, StringComparison.Ordinal);
+        if (at <= 0) { name = tail = ""; return false; }
+        name = rest[..at];
+        tail = rest[(at + marker.Length)..];
+        return true;
+    }
+
+    private static async Task<bool> CheckName(HttpContext context, string name)
+    {
+        if (RegistryStorage.IsValidName(name)) return true;
+        await Error(context, 400, "NAME_INVALID", "invalid repository name", new JsonObject { ["name"] = name });
+        return false;
+    }
+
+    private static Task Json(HttpContext context, int status, JsonObject body)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        return HttpMethods.IsHead(context.Request.Method) ? Task.CompletedTask : context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted);
+    }
+
+    private static Task Error(HttpContext context, int status, string code, string message, JsonNode? detail = null)
+    {
+        var error = new JsonObject { ["code"] = code, ["message"] = message };
+        if (detail is not null) error["detail"] = detail;
+        return Json(context, status, new JsonObject { ["errors"] = new JsonArray(error) });
+    }
+}
