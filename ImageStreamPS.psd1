@@ -13,6 +13,8 @@
         'Formats/OpenShiftSandbox.Format.ps1xml'
         'Formats/ImageStream.Format.ps1xml'
         'Formats/ImageTag.Format.ps1xml'
+        'Formats/AppRollout.Format.ps1xml'
+        'Formats/AppRoute.Format.ps1xml'
     )
     TypesToProcess         = @()
     CmdletsToExport        = @(
@@ -31,6 +33,9 @@
         'Set-ImageTag'
         'Remove-ImageTag'
         'ConvertTo-OpenShiftYaml'
+        'New-App'
+        'New-AppRoute'
+        'Get-AppRollout'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

@@ -1,4 +1,5 @@
 using ImageStreamPS.OpenShift.Api;
+using ImageStreamPS.OpenShift.Connection;
 using k8s;
 using k8s.Models;
 
@@ -10,6 +11,11 @@ namespace ImageStreamPS.OpenShift.Apps;
 /// </summary>
 public sealed class AppClient(IKubernetes kubernetes)
 {
+    /// <summary>A client over the session's connection (the module hands connections, never KubernetesClient types).</summary>
+    public AppClient(OpenShiftConnection connection) : this(connection.Client)
+    {
+    }
+
     /// <summary>
     /// What new-app needs about <c>ns/stream:tag</c>: <c>GET imagestreams/stream</c> (current image and
     /// reference policy), then <c>GET imagestreamimages/stream@id</c> (exposed ports, volumes), as oc does.
@@ -19,7 +25,7 @@ public sealed class AppClient(IKubernetes kubernetes)
     {
         var imageStream = await kubernetes.CustomObjects.GetNamespacedCustomObjectAsync<ImageStream>(
             ImageStream.KubeGroup, ImageStream.KubeApiVersion, @namespace, ImageStream.KubePluralName, stream, cancellationToken).ConfigureAwait(false);
-        var current = NewAppImage.CurrentItem(imageStream, tag);
+        var current = imageStream.LatestTaggedImage(tag);
         if (current is null || string.IsNullOrEmpty(current.Image))
         {
             throw new ImageStreamTagNotResolvedException(@namespace, stream, tag);
@@ -30,32 +36,45 @@ public sealed class AppClient(IKubernetes kubernetes)
         return NewAppImage.From(imageStream, tag, image)!;
     }
 
-    /// <summary>Creates the Deployment, then its Service.</summary>
-    public async Task<(V1Deployment Deployment, V1Service? Service)> CreateAsync(NewAppObjects app, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads the tag's image and works out what new-app would create for it, without creating anything
+    /// (what -WhatIf shows, and what <see cref="CreateAsync"/> creates).
+    /// </summary>
+    public async Task<NewAppPlan> PlanAsync(string streamNamespace, string stream, string tag, NewAppOptions options, CancellationToken cancellationToken)
     {
+        var image = await ReadImageAsync(streamNamespace, stream, tag, cancellationToken).ConfigureAwait(false);
+        return new NewAppPlan(image, NewAppObjects.For(image, options));
+    }
+
+    /// <summary>Creates the Deployment, then its Service; returns the rollout as it stands right after.</summary>
+    public async Task<Rollout> CreateAsync(NewAppPlan plan, CancellationToken cancellationToken)
+    {
+        var app = plan.Objects;
         var ns = app.Deployment.Metadata.NamespaceProperty;
         var deployment = await kubernetes.AppsV1.CreateNamespacedDeploymentAsync(app.Deployment, ns, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var service = app.Service is null
-            ? null
-            : await kubernetes.CoreV1.CreateNamespacedServiceAsync(app.Service, ns, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return (deployment, service);
+        if (app.Service is not null)
+        {
+            await kubernetes.CoreV1.CreateNamespacedServiceAsync(app.Service, ns, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        return DeploymentRollout.Read(deployment, [], [], RolloutTriggers.Of(deployment));
     }
 
     /// <summary><c>oc expose service</c>: reads the Service (404 if missing), then creates the Route; returns it as the server filled it.</summary>
-    public async Task<Route> ExposeServiceAsync(
+    public async Task<RouteView> ExposeServiceAsync(
         string @namespace, string service, string? port, string? hostname, string? name, CancellationToken cancellationToken)
     {
         var target = await kubernetes.CoreV1.ReadNamespacedServiceAsync(service, @namespace, cancellationToken: cancellationToken).ConfigureAwait(false);
         var route = ServiceRoute.For(target, port, hostname, name);
-        return await kubernetes.CustomObjects.CreateNamespacedCustomObjectAsync<Route>(
+        var created = await kubernetes.CustomObjects.CreateNamespacedCustomObjectAsync<Route>(
             route, Route.KubeGroup, Route.KubeApiVersion, @namespace, Route.KubePluralName, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return RouteView.Of(created);
     }
 
-    /// <summary>The Route <see cref="ServiceRoute.For"/> would create, read back without creating it (for -WhatIf).</summary>
-    public async Task<Route> PlanRouteAsync(string @namespace, string service, string? port, string? hostname, string? name, CancellationToken cancellationToken)
+    /// <summary>The Route <c>oc expose service</c> would create, without creating it (for -WhatIf): reads the Service only.</summary>
+    public async Task<RouteView> PlanRouteAsync(string @namespace, string service, string? port, string? hostname, string? name, CancellationToken cancellationToken)
     {
         var target = await kubernetes.CoreV1.ReadNamespacedServiceAsync(service, @namespace, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return ServiceRoute.For(target, port, hostname, name);
+        return RouteView.Of(ServiceRoute.For(target, port, hostname, name));
     }
 }
 

@@ -28,7 +28,7 @@ public sealed record NewAppImage(
     public static NewAppImage? From(ImageStream stream, string tag, ImageStreamImage? image)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        var current = CurrentItem(stream, tag);
+        var current = stream.LatestTaggedImage(tag);
         if (current is null || string.IsNullOrEmpty(current.Image)) return null;
 
         var config = image?.Image?.DockerImageMetadata?.Config;
@@ -37,29 +37,17 @@ public sealed record NewAppImage(
             stream.Metadata.Name ?? "",
             tag,
             current.Image,
-            ResolvePullSpec(stream, tag, current),
+            stream.ResolvePullSpec(tag)!,
             config?.ExposedPorts?.Keys.ToList() ?? [],
             config?.Volumes?.Keys.ToList() ?? []);
-    }
-
-    /// <summary>The newest event of a status tag, or null.</summary>
-    public static TagEvent? CurrentItem(ImageStream stream, string tag) =>
-        stream.Status?.Tags?.FirstOrDefault(t => t.Tag == tag)?.Items?.FirstOrDefault();
-
-    /// <summary><c>Local</c>: the stream's internal repository at the image id; otherwise the event's own reference.</summary>
-    public static string ResolvePullSpec(ImageStream stream, string tag, TagEvent current)
-    {
-        var policy = stream.Spec?.Tags?.FirstOrDefault(t => t.Name == tag)?.ReferencePolicy?.Type;
-        var repository = stream.Status?.DockerImageRepository;
-        return policy == TagReferencePolicyType.Local && !string.IsNullOrEmpty(repository) && !string.IsNullOrEmpty(current.Image)
-            ? repository + "@" + current.Image
-            : current.DockerImageReference;
     }
 }
 
 /// <summary>What the user asked <c>New-App</c> for beyond the image.</summary>
 public sealed record NewAppOptions
 {
+    /// <summary>Where the app goes; the image stream's namespace when empty.</summary>
+    public string? Namespace { get; init; }
     /// <summary>The app's name (<c>--name</c>); the stream name when empty.</summary>
     public string? Name { get; init; }
     /// <summary>Container ports that replace the image's exposed ports.</summary>

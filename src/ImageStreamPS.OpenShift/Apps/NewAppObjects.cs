@@ -24,6 +24,7 @@ public sealed partial record NewAppObjects(V1Deployment Deployment, V1Service? S
         ArgumentNullException.ThrowIfNull(image);
         ArgumentNullException.ThrowIfNull(options);
         var name = string.IsNullOrEmpty(options.Name) ? image.Stream : options.Name;
+        var ns = string.IsNullOrEmpty(options.Namespace) ? image.Namespace : options.Namespace;
         if (!IsDns1035Label(name))
         {
             throw new ArgumentException(
@@ -64,7 +65,7 @@ public sealed partial record NewAppObjects(V1Deployment Deployment, V1Service? S
             Metadata = new V1ObjectMeta
             {
                 Name = name,
-                NamespaceProperty = image.Namespace,
+                NamespaceProperty = ns,
                 Labels = labels,
                 Annotations = new Dictionary<string, string>
                 {
@@ -103,7 +104,7 @@ public sealed partial record NewAppObjects(V1Deployment Deployment, V1Service? S
                 Metadata = new V1ObjectMeta
                 {
                     Name = name,
-                    NamespaceProperty = image.Namespace,
+                    NamespaceProperty = ns,
                     Labels = new Dictionary<string, string>(labels),
                     Annotations = new Dictionary<string, string> { [GeneratedByAnnotation] = GeneratedBy },
                 },

@@ -1,3 +1,6 @@
+using System.Text.Json.Nodes;
+using k8s;
+
 namespace ImageStreamPS.OpenShift.Apps;
 
 /// <summary>
@@ -34,8 +37,33 @@ public sealed record Rollout
     public DateTime? Created { get; init; }
     public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// The tags of the triggering image streams whose current image is the one this rollout runs
+    /// (<c>citas:v1</c>, <c>citas:prod</c>): which tag it runs now. Empty when no tag points there any more.
+    /// </summary>
+    public IReadOnlyList<string> ImageTags { get; init; } = [];
+
+    /// <summary>The workload as the server returned it (what <c>oc get -o json</c> prints).</summary>
+    public JsonObject? Manifest { get; init; }
+
     /// <summary>The digest <see cref="Image"/> pins (<c>sha256:…</c>), if it is a by-digest reference.</summary>
     public string? Digest => ImageDigest.Of(Image);
+}
+
+internal static class WireShape
+{
+    /// <summary>An object in wire shape; list items come without kind and apiVersion, so they are put back.</summary>
+    public static JsonObject Of(object value, string apiVersion, string kind)
+    {
+        var json = (JsonObject)JsonNode.Parse(KubernetesJson.Serialize(value))!;
+        var shaped = new JsonObject { ["apiVersion"] = apiVersion, ["kind"] = kind };
+        foreach (var (key, node) in json)
+        {
+            if (key is "apiVersion" or "kind") continue;
+            shaped[key] = node?.DeepClone();
+        }
+        return shaped;
+    }
 }
 
 /// <summary>One <c>image.openshift.io/triggers</c> entry (or DeploymentConfig ImageChange trigger).</summary>

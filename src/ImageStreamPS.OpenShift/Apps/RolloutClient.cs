@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json;
+using ImageStreamPS.OpenShift.Api;
+using ImageStreamPS.OpenShift.Connection;
 using k8s;
 using k8s.Autorest;
 using k8s.Models;
@@ -12,6 +14,11 @@ namespace ImageStreamPS.OpenShift.Apps;
 /// </summary>
 public sealed class RolloutClient(IKubernetes kubernetes)
 {
+    /// <summary>A client over the session's connection (the module hands connections, never KubernetesClient types).</summary>
+    public RolloutClient(OpenShiftConnection connection) : this(connection.Client)
+    {
+    }
+
     // The watch is re-opened when the server ends it; the timeout keeps a stalled connection from living forever.
     private const int WatchTimeoutSeconds = 300;
     private bool? servesDeploymentConfigs;
@@ -20,13 +27,68 @@ public sealed class RolloutClient(IKubernetes kubernetes)
     public async Task<Rollout?> GetAsync(string @namespace, string name, CancellationToken cancellationToken)
     {
         var deployment = await ReadDeploymentAsync(@namespace, name, cancellationToken).ConfigureAwait(false);
+        Rollout? rollout = null;
         if (deployment is not null)
         {
-            return await ReadAsync(deployment, cancellationToken).ConfigureAwait(false);
+            rollout = await ReadAsync(deployment, cancellationToken).ConfigureAwait(false);
+        }
+        else if (await ReadDeploymentConfigAsync(@namespace, name, cancellationToken).ConfigureAwait(false) is { } config)
+        {
+            rollout = await ReadAsync(config, cancellationToken).ConfigureAwait(false);
         }
 
-        var config = await ReadDeploymentConfigAsync(@namespace, name, cancellationToken).ConfigureAwait(false);
-        return config is null ? null : await ReadAsync(config, cancellationToken).ConfigureAwait(false);
+        return rollout is null ? null : (await WithImageTagsAsync([rollout], cancellationToken).ConfigureAwait(false))[0];
+    }
+
+    /// <summary>
+    /// Fills <see cref="Rollout.ImageTags"/>: reads each triggering image stream once and names the
+    /// tags whose current image is the digest the rollout runs. A stream that cannot be read adds nothing.
+    /// </summary>
+    public async Task<IReadOnlyList<Rollout>> WithImageTagsAsync(IReadOnlyList<Rollout> rollouts, CancellationToken cancellationToken)
+    {
+        var streams = new Dictionary<(string, string), ImageStream?>();
+        var result = new List<Rollout>(rollouts.Count);
+        foreach (var rollout in rollouts)
+        {
+            var digest = rollout.Digest;
+            if (digest is null || rollout.Triggers.Count == 0)
+            {
+                result.Add(rollout);
+                continue;
+            }
+
+            var tags = new List<string>();
+            foreach (var (ns, stream) in rollout.Triggers.Select(t => (t.Namespace, t.Stream)).Distinct())
+            {
+                if (!streams.TryGetValue((ns, stream), out var imageStream))
+                {
+                    imageStream = streams[(ns, stream)] = await ReadImageStreamAsync(ns, stream, cancellationToken).ConfigureAwait(false);
+                }
+
+                foreach (var tag in imageStream?.Status?.Tags ?? [])
+                {
+                    if (tag.Items?.FirstOrDefault()?.Image == digest)
+                    {
+                        tags.Add(ns == rollout.Namespace ? $"{stream}:{tag.Tag}" : $"{ns}/{stream}:{tag.Tag}");
+                    }
+                }
+            }
+            result.Add(rollout with { ImageTags = tags.Order(StringComparer.Ordinal).ToList() });
+        }
+        return result;
+    }
+
+    private async Task<ImageStream?> ReadImageStreamAsync(string ns, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await kubernetes.CustomObjects.GetNamespacedCustomObjectAsync<ImageStream>(
+                ImageStream.KubeGroup, ImageStream.KubeApiVersion, ns, ImageStream.KubePluralName, name, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HttpOperationException e) when (e.Response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden)
+        {
+            return null;
+        }
     }
 
     /// <summary>Every rollout in the namespace, ReplicaSets and Pods read once for all of them.</summary>
@@ -48,7 +110,8 @@ public sealed class RolloutClient(IKubernetes kubernetes)
             var controllers = (await kubernetes.CoreV1.ListNamespacedReplicationControllerAsync(@namespace, cancellationToken: cancellationToken).ConfigureAwait(false)).Items;
             rollouts.AddRange(configs.Select(c => DeploymentConfigRollout.Read(c, controllers, pods)));
         }
-        return rollouts.OrderBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Kind, StringComparer.Ordinal).ToList();
+        var sorted = rollouts.OrderBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Kind, StringComparer.Ordinal).ToList();
+        return await WithImageTagsAsync(sorted, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The rollouts whose image triggers follow <c>streamNamespace/stream:tag</c>, read from the stream's namespace.</summary>

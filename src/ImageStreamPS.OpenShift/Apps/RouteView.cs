@@ -1,0 +1,28 @@
+using System.Text.Json.Nodes;
+using ImageStreamPS.OpenShift.Api;
+
+namespace ImageStreamPS.OpenShift.Apps;
+
+/// <summary>A Route as plain values (the module never touches KubernetesClient types): what <c>oc get route</c> shows, plus its URL.</summary>
+public sealed record RouteView(
+    string Name, string Namespace, string? Host, string? Path, string Service, string? TargetPort,
+    string? Termination, string? WildcardPolicy, string? Url, bool Admitted, DateTime? Created, JsonObject Manifest)
+{
+    public static RouteView Of(Route route)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        return new RouteView(
+            route.Metadata?.Name ?? "",
+            route.Metadata?.NamespaceProperty ?? "",
+            ServiceRoute.HostOf(route),
+            route.Spec?.Path,
+            route.Spec?.To?.Name ?? "",
+            route.Spec?.Port?.TargetPort?.Value,
+            route.Spec?.Tls?.Termination,
+            route.Spec?.WildcardPolicy,
+            ServiceRoute.UrlOf(route),
+            route.Status?.Ingress?.Any(i => i.Conditions?.Any(c => c.Type == "Admitted" && c.Status == "True") == true) == true,
+            route.Metadata?.CreationTimestamp,
+            WireShape.Of(route, Route.KubeGroup + "/" + Route.KubeApiVersion, Route.KubeKind));
+    }
+}
