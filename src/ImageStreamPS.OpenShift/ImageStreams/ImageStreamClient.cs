@@ -87,11 +87,13 @@ public sealed class ImageStreamClient
 
     /// <summary>
     /// <c>PUT …/namespaces/{ns}/imagestreamtags/{stream}:{tag}</c> (<c>oc tag</c>): upserts the spec
-    /// tag. <c>Created</c> is true when the server answered 201 (the tag did not exist).
+    /// tag, conditionally on <paramref name="resourceVersion"/> when given. <c>Created</c> is true when the server answered 201 (the tag did not exist).
     /// </summary>
-    public Task<(ImageStreamTag Tag, bool Created)> SetTagAsync(string @namespace, ImageStreamTag tag, CancellationToken cancellationToken) => Translate(async () =>
+    public Task<(ImageStreamTag Tag, bool Created)> SetTagAsync(string @namespace, ImageStreamTag tag, string? resourceVersion, CancellationToken cancellationToken) => Translate(async () =>
     {
         var name = tag.Metadata.Name ?? throw new ArgumentException("The ImageStreamTag has no name.", nameof(tag));
+        // With the stream's resourceVersion the server refuses the write (409) if the stream changed since.
+        if (!string.IsNullOrEmpty(resourceVersion)) tag.Metadata.ResourceVersion = resourceVersion;
         using var response = await api.CustomObjects.ReplaceNamespacedCustomObjectWithHttpMessagesAsync(
             tag, Group, Version, @namespace, ImageStreamTag.KubePluralName, name, cancellationToken: cancellationToken).ConfigureAwait(false);
         return (Read<ImageStreamTag>(response.Body), response.Response.StatusCode == HttpStatusCode.Created);

@@ -1,5 +1,4 @@
-using System.Text.Json;
-using System.Text.RegularExpressions;
+using ImageStreamPS.OpenShift.Apps;
 using k8s;
 using k8s.Models;
 
@@ -20,13 +19,6 @@ public sealed record TriggeredContainer(string Namespace, string Deployment, str
 /// </summary>
 public static class ImageTriggerPreview
 {
-    private const string TriggerAnnotation = "image.openshift.io/triggers";
-
-    // fieldPath: spec.template.spec.(init)containers[<index> | ?(@.name=="<name>")].image
-    private static readonly Regex FieldPath = new(
-        @"^spec\.template\.spec\.(?<list>containers|initContainers)\[(?:(?<index>[0-9]+)|\?\(@\.name==""(?<name>[^""]*)""\))\]\.image$",
-        RegexOptions.CultureInvariant);
-
     /// <summary>
     /// The containers of Deployments in <paramref name="namespace"/> triggered by
     /// <c>{streamNamespace}/{stream}:{tag}</c> whose image differs from <paramref name="nextImage"/>.
@@ -42,51 +34,14 @@ public static class ImageTriggerPreview
     /// <summary>The containers of one Deployment that a move of <paramref name="streamTag"/> to <paramref name="nextImage"/> would change.</summary>
     public static IEnumerable<TriggeredContainer> Triggered(V1Deployment deployment, string streamNamespace, string streamTag, string nextImage)
     {
-        var ns = deployment.Metadata?.NamespaceProperty ?? "";
-        string? annotation = null;
-        deployment.Metadata?.Annotations?.TryGetValue(TriggerAnnotation, out annotation);
-        if (string.IsNullOrWhiteSpace(annotation) || string.IsNullOrEmpty(nextImage)) yield break;
-        List<Trigger>? triggers;
-        try
+        if (string.IsNullOrEmpty(nextImage)) yield break;
+        var containers = deployment.Spec?.Template?.Spec?.Containers ?? [];
+        foreach (var trigger in RolloutTriggers.Of(deployment))
         {
-            triggers = JsonSerializer.Deserialize<List<Trigger>>(annotation);
-        }
-        catch (JsonException)
-        {
-            // The controller ignores every trigger of an object whose annotation does not parse.
-            yield break;
-        }
-        if (triggers is null || triggers.Select(t => t.FieldPath).Distinct().Count() != triggers.Count) yield break;
-
-        foreach (var trigger in triggers)
-        {
-            if (trigger.Paused || trigger.From?.Name != streamTag) continue;
-            var triggerNamespace = string.IsNullOrEmpty(trigger.From.Namespace) ? ns : trigger.From.Namespace;
-            if (triggerNamespace != streamNamespace) continue;
-            var match = FieldPath.Match(trigger.FieldPath ?? "");
-            if (!match.Success) continue;
-            var containers = match.Groups["list"].Value == "containers"
-                ? deployment.Spec?.Template?.Spec?.Containers
-                : deployment.Spec?.Template?.Spec?.InitContainers;
-            var container = match.Groups["index"].Success
-                ? containers?.ElementAtOrDefault(int.Parse(match.Groups["index"].Value, System.Globalization.CultureInfo.InvariantCulture))
-                : containers?.FirstOrDefault(c => c.Name == match.Groups["name"].Value);
+            if (trigger.Paused || trigger.ImageStreamTag != streamTag || trigger.Namespace != streamNamespace) continue;
+            var container = containers.FirstOrDefault(c => c.Name == trigger.Container);
             if (container is null || container.Image == nextImage) continue;
-            yield return new TriggeredContainer(ns, deployment.Metadata?.Name ?? "", container.Name, container.Image ?? "", nextImage);
+            yield return new TriggeredContainer(deployment.Metadata?.NamespaceProperty ?? "", deployment.Metadata?.Name ?? "", container.Name, container.Image ?? "", nextImage);
         }
-    }
-
-    private sealed class Trigger
-    {
-        [System.Text.Json.Serialization.JsonPropertyName("from")] public TriggerSource? From { get; set; }
-        [System.Text.Json.Serialization.JsonPropertyName("fieldPath")] public string? FieldPath { get; set; }
-        [System.Text.Json.Serialization.JsonPropertyName("paused")] public bool Paused { get; set; }
-    }
-
-    private sealed class TriggerSource
-    {
-        [System.Text.Json.Serialization.JsonPropertyName("kind")] public string? Kind { get; set; }
-        [System.Text.Json.Serialization.JsonPropertyName("name")] public string? Name { get; set; }
-        [System.Text.Json.Serialization.JsonPropertyName("namespace")] public string? Namespace { get; set; }
     }
 }

@@ -2,7 +2,9 @@ using System.Management.Automation;
 using System.Text;
 using ImageStreamPS.Model;
 using ImageStreamPS.OpenShift.Api;
+using ImageStreamPS.OpenShift.Images;
 using ImageStreamPS.OpenShift.ImageStreams;
+using ImageStreamPS.OpenShift.Tagging;
 
 namespace ImageStreamPS.Commands;
 
@@ -97,72 +99,61 @@ public sealed class SetImageTagCommand : ImageStreamCommandBase
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
-    private sealed record TagDestination(string Namespace, string Stream, string Tag);
-
-    // The source as classified, and (for tags) the stream it was resolved from.
-    private sealed class ResolvedSource
-    {
-        public required string Kind { get; init; }
-        public required string Namespace { get; init; }
-        public string Stream { get; init; } = "";
-        public string Tag { get; init; } = "";
-        public required string Name { get; init; }
-        public bool ExplicitNamespace { get; init; }
-        public TagEvent? Current { get; set; }
-        public ImageStreamView? StreamView { get; set; }
-        public string? ResourceVersion { get; set; }
-    }
-
     protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
     {
         var current = CurrentNamespace;
-        var destinations = new List<TagDestination>();
+        var destinations = new List<ImageStreamReference>();
         foreach (var text in Destination)
         {
-            try
+            if (!ImageStreamReference.TryParse(text, out var destination, out var error) || destination.Kind != ImageStreamReferenceKind.Tag)
             {
-                var name = ImageTagName.Parse(text, allowWildcards: false);
-                if (name.Tag is null || name.Id is not null) throw new ArgumentException($"invalid destination \"{text}\": expected [namespace/]stream:tag");
-                destinations.Add(new TagDestination(name.Namespace ?? current, name.Stream, name.Tag));
-            }
-            catch (ArgumentException exception)
-            {
-                WriteError(InvalidName(exception, "ImageTagNameInvalid", text));
+                var message = error ?? $"\"{text}\" must be of the form <stream_name>:<tag>";
+                WriteError(InvalidName(new ArgumentException(message), "ImageTagNameInvalid", text));
                 return;
             }
+            destinations.Add(destination);
         }
 
-        ResolvedSource source;
+        var options = new TagOptions
+        {
+            Alias = Alias.IsPresent,
+            Reference = Reference.IsPresent,
+            Scheduled = Scheduled.IsPresent,
+            Insecure = Insecure.IsPresent,
+            ReferencePolicy = ReferencePolicy,
+            ImportMode = ImportMode,
+        };
+        TagSource source;
         try
         {
-            source = Classify(current);
-            CheckFlags(source, destinations);
+            source = InputObject is { } input
+                ? TagSource.Classify($"{input.Namespace}/{input.Name}", TagSourceKind.ImageStreamTag, current)
+                : TagSource.Classify(Source, SourceType, current);
+            ImageStreamTagRequest.Validate(source, destinations, options, current);
         }
-        catch (ArgumentException exception)
+        catch (ImageTagException exception)
         {
-            WriteError(InvalidName(exception, "ImageTagSourceInvalid", InputObject ?? (object)Source));
+            WriteError(InvalidName(new ArgumentException(exception.Message, exception), "ImageTagSourceInvalid", InputObject ?? (object)Source));
             return;
         }
 
-        // Resolve a tag source to its current image (one read), unless it was piped or -Alias is set.
-        if (source.Kind == TagSourceKind.ImageStreamTag && InputObject is null && !Alias)
-        {
-            if (!await ReadSourceAsync(source, cancellationToken).ConfigureAwait(false)) return;
-        }
+        // A piped tag is used as it was read; a typed tag source is read once to resolve it (oc's GET).
+        var state = new SourceState(source, InputObject?.View.Stream.Resource, InputObject?.ResourceVersion);
+        if (source.NeedsResolution(Alias) && state.Stream is null && !await ReadSourceAsync(state, current, cancellationToken).ConfigureAwait(false)) return;
 
-        var written = new List<TagDestination>();
+        var written = new List<ImageStreamReference>();
         foreach (var destination in destinations)
         {
-            if (await SetAsync(source, destination, current, cancellationToken).ConfigureAwait(false)) written.Add(destination);
+            if (await SetAsync(state, destination, options, current, cancellationToken).ConfigureAwait(false)) written.Add(destination);
         }
 
         if (PassThru)
         {
-            foreach (var group in written.GroupBy(d => (d.Namespace, d.Stream)))
+            foreach (var group in written.GroupBy(d => (Namespace: d.NamespaceOr(current), d.Name)))
             {
                 try
                 {
-                    var stream = ToOutput(await Client.GetAsync(group.Key.Namespace, group.Key.Stream, cancellationToken).ConfigureAwait(false));
+                    var stream = ToOutput(await Client.GetAsync(group.Key.Namespace, group.Key.Name, cancellationToken).ConfigureAwait(false));
                     foreach (var destination in group)
                     {
                         if (stream.Tags.FirstOrDefault(t => t.Tag == destination.Tag) is { } tag) WriteObject(tag);
@@ -170,91 +161,27 @@ public sealed class SetImageTagCommand : ImageStreamCommandBase
                 }
                 catch (Exception exception) when (exception is not OperationCanceledException)
                 {
-                    WriteError(exception, target: $"{group.Key.Namespace}/{group.Key.Stream}");
+                    WriteError(exception, target: $"{group.Key.Namespace}/{group.Key.Name}");
                 }
             }
         }
     }
 
-    private ResolvedSource Classify(string current)
+    // The source and the stream it was last read from (with that read's resourceVersion).
+    private sealed class SourceState(TagSource source, OpenShift.Api.ImageStream? stream, string? resourceVersion)
     {
-        if (InputObject is { } input)
-        {
-            var item = input.View.Current;
-            return new ResolvedSource
-            {
-                Kind = TagSourceKind.ImageStreamTag,
-                Namespace = input.Namespace,
-                Stream = input.ImageStream,
-                Tag = input.Tag,
-                Name = input.Name,
-                ExplicitNamespace = true,
-                Current = item,
-                StreamView = input.View.Stream,
-                ResourceVersion = input.ResourceVersion,
-            };
-        }
-
-        var kind = SourceType ?? ClassifyLikeOcTag(Source);
-        if (kind == TagSourceKind.DockerImage) return new ResolvedSource { Kind = kind, Namespace = "", Name = Source };
-
-        var name = ImageTagName.Parse(Source, allowWildcards: false);
-        if (kind == TagSourceKind.ImageStreamTag && (name.Tag is null || name.Id is not null))
-            throw new ArgumentException($"\"{Source}\" is not an image stream tag: expected [namespace/]stream:tag");
-        if (kind == TagSourceKind.ImageStreamImage && name.Id is null)
-            throw new ArgumentException($"\"{Source}\" is not an image stream image: expected [namespace/]stream@id");
-        return new ResolvedSource
-        {
-            Kind = kind,
-            Namespace = name.Namespace ?? current,
-            ExplicitNamespace = name.Namespace is not null,
-            Stream = name.Stream,
-            Tag = name.Tag ?? "",
-            Name = kind == TagSourceKind.ImageStreamTag ? $"{name.Stream}:{name.Tag}" : $"{name.Stream}@{name.Id}",
-        };
+        public TagSource Source { get; } = source;
+        public OpenShift.Api.ImageStream? Stream { get; set; } = stream;
+        public string? ResourceVersion { get; set; } = resourceVersion;
     }
 
-    // oc tag: a registry host makes a DockerImage; else a digest an ImageStreamImage; else a tag an
-    // ImageStreamTag; else a DockerImage (openshift-image-api.md §3.1).
-    private static string ClassifyLikeOcTag(string source)
-    {
-        var slash = source.IndexOf('/');
-        if (slash > 0)
-        {
-            var first = source[..slash];
-            if (first.Contains('.') || first.Contains(':') || first == "localhost") return TagSourceKind.DockerImage;
-        }
-        if (source.Contains('@')) return TagSourceKind.ImageStreamImage;
-        if (source.Contains(':')) return TagSourceKind.ImageStreamTag;
-        return TagSourceKind.DockerImage;
-    }
-
-    private void CheckFlags(ResolvedSource source, List<TagDestination> destinations)
-    {
-        if (Alias)
-        {
-            if (source.Kind != TagSourceKind.ImageStreamTag) throw new ArgumentException("-Alias needs an image stream tag as the source (stream:tag)");
-            if (Scheduled || Insecure) throw new ArgumentException("-Alias cannot be combined with -Scheduled or -Insecure");
-            if (destinations.Any(d => d.Stream != source.Stream || d.Namespace != source.Namespace))
-                throw new ArgumentException("cannot set alias across different Image Streams");
-        }
-        if ((Scheduled || Insecure) && source.Kind != TagSourceKind.DockerImage)
-            throw new ArgumentException("only container images can have importing flags set (-Scheduled, -Insecure)");
-        foreach (var destination in destinations)
-        {
-            if (source.Kind == TagSourceKind.ImageStreamTag && destination.Namespace == source.Namespace && destination.Stream == source.Stream && destination.Tag == source.Tag)
-                throw new ArgumentException($"\"{source.Name}\" cannot be tagged to itself");
-        }
-    }
-
-    private async Task<bool> ReadSourceAsync(ResolvedSource source, CancellationToken cancellationToken)
+    private async Task<bool> ReadSourceAsync(SourceState state, string current, CancellationToken cancellationToken)
     {
         try
         {
-            var stream = new ImageStreamView(await Client.GetAsync(source.Namespace, source.Stream, cancellationToken).ConfigureAwait(false));
-            source.StreamView = stream;
-            source.ResourceVersion = stream.ResourceVersion;
-            source.Current = stream.FindTag(source.Tag)?.Current;
+            var stream = await Client.GetAsync(state.Source.StreamNamespace(current), state.Source.Reference.Name, cancellationToken).ConfigureAwait(false);
+            state.Stream = stream;
+            state.ResourceVersion = new ImageStreamView(stream).ResourceVersion;
             return true;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -264,60 +191,38 @@ public sealed class SetImageTagCommand : ImageStreamCommandBase
         }
     }
 
-    private TagTarget Target(ResolvedSource source, string destinationNamespace)
+    private async Task<bool> SetAsync(SourceState state, ImageStreamReference destination, TagOptions options, string current, CancellationToken cancellationToken)
     {
-        var fromNamespace = source.Namespace.Length > 0 && source.Namespace != destinationNamespace ? source.Namespace : null;
-        ObjectReference from;
-        if (source.Kind == TagSourceKind.ImageStreamTag && !Alias)
-        {
-            var item = source.Current ?? throw new ArgumentException($"\"{source.Name}\" is not currently pointing to an image, cannot use it as the source of a tag");
-            from = string.IsNullOrEmpty(item.Image)
-                ? new ObjectReference(TagSourceKind.DockerImage, item.DockerImageReference)
-                : new ObjectReference(TagSourceKind.ImageStreamImage, $"{source.Stream}@{item.Image}", fromNamespace);
-        }
-        else
-        {
-            from = new ObjectReference(source.Kind, source.Name, source.Kind == TagSourceKind.DockerImage ? null : fromNamespace);
-        }
-        return new TagTarget(from, Reference, Scheduled, Insecure, ReferencePolicy, ImportMode);
-    }
-
-    private async Task<bool> SetAsync(ResolvedSource source, TagDestination destination, string current, CancellationToken cancellationToken)
-    {
-        var display = $"{destination.Namespace}/{destination.Stream}:{destination.Tag}";
+        var destinationNamespace = destination.NamespaceOr(current);
+        var display = $"{destinationNamespace}/{destination.ObjectName}";
         for (var attempt = 1; ; attempt++)
         {
-            TagTarget target;
+            TagSource resolved;
             try
             {
-                target = Target(source, destination.Namespace);
+                resolved = state.Source.NeedsResolution(Alias) ? state.Source.ResolveCurrentImage(state.Stream!) : state.Source;
             }
-            catch (ArgumentException exception)
+            catch (ImageTagException exception)
             {
                 WriteError(NotFound(exception.Message, "ImageTagNotFound", InputObject ?? (object)Source));
                 return false;
             }
 
-            if (attempt == 1 && !await ShouldSetAsync(source, destination, target, cancellationToken).ConfigureAwait(false)) return false;
+            var body = ImageStreamTagRequest.Build(resolved, destination, options, current);
+            if (attempt == 1 && !await ShouldSetAsync(state, resolved, destination, options, current, cancellationToken).ConfigureAwait(false)) return false;
 
             // Conditional on the stream as read when the destination lives in the stream the source was read from.
-            var sameStream = source.StreamView is not null && source.Namespace == destination.Namespace && source.Stream == destination.Stream;
-            var body = ImageStreamTagRequest.Build(destination.Namespace, destination.Stream, destination.Tag, target, sameStream ? source.ResourceVersion : null);
+            var sameStream = state.Stream is not null && state.Source.StreamNamespace(current) == destinationNamespace && state.Source.Reference.Name == destination.Name;
             try
             {
-                await Client.SetTagAsync(destination.Namespace, body, cancellationToken).ConfigureAwait(false);
-                WriteVerbose(ImageStreamTagRequest.Describe(current, destination.Namespace, destination.Stream, destination.Tag, target));
+                await Client.SetTagAsync(destinationNamespace, body, sameStream ? state.ResourceVersion : null, cancellationToken).ConfigureAwait(false);
+                WriteVerbose(ImageStreamTagRequest.SuccessMessage(resolved, destination, options, current));
                 return true;
             }
-            catch (Exception exception) when (IsReason(exception, "Conflict") && attempt < Attempts && source.Kind == TagSourceKind.ImageStreamTag)
+            catch (Exception exception) when (IsReason(exception, "Conflict") && attempt < Attempts && state.Source.Kind == TagSourceKind.ImageStreamTag)
             {
-                WriteVerbose($"{source.Namespace}/{source.Stream} changed since it was read; reading it again (attempt {attempt + 1} of {Attempts})");
-                if (Alias)
-                {
-                    source.ResourceVersion = null;
-                    continue;
-                }
-                if (!await ReadSourceAsync(source, cancellationToken).ConfigureAwait(false)) return false;
+                WriteVerbose($"{state.Source.StreamNamespace(current)}/{state.Source.Reference.Name} changed since it was read; reading it again (attempt {attempt + 1} of {Attempts})");
+                if (!await ReadSourceAsync(state, current, cancellationToken).ConfigureAwait(false)) return false;
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
@@ -328,54 +233,59 @@ public sealed class SetImageTagCommand : ImageStreamCommandBase
     }
 
     // -WhatIf/-Confirm: name the destination, the source it would point to, and the Deployments the move would roll out.
-    private async Task<bool> ShouldSetAsync(ResolvedSource source, TagDestination destination, TagTarget target, CancellationToken cancellationToken)
+    private async Task<bool> ShouldSetAsync(SourceState state, TagSource resolved, ImageStreamReference destination, TagOptions options, string current, CancellationToken cancellationToken)
     {
+        var destinationNamespace = destination.NamespaceOr(current);
         var description = new StringBuilder();
-        description.Append($"Set tag {destination.Namespace}/{destination.Stream}:{destination.Tag} to {target.From.Kind} {(target.From.Namespace is { } ns ? ns + "/" : "")}{target.From.Name} on {CurrentSession.Server.Host}");
+        description.Append($"Set tag {destinationNamespace}/{destination.ObjectName} to {resolved.Kind} {resolved.Exact} on {CurrentSession.Server.Host}");
         if (IsWhatIf())
         {
-            foreach (var line in await PreviewAsync(source, destination, target, cancellationToken).ConfigureAwait(false))
+            foreach (var line in await PreviewAsync(state, resolved, destination, options, current, cancellationToken).ConfigureAwait(false))
             {
                 description.Append('\n').Append(line);
             }
         }
-        return ShouldProcess(description.ToString(), $"Set tag {destination.Namespace}/{destination.Stream}:{destination.Tag}?", "Set-ImageTag");
+        return ShouldProcess(description.ToString(), $"Set tag {destinationNamespace}/{destination.ObjectName}?", "Set-ImageTag");
     }
 
-    private async Task<IReadOnlyList<string>> PreviewAsync(ResolvedSource source, TagDestination destination, TagTarget target, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<string>> PreviewAsync(SourceState state, TagSource resolved, ImageStreamReference destination, TagOptions options, string current, CancellationToken cancellationToken)
     {
+        var destinationNamespace = destination.NamespaceOr(current);
         string next;
-        if (target.From.Kind == TagSourceKind.DockerImage && string.IsNullOrEmpty(source.Current?.DockerImageReference) || source.Kind == TagSourceKind.DockerImage)
+        if (resolved.Kind == TagSourceKind.DockerImage && string.IsNullOrEmpty(resolved.Reference.ID))
         {
-            next = $"(the image imported from {target.From.Name})";
+            next = $"(the image imported from {resolved.Exact})";
+        }
+        else if (resolved.Kind == TagSourceKind.DockerImage)
+        {
+            next = resolved.Exact;
         }
         else
         {
-            if (source.Kind == TagSourceKind.ImageStreamTag && source.Current is null && Alias)
-            {
-                await ReadSourceAsync(source, cancellationToken).ConfigureAwait(false);
-            }
-            var item = source.Current;
-            if (source.Kind == TagSourceKind.ImageStreamImage)
-            {
-                var stream = source.StreamView ?? new ImageStreamView(await Client.GetAsync(source.Namespace, source.Stream, cancellationToken).ConfigureAwait(false));
-                var id = source.Name[(source.Name.IndexOf('@') + 1)..];
-                var hex = id.Contains(':') ? id[(id.IndexOf(':') + 1)..] : id;
-                item = stream.Tags.SelectMany(t => t.History).FirstOrDefault(i => i.Image.Contains(':') && i.Image[(i.Image.IndexOf(':') + 1)..].StartsWith(hex, StringComparison.OrdinalIgnoreCase));
-            }
-            if (item is null) return [$"  {source.Name} has no image: no Deployment would roll out"];
+            if (state.Stream is null && !await ReadSourceAsync(state, current, cancellationToken).ConfigureAwait(false)) return [];
+            var stream = new ImageStreamView(state.Stream!);
+            var item = resolved.Kind == TagSourceKind.ImageStreamTag
+                ? stream.FindTag(resolved.Reference.Tag)?.Current
+                : stream.Tags.SelectMany(t => t.History).FirstOrDefault(i => SameImage(i.Image, resolved.Reference.ID));
+            if (item is null) return [$"  {resolved.Exact} has no image: no Deployment would roll out"];
             var repository = "";
-            if (target.ReferencePolicy == TagReferencePolicyType.Local)
+            if (options.ReferencePolicy == TagReferencePolicyType.Local)
             {
-                repository = source.StreamView is { } s && s.Namespace == destination.Namespace && s.Name == destination.Stream
-                    ? s.ImageRepository
-                    : new ImageStreamView(await Client.GetAsync(destination.Namespace, destination.Stream, cancellationToken).ConfigureAwait(false)).ImageRepository;
+                repository = stream.Namespace == destinationNamespace && stream.Name == destination.Name
+                    ? stream.ImageRepository
+                    : new ImageStreamView(await Client.GetAsync(destinationNamespace, destination.Name, cancellationToken).ConfigureAwait(false)).ImageRepository;
             }
-            next = ImageTagView.Resolve(item, target.ReferencePolicy, repository);
+            next = ImageTagView.Resolve(item, options.ReferencePolicy, repository);
         }
 
-        var triggered = await Client.PreviewTriggersAsync(destination.Namespace, destination.Namespace, destination.Stream, destination.Tag, next, cancellationToken).ConfigureAwait(false);
-        if (triggered.Count == 0) return [$"  no Deployment triggers on {destination.Stream}:{destination.Tag} would fire"];
+        var triggered = await Client.PreviewTriggersAsync(destinationNamespace, destinationNamespace, destination.Name, destination.Tag!, next, cancellationToken).ConfigureAwait(false);
+        if (triggered.Count == 0) return [$"  no Deployment triggers on {destination.ObjectName} would fire"];
         return triggered.Select(t => $"  would roll out deployment/{t.Deployment} container {t.Container}: {t.CurrentImage} -> {t.NextImage}").ToList();
+    }
+
+    private static bool SameImage(string image, string id)
+    {
+        static string Hex(string value) => value.Contains(':') ? value[(value.IndexOf(':') + 1)..] : value;
+        return image.Length > 0 && id.Length > 0 && Hex(image).StartsWith(Hex(id), StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -76,23 +76,6 @@ public sealed class ImageStreamRequestTests
     }
 
     [Fact]
-    public void Tag_body_is_what_oc_tag_puts()
-    {
-        var target = new TagTarget(new ObjectReference(TagSourceKind.ImageStreamImage, "citas@sha256:eae3f6"), false, false, false, "Source", "Legacy");
-
-        var body = ImageStreamTagRequest.Build("ns", "citas", "latest", target, null);
-
-        var expected = JsonNode.Parse("""
-        {"kind":"ImageStreamTag","apiVersion":"image.openshift.io/v1","metadata":{"name":"citas:latest","namespace":"ns"},
-         "tag":{"name":"latest","annotations":null,"from":{"kind":"ImageStreamImage","name":"citas@sha256:eae3f6"},"generation":null,
-                "importPolicy":{"importMode":"Legacy"},"referencePolicy":{"type":"Source"}},
-         "generation":0,"lookupPolicy":{"local":false},"image":{"metadata":{}}}
-        """);
-        Assert.True(JsonNode.DeepEquals(expected, Json(body)), Json(body).ToJsonString());
-        Assert.Equal("Tag citas:latest set to citas@sha256:eae3f6.", ImageStreamTagRequest.Describe("ns", "ns", "citas", "latest", target));
-    }
-
-    [Fact]
     public void Tags_column_cuts_like_oc_get_is()
     {
         var stream = new ImageStream();
