@@ -47,7 +47,6 @@ Describe 'The tutorial''s app steps' {
     It 'the Deployment carries oc new-app''s labels, selector, trigger annotation, container and port' -Skip:(-not $haveKubectl) {
         $deployment = kc get deployment app-citas -o json | ConvertFrom-Json -AsHashtable
 
-        $deployment.metadata.labels | Should -BeLike @{ }
         $deployment.metadata.labels['app'] | Should -Be 'app-citas'
         $deployment.metadata.labels['app.kubernetes.io/component'] | Should -Be 'app-citas'
         $deployment.metadata.labels['app.kubernetes.io/instance'] | Should -Be 'app-citas'
@@ -177,7 +176,7 @@ Describe 'Rollouts that cannot finish' {
             apiVersion = 'apps/v1'; kind = 'Deployment'
             metadata = @{ name = 'stuck'; namespace = 'myproject' }
             spec = @{
-                replicas = 1; progressDeadlineSeconds = $deadline
+                replicas = 1; progressDeadlineSeconds = 600
                 selector = @{ matchLabels = @{ deployment = 'stuck' } }
                 template = @{
                     metadata = @{ labels = @{ deployment = 'stuck' } }
@@ -188,7 +187,6 @@ Describe 'Rollouts that cannot finish' {
     }
 
     It 'reports Failed with an AppRolloutFailed error once the progress deadline passes' -Skip:(-not $haveKubectl) {
-        $deadline = 2
         $manifest.metadata.name = 'stuck-deadline'; $manifest.spec.progressDeadlineSeconds = 2
         $manifest.spec.selector.matchLabels.deployment = 'stuck-deadline'; $manifest.spec.template.metadata.labels.deployment = 'stuck-deadline'
         $manifest | ConvertTo-Json -Depth 10 | kc create --validate=false -f - | Out-Null
