@@ -12,7 +12,7 @@ BeforeAll {
     $env:KUBECACHEDIR = Join-Path $data 'kubectl-cache'
 
     function script:kc {
-        $output = & kubectl --kubeconfig $sandbox.KubeConfigPath @args 2>&1
+        $output = $input | & kubectl --kubeconfig $sandbox.KubeConfigPath @args 2>&1
         if ($LASTEXITCODE -ne 0) { throw "kubectl $args failed: $output" }
         $output
     }
