@@ -1,1 +1,39 @@
-Console.WriteLine("ImageStreamPS.Sandbox: the local OpenShift-compatible sandbox.");
+using ImageStreamPS.Sandbox.Hosting;
+
+// The sandbox program: parse the command line, start, print one SANDBOX READY line, run until
+// SIGTERM/SIGINT (or stdin closes with --exit-with-parent), then stop cleanly.
+CommandLine options;
+try
+{
+    options = CommandLine.Parse(args);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine($"ImageStreamPS.Sandbox: {e.Message}");
+    Console.Error.WriteLine("Run with --help for usage.");
+    return 2;
+}
+if (options.Help)
+{
+    Console.WriteLine(CommandLine.Usage);
+    return 0;
+}
+
+await using var host = await SandboxHost.StartAsync(options);
+Console.Out.WriteLine("SANDBOX READY " + host.ReadyInfo.ToJsonString());
+Console.Out.Flush();
+
+if (options.ExitWithParent)
+{
+    _ = Task.Run(() =>
+    {
+        using var input = Console.OpenStandardInput();
+        var buffer = new byte[256];
+        while (input.Read(buffer, 0, buffer.Length) > 0) { }
+        host.Lifetime.StopApplication();
+    });
+}
+await host.WaitForShutdownAsync();
+return 0;
+
+public partial class Program;

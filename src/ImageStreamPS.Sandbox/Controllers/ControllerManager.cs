@@ -1,7 +1,6 @@
 using ImageStreamPS.OpenShift.Images;
 using ImageStreamPS.Sandbox.Api;
 using ImageStreamPS.Sandbox.Hosting;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -12,7 +11,7 @@ namespace ImageStreamPS.Sandbox.Controllers;
 /// controllers, the kubelet's pod lifecycle, openshift-controller-manager's image trigger
 /// controller) against the in-process API until the host stops.
 /// </summary>
-public sealed class ControllerManager : BackgroundService
+public sealed class ControllerManager : IDisposable
 {
     private readonly IReadOnlyList<ControllerLoop> _controllers;
 
@@ -39,12 +38,12 @@ public sealed class ControllerManager : BackgroundService
     /// <summary>True when no controller has work waiting or running (a settled cluster).</summary>
     public bool IsIdle => _controllers.All(c => c.IsIdle);
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(_controllers.Select(c => c.RunAsync(stoppingToken)));
+    /// <summary>Runs every controller until <paramref name="stopping"/> is cancelled.</summary>
+    public Task RunAsync(CancellationToken stopping) =>
+        Task.WhenAll(_controllers.Select(c => c.RunAsync(stopping)));
 
-    public override void Dispose()
+    public void Dispose()
     {
         foreach (var controller in _controllers) controller.Dispose();
-        base.Dispose();
     }
 }

@@ -12,6 +12,7 @@ internal sealed class InProcessCluster : IAsyncDisposable
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "isps-controllers-" + Guid.NewGuid().ToString("N"));
     private readonly CancellationTokenSource _stop = new();
     private readonly SandboxCore _core;
+    private readonly Task _running;
 
     public InProcessCluster(TimeSpan? podStartDelay = null)
     {
@@ -19,7 +20,7 @@ internal sealed class InProcessCluster : IAsyncDisposable
         _core = SandboxCore.Open(_directory, Settings);
         Api = _core.Api;
         Manager = new ControllerManager(Api, Settings);
-        Manager.StartAsync(_stop.Token).GetAwaiter().GetResult();
+        _running = Manager.RunAsync(_stop.Token);
     }
 
     public SandboxSettings Settings { get; }
@@ -73,8 +74,8 @@ internal sealed class InProcessCluster : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await Manager.StopAsync(CancellationToken.None);
         _stop.Cancel();
+        await _running;
         Manager.Dispose();
         _core.Dispose();
         _stop.Dispose();

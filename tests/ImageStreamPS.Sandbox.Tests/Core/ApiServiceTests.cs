@@ -185,6 +185,17 @@ public sealed class ApiServiceTests : IDisposable
     }
 
     [Fact]
+    public void WatchFromBeforeARestartIsGone()
+    {
+        using var dir = new TempDirectory();
+        using (var first = SandboxCore.Open(dir.Path)) first.Api.Create("apps", "deployments", "myproject", Deployment("a"));
+        using var reopened = SandboxCore.Open(dir.Path);
+        var error = Assert.Throws<StatusException>(() => reopened.Api.Watch("apps", "deployments", "myproject", new WatchOptions { ResourceVersion = "1" }));
+        Assert.Equal((410, "Expired"), (error.Code, error.Reason));
+        Assert.StartsWith("too old resource version: 1 (", error.Message);
+    }
+
+    [Fact]
     public void DeletingANamespaceDeletesItsObjects()
     {
         Api.Create("", "namespaces", null, new JsonObject { ["metadata"] = new JsonObject { ["name"] = "doomed" } });

@@ -22,7 +22,7 @@ public sealed class ServiceStrategy : ResourceStrategy
         Defaults(spec);
         var type = ObjectMeta.Str(spec, "type");
         if (type != "ExternalName" && string.IsNullOrEmpty(ObjectMeta.Str(spec, "clusterIP")))
-            spec["clusterIP"] = AllocateClusterIp(ObjectMeta.Namespace(obj), ObjectMeta.Name(obj));
+            spec["clusterIP"] = AllocateClusterIp(context, ObjectMeta.Namespace(obj), ObjectMeta.Name(obj));
         if (ObjectMeta.Str(spec, "clusterIP") is { } ip && spec["clusterIPs"] is null) spec["clusterIPs"] = new JsonArray(ip);
         obj["status"] = new JsonObject { ["loadBalancer"] = new JsonObject() };
     }
@@ -105,10 +105,24 @@ public sealed class ServiceStrategy : ResourceStrategy
         ];
     }
 
-    /// <summary>A stable address in 172.30.0.0/16 (OpenShift's default service network) derived from the name.</summary>
-    private static string AllocateClusterIp(string ns, string name)
+    /// <summary>
+    /// An address in 172.30.0.0/16 (OpenShift's default service network): the one derived from the
+    /// name when free, else the next free one. Stored with the service, so it survives restarts.
+    /// </summary>
+    private static string AllocateClusterIp(RequestContext context, string ns, string name)
     {
+        var used = context.Api.List("", "services", null).Items
+            .Select(s => ObjectMeta.Str(s, "spec", "clusterIP")).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(ns + "/" + name));
-        return $"172.30.{hash[0]}.{Math.Max((int)hash[1], 1) % 254 + 1}";
+        // Host part 1..65534 of the /16, skipping .0 and .255 last octets.
+        var start = (hash[0] << 8 | hash[1]) % 65534 + 1;
+        for (var i = 0; i < 65534; i++)
+        {
+            var n = (start - 1 + i) % 65534 + 1;
+            if ((n & 0xFF) is 0 or 255) continue;
+            var ip = $"172.30.{n >> 8}.{n & 0xFF}";
+            if (!used.Contains(ip)) return ip;
+        }
+        throw new InvalidOperationException("The service network 172.30.0.0/16 is exhausted.");
     }
 }

@@ -22,7 +22,8 @@ public sealed class RouteStrategy(SandboxSettings settings) : ResourceStrategy
         var spec = ObjectMeta.Ensure(obj, "spec");
         if (string.IsNullOrEmpty(ObjectMeta.Str(spec, "host")))
         {
-            spec["host"] = $"{ObjectMeta.Name(obj)}-{ObjectMeta.Namespace(obj)}.{settings.AppsDomain}";
+            // library-go hostassignment: dots in the route name become dashes.
+            spec["host"] = $"{ObjectMeta.Name(obj).Replace('.', '-')}-{ObjectMeta.Namespace(obj)}.{settings.AppsDomain}";
             ObjectMeta.Ensure(obj, "metadata", "annotations")["openshift.io/host.generated"] = "true";
         }
         Defaults(spec);

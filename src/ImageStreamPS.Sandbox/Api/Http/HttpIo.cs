@@ -1,0 +1,101 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Http;
+
+namespace ImageStreamPS.Sandbox.Api.Http;
+
+/// <summary>Reading request bodies (with the size limit) and writing JSON/Status responses.</summary>
+public static class HttpIo
+{
+    /// <summary>Request bodies above this answer 413 (the apiserver's limit is 3 MiB too).</summary>
+    public const long MaxBodyBytes = 3 * 1024 * 1024;
+
+    /// <summary>Compact JSON with Go-like escaping (quotes as \", no \u0022), as every response and watch event is written.</summary>
+    public static readonly JsonSerializerOptions Wire = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    public static async Task WriteJson(HttpContext context, int status, JsonNode body)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        var bytes = Encoding.UTF8.GetBytes(body.ToJsonString(Wire));
+        context.Response.ContentLength = bytes.Length;
+        await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
+    }
+
+    public static Task WriteStatus(HttpContext context, StatusException error) => WriteJson(context, error.Code, error.Status);
+
+    public static JsonObject Success(string? name = null, string? group = null, string? kind = null, string? uid = null)
+    {
+        var status = new JsonObject { ["kind"] = "Status", ["apiVersion"] = "v1", ["metadata"] = new JsonObject(), ["status"] = "Success" };
+        if (name is not null)
+        {
+            var details = new JsonObject { ["name"] = name };
+            if (!string.IsNullOrEmpty(group)) details["group"] = group;
+            details["kind"] = kind;
+            if (uid is not null) details["uid"] = uid;
+            status["details"] = details;
+        }
+        return status;
+    }
+
+    /// <summary>The body as text; 413 above <see cref="MaxBodyBytes"/>.</summary>
+    public static async Task<string> ReadBody(HttpContext context)
+    {
+        if (context.Request.ContentLength > MaxBodyBytes) throw ApiErrors.RequestEntityTooLarge(MaxBodyBytes);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await context.Request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > MaxBodyBytes) throw ApiErrors.RequestEntityTooLarge(MaxBodyBytes);
+        }
+        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    /// <summary>The media type without parameters, lower case ("application/json").</summary>
+    public static string MediaType(string? contentType) =>
+        (contentType ?? "").Split(';')[0].Trim().ToLowerInvariant();
+
+    /// <summary>Parses a JSON (or YAML when <paramref name="yaml"/>) body; 400 when malformed.</summary>
+    public static JsonNode ParseBody(string text, bool yaml)
+    {
+        if (string.IsNullOrWhiteSpace(text)) throw ApiErrors.BadRequest("the request body is empty");
+        if (yaml) return YamlJson.Parse(text) ?? throw ApiErrors.BadRequest("the request body is empty");
+        try
+        {
+            return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 256 })
+                ?? throw ApiErrors.BadRequest("the request body is null");
+        }
+        catch (JsonException e)
+        {
+            throw ApiErrors.BadRequest("the body of the request was not valid JSON: " + e.Message);
+        }
+    }
+
+    /// <summary>A JSON object body for POST/PUT (JSON or YAML content types; others 415).</summary>
+    public static async Task<JsonObject> ReadObject(HttpContext context)
+    {
+        var media = MediaType(context.Request.ContentType);
+        var yaml = media is "application/yaml" or "application/x-yaml" or "text/yaml";
+        if (!(yaml || media is "" or "application/json" or "*/*"))
+            throw ApiErrors.UnsupportedMediaType(media, ["application/json", "application/yaml"]);
+        var body = ParseBody(await ReadBody(context), yaml);
+        return body as JsonObject ?? throw ApiErrors.BadRequest("the request body must be a JSON object");
+    }
+
+    /// <summary>True when the client asked for a meta.k8s.io Table (kubectl's human-readable output).</summary>
+    public static bool WantsTable(HttpRequest request) =>
+        request.Headers.Accept.Any(a => a is not null && a.Contains("as=Table", StringComparison.Ordinal));
+
+    /// <summary>False only when the Accept header admits neither JSON nor anything (protobuf-only clients).</summary>
+    public static bool AcceptsJson(HttpRequest request)
+    {
+        var accept = string.Join(",", request.Headers.Accept.ToArray());
+        if (string.IsNullOrWhiteSpace(accept)) return true;
+        return accept.Split(',').Select(MediaType).Any(m => m is "application/json" or "*/*" or "application/*" or "application/yaml" || m.EndsWith("+json"));
+    }
+
+    public static bool Flag(string? value) => value is not null && (value.Equals("true", StringComparison.OrdinalIgnoreCase) || value == "1");
+}

@@ -1,0 +1,215 @@
+using System.Text.Json.Nodes;
+using ImageStreamPS.Sandbox.Registry;
+using Microsoft.AspNetCore.Http;
+
+namespace ImageStreamPS.Sandbox.Api.Http;
+
+/// <summary>
+/// The REST endpoints of every resource, written once: maps method + <see cref="RequestInfo"/> + query to
+/// <see cref="ApiService"/> calls and shapes responses as the apiserver does (201 on create, Status on
+/// delete, Tables for kubectl, watch streams, metav1.Status errors). Counts every request in
+/// <see cref="RequestMetrics"/>.
+/// </summary>
+public sealed class ResourceHandler(ApiService api, RequestMetrics metrics, TimeSpan bookmarkInterval)
+{
+    private static readonly string[] PatchMediaTypes =
+        ["application/json-patch+json", "application/merge-patch+json", "application/strategic-merge-patch+json", "application/apply-patch+yaml"];
+
+    public async Task Handle(HttpContext context, RequestInfo info)
+    {
+        var request = context.Request;
+        var query = request.Query;
+        var watch = info.WatchPrefix || (request.Method == "GET" && info.Name is null && HttpIo.Flag(query["watch"]));
+        var verb = request.Method switch
+        {
+            "GET" when watch => "watch",
+            "GET" => info.Name is null ? "list" : "get",
+            "POST" => "create",
+            "PUT" => "update",
+            "PATCH" => "patch",
+            "DELETE" => info.Name is null ? "deletecollection" : "delete",
+            _ => request.Method.ToLowerInvariant(),
+        };
+        try
+        {
+            if (!HttpIo.AcceptsJson(request)) throw ApiErrors.NotAcceptable("only the following media types are accepted: application/json, application/yaml");
+            var entry = api.Catalog.Find(info.Group, info.Resource);
+            if (entry is null || entry.Type.Version != info.Version || (!entry.Type.Namespaced && info.Namespace is not null) ||
+                (entry.Type.Namespaced && info.Namespace is null && info.Name is not null) ||
+                (info.Subresource is not null && entry.Type.Subresource(info.Subresource) is null))
+                throw ApiErrors.NoSuchResource();
+            await Dispatch(context, entry, info, verb, watch);
+        }
+        catch (StatusException e)
+        {
+            if (!context.Response.HasStarted) await HttpIo.WriteStatus(context, e);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == 413)
+        {
+            if (!context.Response.HasStarted) await HttpIo.WriteStatus(context, ApiErrors.RequestEntityTooLarge(HttpIo.MaxBodyBytes));
+        }
+        finally
+        {
+            metrics.CountResource(verb, info.Subresource is null ? info.Resource : info.Resource + "/" + info.Subresource, context.Response.StatusCode);
+        }
+    }
+
+    private async Task Dispatch(HttpContext context, CatalogEntry entry, RequestInfo info, string verb, bool watch)
+    {
+        var type = entry.Type;
+        var query = context.Request.Query;
+        var ns = info.Namespace;
+        var name = info.Name;
+        var table = HttpIo.WantsTable(context.Request);
+        string? includeObject = query["includeObject"];
+
+        switch (verb)
+        {
+            case "watch":
+            {
+                if (!type.Supports("watch") || entry.Strategy is null) throw ApiErrors.MethodNotSupported(type, "watch");
+                var fieldSelector = (string?)query["fieldSelector"];
+                if (name is not null) fieldSelector = string.IsNullOrEmpty(fieldSelector) ? "metadata.name=" + name : fieldSelector + ",metadata.name=" + name;
+                TimeSpan? timeout = int.TryParse(query["timeoutSeconds"], out var seconds) && seconds > 0 ? TimeSpan.FromSeconds(seconds) : null;
+                await WatchStream.Serve(context, api, entry, ns, new WatchOptions
+                {
+                    LabelSelector = query["labelSelector"], FieldSelector = fieldSelector, ResourceVersion = query["resourceVersion"],
+                }, timeout, HttpIo.Flag(query["allowWatchBookmarks"]), bookmarkInterval, table, includeObject);
+                return;
+            }
+            case "list":
+            {
+                RequireVerb(type, "list");
+                int? limit = null;
+                if (query.TryGetValue("limit", out var limitText) && !string.IsNullOrEmpty(limitText))
+                    limit = int.TryParse(limitText, out var l) && l >= 0 ? l : throw ApiErrors.BadRequest($"invalid limit: {limitText}");
+                var list = api.List(type.Group, type.Resource, ns, new ListOptions
+                {
+                    LabelSelector = query["labelSelector"], FieldSelector = query["fieldSelector"], Limit = limit,
+                    Continue = query["continue"], ResourceVersion = query["resourceVersion"],
+                });
+                await HttpIo.WriteJson(context, 200, table
+                    ? TableBuilder.Build(entry, list.Items, api.Now, includeObject, list.ResourceVersion, list.Continue)
+                    : list.ToJson());
+                return;
+            }
+            case "get":
+            {
+                RequireVerb(type, "get");
+                var obj = info.Subresource == "scale" ? api.GetScale(type.Group, type.Resource, ns, name!) : api.Get(type.Group, type.Resource, ns, name!);
+                await HttpIo.WriteJson(context, 200, table && info.Subresource is null
+                    ? TableBuilder.Build(entry, [obj], api.Now, includeObject, ObjectMeta.ResourceVersion(obj))
+                    : obj);
+                return;
+            }
+            case "create":
+            {
+                if (name is not null) throw ApiErrors.MethodNotSupported(type, "create");
+                var body = await HttpIo.ReadObject(context);
+                var result = api.CreateResult(type.Group, type.Resource, ns, body, WriteOptions(query));
+                await HttpIo.WriteJson(context, result.Created ? 201 : 200, result.Object);
+                return;
+            }
+            case "update":
+            {
+                var body = await HttpIo.ReadObject(context);
+                var options = WriteOptions(query);
+                JsonObject updated;
+                var created = false;
+                switch (info.Subresource)
+                {
+                    case "status": updated = api.UpdateStatus(type.Group, type.Resource, ns, name!, body, options); break;
+                    case "scale": updated = api.UpdateScale(type.Group, type.Resource, ns, name!, body, options); break;
+                    default:
+                        var result = api.Replace(type.Group, type.Resource, ns, name!, body, options);
+                        (updated, created) = (result.Object, result.Created);
+                        break;
+                }
+                await HttpIo.WriteJson(context, created ? 201 : 200, updated);
+                return;
+            }
+            case "patch":
+            {
+                var media = HttpIo.MediaType(context.Request.ContentType);
+                var patchType = media switch
+                {
+                    "application/json-patch+json" => PatchType.Json,
+                    "application/merge-patch+json" => PatchType.Merge,
+                    "application/strategic-merge-patch+json" => PatchType.StrategicMerge,
+                    "application/apply-patch+yaml" or "application/apply-patch+json" => PatchType.Apply,
+                    _ => throw ApiErrors.UnsupportedMediaType(media, PatchMediaTypes),
+                };
+                var patch = HttpIo.ParseBody(await HttpIo.ReadBody(context), patchType == PatchType.Apply);
+                var result = api.Patch(type.Group, type.Resource, ns, name!, patchType, patch, WriteOptions(query), info.Subresource);
+                await HttpIo.WriteJson(context, result.Created ? 201 : 200, result.Object);
+                return;
+            }
+            case "delete":
+            {
+                if (info.Subresource is not null) throw ApiErrors.MethodNotSupported(type, "delete");
+                var options = await DeleteOptions(context);
+                var deleted = api.Delete(type.Group, type.Resource, ns, name!, options);
+                await HttpIo.WriteJson(context, 200, entry.Virtual is not null || ObjectMeta.Str(deleted, "kind") == "Status"
+                    ? deleted
+                    : HttpIo.Success(name, type.Group, type.Resource, ObjectMeta.Uid(deleted)));
+                return;
+            }
+            case "deletecollection":
+            {
+                RequireVerb(type, "deletecollection");
+                var options = await DeleteOptions(context);
+                var deleted = api.DeleteCollection(type.Group, type.Resource, ns, new ListOptions
+                {
+                    LabelSelector = query["labelSelector"], FieldSelector = query["fieldSelector"],
+                }, options);
+                await HttpIo.WriteJson(context, 200, new ObjectList(type, deleted, api.Store.ResourceVersion.ToString()).ToJson());
+                return;
+            }
+            default:
+                throw new StatusException(405, "MethodNotAllowed", $"the server does not allow this method on the requested resource");
+        }
+    }
+
+    private static void RequireVerb(ResourceType type, string verb)
+    {
+        if (!type.Supports(verb)) throw ApiErrors.MethodNotSupported(type, verb);
+    }
+
+    private static WriteOptions WriteOptions(IQueryCollection query) => new()
+    {
+        DryRun = DryRun(query["dryRun"]),
+        FieldManager = query["fieldManager"],
+        Force = HttpIo.Flag(query["force"]),
+    };
+
+    private static bool DryRun(IEnumerable<string?> values)
+    {
+        var list = values.Where(v => !string.IsNullOrEmpty(v)).ToList();
+        foreach (var value in list)
+            if (value != "All") throw ApiErrors.BadRequest($"dryRun: Unsupported value: \"{value}\": supported values: \"All\"");
+        return list.Count > 0;
+    }
+
+    /// <summary>DeleteOptions from the query and the (optional) JSON body.</summary>
+    private static async Task<DeleteOptions> DeleteOptions(HttpContext context)
+    {
+        var query = context.Request.Query;
+        var options = new DeleteOptions
+        {
+            DryRun = DryRun(query["dryRun"]),
+            PropagationPolicy = query["propagationPolicy"].FirstOrDefault()
+                ?? (query["orphanDependents"] == "true" ? "Orphan" : null),
+        };
+        var text = await HttpIo.ReadBody(context);
+        if (string.IsNullOrWhiteSpace(text)) return options;
+        if (HttpIo.ParseBody(text, yaml: false) is not JsonObject body) throw ApiErrors.BadRequest("DeleteOptions must be a JSON object");
+        var dryRun = (body["dryRun"] as JsonArray)?.Select(v => v?.ToString()) ?? [];
+        return options with
+        {
+            DryRun = options.DryRun || DryRun(dryRun),
+            PropagationPolicy = ObjectMeta.Str(body, "propagationPolicy") ?? (body["orphanDependents"]?.ToString() == "true" ? "Orphan" : options.PropagationPolicy),
+            PreconditionUid = ObjectMeta.Str(body, "preconditions", "uid"),
+            PreconditionResourceVersion = ObjectMeta.Str(body, "preconditions", "resourceVersion"),
+        };
+    }
+}

@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json.Nodes;
+using ImageStreamPS.Sandbox.Api.Http;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace ImageStreamPS.Sandbox.Hosting;
+
+/// <summary>
+/// The running sandbox: Kestrel with the HTTPS API on 127.0.0.1:PORT (token required) and the
+/// integrated registry's plain-HTTP endpoint on 127.0.0.1:RPORT, the kubeconfig and
+/// <c>&lt;data&gt;/sandbox.json</c> written, modules prepared and running. Tests start it in-process with
+/// <c>await SandboxHost.StartAsync(new CommandLine { DataPath = dir })</c>; the program does the same.
+/// Dispose to stop (removes sandbox.json).
+/// </summary>
+public sealed class SandboxHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly List<Task> _running = [];
+    private bool _disposed;
+
+    private SandboxHost(WebApplication app, SandboxCore core, string kubeConfigPath)
+    {
+        _app = app;
+        Core = core;
+        KubeConfigPath = kubeConfigPath;
+    }
+
+    public SandboxCore Core { get; }
+    public string KubeConfigPath { get; }
+    public string Server => Core.Settings.Server;
+    public string RegistryEndpoint => Core.Settings.PublicRegistryHost;
+    public string DataPath => Core.Settings.DataPath;
+    public string SandboxJsonPath => Path.Combine(DataPath, "sandbox.json");
+    public IHostApplicationLifetime Lifetime => _app.Lifetime;
+
+    /// <summary>Bookmark cadence for watches with allowWatchBookmarks (Kubernetes: about a minute).</summary>
+    public static TimeSpan BookmarkInterval { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>What SANDBOX READY reports and sandbox.json holds.</summary>
+    public JsonObject ReadyInfo => new()
+    {
+        ["server"] = Server,
+        ["kubeConfigPath"] = KubeConfigPath,
+        ["registryEndpoint"] = RegistryEndpoint,
+        ["dataPath"] = DataPath,
+        ["processId"] = Environment.ProcessId,
+    };
+
+    public static async Task<SandboxHost> StartAsync(CommandLine options, IReadOnlyList<ISandboxModule>? modules = null, CancellationToken cancellationToken = default)
+    {
+        modules ??= SandboxModules.All;
+        var settings = options.ToSettings();
+        Directory.CreateDirectory(settings.DataPath);
+        var certificates = CertificateAuthority.LoadOrCreate(settings.DataPath);
+        var token = AccessToken.LoadOrCreate(settings.DataPath);
+        var core = SandboxCore.Open(settings.DataPath, settings, catalog =>
+        {
+            foreach (var module in modules) module.Register(catalog, settings);
+        });
+
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.ClearProviders();
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            // The API enforces its own 3 MiB limit; registry blob uploads are larger.
+            kestrel.Limits.MaxRequestBodySize = null;
+            kestrel.Listen(IPAddress.Loopback, options.Port, listen =>
+            {
+                listen.Protocols = HttpProtocols.Http1AndHttp2;
+                listen.UseHttps(certificates.ServerCertificate);
+            });
+            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http1);
+        });
+        builder.Services.AddRouting();
+        var app = builder.Build();
+
+        var metrics = new RequestMetrics();
+        var pipeline = new ApiPipeline(core.Api, token, metrics, new OpenApiDocuments(core.Catalog), BookmarkInterval);
+        app.MapWhen(context => !context.Request.IsHttps, registry =>
+        {
+            registry.UseRouting();
+            registry.UseEndpoints(endpoints =>
+            {
+                foreach (var module in modules) module.MapRegistry(endpoints, core);
+            });
+            registry.Run(context =>
+            {
+                context.Response.StatusCode = 404;
+                return Task.CompletedTask;
+            });
+        });
+        app.Run(pipeline.Handle);
+
+        await app.StartAsync(cancellationToken);
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+        var api = new Uri(addresses.First(a => a.StartsWith("https://", StringComparison.Ordinal)));
+        var registryUri = new Uri(addresses.First(a => a.StartsWith("http://", StringComparison.Ordinal)));
+        settings.Server = $"https://127.0.0.1:{api.Port}";
+        settings.PublicRegistryHost = $"127.0.0.1:{registryUri.Port}";
+
+        var kubeConfigPath = options.KubeConfigPath ?? Path.Combine(settings.DataPath, "kubeconfig");
+        KubeConfigFile.Write(kubeConfigPath, settings.Server, certificates.CaPem, token);
+        var host = new SandboxHost(app, core, kubeConfigPath);
+        try
+        {
+            foreach (var module in modules) await module.PrepareAsync(core, cancellationToken);
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+        foreach (var module in modules)
+            host._running.Add(Task.Run(() => module.RunAsync(core, host._stopping.Token)));
+        File.WriteAllText(host.SandboxJsonPath, host.ReadyInfo.ToJsonString());
+        return host;
+    }
+
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed) return;
+        _disposed = true;
+        _stopping.Cancel();
+        try { await Task.WhenAll(_running).WaitAsync(TimeSpan.FromSeconds(5)); }
+        catch (Exception e) when (e is OperationCanceledException or TimeoutException) { }
+        catch (Exception e) { Console.Error.WriteLine($"sandbox: a module failed while stopping: {e.Message}"); }
+        Core.Store.Watches.CompleteAll();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        Core.Dispose();
+        try { File.Delete(SandboxJsonPath); } catch (IOException) { }
+        _stopping.Dispose();
+    }
+}

@@ -1,0 +1,97 @@
+using System.Text.Json.Nodes;
+using ImageStreamPS.Sandbox.Controllers;
+using ImageStreamPS.Sandbox.Hosting;
+using static ImageStreamPS.Sandbox.Tests.Controllers.TutorialObjects;
+
+namespace ImageStreamPS.Sandbox.Tests.Controllers;
+
+public sealed class ServiceAndRouteTests : IDisposable
+{
+    private readonly string _directory = Path.Combine(Path.GetTempPath(), "isps-svc-" + Guid.NewGuid().ToString("N"));
+    private readonly SandboxCore _core;
+
+    public ServiceAndRouteTests() => _core = SandboxCore.Open(_directory);
+
+    public void Dispose()
+    {
+        _core.Dispose();
+        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
+    }
+
+    private static JsonObject Service(string name, string? clusterIP = null, string ns = Namespace)
+    {
+        var svc = NewAppService(ns);
+        svc.Metadata()["name"] = name;
+        if (clusterIP is not null) svc["spec"]!["clusterIP"] = clusterIP;
+        return svc;
+    }
+
+    [Fact]
+    public void ServicesGetDefaultedPortsAndAClusterIPInTheServiceNetwork()
+    {
+        var svc = NewAppService();
+        svc["spec"]!["ports"]![0]!.AsObject().Remove("targetPort");
+        svc["spec"]!["ports"]![0]!.AsObject().Remove("protocol");
+        var created = _core.Api.Create("", "services", Namespace, svc);
+        var port = created["spec"]!["ports"]![0]!;
+        Assert.Equal(10000, ObjectFields.Long(port["targetPort"]));
+        Assert.Equal("TCP", (string?)port["protocol"]);
+        Assert.Equal("ClusterIP", (string?)created["spec"]!["type"]);
+        Assert.Matches(@"^172\.30\.\d{1,3}\.\d{1,3}$", (string?)created["spec"]!["clusterIP"]);
+        Assert.Equal((string?)created["spec"]!["clusterIP"], (string?)created["spec"]!["clusterIPs"]![0]);
+    }
+
+    [Fact]
+    public void AClusterIPAlreadyInUseIsNotGivenTwice()
+    {
+        var probe = _core.Api.Create("", "services", Namespace, Service("second"));
+        var preferred = (string)probe["spec"]!["clusterIP"]!;
+        _core.Api.Delete("", "services", Namespace, "second");
+        _core.Api.Create("", "services", "default", Service("first", preferred, "default"));
+
+        var second = _core.Api.Create("", "services", Namespace, Service("second"));
+        Assert.NotEqual(preferred, (string?)second["spec"]!["clusterIP"]);
+        Assert.StartsWith("172.30.", (string?)second["spec"]!["clusterIP"]);
+    }
+
+    [Fact]
+    public void AServiceKeepsItsClusterIPAcrossUpdatesAndRestarts()
+    {
+        var created = _core.Api.Create("", "services", Namespace, Service("app"));
+        var ip = (string?)created["spec"]!["clusterIP"];
+        created["spec"]!.AsObject().Remove("clusterIP");
+        created["spec"]!.AsObject().Remove("clusterIPs");
+        var updated = _core.Api.Update("", "services", Namespace, "app", created);
+        Assert.Equal(ip, (string?)updated["spec"]!["clusterIP"]);
+
+        _core.Dispose();
+        using var reopened = SandboxCore.Open(_directory);
+        Assert.Equal(ip, (string?)reopened.Api.Get("", "services", Namespace, "app")["spec"]!["clusterIP"]);
+    }
+
+    [Fact]
+    public void ExposedRouteGetsTheGeneratedHostAndIsAdmitted()
+    {
+        var route = _core.Api.Create("route.openshift.io", "routes", Namespace, ExposeRoute());
+        Assert.Equal($"app-citas-{Namespace}.apps.sandbox.local", (string?)route["spec"]!["host"]);
+        Assert.Equal("true", route.Annotation("openshift.io/host.generated"));
+        Assert.Equal("Service", (string?)route["spec"]!["to"]!["kind"]);
+        Assert.Equal(100, ObjectFields.Long(route["spec"]!["to"]!["weight"]));
+        Assert.Equal("None", (string?)route["spec"]!["wildcardPolicy"]);
+        var ingress = route["status"]!["ingress"]![0]!;
+        Assert.Equal(route["spec"]!["host"]!.ToString(), (string?)ingress["host"]);
+        Assert.Equal("default", (string?)ingress["routerName"]);
+        Assert.Equal("None", (string?)ingress["wildcardPolicy"]);
+        Assert.Equal("router-default.apps.sandbox.local", (string?)ingress["routerCanonicalHostname"]);
+        Assert.Equal(("Admitted", "True"), ((string?)ingress["conditions"]![0]!["type"], (string?)ingress["conditions"]![0]!["status"]));
+    }
+
+    [Fact]
+    public void DotsInARouteNameBecomeDashesInItsHost()
+    {
+        var r = ExposeRoute();
+        r.Metadata()["name"] = "app.citas";
+        var route = _core.Api.Create("route.openshift.io", "routes", Namespace, r);
+        Assert.Equal($"app-citas-{Namespace}.apps.sandbox.local", (string?)route["spec"]!["host"]);
+    }
+}
