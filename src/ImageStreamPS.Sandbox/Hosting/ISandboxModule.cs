@@ -15,8 +15,12 @@ public interface ISandboxModule
     /// <summary>Adds or replaces catalog entries: <c>catalog.Add(new ImageStreamStrategy(settings));</c></summary>
     void Register(ResourceCatalog catalog, SandboxSettings settings) { }
 
-    /// <summary>Maps handlers on the integrated registry's plain-HTTP endpoint (OCI distribution paths under /v2/).</summary>
-    void MapRegistry(IEndpointRouteBuilder registry, SandboxCore core) { }
+    /// <summary>
+    /// Maps handlers on the integrated registry's plain-HTTP endpoint (OCI distribution paths, e.g.
+    /// <c>registry.Map("/v2/{**path}", handler)</c>). Runs while the store may still be opening: handlers
+    /// that need the API should capture the core given to <see cref="PrepareAsync"/>.
+    /// </summary>
+    void MapRegistry(IEndpointRouteBuilder registry) { }
 
     /// <summary>Work that must finish before the sandbox reports ready (settings.PublicRegistryHost and Server are set).</summary>
     Task PrepareAsync(SandboxCore core, CancellationToken cancellationToken) => Task.CompletedTask;

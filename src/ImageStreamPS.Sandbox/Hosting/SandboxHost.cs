@@ -61,12 +61,16 @@ public sealed class SandboxHost : IAsyncDisposable
         modules ??= SandboxModules.All;
         var settings = options.ToSettings();
         Directory.CreateDirectory(settings.DataPath);
-        var certificates = CertificateAuthority.LoadOrCreate(settings.DataPath);
-        var token = AccessToken.LoadOrCreate(settings.DataPath);
-        var core = SandboxCore.Open(settings.DataPath, settings, catalog =>
+        // Start-up runs in parallel: certificates, storage and Kestrel do not depend on each other,
+        // and requests arriving before the store is open simply wait for it.
+        var certificates = Task.Run(() => CertificateAuthority.LoadOrCreate(settings.DataPath), cancellationToken);
+        var token = Task.Run(() => AccessToken.LoadOrCreate(settings.DataPath), cancellationToken);
+        var opening = Task.Run(() => SandboxCore.Open(settings.DataPath, settings, catalog =>
         {
             foreach (var module in modules) module.Register(catalog, settings);
-        });
+        }), cancellationToken);
+        var pipeline = opening.ContinueWith(core => new ApiPipeline(core.Result.Api, token.Result, new RequestMetrics(),
+            new OpenApiDocuments(core.Result.Catalog), BookmarkInterval), cancellationToken, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
 
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
@@ -79,21 +83,18 @@ public sealed class SandboxHost : IAsyncDisposable
             kestrel.Listen(IPAddress.Loopback, options.Port, listen =>
             {
                 listen.Protocols = HttpProtocols.Http1AndHttp2;
-                listen.UseHttps(certificates.ServerCertificate);
+                listen.UseHttps(certificates.Result.ServerCertificate);
             });
             kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http1);
         });
         builder.Services.AddRouting();
         var app = builder.Build();
-
-        var metrics = new RequestMetrics();
-        var pipeline = new ApiPipeline(core.Api, token, metrics, new OpenApiDocuments(core.Catalog), BookmarkInterval);
         app.MapWhen(context => !context.Request.IsHttps, registry =>
         {
             registry.UseRouting();
             registry.UseEndpoints(endpoints =>
             {
-                foreach (var module in modules) module.MapRegistry(endpoints, core);
+                foreach (var module in modules) module.MapRegistry(endpoints);
             });
             registry.Run(context =>
             {
@@ -101,9 +102,21 @@ public sealed class SandboxHost : IAsyncDisposable
                 return Task.CompletedTask;
             });
         });
-        app.Run(pipeline.Handle);
+        app.Run(async context => await (await pipeline).Handle(context));
 
-        await app.StartAsync(cancellationToken);
+        SandboxCore core;
+        try
+        {
+            await app.StartAsync(cancellationToken);
+            core = await opening;
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            if (opening.IsCompletedSuccessfully) opening.Result.Dispose();
+            throw;
+        }
+        await pipeline;
         var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         var api = new Uri(addresses.First(a => a.StartsWith("https://", StringComparison.Ordinal)));
         var registryUri = new Uri(addresses.First(a => a.StartsWith("http://", StringComparison.Ordinal)));
@@ -111,7 +124,7 @@ public sealed class SandboxHost : IAsyncDisposable
         settings.PublicRegistryHost = $"127.0.0.1:{registryUri.Port}";
 
         var kubeConfigPath = options.KubeConfigPath ?? Path.Combine(settings.DataPath, "kubeconfig");
-        KubeConfigFile.Write(kubeConfigPath, settings.Server, certificates.CaPem, token);
+        KubeConfigFile.Write(kubeConfigPath, settings.Server, (await certificates).CaPem, await token);
         var host = new SandboxHost(app, core, kubeConfigPath);
         try
         {
