@@ -1,0 +1,19 @@
+using ImageStreamPS.Sandbox.Hosting;
+
+namespace ImageStreamPS.Sandbox.Controllers;
+
+/// <summary>The workload controllers as a sandbox module: they run from start to shutdown.</summary>
+public sealed class ControllersModule : ISandboxModule
+{
+    private ControllerManager? _manager;
+
+    /// <summary>True when the controllers have no work waiting or running (false before they start).</summary>
+    public bool IsIdle => _manager?.IsIdle ?? false;
+
+    public async Task RunAsync(SandboxCore core, CancellationToken stopping)
+    {
+        using var manager = new ControllerManager(core.Api, core.Settings);
+        _manager = manager;
+        await manager.RunAsync(stopping).ConfigureAwait(false);
+    }
+}
