@@ -169,6 +169,22 @@ public sealed class KubectlTests : IClassFixture<RunningSandbox>, IDisposable
     }
 
     [Fact]
+    public async Task TypedCreateCommandsSendingProtobufWork()
+    {
+        KubectlRunner.SkipIfMissing();
+        Assert.Equal("namespace/k-typed created", (await Ok("create", "namespace", "k-typed")).Trim());
+        Assert.Equal("configmap/k-cm created", (await Ok("create", "configmap", "k-cm", "-n", "k-typed", "--from-literal=a=b")).Trim());
+        Assert.Equal("secret/k-secret created", (await Ok("create", "secret", "generic", "k-secret", "-n", "k-typed", "--from-literal=user=me")).Trim());
+        Assert.Equal("""{"a":"b"} {"user":"bWU="} Opaque""",
+            (await Ok("get", "configmap", "k-cm", "-n", "k-typed", "-o", "jsonpath={.data}")) + " " +
+            (await Ok("get", "secret", "k-secret", "-n", "k-typed", "-o", "jsonpath={.data} {.type}")));
+        Assert.Equal("namespace \"k-typed\" deleted", (await Ok("delete", "namespace", "k-typed")).Trim());
+        var (code, _, err) = await _kubectl.Run("get", "configmap", "k-cm", "-n", "k-typed");
+        Assert.Equal(1, code);
+        Assert.Contains("NotFound", err);
+    }
+
+    [Fact]
     public async Task WrongTokenIsRejected()
     {
         KubectlRunner.SkipIfMissing();

@@ -62,6 +62,13 @@ public sealed class ProgramTests(ITestOutputHelper output)
         using var again = Client(dir.Path, second.Server);
         var read = JsonNode.Parse(await again.GetStringAsync("/api/v1/namespaces/myproject/configmaps/durable", Token))!;
         Assert.Equal((version, uid, "v"), (read["metadata"]!["resourceVersion"]!.GetValue<string>(), read["metadata"]!["uid"]!.GetValue<string>(), read["data"]!["k"]!.GetValue<string>()));
+        if (Kubectl.KubectlRunner.Executable is not null)
+        {
+            using var kubectl = new Kubectl.KubectlRunner(second.KubeConfigPath);
+            var (code, stdout, stderr) = await kubectl.Run("get", "configmap", "durable", "-o", "jsonpath={.metadata.resourceVersion}");
+            Assert.True(code == 0, stderr);
+            Assert.Equal(version, stdout);
+        }
 
         // Watching from before the restart is out of the window: one ERROR event with a 410 Expired Status.
         var text = await again.GetStringAsync("/api/v1/namespaces/myproject/configmaps?watch=true&resourceVersion=1", Token);

@@ -40,7 +40,10 @@ public static class HttpIo
     }
 
     /// <summary>The body as text; 413 above <see cref="MaxBodyBytes"/>.</summary>
-    public static async Task<string> ReadBody(HttpContext context)
+    public static async Task<string> ReadBody(HttpContext context) => Encoding.UTF8.GetString(await ReadBodyBytes(context));
+
+    /// <summary>The raw body; 413 above <see cref="MaxBodyBytes"/>.</summary>
+    public static async Task<byte[]> ReadBodyBytes(HttpContext context)
     {
         if (context.Request.ContentLength > MaxBodyBytes) throw ApiErrors.RequestEntityTooLarge(MaxBodyBytes);
         using var buffer = new MemoryStream();
@@ -51,7 +54,7 @@ public static class HttpIo
             buffer.Write(chunk, 0, read);
             if (buffer.Length > MaxBodyBytes) throw ApiErrors.RequestEntityTooLarge(MaxBodyBytes);
         }
-        return Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+        return buffer.ToArray();
     }
 
     /// <summary>The media type without parameters, lower case ("application/json").</summary>
@@ -74,10 +77,11 @@ public static class HttpIo
         }
     }
 
-    /// <summary>A JSON object body for POST/PUT (JSON or YAML content types; others 415).</summary>
-    public static async Task<JsonObject> ReadObject(HttpContext context)
+    /// <summary>An object body for POST/PUT: JSON, YAML, or protobuf for the kinds <see cref="ProtobufBody"/> knows; others 415.</summary>
+    public static async Task<JsonObject> ReadObject(HttpContext context, Registry.ResourceType type)
     {
         var media = MediaType(context.Request.ContentType);
+        if (media == ProtobufBody.MediaType) return ProtobufBody.Decode(await ReadBodyBytes(context), type);
         var yaml = media is "application/yaml" or "application/x-yaml" or "text/yaml";
         if (!(yaml || media is "" or "application/json" or "*/*"))
             throw ApiErrors.UnsupportedMediaType(media, ["application/json", "application/yaml"]);

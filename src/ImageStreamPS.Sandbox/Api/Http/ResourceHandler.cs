@@ -105,14 +105,14 @@ public sealed class ResourceHandler(ApiService api, RequestMetrics metrics, Time
             case "create":
             {
                 if (name is not null) throw ApiErrors.MethodNotSupported(type, "create");
-                var body = await HttpIo.ReadObject(context);
+                var body = await HttpIo.ReadObject(context, type);
                 var result = api.CreateResult(type.Group, type.Resource, ns, body, WriteOptions(query));
                 await HttpIo.WriteJson(context, result.Created ? 201 : 200, result.Object);
                 return;
             }
             case "update":
             {
-                var body = await HttpIo.ReadObject(context);
+                var body = await HttpIo.ReadObject(context, type);
                 var options = WriteOptions(query);
                 JsonObject updated;
                 var created = false;
