@@ -6,8 +6,8 @@ namespace ImageStreamPS.Commands;
 /// <summary>Gets the running local sandboxes.</summary>
 /// <remarks>
 /// Get-OpenShiftSandbox reads the sandbox.json a running sandbox keeps in its data folder and
-/// returns the sandboxes whose process is alive: the one in the default data folder, the ones this
-/// PowerShell process started, and those in the folders given with -DataPath.
+/// returns the sandboxes whose process is alive: the one in the default data folder and the ones this
+/// PowerShell process started or, with -DataPath, only those in the given folders.
 /// </remarks>
 /// <example>
 /// <code>PS> Get-OpenShiftSandbox</code>
@@ -22,15 +22,15 @@ namespace ImageStreamPS.Commands;
 [OutputType(typeof(OpenShiftSandbox))]
 public sealed class GetOpenShiftSandboxCommand : PipelineCmdlet
 {
-    /// <summary>Data folders to look in, besides the default one and those of sandboxes started by this process.</summary>
+    /// <summary>The data folders to look in, instead of the default one and those of sandboxes started by this process.</summary>
     [Parameter(Position = 0)]
     [ValidateNotNullOrEmpty]
     public string[]? DataPath { get; set; }
 
     protected override Task EndProcessingAsync(CancellationToken cancellationToken)
     {
-        var extra = DataPath?.Select(ResolvePath).ToList();
-        WriteObject(RunningSandboxes.Find(extra), enumerateCollection: true);
+        var sandboxes = DataPath is null ? RunningSandboxes.Find() : RunningSandboxes.In(DataPath.Select(ResolvePath));
+        WriteObject(sandboxes, enumerateCollection: true);
         return Task.CompletedTask;
     }
 }

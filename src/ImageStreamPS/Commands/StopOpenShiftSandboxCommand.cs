@@ -53,7 +53,7 @@ public sealed class StopOpenShiftSandboxCommand : PipelineCmdlet
             return;
         }
 
-        foreach (var sandbox in RunningSandboxes.Find(null))
+        foreach (var sandbox in RunningSandboxes.Find())
         {
             await StopAsync(sandbox, cancellationToken).ConfigureAwait(false);
         }

@@ -3,18 +3,17 @@ namespace ImageStreamPS.Sandbox;
 /// <summary>The sandboxes that are running, found through the sandbox.json of their data folders.</summary>
 internal static class RunningSandboxes
 {
-    /// <summary>Looks in the default data folder, those of sandboxes this process started, and <paramref name="dataPaths"/>.</summary>
-    public static IReadOnlyList<OpenShiftSandbox> Find(IEnumerable<string>? dataPaths)
-    {
-        var folders = new[] { SandboxFile.DefaultDataPath }
-            .Concat(SandboxProcess.StartedDataPaths)
-            .Concat(dataPaths ?? [])
+    /// <summary>The sandbox in the default data folder and those this process started.</summary>
+    public static IReadOnlyList<OpenShiftSandbox> Find() =>
+        In(SandboxProcess.StartedDataPaths.Prepend(SandboxFile.DefaultDataPath));
+
+    /// <summary>The sandboxes running with data in <paramref name="dataPaths"/>.</summary>
+    public static IReadOnlyList<OpenShiftSandbox> In(IEnumerable<string> dataPaths) =>
+        dataPaths
             .Select(Path.GetFullPath)
-            .Distinct(OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal);
-        return folders
+            .Distinct(OperatingSystem.IsWindows() ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal)
             .Select(SandboxFile.Read)
             .OfType<OpenShiftSandbox>()
             .DistinctBy(s => s.ProcessId)
             .ToList();
-    }
 }

@@ -1,0 +1,55 @@
+<#
+.SYNOPSIS
+    Runs the benchmarks and writes their results into bench/README.md.
+.DESCRIPTION
+    1. The BenchmarkDotNet project (bench/ImageStreamPS.Benchmarks): the engine's pure code, each
+       group against a baseline, so the ratios mean something on any machine.
+    2. The request scenario (bench/Measure-Requests.ps1): the tutorial's cmdlets against the local
+       sandbox, counting the HTTP requests each one sends, in a fresh pwsh with the built module.
+    Results replace the generated part of bench/README.md (between the RESULTS markers).
+#>
+[CmdletBinding()]
+param(
+    # The published module manifest (build.ps1 Bench passes out/ImageStreamPS/ImageStreamPS.psd1).
+    [Parameter(Mandatory)] [string] $ModulePath,
+    # BenchmarkDotNet job: Short (default, a few minutes) or Dry (one pass, to check it runs).
+    [ValidateSet('Short', 'Dry', 'Medium')] [string] $Job = 'Short'
+)
+
+$ErrorActionPreference = 'Stop'
+Set-StrictMode -Version 3.0
+$root = Resolve-Path "$PSScriptRoot/.."
+$artifacts = Join-Path $root 'out/bench'
+Remove-Item $artifacts -Recurse -Force -ErrorAction SilentlyContinue
+
+$project = Join-Path $PSScriptRoot 'ImageStreamPS.Benchmarks/ImageStreamPS.Benchmarks.csproj'
+& dotnet run -c Release --project $project -- --filter '*' --job $Job.ToLowerInvariant() --exporters github --artifacts $artifacts
+if ($LASTEXITCODE -ne 0) { throw "The benchmarks exited with $LASTEXITCODE" }
+
+$sections = [System.Text.StringBuilder]::new()
+foreach ($report in Get-ChildItem (Join-Path $artifacts 'results') -Filter '*-report-github.md' | Sort-Object Name) {
+    $name = $report.BaseName -replace '-report-github$', '' -replace '^.*\.', ''
+    [void] $sections.AppendLine("### $name").AppendLine()
+    [void] $sections.AppendLine((Get-Content -Raw $report.FullName).Trim()).AppendLine()
+}
+
+$scenario = Join-Path $PSScriptRoot 'Measure-Requests.ps1'
+if (Test-Path $scenario) {
+    $process = [Environment]::ProcessPath
+    $arguments = @(if ((Split-Path $process -Leaf) -like 'dotnet*') { "$PSHOME/pwsh.dll" })
+    $requests = & $process @arguments -NoProfile -NonInteractive -File $scenario -ModulePath $ModulePath
+    if ($LASTEXITCODE -ne 0) { throw "The request scenario exited with $LASTEXITCODE" }
+    [void] $sections.AppendLine('### Requests per cmdlet (tutorial scenario on the sandbox)').AppendLine()
+    [void] $sections.AppendLine(($requests -join "`n").Trim()).AppendLine()
+}
+
+$readme = Join-Path $PSScriptRoot 'README.md'
+$text = Get-Content -Raw $readme
+$begin = '<!-- RESULTS:BEGIN (written by bench/Invoke-Benchmarks.ps1) -->'
+$end = '<!-- RESULTS:END -->'
+$stamp = "Run on $(Get-Date -AsUTC -Format 'yyyy-MM-dd HH:mm') UTC with job $Job."
+$generated = "$begin`n$stamp`n`n$($sections.ToString().Trim())`n$end"
+$pattern = [regex]::Escape($begin) + '[\s\S]*?' + [regex]::Escape($end)
+if ($text -notmatch $pattern) { throw "bench/README.md has no RESULTS markers" }
+[regex]::Replace($text, $pattern, { $generated }) | Set-Content $readme -NoNewline
+Write-Host "Results written to $readme" -ForegroundColor Green
