@@ -78,6 +78,19 @@ Describe 'Connect-OpenShift from a kubeconfig' {
         $fromSecond.Namespace | Should -Be 'myproject'
     }
 
+    It 'gets the token from an exec credential plugin' -Skip:$IsWindows {
+        $plugin = Join-Path $TestDrive 'credential-plugin.sh'
+        Set-Content $plugin "#!/bin/sh`necho '{""apiVersion"":""client.authentication.k8s.io/v1beta1"",""kind"":""ExecCredential"",""status"":{""token"":""$token""}}'"
+        chmod +x $plugin
+        $execConfig = Join-Path $TestDrive 'exec-kubeconfig'
+        (Get-Content -Raw $kubeconfig) -replace "token: $token", "exec:`n      apiVersion: client.authentication.k8s.io/v1beta1`n      command: $plugin`n      interactiveMode: Never" |
+            Set-Content $execConfig
+        (Get-Content -Raw $execConfig) | Should -Not -Match ([regex]::Escape($token))
+        $before = $server.Requests.Count
+        (Connect-OpenShift -KubeConfig $execConfig).ServerVersion | Should -Be 'v1.32.0-test'
+        @($server.Requests)[$before..($server.Requests.Count - 1)] | Should -Be @('GET /version/ auth=yes')
+    }
+
     It 'completes -Context from the kubeconfig' {
         $line = "Connect-OpenShift -KubeConfig '$kubeconfig' -Context t"
         (TabExpansion2 $line $line.Length).CompletionMatches.CompletionText | Should -Be @('test')
@@ -168,6 +181,30 @@ Describe 'Connection failures' {
         $text | Should -Not -BeNullOrEmpty
         $text | Should -Not -Match ([regex]::Escape($token))
         $text | Should -Not -Match 'Tok3n'
+    }
+}
+
+Describe 'Connect-OpenShift -InCluster' {
+    It 'reports that this is not a pod with a service account' -Skip:([bool] $env:KUBERNETES_SERVICE_HOST) {
+        $e = { Connect-OpenShift -InCluster -ErrorAction Stop } | Should -Throw -PassThru
+        $e.FullyQualifiedErrorId | Should -Be 'NotInCluster,ImageStreamPS.Commands.ConnectOpenShiftCommand'
+        $e.CategoryInfo.Category | Should -Be 'InvalidOperation'
+    }
+}
+
+Describe 'Writing to the pipeline from async work' {
+    AfterEach { Get-OpenShiftSession | Disconnect-OpenShift }
+
+    It 'stops cleanly when a downstream command takes only what it needs' {
+        1..3 | ForEach-Object { Connect-OpenShift -KubeConfig $kubeconfig -NotDefault } | Out-Null
+        $first = @(Get-OpenShiftSession | Select-Object -First 1 -ErrorVariable failures)
+        $first | Should -HaveCount 1
+        $failures | Should -BeNullOrEmpty
+    }
+
+    It 'sends sessions connected by pipeline input to the next command in order' {
+        $sessions = @('citas', 'myproject') | ForEach-Object { Connect-OpenShift -KubeConfig $kubeconfig -Namespace $_ -NotDefault }
+        $sessions.Namespace | Should -Be @('citas', 'myproject')
     }
 }
 
