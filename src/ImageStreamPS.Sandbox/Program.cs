@@ -19,7 +19,22 @@ if (options.Help)
     return 0;
 }
 
-await using var host = await SandboxHost.StartAsync(options);
+SandboxHost host;
+try
+{
+    host = await SandboxHost.StartAsync(options);
+}
+catch (DataDirectoryInUseException e)
+{
+    Console.Error.WriteLine($"ImageStreamPS.Sandbox: {e.Message}");
+    return 3;
+}
+catch (IOException e) when (e.InnerException is System.Net.Sockets.SocketException || e.Message.Contains("address", StringComparison.OrdinalIgnoreCase))
+{
+    Console.Error.WriteLine($"ImageStreamPS.Sandbox: cannot listen on 127.0.0.1:{options.Port}: {e.Message}");
+    return 4;
+}
+await using var running = host;
 Console.Out.WriteLine("SANDBOX READY " + host.ReadyInfo.ToJsonString());
 Console.Out.Flush();
 

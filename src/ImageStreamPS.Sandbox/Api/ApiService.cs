@@ -244,6 +244,21 @@ public sealed class ApiService
             strategy.Decorate(current);
             return current;
         }
+        if (strategy.GracePeriod(current, options) is var grace and > 0)
+        {
+            // Graceful deletion: mark the object; whoever runs it removes it with a zero grace period.
+            if (current["metadata"]?["deletionTimestamp"] is null)
+            {
+                var marked = (JsonObject)current.DeepClone();
+                var metadata = ObjectMeta.Metadata(marked);
+                metadata["deletionTimestamp"] = ObjectMeta.FormatTime(Now.AddSeconds(grace));
+                metadata["deletionGracePeriodSeconds"] = grace;
+                try { current = Store.Update(key, marked, long.Parse(ObjectMeta.ResourceVersion(current))); }
+                catch (ResourceVersionConflictException) { throw ApiErrors.Conflict(type, name); }
+            }
+            strategy.Decorate(current);
+            return current;
+        }
 
         JsonObject deleted;
         try { deleted = Store.Delete(key); }
@@ -341,8 +356,9 @@ public sealed class ApiService
             : throw ApiErrors.BadRequest($"invalid resource version: {options.ResourceVersion}");
         try
         {
-            var subscription = Store.Subscribe(strategy.Type.Group, strategy.Type.Resource, from, e => Matches(e.Object),
-                out var snapshot, out var version);
+            // A change that moves an object into or out of the selection is ADDED or DELETED for this watch.
+            var subscription = Store.Subscribe(strategy.Type.Group, strategy.Type.Resource, from,
+                e => Matches(e.Object) || (e.Previous is { } previous && Matches(previous)), out var snapshot, out var version);
             var initial = snapshot.Where(Matches).Select(o =>
             {
                 var copy = (JsonObject)o.DeepClone();
@@ -354,7 +370,11 @@ public sealed class ApiService
             {
                 var copy = (JsonObject)e.Object.DeepClone();
                 strategy.Decorate(copy);
-                return e with { Object = copy };
+                var type = e.Type != WatchEventType.Modified || e.Previous is null ? e.Type
+                    : !Matches(e.Previous) ? WatchEventType.Added
+                    : !Matches(e.Object) ? WatchEventType.Deleted
+                    : e.Type;
+                return e with { Type = type, Object = copy, Previous = null };
             }, version);
         }
         catch (ResourceVersionTooOldException e)

@@ -28,6 +28,8 @@ public sealed record DeleteOptions
     public string? PropagationPolicy { get; init; }
     public string? PreconditionUid { get; init; }
     public string? PreconditionResourceVersion { get; init; }
+    /// <summary>gracePeriodSeconds: null = the kind's default; 0 = remove at once.</summary>
+    public long? GracePeriodSeconds { get; init; }
     public static DeleteOptions None { get; } = new();
 }
 

@@ -36,7 +36,9 @@ internal sealed class PlanWriter(ApiService api, string component)
                     Carry(obj, api.UpdateStatus(group, write.Resource, obj.Namespace(), obj.Name(), obj));
                     break;
                 case WriteVerb.Delete:
-                    try { api.Delete(group, write.Resource, obj.Namespace(), obj.Name(), new DeleteOptions { PreconditionUid = obj.Uid() }); }
+                    // An object already marked for deletion is being finished off (the kubelet): no grace left.
+                    var options = new DeleteOptions { PreconditionUid = obj.Uid(), GracePeriodSeconds = obj.IsDeleting() ? 0 : null };
+                    try { api.Delete(group, write.Resource, obj.Namespace(), obj.Name(), options); }
                     catch (StatusException e) when (e.Code == 404) { }
                     break;
             }

@@ -29,6 +29,8 @@ public sealed record CommandLine
           --exit-with-parent           exit when standard input is closed
           --help                       show this help
 
+        Exit codes: 0 stopped cleanly, 2 bad arguments, 3 data directory in use by another sandbox,
+        4 port unavailable.
         When ready it prints one line: SANDBOX READY {json} and writes the same JSON to <data>/sandbox.json.
         """;
 

@@ -28,6 +28,8 @@ public sealed class SandboxHost : IAsyncDisposable
     private readonly List<Task> _running = [];
     private bool _disposed;
 
+    private DataDirectoryLock? _lock;
+
     private SandboxHost(WebApplication app, SandboxCore core, string kubeConfigPath)
     {
         _app = app;
@@ -60,7 +62,23 @@ public sealed class SandboxHost : IAsyncDisposable
     {
         modules ??= SandboxModules.All;
         var settings = options.ToSettings();
-        Directory.CreateDirectory(settings.DataPath);
+        var directoryLock = DataDirectoryLock.Acquire(settings.DataPath);
+        try
+        {
+            var host = await StartLockedAsync(options, modules, settings, cancellationToken);
+            host._lock = directoryLock;
+            return host;
+        }
+        catch
+        {
+            directoryLock.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task<SandboxHost> StartLockedAsync(CommandLine options, IReadOnlyList<ISandboxModule> modules, SandboxSettings settings,
+        CancellationToken cancellationToken)
+    {
         // Start-up runs in parallel: certificates, storage and Kestrel do not depend on each other,
         // and requests arriving before the store is open simply wait for it.
         var certificates = Task.Run(() => CertificateAuthority.LoadOrCreate(settings.DataPath), cancellationToken);
@@ -113,7 +131,8 @@ public sealed class SandboxHost : IAsyncDisposable
         catch
         {
             await app.DisposeAsync();
-            if (opening.IsCompletedSuccessfully) opening.Result.Dispose();
+            try { (await opening).Dispose(); }
+            catch (Exception e) when (e is not OperationCanceledException) { Console.Error.WriteLine($"sandbox: storage failed to open: {e.Message}"); }
             throw;
         }
         await pipeline;
@@ -157,5 +176,6 @@ public sealed class SandboxHost : IAsyncDisposable
         Core.Dispose();
         try { File.Delete(SandboxJsonPath); } catch (IOException) { }
         _stopping.Dispose();
+        _lock?.Dispose();
     }
 }

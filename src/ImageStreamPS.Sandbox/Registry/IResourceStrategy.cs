@@ -51,6 +51,12 @@ public interface IResourceStrategy
     /// <summary>Field selector labels supported besides none (always includes metadata.name/namespace).</summary>
     IReadOnlyCollection<string> FieldLabels { get; }
 
+    /// <summary>
+    /// Seconds a delete waits before the object is removed: above 0 the object only gets
+    /// metadata.deletionTimestamp (graceful deletion; its owner removes it later), 0 removes it now.
+    /// </summary>
+    long GracePeriod(JsonObject obj, Api.DeleteOptions options) => 0;
+
     /// <summary>The value of a supported field label for field selectors.</summary>
     string FieldValue(JsonObject obj, string label);
 }

@@ -42,6 +42,7 @@ public abstract class ResourceStrategy : IResourceStrategy
     public virtual IEnumerable<FieldError> ValidateUpdate(RequestContext context, JsonObject obj, JsonObject old) => Validate(context, obj);
     public virtual void Decorate(JsonObject obj) { }
     public virtual void AfterDelete(RequestContext context, JsonObject deleted) { }
+    public virtual long GracePeriod(JsonObject obj, Api.DeleteOptions options) => 0;
 
     public virtual IReadOnlyList<TableColumn> Columns => [TableColumn.NameColumn, TableColumn.Age];
 

@@ -114,7 +114,7 @@ public sealed class ObjectStore : IDisposable
         {
             if (!Bucket(key.Group, key.Resource).TryGetValue((key.Namespace, key.Name), out var current)) throw new ObjectNotFoundException(key);
             if (current.ResourceVersion != expectedVersion) throw new ResourceVersionConflictException(key, current.ResourceVersion);
-            return Write(key, obj, WatchEventType.Modified);
+            return Write(key, obj, WatchEventType.Modified, current.Object);
         }
     }
 
@@ -144,7 +144,7 @@ public sealed class ObjectStore : IDisposable
         }
     }
 
-    private JsonObject Write(ObjectKey key, JsonObject obj, string eventType)
+    private JsonObject Write(ObjectKey key, JsonObject obj, string eventType, JsonObject? previous = null)
     {
         var version = _resourceVersion + 1;
         var stored = (JsonObject)obj.DeepClone();
@@ -164,7 +164,7 @@ public sealed class ObjectStore : IDisposable
         }
         _resourceVersion = version;
         Bucket(key.Group, key.Resource)[(key.Namespace, key.Name)] = new Entry(version, stored);
-        Watches.Publish(new WatchEvent(eventType, key, version, stored));
+        Watches.Publish(new WatchEvent(eventType, key, version, stored, previous));
         return (JsonObject)stored.DeepClone();
     }
 

@@ -185,6 +185,23 @@ public sealed class ApiServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task ObjectsLeavingAndEnteringASelectorAreDeletedAndAddedForTheWatch()
+    {
+        Api.Create("apps", "deployments", "myproject", Deployment("sel"));
+        using var watch = Api.Watch("apps", "deployments", "myproject", new WatchOptions { LabelSelector = "tier=front" });
+        Api.Patch("apps", "deployments", "myproject", "sel", PatchType.Merge, JsonNode.Parse("""{"metadata":{"labels":{"tier":"front"}}}""")!);
+        Api.Patch("apps", "deployments", "myproject", "sel", PatchType.Merge, JsonNode.Parse("""{"spec":{"replicas":2}}""")!);
+        Api.Patch("apps", "deployments", "myproject", "sel", PatchType.Merge, JsonNode.Parse("""{"metadata":{"labels":{"tier":null}}}""")!);
+        var events = new List<string>();
+        await foreach (var e in watch.ReadAllAsync(TestContext.Current.CancellationToken))
+        {
+            events.Add(e.Type);
+            if (events.Count == 3) break;
+        }
+        Assert.Equal(["ADDED", "MODIFIED", "DELETED"], events);
+    }
+
+    [Fact]
     public void WatchFromBeforeARestartIsGone()
     {
         using var dir = new TempDirectory();

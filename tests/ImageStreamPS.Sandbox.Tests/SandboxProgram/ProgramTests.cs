@@ -95,6 +95,21 @@ public sealed class ProgramTests(ITestOutputHelper output)
         Assert.True(File.Exists(Path.Combine(dir.Path, "sandbox.db")));
     }
 
+    [Fact]
+    public async Task ASecondSandboxOnTheSameDataDirectoryRefusesToStart()
+    {
+        using var dir = new TempDirectory();
+        using var first = await SandboxProcess.Start(dir.Path);
+        using var second = System.Diagnostics.Process.Start(SandboxProcess.StartInfo("--data", dir.Path))!;
+        var stderr = second.StandardError.ReadToEndAsync(Token);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await second.WaitForExitAsync(timeout.Token);
+        Assert.Equal(3, second.ExitCode);
+        Assert.Contains("another sandbox is already running with the data directory", await stderr);
+        using var client = Client(dir.Path, first.Server);
+        Assert.Equal(200, (int)(await client.GetAsync("/api/v1/namespaces/myproject", Token)).StatusCode);
+    }
+
     [Theory]
     [InlineData(new[] { "--help" }, 0, "Usage:")]
     [InlineData(new[] { "--bogus" }, 2, "unknown option '--bogus'")]

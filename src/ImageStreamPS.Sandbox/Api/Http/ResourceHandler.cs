@@ -199,6 +199,7 @@ public sealed class ResourceHandler(ApiService api, RequestMetrics metrics, Time
             DryRun = DryRun(query["dryRun"]),
             PropagationPolicy = query["propagationPolicy"].FirstOrDefault()
                 ?? (query["orphanDependents"] == "true" ? "Orphan" : null),
+            GracePeriodSeconds = long.TryParse(query["gracePeriodSeconds"].FirstOrDefault(), out var grace) ? grace : null,
         };
         var text = await HttpIo.ReadBody(context);
         if (string.IsNullOrWhiteSpace(text)) return options;
@@ -210,6 +211,7 @@ public sealed class ResourceHandler(ApiService api, RequestMetrics metrics, Time
             PropagationPolicy = ObjectMeta.Str(body, "propagationPolicy") ?? (body["orphanDependents"]?.ToString() == "true" ? "Orphan" : options.PropagationPolicy),
             PreconditionUid = ObjectMeta.Str(body, "preconditions", "uid"),
             PreconditionResourceVersion = ObjectMeta.Str(body, "preconditions", "resourceVersion"),
+            GracePeriodSeconds = ObjectMeta.Int(body, "gracePeriodSeconds") ?? options.GracePeriodSeconds,
         };
     }
 }

@@ -29,6 +29,17 @@ public sealed class PodStrategy : ResourceStrategy
         PodSpecDefaults.ApplyPodOnly(spec);
     }
 
+    /// <summary>
+    /// A pod on a node is deleted gracefully (the kubelet removes it once its containers stopped);
+    /// one never scheduled, or already finished, goes at once (CheckGracefulDelete).
+    /// </summary>
+    public override long GracePeriod(JsonObject obj, Api.DeleteOptions options)
+    {
+        if (string.IsNullOrEmpty(ObjectMeta.Str(obj, "spec", "nodeName"))) return 0;
+        if (ObjectMeta.Str(obj, "status", "phase") is "Succeeded" or "Failed") return 0;
+        return Math.Max(0, options.GracePeriodSeconds ?? ObjectMeta.Int(obj, "spec", "terminationGracePeriodSeconds") ?? 30);
+    }
+
     public override IEnumerable<FieldError> Validate(RequestContext context, JsonObject obj) =>
         Validation.DnsSubdomainName(ObjectMeta.Name(obj)).Concat(PodSpecDefaults.Validate(obj["spec"], "spec"));
 
