@@ -51,7 +51,7 @@ $failed = $false
 try {
     Invoke-Step 'Start the local OpenShift sandbox with the tutorial images, and connect to it.' -Action {
         $script:sandbox = Start-OpenShiftSandbox -Seed Tutorial -DataPath $dataPath -Connect
-        $script:sandbox
+        $script:sandbox | Format-List Server, RegistryEndpoint, KubeConfigPath, ProcessId
     }
 
     Invoke-Step 'Create an empty image stream called citas.' -Oc 'oc create is citas' -Action {

@@ -163,3 +163,21 @@ Describe 'Stop-OpenShiftSandbox' {
         finally { $second | Stop-OpenShiftSandbox }
     }
 }
+
+Describe 'A sandbox started from PowerShell' {
+    It 'stops when that PowerShell process exits' {
+        $path = Join-Path $TestDrive 'orphan'
+        $child = Join-Path $TestDrive 'start-and-exit.ps1'
+        Set-Content $child "Import-Module '$env:IMAGESTREAMPS_MODULE_PATH'; (Start-OpenShiftSandbox -DataPath '$path').ProcessId"
+        $process = [Environment]::ProcessPath
+        $arguments = @(if ((Split-Path $process -Leaf) -like 'dotnet*') { "$PSHOME/pwsh.dll" })
+        $sandboxId = [int] (& $process @arguments -NoProfile -NonInteractive -File $child | Select-Object -Last 1)
+        $LASTEXITCODE | Should -Be 0
+        $sandboxId | Should -BeGreaterThan 0
+        $deadline = [datetime]::UtcNow.AddSeconds(30)
+        while ((Get-Process -Id $sandboxId -ErrorAction SilentlyContinue) -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
+        $left = Get-Process -Id $sandboxId -ErrorAction SilentlyContinue
+        if ($left) { $left.Kill() }
+        $left | Should -BeNullOrEmpty
+    }
+}

@@ -208,6 +208,43 @@ Describe 'Writing to the pipeline from async work' {
     }
 }
 
+Describe 'Error records for cluster failures' {
+    BeforeAll {
+        # The engine lives in the module's own load context: reach its exception type by reflection.
+        $engine = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'ImageStreamPS.OpenShift' }
+        $script:exceptionType = $engine.GetType('ImageStreamPS.OpenShift.Connection.OpenShiftApiException')
+        $script:failureType = $engine.GetType('ImageStreamPS.OpenShift.Connection.ApiFailure')
+        function New-ApiException([string] $Failure, [string] $Reason, [string] $Kind) {
+            [Activator]::CreateInstance($exceptionType, @([Enum]::Parse($failureType, $Failure), $Reason, "server says $Reason", $null, $Kind, 'citas', $null, $null, $null, $null))
+        }
+    }
+
+    It 'maps <Failure> <Reason> on <Kind> to <Category> with id <Id>' -ForEach @(
+        @{ Failure = 'Status'; Reason = 'NotFound'; Kind = 'imagestreams'; Category = 'ObjectNotFound'; Id = 'ImageStreamNotFound' }
+        @{ Failure = 'Status'; Reason = 'AlreadyExists'; Kind = 'imagestreams'; Category = 'ResourceExists'; Id = 'ImageStreamAlreadyExists' }
+        @{ Failure = 'Status'; Reason = 'Conflict'; Kind = 'deployments'; Category = 'ResourceBusy'; Id = 'DeploymentConflict' }
+        @{ Failure = 'Status'; Reason = 'Invalid'; Kind = 'ImageStream'; Category = 'InvalidArgument'; Id = 'ImageStreamInvalid' }
+        @{ Failure = 'Status'; Reason = 'Forbidden'; Kind = 'imagestreamtags'; Category = 'PermissionDenied'; Id = 'ImageStreamTagForbidden' }
+        @{ Failure = 'Status'; Reason = 'Unauthorized'; Kind = $null; Category = 'SecurityError'; Id = 'OpenShiftUnauthorized' }
+        @{ Failure = 'Status'; Reason = 'Timeout'; Kind = $null; Category = 'OperationTimeout'; Id = 'OpenShiftTimeout' }
+        @{ Failure = 'Timeout'; Reason = 'Timeout'; Kind = $null; Category = 'OperationTimeout'; Id = 'OpenShiftTimeout' }
+        @{ Failure = 'Connection'; Reason = 'ConnectionFailed'; Kind = $null; Category = 'ConnectionError'; Id = 'OpenShiftConnectionFailed' }
+        @{ Failure = 'Certificate'; Reason = 'CertificateInvalid'; Kind = $null; Category = 'SecurityError'; Id = 'OpenShiftCertificateInvalid' }
+    ) {
+        $record = [ImageStreamPS.Commands.OpenShiftErrorRecord]::From((New-ApiException $Failure $Reason $Kind), $null, $null)
+        $record.CategoryInfo.Category | Should -Be $Category
+        $record.FullyQualifiedErrorId | Should -Be $Id
+        $record.TargetObject | Should -Be 'citas'
+        $record.ErrorDetails.Message | Should -Be "server says $Reason"
+    }
+
+    It 'uses the id and target the cmdlet chooses' {
+        $record = [ImageStreamPS.Commands.OpenShiftErrorRecord]::From((New-ApiException Status NotFound imagestreamtags), 'ImageTagNotFound', 'citas:v9')
+        $record.FullyQualifiedErrorId | Should -Be 'ImageTagNotFound'
+        $record.TargetObject | Should -Be 'citas:v9'
+    }
+}
+
 Describe 'Verbose request lines' {
     It 'writes one line per request with method, path, status and time' {
         $lines = Connect-OpenShift -KubeConfig $kubeconfig -NotDefault -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }

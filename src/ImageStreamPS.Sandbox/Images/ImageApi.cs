@@ -41,6 +41,7 @@ public sealed class ImageApi : IAsyncDisposable
         catalog.Add(new ImageStreamStrategy(settings));
         catalog.Add(new ImageStrategy());
         catalog.Add(new ImageStreamTagResource());
+        catalog.Add(new ImageTagResource());
         catalog.Add(new ImageStreamImageResource());
         catalog.Add(new ImageStreamImportResource(streamImport));
     }

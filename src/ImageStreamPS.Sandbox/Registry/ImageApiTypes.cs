@@ -9,6 +9,12 @@ public static class ImageApiTypes
         ShortNames = ["istag"], Verbs = ["create", "delete", "get", "list", "patch", "update"],
     };
 
+    public static ResourceType ImageTags { get; } = new()
+    {
+        Group = "image.openshift.io", Version = "v1", Resource = "imagetags", Kind = "ImageTag", Namespaced = true,
+        ShortNames = ["itag"], Verbs = ["create", "delete", "get", "list", "patch", "update"],
+    };
+
     public static ResourceType ImageStreamImages { get; } = new()
     {
         Group = "image.openshift.io", Version = "v1", Resource = "imagestreamimages", Kind = "ImageStreamImage", Namespaced = true,

@@ -24,18 +24,26 @@ internal static class ImageStreamTable
         return [ObjectMeta.Name(stream), repository, UpToWidth(ordered), updated];
     }
 
-    /// <summary><c>printTagsUpToWidth</c>: as many tags as fit in about 40 characters, then " + N more...".</summary>
+    /// <summary>
+    /// <c>printTagsUpToWidth</c>: as many tags as fit in about 40 characters (a little more when that
+    /// evens the edge), then " + N more...".
+    /// </summary>
     private static string UpToWidth(List<string> tags)
     {
+        var shown = tags.Count;
         var remaining = TagsWidth;
         for (var i = 0; i < tags.Count; i++)
         {
             remaining -= tags[i].Length + 1;
             if (remaining >= 0) continue;
-            var shown = tags.Take(Math.Max(i, 1)).ToList();
-            var hidden = tags.Count - shown.Count;
-            return hidden > 0 ? $"{string.Join(",", shown)} + {hidden} more..." : string.Join(",", shown);
+            if (i == 0) { shown = 1; break; }
+            const int margin = TagsWidth / 4;
+            if (margin < remaining + tags[i].Length && margin >= -remaining) continue;
+            shown = i;
+            break;
         }
-        return string.Join(",", tags);
+        var hidden = tags.Count - shown;
+        var text = string.Join(",", tags.Take(shown));
+        return hidden > 0 ? $"{text} + {hidden} more..." : text;
     }
 }

@@ -16,7 +16,7 @@ public static class OpenShiftErrorRecord
     /// <param name="target">The object the failure is about (defaults to the name in the server's Status).</param>
     public static ErrorRecord From(OpenShiftApiException exception, string? errorId = null, object? target = null)
     {
-        var record = new ErrorRecord(exception, errorId ?? DefaultErrorId(exception), CategoryOf(exception), target ?? exception.Name)
+        var record = new ErrorRecord(exception, string.IsNullOrEmpty(errorId) ? DefaultErrorId(exception) : errorId, CategoryOf(exception), target ?? exception.Name)
         {
             ErrorDetails = new ErrorDetails(exception.Message) { RecommendedAction = RecommendedAction(exception) },
         };
