@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ImageStreamPS.OpenShift.Triggers;
 using ImageStreamPS.Sandbox.Api;
 using Microsoft.Extensions.Logging;
 
@@ -28,7 +29,7 @@ internal sealed class ImageTriggerController(ApiService api, ILogger logger) : C
 
     protected override IEnumerable<WatchSource> Sources =>
         _kinds.Select(k => new WatchSource(k.Group, k.Resource, e =>
-                e.Type != Storage.WatchEventType.Deleted && e.Object.Annotation(ImageTrigger.Annotation) is not null
+                e.Type != Storage.WatchEventType.Deleted && e.Object.Annotation(ImageTriggerAnnotation.Key) is not null
                     ? [WorkloadKey(k, e.Object.Namespace(), e.Object.Name())]
                     : []))
             .Append(new WatchSource("image.openshift.io", "imagestreams", e => Dependents(e.Object.Namespace(), e.Object.Name())));

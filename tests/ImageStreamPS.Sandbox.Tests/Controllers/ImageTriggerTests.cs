@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ImageStreamPS.OpenShift.Triggers;
 using ImageStreamPS.Sandbox.Controllers;
 using static ImageStreamPS.Sandbox.Tests.Controllers.TutorialObjects;
 
@@ -11,7 +12,7 @@ public class ImageTriggerTests
     private static JsonObject WithTriggers(string annotation)
     {
         var d = NewAppDeployment();
-        d.SetAnnotation(ImageTrigger.Annotation, annotation);
+        d.SetAnnotation(ImageTriggerAnnotation.Key, annotation);
         return d;
     }
 
@@ -87,5 +88,15 @@ public class ImageTriggerTests
             """)!.AsObject();
         var updated = ImageTriggerSync.Apply(cronJob, "CronJob", (_, _) => Stream());
         Assert.Equal(V2Reference, (string?)updated!["spec"]!["jobTemplate"]!["spec"]!["template"]!["spec"]!["containers"]![0]!["image"]);
+    }
+
+    [Fact]
+    public void AnInitContainerIsFoundByName()
+    {
+        var d = WithTriggers("""[{"from":{"kind":"ImageStreamTag","name":"citas:v2"},"fieldPath":"spec.template.spec.initContainers[?(@.name==\"setup\")].image"}]""");
+        d["spec"]!["template"]!["spec"]!["initContainers"] = new JsonArray(new JsonObject { ["name"] = "setup", ["image"] = "busybox" });
+        var updated = ImageTriggerSync.Apply(d, "Deployment", (_, _) => Stream());
+        Assert.Equal(V2Reference, (string?)updated!["spec"]!["template"]!["spec"]!["initContainers"]![0]!["image"]);
+        Assert.Equal(" ", Image(updated));
     }
 }
