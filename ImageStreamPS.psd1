@@ -11,6 +11,8 @@
     FormatsToProcess       = @(
         'Formats/OpenShiftSession.Format.ps1xml'
         'Formats/OpenShiftSandbox.Format.ps1xml'
+        'Formats/ImageStream.Format.ps1xml'
+        'Formats/ImageTag.Format.ps1xml'
         'Formats/AppRollout.Format.ps1xml'
         'Formats/AppRoute.Format.ps1xml'
     )
@@ -23,6 +25,14 @@
         'Disconnect-OpenShift'
         'Get-OpenShiftSession'
         'Set-OpenShiftSession'
+        'New-ImageStream'
+        'Get-ImageStream'
+        'Remove-ImageStream'
+        'Get-ImageTag'
+        'Import-ImageTag'
+        'Set-ImageTag'
+        'Remove-ImageTag'
+        'ConvertTo-OpenShiftYaml'
         'New-App'
         'New-AppRoute'
         'Get-AppRollout'

@@ -118,7 +118,8 @@ public sealed class ApiService
 
         metadata["uid"] = Guid.NewGuid().ToString();
         metadata["creationTimestamp"] = ObjectMeta.FormatTime(context.Now);
-        metadata["generation"] = 1;
+        if (strategy.TracksGeneration) metadata["generation"] = 1;
+        else metadata.Remove("generation");
         foreach (var owned in new[] { "resourceVersion", "deletionTimestamp", "deletionGracePeriodSeconds", "selfLink", "managedFields" })
             metadata.Remove(owned);
 
@@ -431,7 +432,7 @@ public sealed class ApiService
 
             if (kind == UpdateKind.Status) strategy.PrepareForStatusUpdate(context, updated, old);
             else strategy.PrepareForUpdate(context, updated, old);
-            if (kind == UpdateKind.Main && SpecChanged(updated, old))
+            if (kind == UpdateKind.Main && strategy.TracksGeneration && SpecChanged(updated, old))
                 ObjectMeta.Metadata(updated)["generation"] = ObjectMeta.Generation(old) + 1;
             Validate(type, name, ValidateMetadata(type, updated).Concat(strategy.ValidateUpdate(context, updated, old)));
 

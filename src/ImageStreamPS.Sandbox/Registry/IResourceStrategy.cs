@@ -15,6 +15,12 @@ public interface IResourceStrategy
 {
     ResourceType Type { get; }
 
+    /// <summary>
+    /// Whether metadata.generation is kept (1 on create, +1 on spec changes), as for workloads and image
+    /// streams; kinds such as namespaces, services, pods and configmaps have none.
+    /// </summary>
+    bool TracksGeneration => true;
+
     /// <summary>PUT on a missing object creates it (false: 404).</summary>
     bool AllowCreateOnUpdate { get; }
 

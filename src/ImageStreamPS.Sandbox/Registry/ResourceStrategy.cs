@@ -11,6 +11,7 @@ namespace ImageStreamPS.Sandbox.Registry;
 public abstract class ResourceStrategy : IResourceStrategy
 {
     public abstract ResourceType Type { get; }
+    public virtual bool TracksGeneration => true;
     public virtual bool AllowCreateOnUpdate => false;
     public virtual bool AllowUnconditionalUpdate => true;
 

@@ -29,6 +29,7 @@ public abstract class OpenShiftCmdlet : PipelineCmdlet
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [Alias("Project", "ns")]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(Completers.NamespaceCompleter))]
     public string? Namespace { get; set; }
 
     /// <summary>The session this record works with: -Session, else the runspace default; terminates when there is none.</summary>

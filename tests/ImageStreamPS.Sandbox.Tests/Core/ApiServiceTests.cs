@@ -33,6 +33,15 @@ public sealed class ApiServiceTests : IDisposable
     }
 
     [Fact]
+    public void OnlyKindsThatTrackGenerationHaveOne()
+    {
+        var configMap = Api.Create("", "configmaps", "myproject", new JsonObject { ["metadata"] = new JsonObject { ["name"] = "gen" }, ["data"] = new JsonObject() });
+        Assert.Null(configMap["metadata"]!["generation"]);
+        Assert.Null(Api.Get("", "namespaces", null, "myproject")["metadata"]!["generation"]);
+        Assert.Equal(1, ObjectMeta.Generation(Api.Create("apps", "deployments", "myproject", Deployment("gen"))));
+    }
+
+    [Fact]
     public void CreateSetsServerMetadataAndKubernetesDefaults()
     {
         var created = Api.Create("apps", "deployments", "myproject", Deployment("web"));

@@ -155,6 +155,17 @@ public sealed class RestSemanticsTests(RunningSandbox sandbox) : IClassFixture<R
     }
 
     [Fact]
+    public async Task GracefulPodDeletionAnswersThePodMarkedForDeletion()
+    {
+        await sandbox.Send(HttpMethod.Post, "/api/v1/namespaces/myproject/pods",
+            """{"metadata":{"name":"rest-pod"},"spec":{"nodeName":"sandbox","containers":[{"name":"c","image":"nginx:1.25"}]}}""");
+        var (status, body) = await sandbox.Send(HttpMethod.Delete, "/api/v1/namespaces/myproject/pods/rest-pod");
+        Assert.Equal((200, "Pod"), (status, body!["kind"]!.GetValue<string>()));
+        Assert.NotNull(body["metadata"]!["deletionTimestamp"]);
+        Assert.Equal(30, body["metadata"]!["deletionGracePeriodSeconds"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task LegacyWatchPathStreamsEventsOnePerLineUntilTimeout()
     {
         await sandbox.Send(HttpMethod.Post, Deployments, Deployment("rest-watch"));

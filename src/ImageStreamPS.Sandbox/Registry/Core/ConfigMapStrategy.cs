@@ -10,6 +10,8 @@ public sealed class ConfigMapStrategy : ResourceStrategy
         Group = "", Version = "v1", Resource = "configmaps", Kind = "ConfigMap", Namespaced = true, ShortNames = ["cm"],
     };
 
+    public override bool TracksGeneration => false;
+
     public override IEnumerable<FieldError> Validate(RequestContext context, JsonObject obj) => Validation.DnsSubdomainName(ObjectMeta.Name(obj));
 
     public override IReadOnlyList<TableColumn> Columns { get; } =

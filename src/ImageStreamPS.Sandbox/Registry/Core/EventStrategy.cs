@@ -10,6 +10,8 @@ public sealed class EventStrategy : ResourceStrategy
         Group = "", Version = "v1", Resource = "events", Kind = "Event", Namespaced = true, ShortNames = ["ev"],
     };
 
+    public override bool TracksGeneration => false;
+
     public override IReadOnlyList<TableColumn> Columns { get; } =
     [
         new("Last Seen", "string", "Time when this Event was last observed."),

@@ -14,6 +14,8 @@ public sealed class NamespaceStrategy : ResourceStrategy
 
     public override ResourceType Type => NamespaceType;
 
+    public override bool TracksGeneration => false;
+
     public override void PrepareForCreate(RequestContext context, JsonObject obj)
     {
         base.PrepareForCreate(context, obj);

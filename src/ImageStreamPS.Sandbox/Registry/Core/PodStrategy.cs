@@ -12,6 +12,8 @@ public sealed class PodStrategy : ResourceStrategy
         Subresources = [SubresourceType.Status("Pod")],
     };
 
+    public override bool TracksGeneration => false;
+
     public override void PrepareForCreate(RequestContext context, JsonObject obj)
     {
         base.PrepareForCreate(context, obj);

@@ -11,6 +11,8 @@ public sealed class SecretStrategy : ResourceStrategy
         Group = "", Version = "v1", Resource = "secrets", Kind = "Secret", Namespaced = true,
     };
 
+    public override bool TracksGeneration => false;
+
     public override void PrepareForCreate(RequestContext context, JsonObject obj)
     {
         base.PrepareForCreate(context, obj);

@@ -15,6 +15,8 @@ public sealed class ServiceStrategy : ResourceStrategy
         Subresources = [SubresourceType.Status("Service")],
     };
 
+    public override bool TracksGeneration => false;
+
     public override void PrepareForCreate(RequestContext context, JsonObject obj)
     {
         base.PrepareForCreate(context, obj);

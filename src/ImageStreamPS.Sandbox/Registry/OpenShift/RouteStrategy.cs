@@ -16,6 +16,8 @@ public sealed class RouteStrategy(SandboxSettings settings) : ResourceStrategy
         Categories = ["all"], Subresources = [SubresourceType.Status("Route")],
     };
 
+    public override bool TracksGeneration => false;
+
     public override void PrepareForCreate(RequestContext context, JsonObject obj)
     {
         base.PrepareForCreate(context, obj);

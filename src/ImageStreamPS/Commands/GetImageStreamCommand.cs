@@ -1,0 +1,99 @@
+using System.Management.Automation;
+using ImageStreamPS.Model;
+
+namespace ImageStreamPS.Commands;
+
+/// <summary>Gets image streams, like <c>oc get is</c> and <c>oc describe is</c>.</summary>
+/// <remarks>
+/// <para>A literal name is one <c>GET …/imagestreams/NAME</c>; no name, a wildcard or -AllNamespaces is one
+/// <c>GET …/imagestreams</c> list (across all namespaces with -AllNamespaces), filtered here. A literal
+/// name that does not exist is an ObjectNotFound error (<c>ImageStreamNotFound</c>); a wildcard that
+/// matches nothing returns nothing.</para>
+/// <para>Names may carry a namespace (<c>openshift/httpd</c>). The table view shows the columns of
+/// <c>oc get is</c>; <c>Format-List</c> shows what <c>oc describe is</c> shows, and the hidden
+/// <c>Description</c> property holds oc's exact text.</para>
+/// </remarks>
+/// <example>
+/// <code>PS> Get-ImageStream citas | Format-List</code>
+/// <para>Describes the stream citas: header, unique images and one block per tag, like <c>oc describe is citas</c>.</para>
+/// </example>
+/// <example>
+/// <code>PS> Get-ImageStream -AllNamespaces | Where-Object { $_.Tags.ImportError } | Select-Object Namespace, Name</code>
+/// <para>Finds, in a runbook, every stream in the cluster with a tag whose last import failed.</para>
+/// </example>
+/// <example>
+/// <code>PS> Get-ImageStream app-* | Get-ImageTag</code>
+/// <para>Lists the tags of every stream whose name starts with app-.</para>
+/// </example>
+[Cmdlet(VerbsCommon.Get, "ImageStream", DefaultParameterSetName = "Name")]
+[OutputType(typeof(Model.ImageStream))]
+public sealed class GetImageStreamCommand : ImageStreamCommandBase
+{
+    /// <summary>Stream names, optionally <c>namespace/name</c>; wildcards allowed. All streams when omitted.</summary>
+    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [SupportsWildcards]
+    [ArgumentCompleter(typeof(Completers.ImageStreamNameCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string[]? Name { get; set; }
+
+    /// <summary>Looks in every namespace the session can list, like <c>oc get is -A</c>.</summary>
+    [Parameter]
+    [Alias("A")]
+    public SwitchParameter AllNamespaces { get; set; }
+
+    protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
+    {
+        var names = new List<ImageTagName>();
+        foreach (var text in Name ?? ["*"])
+        {
+            try
+            {
+                var name = ImageTagName.Parse(text, allowWildcards: true);
+                if (name.Tag is not null || name.Id is not null)
+                    throw new ArgumentException($"\"{text}\" names a tag or an image; Get-ImageStream takes stream names (use Get-ImageTag for tags)");
+                names.Add(name);
+            }
+            catch (ArgumentException exception)
+            {
+                WriteError(InvalidName(exception, "ImageStreamNameInvalid", text));
+            }
+        }
+        if (names.Count == 0) return;
+
+        var literal = names.Where(n => !n.StreamHasWildcards && !AllNamespaces).ToList();
+        var patterns = names.Except(literal).ToList();
+
+        foreach (var name in literal)
+        {
+            var ns = name.Namespace ?? CurrentNamespace;
+            try
+            {
+                WriteObject(ToOutput(await Client.GetAsync(ns, name.Stream, cancellationToken).ConfigureAwait(false)));
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                WriteError(exception, target: $"{ns}/{name.Stream}");
+            }
+        }
+
+        // One list per namespace (or one for all namespaces) serves every pattern.
+        foreach (var group in patterns.GroupBy(n => AllNamespaces ? null : n.Namespace ?? CurrentNamespace))
+        {
+            IReadOnlyList<OpenShift.Api.ImageStream> streams;
+            try
+            {
+                streams = await Client.ListAsync(group.Key, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                WriteError(exception, target: group.Key);
+                continue;
+            }
+
+            var found = streams.Select(s => ToOutput(s))
+                .Where(s => group.Any(n => n.MatchesStream(s.Name) && (n.Namespace is null || n.Namespace == s.Namespace)))
+                .OrderBy(s => s.Namespace, StringComparer.Ordinal).ThenBy(s => s.Name, StringComparer.Ordinal);
+            foreach (var stream in found) WriteObject(stream);
+        }
+    }
+}

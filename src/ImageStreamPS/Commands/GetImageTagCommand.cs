@@ -1,0 +1,120 @@
+using System.Management.Automation;
+using ImageStreamPS.Model;
+
+namespace ImageStreamPS.Commands;
+
+/// <summary>Gets image stream tags, like <c>oc get istag</c>, including tags that have no image yet.</summary>
+/// <remarks>
+/// <para>Names: <c>citas</c> (every tag of the stream), <c>citas:v1</c>, <c>citas:v*</c>, <c>ns/citas:v1</c>,
+/// <c>citas@sha256:…</c> (the tags currently on that image; a hex prefix works), <c>*:latest</c>.
+/// Tags are read from their streams (one <c>GET …/imagestreams/NAME</c> per stream, or one list for
+/// wildcard streams and -AllNamespaces), so spec-only tags, whose import is pending or failed, are
+/// returned too (with <c>ImportError</c>), unlike <c>oc get istag</c>.</para>
+/// <para>A literal tag that does not exist is an ObjectNotFound error (<c>ImageTagNotFound</c>); a missing
+/// stream is <c>ImageStreamNotFound</c>.</para>
+/// </remarks>
+/// <example>
+/// <code>PS> Get-ImageTag citas</code>
+/// <para>Lists the tags of the stream citas with their image reference and age, like <c>oc get istag</c>.</para>
+/// </example>
+/// <example>
+/// <code>PS> $image = (Get-ImageTag citas:prod -ErrorAction Stop).Image</code>
+/// <para>Reads in a runbook the image id prod points to, stopping the runbook when the tag is missing.</para>
+/// </example>
+/// <example>
+/// <code>PS> Get-ImageTag citas:v2 | Set-ImageTag -Destination citas:prod</code>
+/// <para>Promotes the image of v2 to prod.</para>
+/// </example>
+[Cmdlet(VerbsCommon.Get, "ImageTag")]
+[OutputType(typeof(ImageTag))]
+public sealed class GetImageTagCommand : ImageStreamCommandBase
+{
+    /// <summary>Tags or streams: <c>citas</c>, <c>citas:v1</c>, <c>citas:v*</c>, <c>ns/citas:v1</c>, <c>citas@sha256:…</c>. Every tag when omitted.</summary>
+    [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
+    [SupportsWildcards]
+    [ArgumentCompleter(typeof(Completers.ImageTagNameCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string[]? Name { get; set; }
+
+    /// <summary>Looks in every namespace the session can list.</summary>
+    [Parameter]
+    [Alias("A")]
+    public SwitchParameter AllNamespaces { get; set; }
+
+    protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
+    {
+        var names = new List<ImageTagName>();
+        foreach (var text in Name ?? ["*"])
+        {
+            try
+            {
+                names.Add(ImageTagName.Parse(text, allowWildcards: true));
+            }
+            catch (ArgumentException exception)
+            {
+                WriteError(InvalidName(exception, "ImageTagNameInvalid", text));
+            }
+        }
+        if (names.Count == 0) return;
+
+        var streamCache = new Dictionary<(string, string), Model.ImageStream?>();
+        foreach (var name in names.Where(n => !n.StreamHasWildcards && !AllNamespaces))
+        {
+            var ns = name.Namespace ?? CurrentNamespace;
+            if (!streamCache.TryGetValue((ns, name.Stream), out var stream))
+            {
+                try
+                {
+                    stream = ToOutput(await Client.GetAsync(ns, name.Stream, cancellationToken).ConfigureAwait(false));
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    WriteError(exception, target: name.Text);
+                    stream = null;
+                }
+                streamCache[(ns, name.Stream)] = stream;
+            }
+            if (stream is null) continue;
+
+            var tags = Select(stream, name).ToList();
+            if (tags.Count == 0 && !name.TagHasWildcards && (name.Tag is not null || name.Id is not null))
+            {
+                var what = name.Tag is not null ? $"{name.Stream}:{name.Tag}" : $"{name.Stream}@{name.Id}";
+                WriteError(NotFound($"imagestreamtags.image.openshift.io \"{what}\" not found", "ImageTagNotFound", name.Text));
+            }
+            foreach (var tag in tags) WriteObject(tag);
+        }
+
+        foreach (var group in names.Where(n => n.StreamHasWildcards || AllNamespaces).GroupBy(n => AllNamespaces ? null : n.Namespace ?? CurrentNamespace))
+        {
+            IReadOnlyList<OpenShift.Api.ImageStream> streams;
+            try
+            {
+                streams = await Client.ListAsync(group.Key, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                WriteError(exception, target: group.Key);
+                continue;
+            }
+            var outputs = streams.Select(s => ToOutput(s)).OrderBy(s => s.Namespace, StringComparer.Ordinal).ThenBy(s => s.Name, StringComparer.Ordinal);
+            foreach (var stream in outputs)
+            {
+                var matches = group.Where(n => n.MatchesStream(stream.Name) && (n.Namespace is null || n.Namespace == stream.Namespace));
+                foreach (var tag in stream.Tags.Where(t => matches.Any(n => Matches(t, n)))) WriteObject(tag);
+            }
+        }
+    }
+
+    private static IEnumerable<ImageTag> Select(Model.ImageStream stream, ImageTagName name) => stream.Tags.Where(t => Matches(t, name));
+
+    private static bool Matches(ImageTag tag, ImageTagName name)
+    {
+        if (name.Id is not null)
+        {
+            var wanted = name.Id.Contains(':') ? name.Id : "sha256:" + name.Id;
+            return tag.Image.Length > 0 && tag.Image.StartsWith(wanted, StringComparison.OrdinalIgnoreCase);
+        }
+        return name.MatchesTag(tag.Tag);
+    }
+}

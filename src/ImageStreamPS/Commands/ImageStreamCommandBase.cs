@@ -1,0 +1,47 @@
+using System.Management.Automation;
+using ImageStreamPS.Model;
+using ImageStreamPS.OpenShift.Connection;
+using ImageStreamPS.OpenShift.ImageStreams;
+
+namespace ImageStreamPS.Commands;
+
+/// <summary>
+/// What the image stream and image tag cmdlets share: the engine client for the current session,
+/// the output objects, and the ErrorRecords for names rejected before any request.
+/// </summary>
+public abstract class ImageStreamCommandBase : OpenShiftCmdlet
+{
+    /// <summary>The image.openshift.io client of the current session.</summary>
+    private protected ImageStreamClient Client => new(Connection);
+
+    /// <summary>The output object for a stream read from the current session.</summary>
+    private protected Model.ImageStream ToOutput(OpenShift.Api.ImageStream stream) => new(new ImageStreamView(stream), CurrentSession);
+
+    /// <summary>The ErrorRecord for a name that is rejected before any request is sent.</summary>
+    private protected static ErrorRecord InvalidName(ArgumentException exception, string errorId, object? target) =>
+        new(exception, errorId, ErrorCategory.InvalidArgument, target) { ErrorDetails = new ErrorDetails(exception.Message) };
+
+    /// <summary>The ErrorRecord for something missing that the client noticed itself (no server Status).</summary>
+    private protected static ErrorRecord NotFound(string message, string errorId, object? target) =>
+        new(new ItemNotFoundException(message), errorId, ErrorCategory.ObjectNotFound, target) { ErrorDetails = new ErrorDetails(message) };
+
+    /// <summary>True when the failure is the server's answer with this reason (<c>NotFound</c>, <c>Conflict</c>...).</summary>
+    private protected static bool IsReason(Exception exception, string reason) =>
+        OpenShiftApiException.From(exception) is { Failure: ApiFailure.Status } api && api.Reason == reason;
+
+    /// <summary>True when -WhatIf is in effect (the switch, or $WhatIfPreference).</summary>
+    private protected bool IsWhatIf() => OnPipeline(() =>
+        MyInvocation.BoundParameters.TryGetValue("WhatIf", out var w)
+            ? LanguagePrimitives.IsTrue(w)
+            : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference")));
+
+    /// <summary>
+    /// -Force skips the confirmation prompt, but not -WhatIf or an explicit -Confirm.
+    /// </summary>
+    private protected bool ShouldProcessUnlessForced(bool force, string target, string action)
+    {
+        var whatIf = IsWhatIf();
+        var confirm = OnPipeline(() => MyInvocation.BoundParameters.TryGetValue("Confirm", out var c) && LanguagePrimitives.IsTrue(c));
+        return (force && !whatIf && !confirm) || ShouldProcess(target, action);
+    }
+}

@@ -1,0 +1,291 @@
+using System.Management.Automation;
+using System.Text;
+using ImageStreamPS.Model;
+using ImageStreamPS.OpenShift.Api;
+using ImageStreamPS.OpenShift.Images;
+using ImageStreamPS.OpenShift.ImageStreams;
+using ImageStreamPS.OpenShift.Tagging;
+
+namespace ImageStreamPS.Commands;
+
+/// <summary>Points image stream tags at an image, another tag or a registry image, like <c>oc tag</c>.</summary>
+/// <remarks>
+/// <para>The source is classified as <c>oc tag</c> does: a registry host (<c>docker.io/…</c>, <c>quay.io/…</c>)
+/// makes it a DockerImage, a digest (<c>citas@sha256:…</c>) an ImageStreamImage, a tag (<c>citas:v2</c>,
+/// <c>ns/citas:v2</c>) an ImageStreamTag; -SourceType overrides. An ImageStreamTag source is resolved to
+/// the image it points to now (<c>GET …/imagestreams/citas</c>), so the new tag reads "tagged from
+/// citas@sha256:…" and does not move when the source moves; -Alias keeps following the source tag
+/// instead. Then one <c>PUT …/imagestreamtags/STREAM:TAG</c> per destination, as oc sends it. A
+/// destination in another stream or namespace works the same way; a missing destination stream is
+/// created by the server.</para>
+/// <para>Piped ImageTags (<c>Get-ImageTag citas:v2 | Set-ImageTag -Destination citas:prod</c>) are used as
+/// read: their image is tagged without another read, and the write is conditional on the stream not
+/// having changed since. When it changed (HTTP 409), the source is read again and the write retried
+/// (up to 5 times; then a ResourceBusy error <c>ImageTagConflict</c>).</para>
+/// <para>-WhatIf names every Deployment whose <c>image.openshift.io/triggers</c> annotation follows a
+/// destination tag, with the image it runs now and the image the move would roll out (it reads the
+/// Deployments of the destination namespace; nothing is written).</para>
+/// </remarks>
+/// <example>
+/// <code>PS> Set-ImageTag citas:v2 citas:latest</code>
+/// <para>Tags the image citas:v2 points to as citas:latest, like <c>oc tag citas:v2 citas:latest</c>.</para>
+/// </example>
+/// <example>
+/// <code>PS> Set-ImageTag citas:v2 citas:prod -WhatIf</code>
+/// <para>Shows which Deployments would roll out, from which image to which, if prod moved to v2's image.</para>
+/// </example>
+/// <example>
+/// <code>PS> Get-ImageTag citas:v2 -Session $dev | Set-ImageTag -Destination citas:prod -PassThru -ErrorAction Stop</code>
+/// <para>Promotes, in a pipeline step, the image tested as v2 to prod and writes the updated tag.</para>
+/// </example>
+[Cmdlet(VerbsCommon.Set, "ImageTag", SupportsShouldProcess = true, DefaultParameterSetName = SourceSet)]
+[OutputType(typeof(ImageTag))]
+public sealed class SetImageTagCommand : ImageStreamCommandBase
+{
+    private const string SourceSet = "Source";
+    private const string InputObjectSet = "InputObject";
+    private const int Attempts = 5;
+
+    /// <summary>The source: <c>citas:v2</c>, <c>ns/citas:v2</c>, <c>citas@sha256:…</c> or a pull spec such as <c>docker.io/josedom24/citas-backend:v2</c>.</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = SourceSet)]
+    [ArgumentCompleter(typeof(Completers.ImageTagNameCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string Source { get; set; } = "";
+
+    /// <summary>A tag from Get-ImageTag to use as the source, as it was read.</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
+    [ValidateNotNull]
+    public ImageTag? InputObject { get; set; }
+
+    /// <summary>The tags to set: <c>citas:prod</c> or <c>ns/citas:prod</c>.</summary>
+    [Parameter(Mandatory = true, Position = 1, ParameterSetName = SourceSet)]
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = InputObjectSet)]
+    [ArgumentCompleter(typeof(Completers.ImageTagNameCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string[] Destination { get; set; } = [];
+
+    /// <summary>Makes the destination follow the source tag (same stream only) instead of copying its current image.</summary>
+    [Parameter]
+    public SwitchParameter Alias { get; set; }
+
+    /// <summary>Points to the source without importing it (<c>reference: true</c>).</summary>
+    [Parameter]
+    public SwitchParameter Reference { get; set; }
+
+    /// <summary>Re-imports a registry source periodically (registry sources only).</summary>
+    [Parameter]
+    public SwitchParameter Scheduled { get; set; }
+
+    /// <summary><c>Source</c> (default): consumers pull from where the image came from; <c>Local</c>: through the integrated registry.</summary>
+    [Parameter]
+    [ValidateSet("Source", "Local")]
+    public string ReferencePolicy { get; set; } = TagReferencePolicyType.Source;
+
+    /// <summary>Allows plain HTTP and unverified TLS when importing a registry source.</summary>
+    [Parameter]
+    public SwitchParameter Insecure { get; set; }
+
+    /// <summary>How to read Source when its form is ambiguous: <c>DockerImage</c>, <c>ImageStreamTag</c> or <c>ImageStreamImage</c>.</summary>
+    [Parameter]
+    [ValidateSet(TagSourceKind.DockerImage, TagSourceKind.ImageStreamTag, TagSourceKind.ImageStreamImage)]
+    public string? SourceType { get; set; }
+
+    /// <summary><c>Legacy</c> (default) imports one platform of a multi-arch image; <c>PreserveOriginal</c> keeps the manifest list.</summary>
+    [Parameter]
+    [ValidateSet("Legacy", "PreserveOriginal")]
+    public string ImportMode { get; set; } = OpenShift.Api.ImportMode.Legacy;
+
+    /// <summary>Writes the destination tags, as they are after the change.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
+    {
+        var current = CurrentNamespace;
+        var destinations = new List<ImageStreamReference>();
+        foreach (var text in Destination)
+        {
+            if (!ImageStreamReference.TryParse(text, out var destination, out var error) || destination.Kind != ImageStreamReferenceKind.Tag)
+            {
+                var message = error ?? $"\"{text}\" must be of the form <stream_name>:<tag>";
+                WriteError(InvalidName(new ArgumentException(message), "ImageTagNameInvalid", text));
+                return;
+            }
+            destinations.Add(destination);
+        }
+
+        var options = new TagOptions
+        {
+            Alias = Alias.IsPresent,
+            Reference = Reference.IsPresent,
+            Scheduled = Scheduled.IsPresent,
+            Insecure = Insecure.IsPresent,
+            ReferencePolicy = ReferencePolicy,
+            ImportMode = ImportMode,
+        };
+        TagSource source;
+        try
+        {
+            source = InputObject is { } input
+                ? TagSource.Classify($"{input.Namespace}/{input.Name}", TagSourceKind.ImageStreamTag, current)
+                : TagSource.Classify(Source, SourceType, current);
+            ImageStreamTagRequest.Validate(source, destinations, options, current);
+        }
+        catch (ImageTagException exception)
+        {
+            WriteError(InvalidName(new ArgumentException(exception.Message, exception), "ImageTagSourceInvalid", InputObject ?? (object)Source));
+            return;
+        }
+
+        // A piped tag is used as it was read; a typed tag source is read once to resolve it (oc's GET).
+        var state = new SourceState(source, InputObject?.View.Stream.Resource, InputObject?.ResourceVersion);
+        if (source.NeedsResolution(Alias) && state.Stream is null && !await ReadSourceAsync(state, current, cancellationToken).ConfigureAwait(false)) return;
+
+        var written = new List<ImageStreamReference>();
+        foreach (var destination in destinations)
+        {
+            if (await SetAsync(state, destination, options, current, cancellationToken).ConfigureAwait(false)) written.Add(destination);
+        }
+
+        if (PassThru)
+        {
+            foreach (var group in written.GroupBy(d => (Namespace: d.NamespaceOr(current), d.Name)))
+            {
+                try
+                {
+                    var stream = ToOutput(await Client.GetAsync(group.Key.Namespace, group.Key.Name, cancellationToken).ConfigureAwait(false));
+                    foreach (var destination in group)
+                    {
+                        if (stream.Tags.FirstOrDefault(t => t.Tag == destination.Tag) is { } tag) WriteObject(tag);
+                    }
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    WriteError(exception, target: $"{group.Key.Namespace}/{group.Key.Name}");
+                }
+            }
+        }
+    }
+
+    // The source and the stream it was last read from (with that read's resourceVersion).
+    private sealed class SourceState(TagSource source, OpenShift.Api.ImageStream? stream, string? resourceVersion)
+    {
+        public TagSource Source { get; } = source;
+        public OpenShift.Api.ImageStream? Stream { get; set; } = stream;
+        public string? ResourceVersion { get; set; } = resourceVersion;
+    }
+
+    private async Task<bool> ReadSourceAsync(SourceState state, string current, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var stream = await Client.GetAsync(state.Source.StreamNamespace(current), state.Source.Reference.Name, cancellationToken).ConfigureAwait(false);
+            state.Stream = stream;
+            state.ResourceVersion = new ImageStreamView(stream).ResourceVersion;
+            return true;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            WriteError(exception, target: InputObject ?? (object)Source);
+            return false;
+        }
+    }
+
+    private async Task<bool> SetAsync(SourceState state, ImageStreamReference destination, TagOptions options, string current, CancellationToken cancellationToken)
+    {
+        var destinationNamespace = destination.NamespaceOr(current);
+        var display = $"{destinationNamespace}/{destination.ObjectName}";
+        for (var attempt = 1; ; attempt++)
+        {
+            TagSource resolved;
+            try
+            {
+                resolved = state.Source.NeedsResolution(Alias) ? state.Source.ResolveCurrentImage(state.Stream!) : state.Source;
+            }
+            catch (ImageTagException exception)
+            {
+                WriteError(NotFound(exception.Message, "ImageTagNotFound", InputObject ?? (object)Source));
+                return false;
+            }
+
+            var body = ImageStreamTagRequest.Build(resolved, destination, options, current);
+            if (attempt == 1 && !await ShouldSetAsync(state, resolved, destination, options, current, cancellationToken).ConfigureAwait(false)) return false;
+
+            // Conditional on the stream as read when the destination lives in the stream the source was read from.
+            var sameStream = state.Stream is not null && state.Source.StreamNamespace(current) == destinationNamespace && state.Source.Reference.Name == destination.Name;
+            try
+            {
+                await Client.SetTagAsync(destinationNamespace, body, sameStream ? state.ResourceVersion : null, cancellationToken).ConfigureAwait(false);
+                WriteVerbose(ImageStreamTagRequest.SuccessMessage(resolved, destination, options, current));
+                return true;
+            }
+            catch (Exception exception) when (IsReason(exception, "Conflict") && attempt < Attempts && state.Source.Kind == TagSourceKind.ImageStreamTag)
+            {
+                WriteVerbose($"{state.Source.StreamNamespace(current)}/{state.Source.Reference.Name} changed since it was read; reading it again (attempt {attempt + 1} of {Attempts})");
+                if (!await ReadSourceAsync(state, current, cancellationToken).ConfigureAwait(false)) return false;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                WriteError(exception, IsReason(exception, "Conflict") ? "ImageTagConflict" : null, display);
+                return false;
+            }
+        }
+    }
+
+    // -WhatIf/-Confirm: name the destination, the source it would point to, and the Deployments the move would roll out.
+    private async Task<bool> ShouldSetAsync(SourceState state, TagSource resolved, ImageStreamReference destination, TagOptions options, string current, CancellationToken cancellationToken)
+    {
+        var destinationNamespace = destination.NamespaceOr(current);
+        var description = new StringBuilder();
+        description.Append($"Set tag {destinationNamespace}/{destination.ObjectName} to {resolved.Kind} {resolved.Exact} on {CurrentSession.Server.Host}");
+        if (IsWhatIf())
+        {
+            foreach (var line in await PreviewAsync(state, resolved, destination, options, current, cancellationToken).ConfigureAwait(false))
+            {
+                description.Append('\n').Append(line);
+            }
+        }
+        return ShouldProcess(description.ToString(), $"Set tag {destinationNamespace}/{destination.ObjectName}?", "Set-ImageTag");
+    }
+
+    private async Task<IReadOnlyList<string>> PreviewAsync(SourceState state, TagSource resolved, ImageStreamReference destination, TagOptions options, string current, CancellationToken cancellationToken)
+    {
+        var destinationNamespace = destination.NamespaceOr(current);
+        string next;
+        if (resolved.Kind == TagSourceKind.DockerImage && string.IsNullOrEmpty(resolved.Reference.ID))
+        {
+            next = $"(the image imported from {resolved.Exact})";
+        }
+        else if (resolved.Kind == TagSourceKind.DockerImage)
+        {
+            next = resolved.Exact;
+        }
+        else
+        {
+            if (state.Stream is null && !await ReadSourceAsync(state, current, cancellationToken).ConfigureAwait(false)) return [];
+            var stream = new ImageStreamView(state.Stream!);
+            var item = resolved.Kind == TagSourceKind.ImageStreamTag
+                ? stream.FindTag(resolved.Reference.Tag)?.Current
+                : stream.Tags.SelectMany(t => t.History).FirstOrDefault(i => SameImage(i.Image, resolved.Reference.ID));
+            if (item is null) return [$"  {resolved.Exact} has no image: no Deployment would roll out"];
+            var repository = "";
+            if (options.ReferencePolicy == TagReferencePolicyType.Local)
+            {
+                repository = stream.Namespace == destinationNamespace && stream.Name == destination.Name
+                    ? stream.ImageRepository
+                    : new ImageStreamView(await Client.GetAsync(destinationNamespace, destination.Name, cancellationToken).ConfigureAwait(false)).ImageRepository;
+            }
+            next = ImageTagView.Resolve(item, options.ReferencePolicy, repository);
+        }
+
+        var triggered = await Client.PreviewTriggersAsync(destinationNamespace, destinationNamespace, destination.Name, destination.Tag!, next, cancellationToken).ConfigureAwait(false);
+        if (triggered.Count == 0) return [$"  no Deployment triggers on {destination.ObjectName} would fire"];
+        return triggered.Select(t => $"  would roll out deployment/{t.Deployment} container {t.Container}: {t.CurrentImage} -> {t.NextImage}").ToList();
+    }
+
+    private static bool SameImage(string image, string id)
+    {
+        static string Hex(string value) => value.Contains(':') ? value[(value.IndexOf(':') + 1)..] : value;
+        return image.Length > 0 && id.Length > 0 && Hex(image).StartsWith(Hex(id), StringComparison.OrdinalIgnoreCase);
+    }
+}

@@ -1,0 +1,131 @@
+using System.Management.Automation;
+using System.Text.Json.Nodes;
+using ImageStreamPS.OpenShift.Describe;
+using ImageStreamPS.OpenShift.ImageStreams;
+using ImageStreamPS.Session;
+
+namespace ImageStreamPS.Model;
+
+/// <summary>
+/// An OpenShift image stream: its repositories, lookup policy and every tag (spec-only tags
+/// included). <c>Format-List</c> shows what <c>oc describe is</c> shows; the hidden
+/// <c>Description</c> property holds oc's exact text.
+/// </summary>
+public sealed class ImageStream : IOpenShiftManifest
+{
+    internal ImageStream(ImageStreamView view, OpenShiftSession? session)
+    {
+        View = view;
+        Session = session;
+        Name = view.Name;
+        Namespace = view.Namespace;
+        ImageRepository = view.ImageRepository;
+        PublicImageRepository = view.PublicImageRepository;
+        LookupLocal = view.LookupLocal;
+        Tags = view.Tags.Select(t => new ImageTag(t, session)).ToArray();
+        TagCount = view.TagCount;
+        UniqueImageCount = view.UniqueImageCount;
+        Created = view.Created?.ToLocalTime();
+        Updated = view.Updated?.ToLocalTime();
+        Labels = new SortedDictionary<string, string>(view.Labels.ToDictionary(p => p.Key, p => p.Value), StringComparer.Ordinal);
+        Annotations = new SortedDictionary<string, string>(view.Annotations.ToDictionary(p => p.Key, p => p.Value), StringComparer.Ordinal);
+        ResourceVersion = view.ResourceVersion;
+    }
+
+    /// <summary>The stream's name.</summary>
+    public string Name { get; }
+
+    /// <summary>The namespace (project).</summary>
+    public string Namespace { get; }
+
+    /// <summary>Where the stream is pulled inside the cluster (<c>image-registry.openshift-image-registry.svc:5000/ns/name</c>).</summary>
+    public string ImageRepository { get; }
+
+    /// <summary>Where the stream is pulled from outside the cluster; empty when the registry is not exposed.</summary>
+    public string PublicImageRepository { get; }
+
+    /// <summary>Whether short names such as <c>citas:prod</c> in pods of this namespace resolve through the stream.</summary>
+    public bool LookupLocal { get; }
+
+    /// <summary>Every tag, in <c>oc describe</c>'s order (spec-only and pushed-only tags included).</summary>
+    public ImageTag[] Tags { get; }
+
+    /// <summary>The number of tags (describe's <c>Tags:</c>).</summary>
+    public int TagCount { get; }
+
+    /// <summary>The number of distinct images over every tag's history (describe's <c>Unique Images:</c>).</summary>
+    public int UniqueImageCount { get; }
+
+    /// <summary>When the stream was created.</summary>
+    public DateTime? Created { get; }
+
+    /// <summary>When a tag of the stream last moved (the UPDATED column of <c>oc get is</c>).</summary>
+    public DateTime? Updated { get; }
+
+    /// <summary>The stream's labels.</summary>
+    public IDictionary<string, string> Labels { get; }
+
+    /// <summary>The stream's annotations.</summary>
+    public IDictionary<string, string> Annotations { get; }
+
+    /// <summary>The resourceVersion the stream was read at.</summary>
+    public string ResourceVersion { get; }
+
+    /// <summary>The cluster session the stream was read from.</summary>
+    public OpenShiftSession? Session { get; }
+
+    /// <summary>The engine's view of the stream.</summary>
+    [Hidden]
+    public ImageStreamView View { get; }
+
+    /// <summary>Exactly what <c>oc describe is</c> prints for the stream, ages taken now.</summary>
+    [Hidden]
+    public string Description => ImageStreamDescriber.Describe(View.Resource);
+
+    /// <summary>The repository <c>oc get is</c> shows: the public one when exposed, else the in-cluster one.</summary>
+    [Hidden]
+    public string DisplayRepository => string.IsNullOrEmpty(PublicImageRepository) ? ImageRepository : PublicImageRepository;
+
+    /// <summary>The TAGS column of <c>oc get is</c>: status tags, most recently updated first, cut near 40 characters.</summary>
+    [Hidden]
+    public string TagSummary => ImageStreamTable.TagsColumn(View.Resource);
+
+    /// <summary>The UPDATED column of <c>oc get is</c>.</summary>
+    [Hidden]
+    public string UpdatedAgo => View.Updated is DateTime updated ? HumanDuration.Ago(updated, DateTime.UtcNow) : "";
+
+    /// <summary>One section of the describe text by its label (<c>Image Repository</c>), or the tag blocks (<c>Tags</c>).</summary>
+    public string DescribeSection(string label) => ParseDescription(Description).GetValueOrDefault(label) ?? "";
+
+    /// <summary>The stream manifest (<c>oc get is -o yaml</c> shape).</summary>
+    public JsonObject ToManifest() => View.ToManifest();
+
+    // The header of describe is "Label:<tabs>value" lines (continuations start with a tab) up to
+    // the first empty line; the tag blocks after it belong to "Tags".
+    private static Dictionary<string, string> ParseDescription(string text)
+    {
+        var sections = new Dictionary<string, string>(StringComparer.Ordinal);
+        var lines = text.Replace("\r\n", "\n").Split('\n');
+        string? label = null;
+        var i = 0;
+        for (; i < lines.Length && lines[i].Length > 0; i++)
+        {
+            var line = lines[i];
+            if (line.StartsWith('\t') && label is not null)
+            {
+                sections[label] += "\n" + line.Trim('\t');
+                continue;
+            }
+            var colon = line.IndexOf(':');
+            if (colon < 0) continue;
+            label = line[..colon];
+            sections[label] = line[(colon + 1)..].Trim('\t', ' ');
+        }
+        var blocks = string.Join("\n", lines.Skip(i + 1)).TrimEnd('\n');
+        if (blocks.Length > 0 && sections.ContainsKey("Tags")) sections["Tags"] += "\n\n" + blocks;
+        return sections;
+    }
+
+    /// <summary><c>namespace/name</c>.</summary>
+    public override string ToString() => string.IsNullOrEmpty(Namespace) ? Name : Namespace + "/" + Name;
+}

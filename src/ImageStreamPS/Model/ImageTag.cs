@@ -1,0 +1,106 @@
+using System.Management.Automation;
+using System.Text.Json.Nodes;
+using ImageStreamPS.OpenShift.Describe;
+using ImageStreamPS.OpenShift.ImageStreams;
+using ImageStreamPS.Session;
+
+namespace ImageStreamPS.Model;
+
+/// <summary>
+/// One tag of an image stream (<c>citas:v1</c>): where it points, how it follows its source, the
+/// image it currently resolves to and its history. Spec-only tags (import pending or failed) and
+/// pushed-only tags are tags too.
+/// </summary>
+public sealed class ImageTag : IOpenShiftManifest
+{
+    internal ImageTag(ImageTagView view, OpenShiftSession? session)
+    {
+        View = view;
+        Session = session;
+        Name = view.Name;
+        ImageStream = view.Stream.Name;
+        Tag = view.Tag;
+        Namespace = view.Stream.Namespace;
+        SourceKind = view.SourceKind;
+        Source = view.Source;
+        Mode = view.Mode;
+        Image = view.Image;
+        PullSpec = view.PullSpec;
+        Created = view.Current?.Created is DateTime created ? created.ToLocalTime() : null;
+        Generation = view.Generation;
+        History = view.History
+            .Select(item => new ImageTagHistoryItem
+            {
+                Image = item.Image ?? "",
+                PullSpec = item.DockerImageReference ?? "",
+                Created = item.Created?.ToLocalTime(),
+                Generation = item.Generation,
+            })
+            .ToArray();
+        ImportError = view.ImportError;
+    }
+
+    /// <summary><c>stream:tag</c>, e.g. <c>citas:v1</c>.</summary>
+    public string Name { get; }
+
+    /// <summary>The image stream's name.</summary>
+    public string ImageStream { get; }
+
+    /// <summary>The tag part, e.g. <c>v1</c>.</summary>
+    public string Tag { get; }
+
+    /// <summary>The namespace of the image stream.</summary>
+    public string Namespace { get; }
+
+    /// <summary><c>DockerImage</c>, <c>ImageStreamTag</c>, <c>ImageStreamImage</c>, or empty for pushed-only tags.</summary>
+    public string SourceKind { get; }
+
+    /// <summary>Where the tag points: a pull spec, <c>citas:v2</c> or <c>citas@sha256:…</c>.</summary>
+    public string Source { get; }
+
+    /// <summary><c>Tagged</c>, <c>Alias</c>, <c>Reference</c>, <c>Scheduled</c>, or empty for pushed-only tags.</summary>
+    public string Mode { get; }
+
+    /// <summary>The current image id (<c>sha256:…</c>); empty while the tag has no image.</summary>
+    public string Image { get; }
+
+    /// <summary>The current item's pull spec (<c>dockerImageReference</c>).</summary>
+    public string PullSpec { get; }
+
+    /// <summary>When the tag started pointing to its current image.</summary>
+    public DateTime? Created { get; }
+
+    /// <summary>The generation of the current item (the spec tag's while there is no image).</summary>
+    public long Generation { get; }
+
+    /// <summary>Every image the tag pointed to, newest first (the first one is the current image).</summary>
+    public ImageTagHistoryItem[] History { get; }
+
+    /// <summary>The last failed import, as <c>oc describe</c> words it; empty when the last import worked.</summary>
+    public string ImportError { get; }
+
+    /// <summary>The cluster session the tag was read from.</summary>
+    public OpenShiftSession? Session { get; }
+
+    /// <summary>The engine's view of the tag (spec, status and stream).</summary>
+    [Hidden]
+    public ImageTagView View { get; }
+
+    /// <summary>The stream's resourceVersion when the tag was read.</summary>
+    [Hidden]
+    public string ResourceVersion => View.Stream.ResourceVersion;
+
+    /// <summary>The relative age of the current image, as oc prints it (<c>17 seconds ago</c>).</summary>
+    [Hidden]
+    public string UpdatedAgo => View.Current?.Created is DateTime created ? HumanDuration.Ago(created, DateTime.UtcNow) : "";
+
+    /// <summary>The pull spec consumers get under the tag's reference policy (the IMAGE REFERENCE column of <c>oc get istag</c>).</summary>
+    [Hidden]
+    public string ImageReference => View.ResolvedPullSpec;
+
+    /// <summary>The <c>ImageTag</c> manifest (<c>oc get itag -o yaml</c> shape).</summary>
+    public JsonObject ToManifest() => View.ToManifest();
+
+    /// <summary><c>namespace/stream:tag</c>.</summary>
+    public override string ToString() => string.IsNullOrEmpty(Namespace) ? Name : Namespace + "/" + Name;
+}
