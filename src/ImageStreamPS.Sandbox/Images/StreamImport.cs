@@ -63,7 +63,10 @@ internal sealed class StreamImport(ImageImporter importer)
             repositoryStatus = ImportRepository(repository, repositoryReference, insecureRepository, credentials, repositoryImages);
 
         foreach (var outcome in images.Concat(repositoryImages).Where(o => o.Imported is not null))
-            outcome.Stored = doImport && !context.DryRun ? StoreImages(context.Api, outcome.Imported!) : PreviewImage(outcome.Imported!.Image);
+            // Only images that land on a tag are stored; a digest fetched without "to" is only reported.
+            outcome.Stored = doImport && !context.DryRun && outcome.ToTag is not null
+                ? StoreImages(context.Api, outcome.Imported!)
+                : PreviewImage(outcome.Imported!.Image);
 
         var response = new JsonObject
         {

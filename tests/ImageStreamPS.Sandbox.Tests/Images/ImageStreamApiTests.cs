@@ -306,6 +306,24 @@ public sealed class ImageStreamApiTests
         Assert.Null(TagOf(sandbox.Stream(), "v9"));
     }
 
+    [Fact]
+    public async Task DigestWithoutATargetTagIsReportedButNotStored()
+    {
+        await using var sandbox = await ImageSandbox.StartAsync();
+        sandbox.CreateStream();
+        var request = ImageSandbox.Json("""
+            {"metadata":{"name":"citas"},"spec":{"import":true,"images":[{"from":{"kind":"DockerImage","name":"docker.io/josedom24/citas-backend@@ID"}}]}}
+            """.Replace("@ID", V1));
+
+        var response = sandbox.Api.Create(Group, "imagestreamimports", Ns, request);
+
+        Assert.Equal("Success", response["status"]!["images"]![0]!["status"]!["status"]!.GetValue<string>());
+        Assert.Equal($"docker.io/josedom24/citas-backend@{V1}", response["status"]!["images"]![0]!["image"]!["dockerImageReference"]!.GetValue<string>());
+        Assert.Null(response["status"]!["images"]![0]!["tag"]);
+        Assert.Null(sandbox.Api.TryGet(Group, "images", null, V1));
+        Assert.Null(sandbox.Stream()["spec"]!["tags"]);
+    }
+
     private static JsonNode? TagOf(JsonObject stream, string tag) =>
         (stream["spec"]?["tags"] as JsonArray)?.FirstOrDefault(t => t?["name"]?.GetValue<string>() == tag);
 }
