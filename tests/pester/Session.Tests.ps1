@@ -245,6 +245,34 @@ Describe 'Error records for cluster failures' {
     }
 }
 
+Describe 'Cmdlets built on OpenShiftCmdlet (Get-AppRollout as the example)' {
+    AfterEach { Get-OpenShiftSession | Disconnect-OpenShift }
+
+    It 'tells the user to connect when the runspace has no session' {
+        $e = { Get-AppRollout -ErrorAction Stop } | Should -Throw -PassThru
+        $e.FullyQualifiedErrorId | Should -Be 'NoOpenShiftSession,ImageStreamPS.Commands.GetAppRolloutCommand'
+        $e.CategoryInfo.Category | Should -Be 'ConnectionError'
+        $e.Exception.Message | Should -Match 'Connect-OpenShift'
+    }
+
+    It 'refuses a disconnected session' {
+        $session = Connect-OpenShift -KubeConfig $kubeconfig -NotDefault
+        $session | Disconnect-OpenShift
+        { Get-AppRollout -Session $session -ErrorAction Stop } | Should -Throw -ErrorId 'OpenShiftSessionDisconnected,ImageStreamPS.Commands.GetAppRolloutCommand'
+    }
+
+    It 'works in the namespace of the session it is given, or -Namespace' {
+        $session = Connect-OpenShift -KubeConfig $kubeconfig -NotDefault -Namespace citas
+        Connect-OpenShift -KubeConfig $kubeconfig | Out-Null  # a default in another namespace
+        # The test server has no deployments API: the cmdlet fails after its first request, which is all this needs.
+        $fromSession = & { try { Get-AppRollout -Session $session -Verbose 4>&1 } catch { } } | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        $fromParameter = & { try { Get-AppRollout -Session $session -Namespace other -Verbose 4>&1 } catch { } } | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        $fromSession.Message | Should -Match '^GET /apis/apps/v1/namespaces/citas/'
+        $fromParameter.Message | Should -Match '^GET /apis/apps/v1/namespaces/other/'
+        $fromSession.Message + $fromParameter.Message | Should -Not -Match 'namespaces/myproject/'
+    }
+}
+
 Describe 'Verbose request lines' {
     It 'writes one line per request with method, path, status and time' {
         $lines = Connect-OpenShift -KubeConfig $kubeconfig -NotDefault -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
