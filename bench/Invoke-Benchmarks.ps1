@@ -13,43 +13,50 @@ param(
     # The published module manifest (build.ps1 Bench passes out/ImageStreamPS/ImageStreamPS.psd1).
     [Parameter(Mandatory)] [string] $ModulePath,
     # BenchmarkDotNet job: Short (default, a few minutes) or Dry (one pass, to check it runs).
-    [ValidateSet('Short', 'Dry', 'Medium')] [string] $Job = 'Short'
+    [ValidateSet('Short', 'Dry', 'Medium')] [string] $Job = 'Short',
+    # Both parts, or only one (the other part's results in README.md are kept as they were).
+    [ValidateSet('All', 'Micro', 'Requests')] [string] $Part = 'All'
 )
 
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
 $root = Resolve-Path "$PSScriptRoot/.."
 $artifacts = Join-Path $root 'out/bench'
-Remove-Item $artifacts -Recurse -Force -ErrorAction SilentlyContinue
-
-$project = Join-Path $PSScriptRoot 'ImageStreamPS.Benchmarks/ImageStreamPS.Benchmarks.csproj'
-& dotnet run -c Release --project $project -- --filter '*' --job $Job.ToLowerInvariant() --exporters github --artifacts $artifacts
-if ($LASTEXITCODE -ne 0) { throw "The benchmarks exited with $LASTEXITCODE" }
-
-$sections = [System.Text.StringBuilder]::new()
-foreach ($report in Get-ChildItem (Join-Path $artifacts 'results') -Filter '*-report-github.md' | Sort-Object Name) {
-    $name = $report.BaseName -replace '-report-github$', '' -replace '^.*\.', ''
-    [void] $sections.AppendLine("### $name").AppendLine()
-    [void] $sections.AppendLine((Get-Content -Raw $report.FullName).Trim()).AppendLine()
-}
-
-$scenario = Join-Path $PSScriptRoot 'Measure-Requests.ps1'
-if (Test-Path $scenario) {
-    $process = [Environment]::ProcessPath
-    $arguments = @(if ((Split-Path $process -Leaf) -like 'dotnet*') { "$PSHOME/pwsh.dll" })
-    $requests = & $process @arguments -NoProfile -NonInteractive -File $scenario -ModulePath $ModulePath
-    if ($LASTEXITCODE -ne 0) { throw "The request scenario exited with $LASTEXITCODE" }
-    [void] $sections.AppendLine('### Requests per cmdlet (tutorial scenario on the sandbox)').AppendLine()
-    [void] $sections.AppendLine(($requests -join "`n").Trim()).AppendLine()
-}
-
 $readme = Join-Path $PSScriptRoot 'README.md'
 $text = Get-Content -Raw $readme
-$begin = '<!-- RESULTS:BEGIN (written by bench/Invoke-Benchmarks.ps1) -->'
-$end = '<!-- RESULTS:END -->'
-$stamp = "Run on $(Get-Date -AsUTC -Format 'yyyy-MM-dd HH:mm') UTC with job $Job."
-$generated = "$begin`n$stamp`n`n$($sections.ToString().Trim())`n$end"
-$pattern = [regex]::Escape($begin) + '[\s\S]*?' + [regex]::Escape($end)
-if ($text -notmatch $pattern) { throw "bench/README.md has no RESULTS markers" }
-[regex]::Replace($text, $pattern, { $generated }) | Set-Content $readme -NoNewline
+
+function Set-Section([string] $Text, [string] $Marker, [string] $Content) {
+    # Replaces what is between <!-- Marker:BEGIN --> and <!-- Marker:END --> in the README.
+    $pattern = [regex]::Escape("<!-- $($Marker):BEGIN -->") + '[\s\S]*?' + [regex]::Escape("<!-- $($Marker):END -->")
+    if ($Text -notmatch $pattern) { throw "bench/README.md has no $Marker markers" }
+    $replacement = "<!-- $($Marker):BEGIN -->`n$($Content.Trim())`n<!-- $($Marker):END -->"
+    [regex]::Replace($Text, $pattern, { $replacement })
+}
+$stamp = "Run on $(Get-Date -AsUTC -Format 'yyyy-MM-dd HH:mm') UTC"
+
+if ($Part -in 'All', 'Micro') {
+    Remove-Item $artifacts -Recurse -Force -ErrorAction SilentlyContinue
+    $project = Join-Path $PSScriptRoot 'ImageStreamPS.Benchmarks/ImageStreamPS.Benchmarks.csproj'
+    & dotnet run -c Release --project $project -- --filter '*' --job $Job.ToLowerInvariant() --exporters github --artifacts $artifacts
+    if ($LASTEXITCODE -ne 0) { throw "The benchmarks exited with $LASTEXITCODE" }
+
+    $sections = [System.Text.StringBuilder]::new()
+    [void] $sections.AppendLine("$stamp, BenchmarkDotNet job $Job.").AppendLine()
+    foreach ($report in Get-ChildItem (Join-Path $artifacts 'results') -Filter '*-report-github.md' | Sort-Object Name) {
+        $name = $report.BaseName -replace '-report-github$', '' -replace '^.*\.', ''
+        [void] $sections.AppendLine("#### $name").AppendLine()
+        [void] $sections.AppendLine((Get-Content -Raw $report.FullName).Trim()).AppendLine()
+    }
+    $text = Set-Section $text 'MICRO' $sections.ToString()
+}
+
+if ($Part -in 'All', 'Requests') {
+    $process = [Environment]::ProcessPath
+    $arguments = @(if ((Split-Path $process -Leaf) -like 'dotnet*') { "$PSHOME/pwsh.dll" })
+    $requests = & $process @arguments -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot 'Measure-Requests.ps1') -ModulePath $ModulePath
+    if ($LASTEXITCODE -ne 0) { throw "The request scenario exited with $LASTEXITCODE" }
+    $text = Set-Section $text 'REQUESTS' "$stamp.`n`n$(($requests -join "`n").Trim())"
+}
+
+$text | Set-Content $readme -NoNewline
 Write-Host "Results written to $readme" -ForegroundColor Green
