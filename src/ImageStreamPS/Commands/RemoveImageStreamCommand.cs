@@ -5,7 +5,7 @@ namespace ImageStreamPS.Commands;
 
 /// <summary>Deletes image streams, like <c>oc delete is</c>.</summary>
 /// <remarks>
-/// <para>One <c>DELETE …/imagestreams/NAME</c> per stream. The stream's tags and history go with it; the
+/// <para>One <c>DELETE …/imagestreams/NAME</c> per stream (with -PassThru and a name, a <c>GET</c> first, to return the stream). The stream's tags and history go with it; the
 /// images themselves stay in the cluster until an administrator prunes them.</para>
 /// <para>Asks for confirmation (ConfirmImpact High) unless -Force. A stream that does not exist is an
 /// ObjectNotFound error (<c>ImageStreamNotFound</c>) and the pipeline goes on with the next one.</para>
@@ -26,7 +26,7 @@ public sealed class RemoveImageStreamCommand : ImageStreamCommandBase
     private const string InputObjectSet = "InputObject";
 
     /// <summary>The streams to delete, optionally <c>namespace/name</c>.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = NameSet)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = NameSet)]
     [ArgumentCompleter(typeof(Completers.ImageStreamNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string[] Name { get; set; } = [];
@@ -69,11 +69,14 @@ public sealed class RemoveImageStreamCommand : ImageStreamCommandBase
             }
         }
 
-        foreach (var (ns, name, input) in targets)
+        foreach (var (ns, name, target) in targets)
         {
+            var input = target;
             if (!ShouldProcessUnlessForced(Force, $"{ns}/{name} on {CurrentSession.Server.Host}", "Remove image stream")) continue;
             try
             {
+                // -PassThru by name: read the stream first when the server's answer may not carry it.
+                if (PassThru && input is null) input = ToOutput(await Client.GetAsync(ns, name, cancellationToken).ConfigureAwait(false));
                 var deleted = await Client.DeleteAsync(ns, name, cancellationToken).ConfigureAwait(false);
                 WriteVerbose($"imagestream.image.openshift.io \"{name}\" deleted");
                 if (PassThru)

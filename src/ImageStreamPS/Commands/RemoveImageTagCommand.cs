@@ -27,7 +27,7 @@ public sealed class RemoveImageTagCommand : ImageStreamCommandBase
     private const string InputObjectSet = "InputObject";
 
     /// <summary>The tags to remove: <c>citas:latest</c> or <c>ns/citas:latest</c>.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true, ParameterSetName = NameSet)]
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = NameSet)]
     [ArgumentCompleter(typeof(Completers.ImageTagNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string[] Name { get; set; } = [];
