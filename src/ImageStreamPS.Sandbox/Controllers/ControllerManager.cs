@@ -25,6 +25,7 @@ public sealed class ControllerManager : IDisposable
             new DeploymentController(api, log),
             new ReplicaSetController(api, log),
             new PodRuntimeController(api, runtime, log),
+            .. (api.Catalog.Find("", EndpointsSync.Resource) is not null ? [new EndpointsController(api, log)] : Array.Empty<ControllerLoop>()),
         ];
     }
 

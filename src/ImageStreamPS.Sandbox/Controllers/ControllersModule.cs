@@ -10,6 +10,12 @@ public sealed class ControllersModule : ISandboxModule
     /// <summary>True when the controllers have no work waiting or running (false before they start).</summary>
     public bool IsIdle => _manager?.IsIdle ?? false;
 
+    /// <summary>Serves v1 endpoints, which the endpoints controller keeps up to date.</summary>
+    public void Register(Registry.ResourceCatalog catalog, SandboxSettings settings)
+    {
+        if (catalog.Find("", EndpointsSync.Resource) is null) catalog.Add(new Registry.GenericStrategy(EndpointsSync.Type));
+    }
+
     public async Task RunAsync(SandboxCore core, CancellationToken stopping)
     {
         using var manager = new ControllerManager(core.Api, core.Settings);

@@ -17,7 +17,7 @@ internal sealed class InProcessCluster : IAsyncDisposable
     public InProcessCluster(TimeSpan? podStartDelay = null)
     {
         Settings = new SandboxSettings { DataPath = _directory, PodStartDelay = podStartDelay ?? TimeSpan.Zero };
-        _core = SandboxCore.Open(_directory, Settings);
+        _core = SandboxCore.Open(_directory, Settings, catalog => new ControllersModule().Register(catalog, Settings));
         Api = _core.Api;
         Manager = new ControllerManager(Api, Settings);
         _running = Manager.RunAsync(_stop.Token);

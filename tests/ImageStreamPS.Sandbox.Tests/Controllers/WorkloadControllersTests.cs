@@ -78,6 +78,17 @@ public class WorkloadControllersTests(ITestOutputHelper output)
         Assert.Equal("NewReplicaSetAvailable", (string?)DeploymentConditions.Get(status, "Progressing")!["reason"]);
         Assert.Equal("MinimumReplicasAvailable", (string?)DeploymentConditions.Get(status, "Available")!["reason"]);
         Assert.Equal(deployment.Generation(), ObjectFields.Long(status["observedGeneration"]));
+
+        // The Service's Endpoints follow the ready v2 Pod.
+        var endpoints = await cluster.Eventually(() => api.TryGet("", "endpoints", Namespace, "app-citas") is { } e
+            && e["subsets"]?[0]?["addresses"] is JsonArray { Count: 1 } addresses
+            && (string?)addresses[0]!["ip"] == (string?)readyPod["status"]!["podIP"] ? e : null,
+            "endpoints on the v2 pod only");
+        var subset = endpoints["subsets"]![0]!;
+        Assert.Single((JsonArray)subset["addresses"]!);
+        Assert.Null(subset["notReadyAddresses"]);
+        Assert.Equal(readyPod.Name(), (string?)subset["addresses"]![0]!["targetRef"]!["name"]);
+        Assert.Equal("""[{"port":10000,"protocol":"TCP","name":"10000-tcp"}]""", subset["ports"]!.ToJsonString());
     }
 
     [Fact]
