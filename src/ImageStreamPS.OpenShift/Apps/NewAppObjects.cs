@@ -1,7 +1,5 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using ImageStreamPS.OpenShift.Triggers;
 using k8s.Models;
 
 namespace ImageStreamPS.OpenShift.Apps;
@@ -14,7 +12,7 @@ namespace ImageStreamPS.OpenShift.Apps;
 /// </summary>
 public sealed partial record NewAppObjects(V1Deployment Deployment, V1Service? Service, IReadOnlyList<string> Warnings)
 {
-    public const string TriggersAnnotation = "image.openshift.io/triggers";
+    public const string TriggersAnnotation = ImageTriggerAnnotation.Key;
     public const string GeneratedByAnnotation = "openshift.io/generated-by";
     public const string GeneratedBy = "OpenShiftNewApp";
     private static readonly string[] ImplicitLabelKeys = ["app", "app.kubernetes.io/component", "app.kubernetes.io/instance"];
@@ -125,24 +123,9 @@ public sealed partial record NewAppObjects(V1Deployment Deployment, V1Service? S
         return new NewAppObjects(deployment, service, warnings);
     }
 
-    /// <summary>
-    /// The trigger annotation exactly as <c>oc new-app</c> writes it: compact JSON, the namespace
-    /// explicit, <c>paused</c> omitted, quotes in the field path escaped as <c>\"</c>.
-    /// </summary>
-    public static string TriggerAnnotationFor(NewAppImage image, string containerName)
-    {
-        var trigger = new JsonArray(new JsonObject
-        {
-            ["from"] = new JsonObject
-            {
-                ["kind"] = "ImageStreamTag",
-                ["name"] = image.ImageStreamTag,
-                ["namespace"] = image.Namespace,
-            },
-            ["fieldPath"] = $"spec.template.spec.containers[?(@.name==\"{containerName}\")].image",
-        });
-        return trigger.ToJsonString(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-    }
+    /// <summary>The trigger annotation as <c>oc new-app</c> writes it: the namespace explicit, <c>paused</c> omitted.</summary>
+    public static string TriggerAnnotationFor(NewAppImage image, string containerName) =>
+        ImageTriggerAnnotation.Serialize([ImageTrigger.ForDeploymentContainer(containerName, image.ImageStreamTag, image.Namespace)]);
 
     private static List<(int port, string protocol)> ContainerPorts(NewAppImage image, NewAppOptions options, List<string> warnings)
     {

@@ -1,47 +1,29 @@
-using System.Text.Json;
-using System.Text.RegularExpressions;
+using ImageStreamPS.OpenShift.Triggers;
 using k8s.Models;
 
 namespace ImageStreamPS.OpenShift.Apps;
 
-/// <summary>The image-stream tags a Deployment follows, from its <c>image.openshift.io/triggers</c> annotation.</summary>
-public static partial class RolloutTriggers
+/// <summary>The image-stream tags a Deployment follows, read with the engine's trigger grammar.</summary>
+public static class RolloutTriggers
 {
+    /// <summary>
+    /// The Deployment's <c>image.openshift.io/triggers</c> entries as rollout triggers; empty when the
+    /// annotation is absent or void (OpenShift then ignores it too). Entries that do not name a
+    /// <c>stream:tag</c> never resolve and are left out.
+    /// </summary>
     public static IReadOnlyList<RolloutTrigger> Of(V1Deployment deployment)
     {
         var ns = deployment.Metadata?.NamespaceProperty ?? "";
-        if (deployment.Metadata?.Annotations is not { } annotations
-            || !annotations.TryGetValue(NewAppObjects.TriggersAnnotation, out var value)
-            || string.IsNullOrWhiteSpace(value))
-        {
-            return [];
-        }
-
-        try
-        {
-            using var document = JsonDocument.Parse(value);
-            var triggers = new List<RolloutTrigger>();
-            foreach (var entry in document.RootElement.EnumerateArray())
-            {
-                var from = entry.GetProperty("from");
-                var name = from.GetProperty("name").GetString() ?? "";
-                if (!name.Contains(':')) continue;
-                var fromNamespace = from.TryGetProperty("namespace", out var n) && n.GetString() is { Length: > 0 } given ? given : ns;
-                var fieldPath = entry.TryGetProperty("fieldPath", out var f) ? f.GetString() ?? "" : "";
-                var match = ContainerSelector().Match(fieldPath);
-                var container = match.Success ? match.Groups[1].Value : null;
-                var paused = entry.TryGetProperty("paused", out var p) && p.GetBoolean();
-                triggers.Add(new RolloutTrigger(fromNamespace, name, container, paused));
-            }
-            return triggers;
-        }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or KeyNotFoundException)
-        {
-            // The trigger controller ignores an annotation it cannot parse (e.g. "paused":"false"); so do we.
-            return [];
-        }
+        var podSpec = deployment.Spec?.Template?.Spec;
+        return ImageTriggerAnnotation.FromAnnotations(deployment.Metadata?.Annotations)
+            .Where(t => t.From.Name.Contains(':'))
+            .Select(t => new RolloutTrigger(t.NamespaceOr(ns), t.From.Name, ContainerOf(t, podSpec), t.Paused))
+            .ToList();
     }
 
-    [GeneratedRegex("""containers\[\?\(@\.name=="([^"]+)"\)\]\.image$""")]
-    private static partial Regex ContainerSelector();
+    private static string? ContainerOf(ImageTrigger trigger, V1PodSpec? podSpec)
+    {
+        if (!ContainerFieldPath.TryParse("Deployment", trigger.FieldPath, out var path, out _)) return null;
+        return path.Name ?? (podSpec is null ? null : path.FindContainer(podSpec)?.Name);
+    }
 }

@@ -25,6 +25,9 @@ namespace ImageStreamPS.Commands;
 /// <para>-WhatIf names every Deployment whose <c>image.openshift.io/triggers</c> annotation follows a
 /// destination tag, with the image it runs now and the image the move would roll out (it reads the
 /// Deployments of the destination namespace; nothing is written).</para>
+/// <para>-Wait then waits for every rollout the move caused (Deployments whose image triggers follow a
+/// destination tag and did not already run its new image) through watches, and writes them as
+/// AppRollouts once complete; -Timeout bounds the whole wait (OperationTimeout error AppRolloutTimeout).</para>
 /// </remarks>
 /// <example>
 /// <code>PS> Set-ImageTag citas:v2 citas:latest</code>
@@ -35,11 +38,16 @@ namespace ImageStreamPS.Commands;
 /// <para>Shows which Deployments would roll out, from which image to which, if prod moved to v2's image.</para>
 /// </example>
 /// <example>
+/// <code>PS> Set-ImageTag citas:v2 citas:prod -Wait -Timeout 00:05:00 -ErrorAction Stop | Select-Object Name, Status, Digest</code>
+/// <para>Promotes and verifies in one line: moves prod to v2's image and returns the rollouts it caused once they are complete.</para>
+/// </example>
+/// <example>
 /// <code>PS> Get-ImageTag citas:v2 -Session $dev | Set-ImageTag -Destination citas:prod -PassThru -ErrorAction Stop</code>
 /// <para>Promotes, in a pipeline step, the image tested as v2 to prod and writes the updated tag.</para>
 /// </example>
 [Cmdlet(VerbsCommon.Set, "ImageTag", SupportsShouldProcess = true, DefaultParameterSetName = SourceSet)]
 [OutputType(typeof(ImageTag))]
+[OutputType(typeof(AppRollout))]
 public sealed class SetImageTagCommand : ImageStreamCommandBase
 {
     private const string SourceSet = "Source";
@@ -99,6 +107,14 @@ public sealed class SetImageTagCommand : ImageStreamCommandBase
     [Parameter]
     public SwitchParameter PassThru { get; set; }
 
+    /// <summary>Waits for the rollouts the move causes and writes them (AppRollout) once complete.</summary>
+    [Parameter]
+    public SwitchParameter Wait { get; set; }
+
+    /// <summary>How long -Wait waits for all of them. Default 10 minutes.</summary>
+    [Parameter]
+    public TimeSpan Timeout { get; set; } = AppRolloutWaiter.DefaultTimeout;
+
     protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
     {
         var current = CurrentNamespace;
@@ -141,10 +157,24 @@ public sealed class SetImageTagCommand : ImageStreamCommandBase
         var state = new SourceState(source, InputObject?.View.Stream.Resource, InputObject?.ResourceVersion);
         if (source.NeedsResolution(Alias) && state.Stream is null && !await ReadSourceAsync(state, current, cancellationToken).ConfigureAwait(false)) return;
 
+        // -Wait: note the workloads each destination triggers before it moves (AppTagMoveWaiter, app-cmdlets).
+        var rollouts = Wait && !IsWhatIf() ? new AppTagMoveWaiter(Connection, CurrentSession, WriteProgress, WriteError) : null;
+        if (rollouts is not null)
+        {
+            foreach (var destination in destinations)
+                await rollouts.NoteAsync(destination.NamespaceOr(current), destination.Name, destination.Tag!, cancellationToken).ConfigureAwait(false);
+        }
+
         var written = new List<ImageStreamReference>();
         foreach (var destination in destinations)
         {
             if (await SetAsync(state, destination, options, current, cancellationToken).ConfigureAwait(false)) written.Add(destination);
+        }
+
+        if (rollouts is not null)
+        {
+            var moved = written.Select(d => (d.NamespaceOr(current), d.Name, d.Tag!));
+            foreach (var rollout in await rollouts.WaitAsync(moved, Timeout, cancellationToken).ConfigureAwait(false)) WriteObject(rollout);
         }
 
         if (PassThru)

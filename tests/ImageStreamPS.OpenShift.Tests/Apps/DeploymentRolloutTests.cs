@@ -97,4 +97,24 @@ public class DeploymentRolloutTests
 
     [Fact]
     public void ATagReferenceHasNoDigest() => Assert.Null(ImageDigest.Of("docker.io/josedom24/citas-backend:v1"));
+
+    [Fact]
+    public void TriggersAreReadFromTheAnnotationIncludingIndexSelectorsAndTheObjectsNamespace()
+    {
+        var deployment = Deployment();
+        deployment.Metadata.Annotations["image.openshift.io/triggers"] =
+            """[{"from":{"kind":"ImageStreamTag","name":"citas:prod"},"fieldPath":"spec.template.spec.containers[0].image"}]""";
+
+        Assert.Equal(new RolloutTrigger("NS", "citas:prod", "citas", false), Assert.Single(RolloutTriggers.Of(deployment)));
+    }
+
+    [Fact]
+    public void AnAnnotationOpenShiftWouldIgnoreGivesNoTriggers()
+    {
+        var deployment = Deployment();
+        deployment.Metadata.Annotations["image.openshift.io/triggers"] =
+            """[{"from":{"kind":"ImageStreamTag","name":"citas:prod"},"fieldPath":"spec.template.spec.containers[?(@.name==\"citas\")].image","paused":"false"}]""";
+
+        Assert.Empty(RolloutTriggers.Of(deployment));
+    }
 }
