@@ -1,3 +1,4 @@
+using ImageStreamPS.Sandbox.Api;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using ImageStreamPS.Sandbox.Controllers;
@@ -101,9 +102,14 @@ public class WorkloadControllersTests(ITestOutputHelper output)
         await cluster.Eventually(() => api.Get("apps", "deployments", Namespace, "app-citas") is var d && Image(d) == V1Reference ? d : null,
             "the trigger to set the v1 image");
 
-        var edited = api.Get("apps", "deployments", Namespace, "app-citas");
-        edited["spec"]!["template"]!["spec"]!["containers"]![0]!["image"] = "quay.io/someone/else:1";
-        api.Update("apps", "deployments", Namespace, "app-citas", edited);
+        // A user's edit is read-modify-write: the controllers may write the Deployment in between (409), so retry as kubectl edit would.
+        await cluster.Eventually(() =>
+        {
+            var edited = api.Get("apps", "deployments", Namespace, "app-citas");
+            edited["spec"]!["template"]!["spec"]!["containers"]![0]!["image"] = "quay.io/someone/else:1";
+            try { return api.Update("apps", "deployments", Namespace, "app-citas", edited); }
+            catch (StatusException conflict) when (conflict.Code == 409) { return null; }
+        }, "the manual edit to be written");
 
         await cluster.Eventually(() => api.Get("apps", "deployments", Namespace, "app-citas") is var d && Image(d) == V1Reference ? d : null,
             "the trigger to revert the manual edit");
