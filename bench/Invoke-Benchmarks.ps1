@@ -55,7 +55,9 @@ if ($Part -in 'All', 'Requests') {
     $arguments = @(if ((Split-Path $process -Leaf) -like 'dotnet*') { "$PSHOME/pwsh.dll" })
     $requests = & $process @arguments -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot 'Measure-Requests.ps1') -ModulePath $ModulePath
     if ($LASTEXITCODE -ne 0) { throw "The request scenario exited with $LASTEXITCODE" }
-    $text = Set-Section $text 'REQUESTS' "$stamp.`n`n$(($requests -join "`n").Trim())"
+    # Keep the table and its total; host output (the -WhatIf text) is not part of the result.
+    $requests = @($requests | Where-Object { $_ -match '^\|' -or $_ -match '^Total for' })
+    $text = Set-Section $text 'REQUESTS' "$stamp.`n`n$(($requests | Where-Object { $_ -notmatch '^Total' }) -join "`n")`n`n$($requests | Where-Object { $_ -match '^Total' })"
 }
 
 $text | Set-Content $readme -NoNewline

@@ -71,12 +71,13 @@ try {
     Measure-Step 'Get-AppRollout app-citas' { Get-AppRollout app-citas }
     Measure-Step 'Set-ImageTag citas:v2 citas:prod -WhatIf' { Set-ImageTag citas:v2 citas:prod -WhatIf 6>$null }
     Measure-Step 'Remove-ImageTag citas:prod -Force' { Remove-ImageTag citas:prod -Force }
-    Measure-Step 'Set-ImageTag citas:v2 citas:prod -Wait' { Set-ImageTag citas:v2 citas:prod -Wait -Timeout (New-TimeSpan -Seconds 30) }
+    Measure-Step 'Set-ImageTag citas:v2 citas:prod' { Set-ImageTag citas:v2 citas:prod }
+    Measure-Step 'Get-AppRollout app-citas' { Get-AppRollout app-citas }
     Measure-Step 'Get-ImageStream citas | ConvertTo-OpenShiftYaml' { Get-ImageStream citas | ConvertTo-OpenShiftYaml }
 
     '| cmdlet | requests | what the server saw |'
     '|---|---:|---|'
-    foreach ($row in $rows) { "| ``$($row.Command)`` | $($row.Requests) | $($row.Detail) |" }
+    foreach ($row in $rows) { "| ``$($row.Command -replace '\|', '\|')`` | $($row.Requests) | $($row.Detail) |" }
     ''
     "Total for the tutorial: $(($rows | Measure-Object Requests -Sum).Sum) requests. ``Get-AppRollout -Wait`` counts one watch as one request, however long it stays open."
 }
