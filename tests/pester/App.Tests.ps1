@@ -83,6 +83,18 @@ Describe 'The tutorial''s app steps' {
         $route.Url | Should -Be 'http://app-citas-myproject.apps.sandbox.local'
     }
 
+    It 'ConvertTo-OpenShiftYaml writes the Deployment and the Route as OpenShift returns them' {
+        $yaml = Get-AppRollout app-citas | ConvertTo-OpenShiftYaml
+        $yaml | Should -Match '(?m)^kind: Deployment$'
+        $yaml | Should -Match '(?m)^  name: app-citas$'
+        $yaml | Should -Match 'image.openshift.io/triggers'
+
+        $route = New-AppRoute -Service app-citas -Port 10000 -Name app-citas-yaml
+        $routeYaml = $route | ConvertTo-OpenShiftYaml
+        $routeYaml | Should -Match '(?m)^kind: Route$'
+        $routeYaml | Should -Match '(?m)^  host: app-citas-yaml-myproject.apps.sandbox.local$'
+    }
+
     It 'kubectl sees the same Route' -Skip:(-not $haveKubectl) {
         $route = kc get route app-citas -o json | ConvertFrom-Json -AsHashtable
 

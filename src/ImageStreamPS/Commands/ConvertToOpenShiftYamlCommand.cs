@@ -11,7 +11,7 @@ namespace ImageStreamPS.Commands;
 /// object as the server returned it, in the layout of <c>oc get -o yaml</c>: keys sorted, lists not
 /// indented under their key, strings quoted only where YAML would read them as something else,
 /// managedFields left out. An ImageStream becomes its ImageStream; an ImageTag becomes the
-/// <c>image.openshift.io/v1</c> ImageTag (spec tag and history, as <c>oc get itag</c> shows it).</para>
+/// <c>image.openshift.io/v1</c> ImageTag (spec tag and history, as <c>oc get itag</c> shows it); an AppRollout becomes its Deployment and an AppRoute its Route.</para>
 /// <para>One object gives one manifest; several give one <c>kind: List</c>, as <c>oc get</c> prints
 /// several objects (-AsDocuments writes one YAML document per object instead). No request is sent.
 /// New-ImageStream -Path reads the result back.</para>

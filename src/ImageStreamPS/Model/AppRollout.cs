@@ -24,7 +24,7 @@ public enum AppRolloutStatus
 /// An app's rollout: its Deployment (or DeploymentConfig), the ReplicaSets it rolled out and their
 /// Pods, which image-stream tags trigger it and which tag and digest it runs now.
 /// </summary>
-public sealed class AppRollout
+public sealed class AppRollout : IOpenShiftManifest
 {
     internal AppRollout(Rollout rollout, OpenShiftSession? session)
     {
@@ -119,6 +119,11 @@ public sealed class AppRollout
 
     /// <summary>The Deployment in wire shape (what <c>oc get deploy NAME -o json</c> prints).</summary>
     public JsonObject? Manifest { get; }
+
+    /// <summary>The Deployment as OpenShift returns it (<c>ConvertTo-OpenShiftYaml</c>).</summary>
+    public JsonObject ToManifest() =>
+        Manifest?.DeepClone() as JsonObject
+        ?? throw new InvalidOperationException($"{Name} was not read from a cluster, so it has no manifest to convert.");
 
     /// <summary>The name.</summary>
     public override string ToString() => Name;

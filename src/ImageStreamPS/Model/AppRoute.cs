@@ -5,7 +5,7 @@ using ImageStreamPS.Session;
 namespace ImageStreamPS.Model;
 
 /// <summary>A Route that exposes an app's Service at a host name: what <c>oc get route</c> shows, plus its URL.</summary>
-public sealed class AppRoute
+public sealed class AppRoute : IOpenShiftManifest
 {
     internal AppRoute(RouteView route, OpenShiftSession? session)
     {
@@ -62,6 +62,11 @@ public sealed class AppRoute
 
     /// <summary>The Route in wire shape (what <c>oc get route NAME -o json</c> prints).</summary>
     public JsonObject? Manifest { get; }
+
+    /// <summary>The Route as OpenShift returns it (<c>ConvertTo-OpenShiftYaml</c>).</summary>
+    public JsonObject ToManifest() =>
+        Manifest?.DeepClone() as JsonObject
+        ?? throw new InvalidOperationException($"{Name} was not read from a cluster, so it has no manifest to convert.");
 
     /// <summary>The URL, or the name when the route has no host yet.</summary>
     public override string ToString() => Url ?? Name;
