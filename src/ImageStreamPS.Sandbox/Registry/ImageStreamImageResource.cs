@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using ImageStreamPS.Sandbox.Api;
 using ImageStreamPS.Sandbox.Registry.OpenShift;
 using static ImageStreamPS.Sandbox.Images.Streams.JsonRead;
+using ImageStreamPS.OpenShift.Describe;
 
 namespace ImageStreamPS.Sandbox.Registry;
 
@@ -67,7 +68,7 @@ public sealed class ImageStreamImageResource : IVirtualResource
         return
         [
             ObjectMeta.Name(obj),
-            created is { } time ? Tables.LongDuration(now - time) + " ago" : "",
+            created is { } time ? HumanDuration.Format(now - time) + " ago" : "",
             Str(obj["image"]?["dockerImageReference"]) ?? "",
             Str(obj["image"]?["metadata"]?["name"]) ?? "",
         ];

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ImageStreamPS.Sandbox.Images.Streams;
 using static ImageStreamPS.Sandbox.Images.Streams.JsonRead;
+using ImageStreamPS.OpenShift.Describe;
 
 namespace ImageStreamPS.Sandbox.Registry;
 
@@ -18,7 +19,7 @@ internal static class ImageStreamTable
             .Select(list => (Tag: Str(list["tag"]) ?? "", Created: ObjectMeta.Time(Str(TagHistory.Latest(stream, Str(list["tag"]) ?? "")?["created"]))))
             .ToList();
         var latest = tags.Where(t => t.Created is not null).Select(t => t.Created!.Value).DefaultIfEmpty().Max();
-        var updated = tags.Any(t => t.Created is not null) ? Tables.LongDuration(now - latest) + " ago" : "";
+        var updated = tags.Any(t => t.Created is not null) ? HumanDuration.Format(now - latest) + " ago" : "";
         var ordered = tags.OrderByDescending(t => t.Created ?? DateTimeOffset.MinValue).ThenBy(t => t.Tag, StringComparer.Ordinal)
             .Select(t => t.Tag).ToList();
         return [ObjectMeta.Name(stream), repository, UpToWidth(ordered), updated];

@@ -4,6 +4,7 @@ using ImageStreamPS.Sandbox.Api;
 using ImageStreamPS.Sandbox.Images.Streams;
 using ImageStreamPS.Sandbox.Registry.OpenShift;
 using static ImageStreamPS.Sandbox.Images.Streams.JsonRead;
+using ImageStreamPS.OpenShift.Describe;
 
 namespace ImageStreamPS.Sandbox.Registry;
 
@@ -159,7 +160,7 @@ public sealed class ImageStreamTagResource : IVirtualResource
         [
             ObjectMeta.Name(obj),
             Str(obj["image"]?["dockerImageReference"]) ?? "",
-            created is { } time ? Tables.LongDuration(now - time) + " ago" : "",
+            created is { } time ? HumanDuration.Format(now - time) + " ago" : "",
             Str(obj["image"]?["metadata"]?["name"]) ?? "",
         ];
     }

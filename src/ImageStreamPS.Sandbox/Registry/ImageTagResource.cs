@@ -3,6 +3,7 @@ using ImageStreamPS.Sandbox.Api;
 using ImageStreamPS.Sandbox.Images.Streams;
 using ImageStreamPS.Sandbox.Registry.OpenShift;
 using static ImageStreamPS.Sandbox.Images.Streams.JsonRead;
+using ImageStreamPS.OpenShift.Describe;
 
 namespace ImageStreamPS.Sandbox.Registry;
 
@@ -182,7 +183,7 @@ public sealed class ImageTagResource : IVirtualResource
                 if (Str(condition["type"]) == "ImportSuccess" && Str(condition["status"]) == "False") status = $"ImportFailed ({Str(condition["reason"])})";
                 if (ObjectMeta.Time(Str(condition["lastTransitionTime"])) is { } transition && (last is null || transition > last)) last = transition;
             }
-            if (last is { } time) updated = Tables.LongDuration(now - time) + " ago";
+            if (last is { } time) updated = HumanDuration.Format(now - time) + " ago";
         }
         if (status.Length == 0) status = source;
         return [ObjectMeta.Name(obj), spec, status, count is { } n ? JsonValue.Create(n) : null, updated];
