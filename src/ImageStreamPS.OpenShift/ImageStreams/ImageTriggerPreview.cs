@@ -1,4 +1,4 @@
-using ImageStreamPS.OpenShift.Apps;
+using ImageStreamPS.OpenShift.Triggers;
 using k8s;
 using k8s.Models;
 
@@ -31,17 +31,21 @@ public static class ImageTriggerPreview
         return deployments.Items.SelectMany(d => Triggered(d, streamNamespace, stream + ":" + tag, nextImage)).ToList();
     }
 
-    /// <summary>The containers of one Deployment that a move of <paramref name="streamTag"/> to <paramref name="nextImage"/> would change.</summary>
+    /// <summary>
+    /// The containers of one Deployment that a move of <paramref name="streamTag"/> to <paramref name="nextImage"/> would change,
+    /// by the trigger controller's own rules (<see cref="ImageTriggerEvaluation"/>): paused triggers are skipped, and an
+    /// annotation the controller cannot apply (a bad field path, a missing container) changes nothing.
+    /// </summary>
     public static IEnumerable<TriggeredContainer> Triggered(V1Deployment deployment, string streamNamespace, string streamTag, string nextImage)
     {
-        if (string.IsNullOrEmpty(nextImage)) yield break;
-        var containers = deployment.Spec?.Template?.Spec?.Containers ?? [];
-        foreach (var trigger in RolloutTriggers.Of(deployment))
-        {
-            if (trigger.Paused || trigger.ImageStreamTag != streamTag || trigger.Namespace != streamNamespace) continue;
-            var container = containers.FirstOrDefault(c => c.Name == trigger.Container);
-            if (container is null || container.Image == nextImage) continue;
-            yield return new TriggeredContainer(deployment.Metadata?.NamespaceProperty ?? "", deployment.Metadata?.Name ?? "", container.Name, container.Image ?? "", nextImage);
-        }
+        if (string.IsNullOrEmpty(nextImage)) return [];
+        // Only the moved tag resolves: the question is what this move changes, not what other tags would.
+        var evaluation = ImageTriggerEvaluation.Evaluate(deployment, (ns, stream, tag) =>
+            ns == streamNamespace && stream + ":" + tag == streamTag ? nextImage : null);
+        return evaluation.Changes
+            .Where(change => change.ChangesImage)
+            .Select(change => new TriggeredContainer(
+                deployment.Metadata?.NamespaceProperty ?? "", deployment.Metadata?.Name ?? "", change.Container.Name, change.CurrentImage ?? "", nextImage))
+            .ToList();
     }
 }

@@ -146,4 +146,28 @@ public sealed class ImageStreamRequestTests
         Assert.Empty(same);
         Assert.Empty(other);
     }
+
+    [Fact]
+    public void Trigger_preview_names_nothing_when_the_controller_could_not_apply_the_annotation()
+    {
+        // A trigger whose container does not exist voids the whole update, as OpenShift's controller does.
+        var deployment = new V1Deployment
+        {
+            Metadata = new V1ObjectMeta
+            {
+                Name = "app-citas",
+                NamespaceProperty = "ns",
+                Annotations = new Dictionary<string, string>
+                {
+                    ["image.openshift.io/triggers"] = """[{"from":{"kind":"ImageStreamTag","name":"citas:prod"},"fieldPath":"spec.template.spec.containers[?(@.name==\"citas\")].image"},{"from":{"kind":"ImageStreamTag","name":"citas:prod"},"fieldPath":"spec.template.spec.containers[?(@.name==\"gone\")].image"}]""",
+                },
+            },
+            Spec = new V1DeploymentSpec
+            {
+                Template = new V1PodTemplateSpec { Spec = new V1PodSpec { Containers = [new V1Container { Name = "citas", Image = "docker.io/josedom24/citas-backend@sha256:42b6ff" }] } },
+            },
+        };
+
+        Assert.Empty(ImageTriggerPreview.Triggered(deployment, "ns", "citas:prod", "docker.io/josedom24/citas-backend@sha256:eae3f6"));
+    }
 }
