@@ -19,6 +19,19 @@ public sealed class AuthTests(RunningSandbox sandbox) : IClassFixture<RunningSan
     }
 
     [Fact]
+    public async Task VersionAnswersACallerWithoutCredentialsButNotAWrongToken()
+    {
+        using var anonymous = await sandbox.Anonymous.GetAsync("/version", TestContext.Current.CancellationToken);
+        Assert.Equal(200, (int)anonymous.StatusCode);
+        Assert.Equal("32", JsonNode.Parse(await anonymous.Content.ReadAsStringAsync(TestContext.Current.CancellationToken))!["minor"]!.GetValue<string>());
+
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/version");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", "sha256~not-the-token");
+        using var wrong = await sandbox.Anonymous.SendAsync(request, TestContext.Current.CancellationToken);
+        Assert.Equal(401, (int)wrong.StatusCode);
+    }
+
+    [Fact]
     public async Task KubeconfigIsPrivateAndHoldsTheSandboxContext()
     {
         var text = await File.ReadAllTextAsync(sandbox.Host.KubeConfigPath, TestContext.Current.CancellationToken);

@@ -26,7 +26,9 @@ public sealed class ApiPipeline(ApiService api, AccessToken token, RequestMetric
                 metrics.CountNonResource(path, 200);
                 return;
             }
-            if (!token.Accepts(context.Request.Headers.Authorization))
+            // As system:public-info-viewer on a cluster: /version answers a caller with no credentials; a wrong token is still 401.
+            var anonymousVersion = path == "/version" && string.IsNullOrEmpty(context.Request.Headers.Authorization);
+            if (!anonymousVersion && !token.Accepts(context.Request.Headers.Authorization))
             {
                 await HttpIo.WriteStatus(context, ApiErrors.Unauthorized());
                 metrics.CountNonResource(RequestInfo.Parse(path) is null ? path : "(resource)", 401);
