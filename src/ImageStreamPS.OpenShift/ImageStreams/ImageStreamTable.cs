@@ -11,8 +11,7 @@ public static class ImageStreamTable
     private const int TagsWidth = 40;
 
     /// <summary>
-    /// Status tags, most recently updated first (ties by name), joined with commas; once 40 characters are used
-    /// (a comma counted per tag) the rest is summarised as <c> + N more...</c>.
+    /// Status tags, most recently updated first (ties by name), joined with commas up to the width oc prints (<see cref="TagsUpToWidth"/>).
     /// </summary>
     public static string TagsColumn(ImageStream stream)
     {
@@ -23,11 +22,29 @@ public static class ImageStreamTable
             .ThenBy(t => t.Tag, StringComparer.Ordinal)
             .Select(t => t.Tag)
             .ToList();
-        // takeUpTo in oc's printer: each tag costs its length plus a comma.
-        var width = 0;
-        var shown = 0;
-        while (shown < tags.Count && (width += tags[shown].Length + 1) <= TagsWidth) shown++;
+        return TagsUpToWidth(tags);
+    }
+
+    /// <summary>
+    /// <c>printTagsUpToWidth</c>: as many tags as fit in about 40 characters (a comma counted per tag; a
+    /// little more when that evens the edge), then <c> + N more...</c>.
+    /// </summary>
+    public static string TagsUpToWidth(IReadOnlyList<string> tags)
+    {
+        var shown = tags.Count;
+        var remaining = TagsWidth;
+        for (var i = 0; i < tags.Count; i++)
+        {
+            remaining -= tags[i].Length + 1;
+            if (remaining >= 0) continue;
+            if (i == 0) { shown = 1; break; }
+            const int margin = TagsWidth / 4;
+            if (margin < remaining + tags[i].Length && margin >= -remaining) continue;
+            shown = i;
+            break;
+        }
+        var hidden = tags.Count - shown;
         var text = string.Join(",", tags.Take(shown));
-        return shown == tags.Count ? text : $"{text} + {tags.Count - shown} more...";
+        return hidden > 0 ? $"{text} + {hidden} more..." : text;
     }
 }

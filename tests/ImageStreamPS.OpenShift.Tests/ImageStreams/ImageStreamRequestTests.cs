@@ -88,6 +88,17 @@ public sealed class ImageStreamRequestTests
     }
 
     [Fact]
+    public void Tags_column_keeps_a_long_tag_that_overflows_by_less_than_the_margin_like_oc()
+    {
+        var first = new string('a', 25);
+        var second = new string('b', 20);
+
+        // 26 + 21 characters overflow 40 by 7, within oc's 10-character margin, so the second tag stays.
+        Assert.Equal($"{first},{second} + 1 more...", ImageStreamTable.TagsUpToWidth([first, second, "x"]));
+        Assert.Equal("a,b", ImageStreamTable.TagsUpToWidth(["a", "b"]));
+    }
+
+    [Fact]
     public void Views_merge_spec_only_and_status_tags_with_their_modes()
     {
         var view = new ImageStreamView(Citas());
