@@ -10,6 +10,22 @@ namespace ImageStreamPS.OpenShift.Tests.Projects;
 /// </summary>
 public class ProjectClientTests
 {
+    // What a cluster without the requested API answers: 404 naming no object.
+    private static readonly Answer NoSuchResource = Answer.Failure(404, "NotFound", "the server could not find the requested resource");
+
+    private static string Status(int code, string reason, string message, string name, string group, string kind) =>
+        $$$"""{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Failure","message":"{{{message.Replace("\"", "\\\"")}}}","reason":"{{{reason}}}","details":{"name":"{{{name}}}","group":"{{{group}}}","kind":"{{{kind}}}"},"code":{{{code}}}}""";
+
+    /// <summary>A server that answers the given <c>METHOD /path</c> (query left out) and 404 for any other.</summary>
+    private static ScriptedApi Api(params (string Request, int Status, string Body)[] answers)
+    {
+        var scripted = answers.ToDictionary(a => a.Request, a => Answer.Json(a.Status, a.Body));
+        return new ScriptedApi(r => scripted.TryGetValue(r.Method + " " + r.PathAndQuery.Split('?')[0], out var answer) ? answer : NoSuchResource);
+    }
+
+    private static List<string> Seen(ScriptedApi api) =>
+        api.Requests.Select(r => r.Method + " " + r.PathAndQuery.Split('?')[0] + (r.Body.Length == 0 ? "" : " " + r.Body)).ToList();
+
     private const string Projects = "/apis/project.openshift.io/v1/projects";
     private const string ProjectRequests = "/apis/project.openshift.io/v1/projectrequests";
     private const string Namespaces = "/api/v1/namespaces";
@@ -26,35 +42,35 @@ public class ProjectClientTests
     [Fact]
     public async Task GetReadsTheProject()
     {
-        using var api = new ScriptedApi().Answer("GET", Projects + "/citas", 200, Project("citas", "Citas"));
+        using var api = Api(("GET " + Projects + "/citas", 200, Project("citas", "Citas")));
 
-        var project = await new ProjectClient(api.Client).GetAsync("citas", TestContext.Current.CancellationToken);
+        var project = await new ProjectClient(api.NewClient()).GetAsync("citas", TestContext.Current.CancellationToken);
 
         Assert.Equal(("citas", "Citas", "Active", "developer"), (project.Name, project.DisplayName, project.Phase, project.Requester));
         Assert.Equal("Citas (citas)", project.DisplayText);
-        Assert.Equal(["GET " + Projects + "/citas"], api.Requests);
+        Assert.Equal(["GET " + Projects + "/citas"], Seen(api));
     }
 
     [Fact]
     public async Task GetFallsBackToTheNamespaceWhenTheProjectApiIsMissing_ConfirmProjectAccess()
     {
-        using var api = new ScriptedApi().Answer("GET", Namespaces + "/citas", 200, Namespace("citas"));
+        using var api = Api(("GET " + Namespaces + "/citas", 200, Namespace("citas")));
 
-        var project = await new ProjectClient(api.Client).GetAsync("citas", TestContext.Current.CancellationToken);
+        var project = await new ProjectClient(api.NewClient()).GetAsync("citas", TestContext.Current.CancellationToken);
 
         Assert.Equal(("citas", "Active", "citas"), (project.Name, project.Phase, project.DisplayText));
         Assert.Equal("Namespace", project.Manifest["kind"]!.GetValue<string>());
-        Assert.Equal(["GET " + Projects + "/citas", "GET " + Namespaces + "/citas"], api.Requests);
+        Assert.Equal(["GET " + Projects + "/citas", "GET " + Namespaces + "/citas"], Seen(api));
     }
 
     [Fact]
     public async Task GetOfAMissingProjectThrowsTheProjectsNotFoundNotTheNamespaces()
     {
-        using var api = new ScriptedApi()
-            .Answer("GET", Projects + "/ghost", 404, ScriptedApi.Status(404, "NotFound", "projects.project.openshift.io \"ghost\" not found", "ghost", "project.openshift.io", "projects"))
-            .Answer("GET", Namespaces + "/ghost", 403, ScriptedApi.Status(403, "Forbidden", "namespaces \"ghost\" is forbidden", "ghost", "", "namespaces"));
+        using var api = Api(
+            ("GET " + Projects + "/ghost", 404, Status(404, "NotFound", "projects.project.openshift.io \"ghost\" not found", "ghost", "project.openshift.io", "projects")),
+            ("GET " + Namespaces + "/ghost", 403, Status(403, "Forbidden", "namespaces \"ghost\" is forbidden", "ghost", "", "namespaces")));
 
-        var failure = await Assert.ThrowsAsync<OpenShiftApiException>(() => new ProjectClient(api.Client).GetAsync("ghost", TestContext.Current.CancellationToken));
+        var failure = await Assert.ThrowsAsync<OpenShiftApiException>(() => new ProjectClient(api.NewClient()).GetAsync("ghost", TestContext.Current.CancellationToken));
 
         Assert.Equal(("NotFound", "projects", "ghost"), (failure.Reason, failure.Kind, failure.Name));
     }
@@ -62,10 +78,10 @@ public class ProjectClientTests
     [Fact]
     public async Task ListSortsProjectsByName_SortByProjectName()
     {
-        using var api = new ScriptedApi().Answer("GET", Projects, 200,
-            $$"""{"kind":"ProjectList","apiVersion":"project.openshift.io/v1","metadata":{},"items":[{{Project("zeta")}},{{Project("Alpha")}},{{Project("beta")}}]}""");
+        using var api = Api(("GET " + Projects, 200,
+            $$"""{"kind":"ProjectList","apiVersion":"project.openshift.io/v1","metadata":{},"items":[{{Project("zeta")}},{{Project("Alpha")}},{{Project("beta")}}]}"""));
 
-        var projects = await new ProjectClient(api.Client).ListAsync(TestContext.Current.CancellationToken);
+        var projects = await new ProjectClient(api.NewClient()).ListAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(["Alpha", "beta", "zeta"], projects.Select(p => p.Name));
     }
@@ -73,11 +89,11 @@ public class ProjectClientTests
     [Fact]
     public async Task ListFallsBackToNamespacesWhenProjectsAreForbidden_GetProjects()
     {
-        using var api = new ScriptedApi()
-            .Answer("GET", Projects, 403, ScriptedApi.Status(403, "Forbidden", "projects.project.openshift.io is forbidden"))
-            .Answer("GET", Namespaces, 200, $$"""{"kind":"NamespaceList","apiVersion":"v1","metadata":{},"items":[{{Namespace("web")}},{{Namespace("db")}}]}""");
+        using var api = Api(
+            ("GET " + Projects, 403, Answer.Failure(403, "Forbidden", "projects.project.openshift.io is forbidden").Body),
+            ("GET " + Namespaces, 200, $$"""{"kind":"NamespaceList","apiVersion":"v1","metadata":{},"items":[{{Namespace("web")}},{{Namespace("db")}}]}"""));
 
-        var projects = await new ProjectClient(api.Client).ListAsync(TestContext.Current.CancellationToken);
+        var projects = await new ProjectClient(api.NewClient()).ListAsync(TestContext.Current.CancellationToken);
 
         Assert.Equal(["db", "web"], projects.Select(p => p.Name));
     }
@@ -85,14 +101,14 @@ public class ProjectClientTests
     [Fact]
     public async Task RequestChecksProjectRequestsThenPostsTheRequest_RequestProjectOptionsRun()
     {
-        using var api = new ScriptedApi()
-            .Answer("GET", ProjectRequests, 200, """{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Success"}""")
-            .Answer("POST", ProjectRequests, 201, Project("citas-dev", "Citas dev"));
+        using var api = Api(
+            ("GET " + ProjectRequests, 200, """{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Success"}"""),
+            ("POST " + ProjectRequests, 201, Project("citas-dev", "Citas dev")));
 
-        var project = await new ProjectClient(api.Client).RequestAsync("citas-dev", "Citas dev", "the dev stage", TestContext.Current.CancellationToken);
+        var project = await new ProjectClient(api.NewClient()).RequestAsync("citas-dev", "Citas dev", "the dev stage", TestContext.Current.CancellationToken);
 
         Assert.Equal("Citas dev", project.DisplayName);
-        var requests = api.Requests.ToList();
+        var requests = Seen(api);
         Assert.Equal("GET " + ProjectRequests, requests[0]);
         Assert.StartsWith("POST " + ProjectRequests + " ", requests[1]);
         var body = System.Text.Json.Nodes.JsonNode.Parse(requests[1][(("POST " + ProjectRequests).Length + 1)..])!;
@@ -104,26 +120,25 @@ public class ProjectClientTests
     [Fact]
     public async Task RequestThatTheServerForbidsSendsNoProjectRequest()
     {
-        using var api = new ScriptedApi().Answer("GET", ProjectRequests, 403,
-            ScriptedApi.Status(403, "Forbidden", "You may not request a new project via this API."));
+        using var api = Api(("GET " + ProjectRequests, 403, Answer.Failure(403, "Forbidden", "You may not request a new project via this API.").Body));
 
         var failure = await Assert.ThrowsAsync<OpenShiftApiException>(() =>
-            new ProjectClient(api.Client).RequestAsync("citas-dev", null, null, TestContext.Current.CancellationToken));
+            new ProjectClient(api.NewClient()).RequestAsync("citas-dev", null, null, TestContext.Current.CancellationToken));
 
         Assert.Equal(("Forbidden", "You may not request a new project via this API."), (failure.Reason, failure.Message));
-        Assert.Equal(["GET " + ProjectRequests], api.Requests);
+        Assert.Equal(["GET " + ProjectRequests], Seen(api));
     }
 
     [Fact]
     public async Task RequestCreatesTheNamespaceOnPlainKubernetes()
     {
-        using var api = new ScriptedApi().Answer("POST", Namespaces, 201,
-            """{"kind":"Namespace","apiVersion":"v1","metadata":{"name":"citas-dev","annotations":{"openshift.io/display-name":"Citas dev"}},"status":{"phase":"Active"}}""");
+        using var api = Api(("POST " + Namespaces, 201,
+            """{"kind":"Namespace","apiVersion":"v1","metadata":{"name":"citas-dev","annotations":{"openshift.io/display-name":"Citas dev"}},"status":{"phase":"Active"}}"""));
 
-        var project = await new ProjectClient(api.Client).RequestAsync("citas-dev", "Citas dev", null, TestContext.Current.CancellationToken);
+        var project = await new ProjectClient(api.NewClient()).RequestAsync("citas-dev", "Citas dev", null, TestContext.Current.CancellationToken);
 
         Assert.Equal(("citas-dev", "Citas dev"), (project.Name, project.DisplayName));
-        var requests = api.Requests.ToList();
+        var requests = Seen(api);
         Assert.Equal(2, requests.Count);
         Assert.Contains("\"openshift.io/display-name\":\"Citas dev\"", requests[1]);
     }
@@ -149,8 +164,8 @@ public class ProjectClientTests
     [Fact]
     public async Task AnInvalidNameIsRejectedBeforeAnyRequest()
     {
-        using var api = new ScriptedApi();
-        await Assert.ThrowsAsync<ArgumentException>(() => new ProjectClient(api.Client).RequestAsync("Bad_Name", null, null, TestContext.Current.CancellationToken));
-        Assert.Empty(api.Requests);
+        using var api = Api();
+        await Assert.ThrowsAsync<ArgumentException>(() => new ProjectClient(api.NewClient()).RequestAsync("Bad_Name", null, null, TestContext.Current.CancellationToken));
+        Assert.Empty(Seen(api));
     }
 }
