@@ -11,7 +11,7 @@ public static class ProjectLookup
         try
         {
             await connection.Client.CustomObjects.GetClusterCustomObjectAsync(
-                OpenShiftApi.ProjectGroup, "v1", "projects", name, cancellationToken).ConfigureAwait(false);
+                OpenShiftApi.ProjectGroup, "v1", "projects", ApiPath.Namespace(name), cancellationToken).ConfigureAwait(false);
             return;
         }
         catch (Exception exception) when (ApiExceptionTranslation.Translate(exception) is { Reason: "NotFound" } notFound && notFound.Name != name)
@@ -25,7 +25,7 @@ public static class ProjectLookup
 
         try
         {
-            await connection.Client.CoreV1.ReadNamespaceAsync(name, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await connection.Client.CoreV1.ReadNamespaceAsync(ApiPath.Namespace(name), cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException && ApiExceptionTranslation.Translate(exception) is { } translated)
         {

@@ -98,6 +98,7 @@ public sealed class ConnectOpenShiftCommand : PipelineCmdlet
     [Parameter]
     [Alias("Project", "ns")]
     [ValidateNotNullOrEmpty]
+    [ValidateNamespace]
     public string? Namespace { get; set; }
 
     /// <summary>Accepts the server's certificate without verifying it (insecure: writes a warning).</summary>
