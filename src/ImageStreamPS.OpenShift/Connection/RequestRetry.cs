@@ -19,6 +19,9 @@ public static class RequestRetry
     /// <summary>Retries after the first attempt.</summary>
     public const int MaxRetries = 5;
 
+    /// <summary>Retries after a connection that could not be made at all.</summary>
+    public const int RefusedRetries = 2;
+
     /// <summary>The first backoff (doubled each retry, with jitter) when the server gives no Retry-After.</summary>
     public static TimeSpan FirstDelay { get; } = TimeSpan.FromMilliseconds(250);
 
@@ -36,7 +39,9 @@ public static class RequestRetry
             UseJitter = true,
             Delay = FirstDelay,
             ShouldHandle = args => ValueTask.FromResult(
-                args.Context.Properties.TryGetValue(Request, out var request) && ShouldRetry(request.Method, args.Outcome.Result, args.Outcome.Exception)),
+                args.Context.Properties.TryGetValue(Request, out var request) && ShouldRetry(request.Method, args.Outcome.Result, args.Outcome.Exception) &&
+                // A refused connection is tried twice more (a server restarting); a wrong address should not hang a runbook.
+                (args.Outcome.Exception is not OpenShiftApiException { Reason: "ConnectionFailed" } || args.AttemptNumber < RefusedRetries)),
             DelayGenerator = args => ValueTask.FromResult(RetryAfter(args.Outcome.Result)),
         })
         .Build();
