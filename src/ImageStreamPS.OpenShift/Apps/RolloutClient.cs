@@ -83,7 +83,7 @@ public sealed class RolloutClient(IKubernetes kubernetes)
         try
         {
             return await kubernetes.CustomObjects.GetNamespacedCustomObjectAsync<ImageStream>(
-                ImageStream.KubeGroup, ImageStream.KubeApiVersion, ns, ImageStream.KubePluralName, name, cancellationToken).ConfigureAwait(false);
+                ImageStream.KubeGroup, ImageStream.KubeApiVersion, ApiPath.Namespace(ns), ImageStream.KubePluralName, ApiPath.Name(name), cancellationToken).ConfigureAwait(false);
         }
         catch (HttpOperationException e) when (e.Response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden)
         {
@@ -94,20 +94,20 @@ public sealed class RolloutClient(IKubernetes kubernetes)
     /// <summary>Every rollout in the namespace, ReplicaSets and Pods read once for all of them.</summary>
     public async Task<IReadOnlyList<Rollout>> ListAsync(string @namespace, CancellationToken cancellationToken)
     {
-        var deployments = await kubernetes.AppsV1.ListNamespacedDeploymentAsync(@namespace, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var deployments = await kubernetes.AppsV1.ListNamespacedDeploymentAsync(ApiPath.Namespace(@namespace), cancellationToken: cancellationToken).ConfigureAwait(false);
         var configs = await ListDeploymentConfigsAsync(@namespace, cancellationToken).ConfigureAwait(false);
         if (deployments.Items.Count == 0 && configs.Count == 0) return [];
 
-        var pods = (await kubernetes.CoreV1.ListNamespacedPodAsync(@namespace, cancellationToken: cancellationToken).ConfigureAwait(false)).Items;
+        var pods = (await kubernetes.CoreV1.ListNamespacedPodAsync(ApiPath.Namespace(@namespace), cancellationToken: cancellationToken).ConfigureAwait(false)).Items;
         var rollouts = new List<Rollout>();
         if (deployments.Items.Count > 0)
         {
-            var replicaSets = (await kubernetes.AppsV1.ListNamespacedReplicaSetAsync(@namespace, cancellationToken: cancellationToken).ConfigureAwait(false)).Items;
+            var replicaSets = (await kubernetes.AppsV1.ListNamespacedReplicaSetAsync(ApiPath.Namespace(@namespace), cancellationToken: cancellationToken).ConfigureAwait(false)).Items;
             rollouts.AddRange(deployments.Items.Select(d => DeploymentRollout.Read(d, replicaSets, pods, RolloutTriggers.Of(d))));
         }
         if (configs.Count > 0)
         {
-            var controllers = (await kubernetes.CoreV1.ListNamespacedReplicationControllerAsync(@namespace, cancellationToken: cancellationToken).ConfigureAwait(false)).Items;
+            var controllers = (await kubernetes.CoreV1.ListNamespacedReplicationControllerAsync(ApiPath.Namespace(@namespace), cancellationToken: cancellationToken).ConfigureAwait(false)).Items;
             rollouts.AddRange(configs.Select(c => DeploymentConfigRollout.Read(c, controllers, pods)));
         }
         var sorted = rollouts.OrderBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Kind, StringComparer.Ordinal).ToList();
@@ -190,7 +190,7 @@ public sealed class RolloutClient(IKubernetes kubernetes)
             Exception? watchError = null;
             V1Deployment? changed = null;
             await foreach (var (type, item) in kubernetes.AppsV1.WatchListNamespacedDeploymentAsync(
-                ns, fieldSelector: "metadata.name=" + name, resourceVersion: resourceVersion, allowWatchBookmarks: true,
+                ApiPath.Namespace(ns), fieldSelector: "metadata.name=" + name, resourceVersion: resourceVersion, allowWatchBookmarks: true,
                 timeoutSeconds: WatchTimeoutSeconds, onError: e => watchError = e, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
                 if (type == WatchEventType.Deleted) throw new RolloutNotFoundException(ns, name, deleted: true);
@@ -233,7 +233,7 @@ public sealed class RolloutClient(IKubernetes kubernetes)
             Exception? watchError = null;
             DeploymentConfig? changed = null;
             await foreach (var (type, item) in kubernetes.CustomObjects.WatchListNamespacedCustomObjectAsync(
-                DeploymentConfig.Group, DeploymentConfig.Version, ns, DeploymentConfig.Plural,
+                DeploymentConfig.Group, DeploymentConfig.Version, ApiPath.Namespace(ns), DeploymentConfig.Plural,
                 fieldSelector: "metadata.name=" + name, resourceVersion: config.Metadata.ResourceVersion, allowWatchBookmarks: true,
                 timeoutSeconds: WatchTimeoutSeconds, onError: e => watchError = e, cancellationToken: cancellationToken).ConfigureAwait(false))
             {
@@ -268,8 +268,8 @@ public sealed class RolloutClient(IKubernetes kubernetes)
     {
         var ns = deployment.Metadata.NamespaceProperty;
         var selector = LabelSelector(deployment.Spec?.Selector?.MatchLabels);
-        var replicaSets = await kubernetes.AppsV1.ListNamespacedReplicaSetAsync(ns, labelSelector: selector, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var pods = await kubernetes.CoreV1.ListNamespacedPodAsync(ns, labelSelector: selector, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var replicaSets = await kubernetes.AppsV1.ListNamespacedReplicaSetAsync(ApiPath.Namespace(ns), labelSelector: selector, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var pods = await kubernetes.CoreV1.ListNamespacedPodAsync(ApiPath.Namespace(ns), labelSelector: selector, cancellationToken: cancellationToken).ConfigureAwait(false);
         return DeploymentRollout.Read(deployment, replicaSets.Items, pods.Items, RolloutTriggers.Of(deployment));
     }
 
@@ -277,9 +277,9 @@ public sealed class RolloutClient(IKubernetes kubernetes)
     {
         var ns = config.Metadata.NamespaceProperty;
         var controllers = await kubernetes.CoreV1.ListNamespacedReplicationControllerAsync(
-            ns, labelSelector: "openshift.io/deployment-config.name=" + config.Metadata.Name, cancellationToken: cancellationToken).ConfigureAwait(false);
+            ApiPath.Namespace(ns), labelSelector: "openshift.io/deployment-config.name=" + config.Metadata.Name, cancellationToken: cancellationToken).ConfigureAwait(false);
         var pods = await kubernetes.CoreV1.ListNamespacedPodAsync(
-            ns, labelSelector: "deploymentconfig=" + config.Metadata.Name, cancellationToken: cancellationToken).ConfigureAwait(false);
+            ApiPath.Namespace(ns), labelSelector: "deploymentconfig=" + config.Metadata.Name, cancellationToken: cancellationToken).ConfigureAwait(false);
         return DeploymentConfigRollout.Read(config, controllers.Items, pods.Items);
     }
 
@@ -290,7 +290,7 @@ public sealed class RolloutClient(IKubernetes kubernetes)
     {
         try
         {
-            return await kubernetes.AppsV1.ReadNamespacedDeploymentAsync(name, ns, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return await kubernetes.AppsV1.ReadNamespacedDeploymentAsync(ApiPath.Name(name), ApiPath.Namespace(ns), cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
         {
@@ -304,7 +304,7 @@ public sealed class RolloutClient(IKubernetes kubernetes)
         try
         {
             var config = await kubernetes.CustomObjects.GetNamespacedCustomObjectAsync<DeploymentConfig>(
-                DeploymentConfig.Group, DeploymentConfig.Version, ns, DeploymentConfig.Plural, name, cancellationToken).ConfigureAwait(false);
+                DeploymentConfig.Group, DeploymentConfig.Version, ApiPath.Namespace(ns), DeploymentConfig.Plural, ApiPath.Name(name), cancellationToken).ConfigureAwait(false);
             servesDeploymentConfigs = true;
             return config;
         }
@@ -321,7 +321,7 @@ public sealed class RolloutClient(IKubernetes kubernetes)
         try
         {
             var list = await kubernetes.CustomObjects.ListNamespacedCustomObjectAsync<DeploymentConfigList>(
-                DeploymentConfig.Group, DeploymentConfig.Version, ns, DeploymentConfig.Plural, cancellationToken: cancellationToken).ConfigureAwait(false);
+                DeploymentConfig.Group, DeploymentConfig.Version, ApiPath.Namespace(ns), DeploymentConfig.Plural, cancellationToken: cancellationToken).ConfigureAwait(false);
             servesDeploymentConfigs = true;
             return list.Items.ToList();
         }

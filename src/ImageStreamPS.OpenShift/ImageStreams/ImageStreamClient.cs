@@ -37,7 +37,7 @@ public sealed class ImageStreamClient
     public Task<ImageStream> GetAsync(string @namespace, string name, CancellationToken cancellationToken) => Translate(async () =>
     {
         using var response = await api.CustomObjects.GetNamespacedCustomObjectWithHttpMessagesAsync(
-            Group, Version, @namespace, ImageStream.KubePluralName, name, cancellationToken: cancellationToken).ConfigureAwait(false);
+            Group, Version, ApiPath.Namespace(@namespace), ImageStream.KubePluralName, ApiPath.Name(name), cancellationToken: cancellationToken).ConfigureAwait(false);
         return Read<ImageStream>(response.Body);
     });
 
@@ -51,7 +51,7 @@ public sealed class ImageStreamClient
             ? await api.CustomObjects.ListClusterCustomObjectWithHttpMessagesAsync(
                 Group, Version, ImageStream.KubePluralName, cancellationToken: cancellationToken).ConfigureAwait(false)
             : await api.CustomObjects.ListNamespacedCustomObjectWithHttpMessagesAsync(
-                Group, Version, @namespace, ImageStream.KubePluralName, cancellationToken: cancellationToken).ConfigureAwait(false);
+                Group, Version, ApiPath.Namespace(@namespace), ImageStream.KubePluralName, cancellationToken: cancellationToken).ConfigureAwait(false);
         using (response)
         {
             return Read<ImageStreamList>(response.Body).Items.ToList();
@@ -62,7 +62,7 @@ public sealed class ImageStreamClient
     public Task<ImageStream> CreateAsync(string @namespace, ImageStream stream, CancellationToken cancellationToken) => Translate(async () =>
     {
         using var response = await api.CustomObjects.CreateNamespacedCustomObjectWithHttpMessagesAsync(
-            stream, Group, Version, @namespace, ImageStream.KubePluralName, cancellationToken: cancellationToken).ConfigureAwait(false);
+            stream, Group, Version, ApiPath.Namespace(@namespace), ImageStream.KubePluralName, cancellationToken: cancellationToken).ConfigureAwait(false);
         return Read<ImageStream>(response.Body);
     });
 
@@ -73,7 +73,7 @@ public sealed class ImageStreamClient
     public Task<ImageStream?> DeleteAsync(string @namespace, string name, CancellationToken cancellationToken) => Translate(async () =>
     {
         using var response = await api.CustomObjects.DeleteNamespacedCustomObjectWithHttpMessagesAsync(
-            Group, Version, @namespace, ImageStream.KubePluralName, name, cancellationToken: cancellationToken).ConfigureAwait(false);
+            Group, Version, ApiPath.Namespace(@namespace), ImageStream.KubePluralName, ApiPath.Name(name), cancellationToken: cancellationToken).ConfigureAwait(false);
         return KindOf(response.Body) == ImageStream.KubeKind ? Read<ImageStream>(response.Body) : null;
     });
 
@@ -81,7 +81,7 @@ public sealed class ImageStreamClient
     public Task<ImageStreamImport> ImportAsync(string @namespace, ImageStreamImport request, CancellationToken cancellationToken) => Translate(async () =>
     {
         using var response = await api.CustomObjects.CreateNamespacedCustomObjectWithHttpMessagesAsync(
-            request, Group, Version, @namespace, ImageStreamImport.KubePluralName, cancellationToken: cancellationToken).ConfigureAwait(false);
+            request, Group, Version, ApiPath.Namespace(@namespace), ImageStreamImport.KubePluralName, cancellationToken: cancellationToken).ConfigureAwait(false);
         return Read<ImageStreamImport>(response.Body);
     });
 
@@ -124,7 +124,7 @@ public sealed class ImageStreamClient
         // With the stream's resourceVersion the server refuses the write (409) if the stream changed since.
         if (!string.IsNullOrEmpty(resourceVersion)) tag.Metadata.ResourceVersion = resourceVersion;
         using var response = await api.CustomObjects.ReplaceNamespacedCustomObjectWithHttpMessagesAsync(
-            tag, Group, Version, @namespace, ImageStreamTag.KubePluralName, name, cancellationToken: cancellationToken).ConfigureAwait(false);
+            tag, Group, Version, ApiPath.Namespace(@namespace), ImageStreamTag.KubePluralName, ApiPath.Name(name), cancellationToken: cancellationToken).ConfigureAwait(false);
         return (Read<ImageStreamTag>(response.Body), response.Response.StatusCode == HttpStatusCode.Created);
     });
 
@@ -135,7 +135,7 @@ public sealed class ImageStreamClient
     public Task DeleteTagAsync(string @namespace, string stream, string tag, CancellationToken cancellationToken) => Translate(async () =>
     {
         using var response = await api.CustomObjects.DeleteNamespacedCustomObjectWithHttpMessagesAsync(
-            Group, Version, @namespace, ImageStreamTag.KubePluralName, stream + ":" + tag, cancellationToken: cancellationToken).ConfigureAwait(false);
+            Group, Version, ApiPath.Namespace(@namespace), ImageStreamTag.KubePluralName, ApiPath.Name(stream + ":" + tag), cancellationToken: cancellationToken).ConfigureAwait(false);
         return true;
     });
 

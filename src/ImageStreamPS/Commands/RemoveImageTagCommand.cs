@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using ImageStreamPS.Model;
+using ImageStreamPS.OpenShift.ImageStreams;
 
 namespace ImageStreamPS.Commands;
 
@@ -67,6 +68,7 @@ public sealed class RemoveImageTagCommand : ImageStreamCommandBase
 
         foreach (var (ns, stream, tag, input) in targets)
         {
+            if (input is ImageTag item && !TryActOn(item.Session, item.Namespace, item)) continue;
             if (!ShouldProcessUnlessForced(Force, $"{ns}/{stream}:{tag} on {CurrentSession.Server.Host}", "Remove image tag and its history")) continue;
             try
             {

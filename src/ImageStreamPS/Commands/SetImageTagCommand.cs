@@ -54,6 +54,9 @@ public sealed class SetImageTagCommand : ImageStreamCommandBase
     private const string SourceSet = "Source";
     private const string InputObjectSet = "InputObject";
 
+    // -Namespace says where the destination tags go; the source is the piped tag, wherever it is.
+    private protected override bool NamespaceFollowsInput => false;
+
     /// <summary>The source: <c>citas:v2</c>, <c>ns/citas:v2</c>, <c>citas@sha256:…</c> or a pull spec such as <c>docker.io/josedom24/citas-backend:v2</c>.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = SourceSet)]
     [ArgumentCompleter(typeof(Completers.ImageTagNameCompleter))]
@@ -115,8 +118,16 @@ public sealed class SetImageTagCommand : ImageStreamCommandBase
     [Parameter]
     public TimeSpan Timeout { get; set; } = AppRolloutWaiter.DefaultTimeout;
 
+    protected override Task BeginProcessingAsync(CancellationToken cancellationToken)
+    {
+        // Checked even without -Wait only when given with it: -Timeout alone changes nothing.
+        if (Wait && AppRolloutWaiter.InvalidTimeout(Timeout) is { } invalid) ThrowTerminatingError(invalid);
+        return Task.CompletedTask;
+    }
+
     protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
     {
+        if (InputObject is { } piped && !TryActOn(piped.Session, null, piped)) return;
         var current = CurrentNamespace;
         var destinations = new List<ImageStreamReference>();
         foreach (var text in Destination)
