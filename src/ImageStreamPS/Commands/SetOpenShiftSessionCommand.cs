@@ -32,7 +32,6 @@ public sealed class SetOpenShiftSessionCommand : PipelineCmdlet
     [Parameter(Mandatory = true, Position = 0)]
     [Alias("Project", "ns")]
     [ValidateNotNullOrEmpty]
-    [ValidateNamespace]
     public string Namespace { get; set; } = "";
 
     /// <summary>The session to change. Defaults to the runspace's default session.</summary>
