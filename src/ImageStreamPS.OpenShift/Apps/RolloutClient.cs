@@ -189,9 +189,9 @@ public sealed class RolloutClient(IKubernetes kubernetes)
             var resourceVersion = deployment.Metadata.ResourceVersion;
             Exception? watchError = null;
             V1Deployment? changed = null;
-            await foreach (var (type, item) in kubernetes.AppsV1.WatchListNamespacedDeploymentAsync(
+            await foreach (var (type, item) in Survive(kubernetes.AppsV1.WatchListNamespacedDeploymentAsync(
                 ApiPath.Namespace(ns), fieldSelector: "metadata.name=" + name, resourceVersion: resourceVersion, allowWatchBookmarks: true,
-                timeoutSeconds: WatchTimeoutSeconds, onError: e => watchError = e, cancellationToken: cancellationToken).ConfigureAwait(false))
+                timeoutSeconds: WatchTimeoutSeconds, onError: e => watchError = e, cancellationToken: cancellationToken), e => watchError = e, cancellationToken).ConfigureAwait(false))
             {
                 if (type == WatchEventType.Deleted) throw new RolloutNotFoundException(ns, name, deleted: true);
                 if (type == WatchEventType.Bookmark)
@@ -209,10 +209,11 @@ public sealed class RolloutClient(IKubernetes kubernetes)
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            // The server closed the watch (its timeout, or 410 Expired): read the object again and go on from there.
+            // The server closed the watch (its timeout, 410 Expired, a dropped connection, a restart): read the
+            // object again, as a reflector re-lists, and watch on from there.
             if (watchError is not null || changed is null)
             {
-                deployment = await ReadDeploymentAsync(ns, name, cancellationToken).ConfigureAwait(false)
+                deployment = await ReadAgainAsync(() => ReadDeploymentAsync(ns, name, cancellationToken), cancellationToken).ConfigureAwait(false)
                     ?? throw new RolloutNotFoundException(ns, name, deleted: true);
             }
         }
@@ -232,10 +233,10 @@ public sealed class RolloutClient(IKubernetes kubernetes)
 
             Exception? watchError = null;
             DeploymentConfig? changed = null;
-            await foreach (var (type, item) in kubernetes.CustomObjects.WatchListNamespacedCustomObjectAsync(
+            await foreach (var (type, item) in Survive(kubernetes.CustomObjects.WatchListNamespacedCustomObjectAsync(
                 DeploymentConfig.Group, DeploymentConfig.Version, ApiPath.Namespace(ns), DeploymentConfig.Plural,
                 fieldSelector: "metadata.name=" + name, resourceVersion: config.Metadata.ResourceVersion, allowWatchBookmarks: true,
-                timeoutSeconds: WatchTimeoutSeconds, onError: e => watchError = e, cancellationToken: cancellationToken).ConfigureAwait(false))
+                timeoutSeconds: WatchTimeoutSeconds, onError: e => watchError = e, cancellationToken: cancellationToken), e => watchError = e, cancellationToken).ConfigureAwait(false))
             {
                 if (type == WatchEventType.Deleted) throw new RolloutNotFoundException(ns, name, deleted: true);
                 if (type is not (WatchEventType.Added or WatchEventType.Modified)) continue;
@@ -253,11 +254,56 @@ public sealed class RolloutClient(IKubernetes kubernetes)
             cancellationToken.ThrowIfCancellationRequested();
             if (watchError is not null || changed is null)
             {
-                config = await ReadDeploymentConfigAsync(ns, name, cancellationToken).ConfigureAwait(false)
+                config = await ReadAgainAsync(() => ReadDeploymentConfigAsync(ns, name, cancellationToken), cancellationToken).ConfigureAwait(false)
                     ?? throw new RolloutNotFoundException(ns, name, deleted: true);
             }
         }
     }
+
+    // A watch whose connection fails (refused while the server restarts, reset mid-stream) ends like one the
+    // server closed: the failure is noted and the caller re-reads and watches again.
+    private static async IAsyncEnumerable<(WatchEventType, T)> Survive<T>(
+        IAsyncEnumerable<(WatchEventType, T)> watch, Action<Exception> failed, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var events = watch.GetAsyncEnumerator(cancellationToken);
+        while (true)
+        {
+            (WatchEventType, T) current;
+            try
+            {
+                if (!await events.MoveNextAsync().ConfigureAwait(false)) yield break;
+                current = events.Current;
+            }
+            catch (Exception exception) when (IsTransport(exception) && !cancellationToken.IsCancellationRequested)
+            {
+                failed(exception);
+                yield break;
+            }
+            yield return current;
+        }
+    }
+
+    // Reads again until the server answers (or the wait's deadline passes): a sandbox or API server that
+    // restarts refuses connections for a few seconds, which must not end a -Wait.
+    private static async Task<T> ReadAgainAsync<T>(Func<Task<T>> read, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await read().ConfigureAwait(false);
+            }
+            catch (Exception exception) when (IsTransport(exception) && !cancellationToken.IsCancellationRequested)
+            {
+                // 250 ms doubling to 2 s, plus up to a tenth (wait.Jitter): a restart is seen within a couple of seconds.
+                var wait = new Backoff(int.MaxValue, TimeSpan.FromMilliseconds(250), 2.0, 0.1).Delay(Math.Min(attempt, 3), Random.Shared.NextDouble);
+                await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static bool IsTransport(Exception exception) =>
+        exception is OpenShiftApiException { Failure: ApiFailure.Connection or ApiFailure.Timeout } or HttpRequestException or IOException;
 
     // A condition (e.g. "runs the new image") must hold before a final state counts: a failure left over from
     // an earlier rollout is not the outcome of the one being waited for.

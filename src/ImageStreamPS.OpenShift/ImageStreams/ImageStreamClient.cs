@@ -86,18 +86,25 @@ public sealed class ImageStreamClient
     });
 
     /// <summary>
+    /// How a conflicting import is retried: client-go's <c>wait.Backoff</c> with more steps and full jitter
+    /// than <c>retry.DefaultBackoff</c>, because an import holds the stream for as long as the registry
+    /// takes to answer, so parallel imports of one stream collide for longer than tag writes do.
+    /// </summary>
+    public static Backoff ImportConflictBackoff { get; } = new(10, TimeSpan.FromMilliseconds(20), 2.0, 1.0);
+
+    /// <summary>
     /// <c>oc import-image</c>'s request made safe to run in parallel: <c>POST …/imagestreamimports</c> built by
     /// <paramref name="build"/> from the stream as read (<paramref name="stream"/>, null when it does not
     /// exist yet). The import carries that read's resourceVersion, so when another writer changed the stream
     /// first the server answers 409 before importing anything; then the stream is read again, the request
-    /// rebuilt and sent again, with client-go's <c>retry.DefaultBackoff</c>.
+    /// rebuilt and sent again after a jittered backoff (<see cref="ImportConflictBackoff"/>).
     /// </summary>
     public Task<ImageStreamImport> ImportAsync(
         string @namespace, string name, ImageStream? stream, Func<ImageStream?, ImageStreamImport> build, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(build);
         var attempt = 0;
-        return ConflictRetry.RunAsync(Backoff.DefaultBackoff, async token =>
+        return ConflictRetry.RunAsync(ImportConflictBackoff, async token =>
         {
             if (attempt++ > 0)
             {
