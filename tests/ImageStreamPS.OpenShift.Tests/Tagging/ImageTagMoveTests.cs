@@ -87,12 +87,13 @@ public class ImageTagMoveTests
 
         Assert.Equal(3, api.Count("PUT", TagsPath));
         Assert.Equal([1, 2], retries);
+        Assert.Same(Backoff.DefaultBackoff, ImageTagMove.ConflictBackoff);
         // Conflicts are retried with the body as built; the source is not read again (oc resolves it once).
         Assert.Equal(1, api.Count("GET", StreamPath));
     }
 
     [Fact]
-    public async Task GivesUpAfterTheFiveAttemptsOfDefaultRetry()
+    public async Task GivesUpAfterTheAttemptsOfItsBackoff()
     {
         using var api = new ScriptedApi(Server(_ => Answer.Failure(409, "Conflict", "the object has been modified")));
         var move = Plan(api, "citas:v2", ["citas:prod"]);
@@ -101,7 +102,7 @@ public class ImageTagMoveTests
         var failure = await Assert.ThrowsAsync<OpenShiftApiException>(() => move.SetAsync(move.Destinations[0], null, TestContext.Current.CancellationToken));
 
         Assert.Equal("Conflict", failure.Reason);
-        Assert.Equal(Backoff.DefaultRetry.Steps, api.Count("PUT", TagsPath));
+        Assert.Equal(ImageTagMove.ConflictBackoff.Steps, api.Count("PUT", TagsPath));
     }
 
     [Fact]
