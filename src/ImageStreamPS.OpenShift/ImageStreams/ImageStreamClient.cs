@@ -85,12 +85,8 @@ public sealed class ImageStreamClient
         return Read<ImageStreamImport>(response.Body);
     });
 
-    /// <summary>
-    /// How a conflicting import is retried: client-go's <c>wait.Backoff</c> with more steps and full jitter
-    /// than <c>retry.DefaultBackoff</c>, because an import holds the stream for as long as the registry
-    /// takes to answer, so parallel imports of one stream collide for longer than tag writes do.
-    /// </summary>
-    public static Backoff ImportConflictBackoff { get; } = new(10, TimeSpan.FromMilliseconds(20), 2.0, 1.0);
+    /// <summary>How a conflicting import is retried: <see cref="Backoff.Contended"/> (an import holds the stream while the registry answers).</summary>
+    public static Backoff ImportConflictBackoff => Backoff.Contended;
 
     /// <summary>
     /// <c>oc import-image</c>'s request made safe to run in parallel: <c>POST …/imagestreamimports</c> built by

@@ -10,7 +10,7 @@ namespace ImageStreamPS.OpenShift.Tagging;
 /// <see cref="Plan"/> is Validate, <see cref="ResolveAsync"/> is Complete (an ImageStreamTag source is
 /// read once and replaced by the image it points to now), and <see cref="SetAsync"/> is Run for one
 /// destination: a <c>PUT imagestreamtags/STREAM:TAG</c> without a precondition, as oc sends it, inside
-/// <c>retry.RetryOnConflict</c> (with client-go's <c>retry.DefaultBackoff</c>, see <see cref="ConflictBackoff"/>). <see cref="PreviewAsync"/> is what -WhatIf shows.
+/// <c>retry.RetryOnConflict</c> (with a longer client-go backoff, see <see cref="ConflictBackoff"/>). <see cref="PreviewAsync"/> is what -WhatIf shows.
 /// </summary>
 public sealed class ImageTagMove
 {
@@ -28,12 +28,11 @@ public sealed class ImageTagMove
     }
 
     /// <summary>
-    /// How a conflicting write is retried: client-go's <c>retry.DefaultBackoff</c> (10, 50, 250 ms, jittered).
-    /// <c>oc tag</c> uses <c>retry.DefaultRetry</c> (four 10 ms waits); measured with 16 runbooks tagging one
-    /// stream on a busy 2-core machine that still failed 2 of 800 writes, because retries 10 ms apart
-    /// collide again. The longer, growing waits of DefaultBackoff spread them out.
+    /// How a conflicting write is retried: client-go's <c>wait.Backoff</c> as <see cref="Backoff.Contended"/>.
+    /// <c>oc tag</c> uses <c>retry.DefaultRetry</c> (four 10 ms waits), made for one person at a terminal;
+    /// runbooks in parallel on one stream collide again after waits that short.
     /// </summary>
-    public static Backoff ConflictBackoff { get; } = Backoff.DefaultBackoff;
+    public static Backoff ConflictBackoff { get; } = Backoff.Contended;
 
     /// <summary>The source as classified (before resolution).</summary>
     public TagSource Source { get; }

@@ -21,7 +21,7 @@ namespace ImageStreamPS.Commands;
 /// <para>Piped ImageTags (<c>Get-ImageTag citas:v2 | Set-ImageTag -Destination citas:prod</c>) are used as
 /// read: the image they showed is tagged, without another read, even if the source tag has moved since.
 /// Like oc, the write carries no precondition; when the server reports a conflict with another writer
-/// (HTTP 409) it is sent again after client-go's jittered backoff (4 attempts over about 300 ms; then a ResourceBusy error
+/// (HTTP 409) it is sent again after a jittered client-go backoff (10 attempts over up to 20 s; then a ResourceBusy error
 /// <c>ImageTagConflict</c>), so parallel runbooks tagging one stream do not fail each other.</para>
 /// <para>-WhatIf names every Deployment whose <c>image.openshift.io/triggers</c> annotation follows a
 /// destination tag, with the image it runs now and the image the move would roll out (it reads the

@@ -87,7 +87,7 @@ public class ImageTagMoveTests
 
         Assert.Equal(3, api.Count("PUT", TagsPath));
         Assert.Equal([1, 2], retries);
-        Assert.Same(Backoff.DefaultBackoff, ImageTagMove.ConflictBackoff);
+        Assert.Same(Backoff.Contended, ImageTagMove.ConflictBackoff);
         // Conflicts are retried with the body as built; the source is not read again (oc resolves it once).
         Assert.Equal(1, api.Count("GET", StreamPath));
     }
