@@ -23,7 +23,7 @@ public sealed class ObjectStore : IDisposable
     private readonly Dictionary<(string Group, string Resource), SortedDictionary<(string Namespace, string Name), Entry>> _objects = new();
     private long _resourceVersion;
 
-    private sealed record Entry(long ResourceVersion, JsonObject Object);
+    private sealed record Entry(long ResourceVersion, JsonObject Object, long Size);
 
     private static readonly IComparer<(string Namespace, string Name)> KeyOrder =
         Comparer<(string Namespace, string Name)>.Create((a, b) =>
@@ -130,7 +130,7 @@ public sealed class ObjectStore : IDisposable
         {
             if (!Bucket(key.Group, key.Resource).TryGetValue((key.Namespace, key.Name), out var current)) throw new ObjectNotFoundException(key);
             if (current.ResourceVersion != expectedVersion) throw new ResourceVersionConflictException(key, current.ResourceVersion);
-            return Write(key, obj, WatchEventType.Modified, current.Object);
+            return Write(key, obj, WatchEventType.Modified, current);
         }
     }
 
@@ -155,12 +155,12 @@ public sealed class ObjectStore : IDisposable
             bucket.Remove((key.Namespace, key.Name));
             var last = (JsonObject)current.Object.DeepClone();
             Metadata(last)["resourceVersion"] = version.ToString();
-            Watches.Publish(new WatchEvent(WatchEventType.Deleted, key, version, last));
+            Watches.Publish(new WatchEvent(WatchEventType.Deleted, key, version, last, Size: current.Size));
             return (JsonObject)last.DeepClone();
         }
     }
 
-    private JsonObject Write(ObjectKey key, JsonObject obj, string eventType, JsonObject? previous = null)
+    private JsonObject Write(ObjectKey key, JsonObject obj, string eventType, Entry? previous = null)
     {
         var version = _resourceVersion + 1;
         var stored = (JsonObject)obj.DeepClone();
@@ -178,8 +178,9 @@ public sealed class ObjectStore : IDisposable
             SetCounter(version);
         });
         _resourceVersion = version;
-        Bucket(key.Group, key.Resource)[(key.Namespace, key.Name)] = new Entry(version, stored);
-        Watches.Publish(new WatchEvent(eventType, key, version, stored, previous));
+        Bucket(key.Group, key.Resource)[(key.Namespace, key.Name)] = new Entry(version, stored, body.Length);
+        // A MODIFIED event keeps the previous state alive too: the window counts both.
+        Watches.Publish(new WatchEvent(eventType, key, version, stored, previous?.Object, body.Length + (previous?.Size ?? 0)));
         return (JsonObject)stored.DeepClone();
     }
 
@@ -208,8 +209,9 @@ public sealed class ObjectStore : IDisposable
         using var reader = select.ExecuteReader();
         while (reader.Read())
         {
-            var obj = JsonNode.Parse(reader.GetString(5))!.AsObject();
-            Bucket(reader.GetString(0), reader.GetString(1))[(reader.GetString(2), reader.GetString(3))] = new Entry(reader.GetInt64(4), obj);
+            var body = reader.GetString(5);
+            var obj = JsonNode.Parse(body)!.AsObject();
+            Bucket(reader.GetString(0), reader.GetString(1))[(reader.GetString(2), reader.GetString(3))] = new Entry(reader.GetInt64(4), obj, body.Length);
         }
     }
 
