@@ -1,4 +1,5 @@
 using ImageStreamPS.Sandbox.Hosting;
+using ImageStreamPS.Sandbox.Storage;
 
 // The sandbox program: parse the command line, start, print one SANDBOX READY line, run until
 // SIGTERM/SIGINT (or stdin closes with --exit-with-parent), then stop cleanly.
@@ -28,6 +29,12 @@ catch (DataDirectoryInUseException e)
 {
     Console.Error.WriteLine($"ImageStreamPS.Sandbox: {e.Message}");
     return 3;
+}
+catch (Exception e) when (StorageFailureException.From(e.GetBaseException(), options.DataPath) is { } failure)
+{
+    // A read-only or full data folder, met by whichever part of start-up wrote first.
+    Console.Error.WriteLine($"ImageStreamPS.Sandbox: cannot use the data directory {options.DataPath}: {failure.Message}");
+    return 5;
 }
 catch (IOException e) when (e.InnerException is System.Net.Sockets.SocketException || e.Message.Contains("address", StringComparison.OrdinalIgnoreCase))
 {
