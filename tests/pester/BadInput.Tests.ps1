@@ -86,6 +86,9 @@ AfterAll {
 
 Describe 'Bad input is a categorized error; the sandbox lives and nothing is half-written' {
     It '<Kind>: <Name>' -ForEach $cases {
+        # A case another lane is fixing stays in the table, skipped with its reason, until the fix lands
+        # (some would take the sandbox or this pwsh down: they must not run before).
+        if ($Pending) { Set-ItResult -Skipped -Because $Pending; return }
         $before = Get-SandboxState
 
         switch ($Kind) {

@@ -126,7 +126,10 @@ public static class StrategicMergePatch
             }
             if (index >= 0)
             {
-                var merged = Merge(result[index], item, path);
+                // "$patch: merge" on a list item only says what merging does anyway.
+                var body = directive == "merge" ? (JsonObject)item.DeepClone() : item;
+                body.Remove("$patch");
+                var merged = Merge(result[index], body, path);
                 result[index] = merged;
             }
             else result.Add(Strip(item));
