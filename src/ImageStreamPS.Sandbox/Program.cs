@@ -30,16 +30,16 @@ catch (DataDirectoryInUseException e)
     Console.Error.WriteLine($"ImageStreamPS.Sandbox: {e.Message}");
     return 3;
 }
-catch (Exception e) when (StorageFailureException.From(e.GetBaseException(), options.DataPath) is { } failure)
-{
-    // A read-only or full data folder, met by whichever part of start-up wrote first.
-    Console.Error.WriteLine($"ImageStreamPS.Sandbox: cannot use the data directory {options.DataPath}: {failure.Message}");
-    return 5;
-}
 catch (IOException e) when (e.InnerException is System.Net.Sockets.SocketException || e.Message.Contains("address", StringComparison.OrdinalIgnoreCase))
 {
     Console.Error.WriteLine($"ImageStreamPS.Sandbox: cannot listen on 127.0.0.1:{options.Port}: {e.Message}");
     return 4;
+}
+catch (Exception e) when (StorageFailureException.From(e.GetBaseException(), options.DataPath) is { } failure)
+{
+    // A full (or read-only) data folder met by the store, the certificates or the registry as they open.
+    Console.Error.WriteLine($"ImageStreamPS.Sandbox: cannot use the data directory {options.DataPath}: {failure.Message}");
+    return 5;
 }
 await using var running = host;
 Console.Out.WriteLine("SANDBOX READY " + host.ReadyInfo.ToJsonString());

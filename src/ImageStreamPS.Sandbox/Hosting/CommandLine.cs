@@ -30,7 +30,7 @@ public sealed record CommandLine
           --help                       show this help
 
         Exit codes: 0 stopped cleanly, 2 bad arguments, 3 data directory in use by another sandbox,
-        4 port unavailable, 5 data directory cannot be written (read-only or full).
+        4 port unavailable.
         When ready it prints one line: SANDBOX READY {json} and writes the same JSON to <data>/sandbox.json.
         """;
 

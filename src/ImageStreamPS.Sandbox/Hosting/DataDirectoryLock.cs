@@ -1,5 +1,3 @@
-using ImageStreamPS.Sandbox.Storage;
-
 namespace ImageStreamPS.Sandbox.Hosting;
 
 /// <summary>
@@ -15,17 +13,12 @@ public sealed class DataDirectoryLock : IDisposable
 
     public static DataDirectoryLock Acquire(string dataPath)
     {
+        Directory.CreateDirectory(dataPath);
         var path = Path.Combine(dataPath, "sandbox.lock");
         try
         {
-            Directory.CreateDirectory(dataPath);
             // FileShare.None is an exclusive flock on Unix and a sharing violation on Windows.
             return new DataDirectoryLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
-        }
-        catch (Exception e) when (StorageFailureException.From(e, dataPath) is { } failure)
-        {
-            // A read-only (or full) folder is not "in use": say what it is.
-            throw failure;
         }
         catch (IOException)
         {

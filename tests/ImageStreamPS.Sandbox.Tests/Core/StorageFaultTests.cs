@@ -5,7 +5,6 @@ using System.Text.Json.Nodes;
 using ImageStreamPS.Sandbox.Hosting;
 using ImageStreamPS.Sandbox.Images;
 using ImageStreamPS.Sandbox.Storage;
-using ImageStreamPS.Sandbox.Tests.SandboxProgram;
 
 namespace ImageStreamPS.Sandbox.Tests.Core;
 
@@ -134,24 +133,6 @@ public sealed class StorageFaultTests
         Assert.Equal(HttpStatusCode.Created, apiAfter.StatusCode);
         Assert.Equal(HttpStatusCode.Created, pushAfter.StatusCode);
         Assert.Empty(Directory.GetFiles(uploads));
-    }
-
-    [Fact]
-    public async Task TheProgramOnAReadOnlyDataFolderSaysSoAndExitsWith5()
-    {
-        using var disk = SmallDisk.Mount(4);
-        var data = Path.Combine(disk.Path, "sandbox");
-        Directory.CreateDirectory(data);
-        disk.RemountReadOnly();
-
-        using var process = System.Diagnostics.Process.Start(SandboxProcess.StartInfo("--data", data))!;
-        var stderr = process.StandardError.ReadToEndAsync(Token);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-
-        Assert.Equal(5, process.ExitCode);
-        Assert.Contains($"read-only data folder: {data} cannot be written", await stderr);
-        Assert.DoesNotContain("another sandbox is already running", await stderr);
     }
 
     private static StringContent Json(JsonObject body) => new(body.ToJsonString(), Encoding.UTF8, "application/json");
