@@ -3,7 +3,7 @@
 BeforeAll {
     Import-Module $env:IMAGESTREAMPS_MODULE_PATH -Force
     $script:dataPath = Join-Path $TestDrive 'sandbox'
-    $script:sandbox = Start-OpenShiftSandbox -DataPath $dataPath -Connect
+    $script:sandbox = Start-OpenShiftSandbox -DataPath $dataPath -Seed Tutorial -Connect
 
     # What the sandbox wrote into its kubeconfig (its contract): the token and the CA.
     $kubeconfigText = Get-Content -Raw $sandbox.KubeConfigPath
@@ -11,6 +11,41 @@ BeforeAll {
     $script:caFile = Join-Path $TestDrive 'sandbox-ca.crt'
     $caData = [regex]::Match($kubeconfigText, '(?m)certificate-authority-data:\s*"?([^"\s]+)').Groups[1].Value
     [IO.File]::WriteAllBytes($caFile, [Convert]::FromBase64String($caData))
+
+    # The same pwsh as this one (as a .NET tool it is dotnet running pwsh.dll).
+    $script:pwshCommand = @([Environment]::ProcessPath) + @(if ((Split-Path ([Environment]::ProcessPath) -Leaf) -like 'dotnet*') { "$PSHOME/pwsh.dll" })
+
+    # A child pwsh whose user folders (and so its list of running sandboxes) are its own.
+    function Invoke-IsolatedPwsh([string] $Name, [string] $Script) {
+        $home2 = New-Item -ItemType Directory -Force (Join-Path $TestDrive "home-$Name")
+        foreach ($folder in '.local/share', '.config', '.cache', 'AppData/Local', 'AppData/Roaming') {
+            New-Item -ItemType Directory -Force (Join-Path $home2 $folder) | Out-Null
+        }
+        $isolated = @{
+            HOME = $home2.FullName; USERPROFILE = $home2.FullName; XDG_DATA_HOME = $null; XDG_CONFIG_HOME = $null; XDG_CACHE_HOME = $null
+            LOCALAPPDATA = "$home2/AppData/Local"; APPDATA = "$home2/AppData/Roaming"
+        }
+        $saved = @{}
+        foreach ($name in $isolated.Keys) {
+            $saved[$name] = [Environment]::GetEnvironmentVariable($name)
+            [Environment]::SetEnvironmentVariable($name, $isolated[$name])
+        }
+        try {
+            $file = Join-Path $TestDrive "$Name.ps1"
+            Set-Content $file "`$ErrorActionPreference = 'Stop'; Import-Module '$env:IMAGESTREAMPS_MODULE_PATH'`n$Script"
+            $output = & $pwshCommand[0] @($pwshCommand | Select-Object -Skip 1) -NoProfile -NonInteractive -File $file 2>&1
+            [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = ($output | Out-String) }
+        }
+        finally {
+            foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
+        }
+    }
+
+    function Wait-ProcessExit([int] $Id, [int] $Seconds = 30) {
+        $deadline = [datetime]::UtcNow.AddSeconds($Seconds)
+        while ((Get-Process -Id $Id -ErrorAction SilentlyContinue) -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 100 }
+        -not (Get-Process -Id $Id -ErrorAction SilentlyContinue)
+    }
 }
 
 AfterAll {
@@ -56,13 +91,65 @@ Describe 'Start-OpenShiftSandbox' {
     }
 
     It 'reports a sandbox that dies before it is ready, with its output' {
-        $notAFolder = Join-Path $TestDrive 'not-a-folder'
-        Set-Content $notAFolder 'a file where the data folder should be'
-        $e = { Start-OpenShiftSandbox -DataPath $notAFolder -ErrorAction Stop } | Should -Throw -PassThru
+        $corrupt = New-Item -ItemType Directory (Join-Path $TestDrive 'corrupt')
+        Set-Content (Join-Path $corrupt 'sandbox.db') ('not a SQLite database ' * 10)
+        $e = { Start-OpenShiftSandbox -DataPath $corrupt -ErrorAction Stop } | Should -Throw -PassThru
         $e.FullyQualifiedErrorId | Should -Be 'SandboxStartFailed,ImageStreamPS.Commands.StartOpenShiftSandboxCommand'
         $e.CategoryInfo.Category | Should -Be 'OpenError'
         $e.Exception.Message | Should -Match 'exited with code'
-        $e.Exception.Message | Should -Match 'not-a-folder'
+        $e.Exception.Message | Should -Match 'not a database'
+    }
+
+    It 'reports a data folder it cannot create as not writable' {
+        $notAFolder = Join-Path $TestDrive 'not-a-folder'
+        Set-Content $notAFolder 'a file where the data folder should be'
+        $e = { Start-OpenShiftSandbox -DataPath $notAFolder -ErrorAction Stop } | Should -Throw -PassThru
+        $e.FullyQualifiedErrorId | Should -Be 'SandboxDataPathNotWritable,ImageStreamPS.Commands.StartOpenShiftSandboxCommand'
+        $e.CategoryInfo.Category | Should -Be 'PermissionDenied'
+        $e.TargetObject | Should -Be $notAFolder
+        $e.Exception.Message | Should -Match 'not-a-folder is not writable'
+        $e.Exception.Message | Should -Match 'Choose another -DataPath'
+    }
+
+    It 'reports a read-only data folder as read-only, not as another sandbox' -Skip:$IsWindows {
+        $folder = New-Item -ItemType Directory (Join-Path $TestDrive 'read-only')
+        $root = (& id -u) -eq '0'
+        if ($root) {
+            # root writes whatever the mode says: only a read-only file system stops it.
+            & mount -t tmpfs -o 'ro,size=1m' isps-read-only $folder.FullName 2>$null
+            if ($LASTEXITCODE -ne 0) { Set-ItResult -Skipped -Because 'root cannot mount a read-only file system here'; return }
+        }
+        else { & chmod 0555 $folder.FullName }
+        try {
+            $e = { Start-OpenShiftSandbox -DataPath $folder.FullName -ErrorAction Stop } | Should -Throw -PassThru
+            $e.FullyQualifiedErrorId | Should -Be 'SandboxDataPathNotWritable,ImageStreamPS.Commands.StartOpenShiftSandboxCommand'
+            $e.CategoryInfo.Category | Should -Be 'PermissionDenied'
+            $e.Exception.Message | Should -Match $(if ($root) { 'read-only file system' } else { 'permission denied' })
+            $e.Exception.Message | Should -Not -Match 'already running'
+        }
+        finally {
+            if ($root) { & umount $folder.FullName } else { & chmod 0755 $folder.FullName }
+        }
+    }
+
+    It 'keeps every data file and folder owner-only: nobody else reads a Secret from the store' -Skip:$IsWindows {
+        $secret = 'owner-only-' + [guid]::NewGuid().ToString('N')
+        $body = @{ metadata = @{ name = 'owner-only' }; stringData = @{ value = $secret } } | ConvertTo-Json
+        Invoke-RestMethod -Method Post -Uri "$($sandbox.Server)api/v1/namespaces/myproject/secrets" -Body $body -ContentType 'application/json' `
+            -Headers @{ Authorization = "Bearer $sandboxToken" } -SkipCertificateCheck | Out-Null
+        $others = [IO.UnixFileMode] 'GroupRead, GroupWrite, GroupExecute, OtherRead, OtherWrite, OtherExecute'
+        $items = @(Get-Item $dataPath) + @(Get-ChildItem $dataPath -Recurse -Force)
+        $items.Count | Should -BeGreaterThan 10
+        $items | Where-Object { $_.UnixFileMode -band $others } | ForEach-Object { "$($_.UnixFileMode) $($_.FullName)" } | Should -BeNullOrEmpty
+        @(Get-ChildItem (Join-Path $dataPath 'registry') -Recurse -File).Count | Should -BeGreaterThan 0 -Because 'the seed pushed image blobs'
+        if ((& id -u) -eq '0' -and (Get-Command runuser -CommandType Application -ErrorAction SilentlyContinue)) {
+            foreach ($file in 'sandbox.db', 'sandbox.db-wal', 'token', 'kubeconfig') {
+                Join-Path $dataPath $file | Should -Exist
+                $read = & runuser -u nobody -- cat (Join-Path $dataPath $file) 2>&1 | Out-String
+                $LASTEXITCODE | Should -Not -Be 0 -Because "nobody must not read $file"
+                $read | Should -Not -Match $secret
+            }
+        }
     }
 }
 
@@ -153,6 +240,33 @@ Describe 'Stop-OpenShiftSandbox' {
         (Get-OpenShiftSandbox -DataPath $dataPath).ProcessId | Should -Be $sandbox.ProcessId
     }
 
+    It 'refuses $null (an unset variable) instead of stopping every sandbox' {
+        $e = { Stop-OpenShiftSandbox $notSet -ErrorAction Stop } | Should -Throw -PassThru
+        $e.FullyQualifiedErrorId | Should -Be 'ParameterArgumentValidationErrorNullNotAllowed,ImageStreamPS.Commands.StopOpenShiftSandboxCommand'
+        $e.CategoryInfo.Category | Should -Be 'InvalidData'
+        { $null | Stop-OpenShiftSandbox -ErrorAction Stop } | Should -Throw -ErrorId 'ParameterArgumentValidationErrorNullNotAllowed,ImageStreamPS.Commands.StopOpenShiftSandboxCommand'
+        @() | Stop-OpenShiftSandbox
+        (Get-Process -Id $sandbox.ProcessId).HasExited | Should -BeFalse
+        (Get-OpenShiftSandbox -DataPath $dataPath).ProcessId | Should -Be $sandbox.ProcessId
+    }
+
+    It 'stops every sandbox only with -All' {
+        $run = Invoke-IsolatedPwsh 'stop-all' @"
+`$first = Start-OpenShiftSandbox -DataPath '$(Join-Path $TestDrive 'all-1')'
+`$second = Start-OpenShiftSandbox -DataPath '$(Join-Path $TestDrive 'all-2')'
+Stop-OpenShiftSandbox -All -WhatIf
+'AFTER-WHATIF=' + @(Get-OpenShiftSandbox).Count
+Stop-OpenShiftSandbox -All
+'AFTER-ALL=' + @(Get-OpenShiftSandbox).Count
+'ALIVE=' + @(Get-Process -Id `$first.ProcessId, `$second.ProcessId -ErrorAction SilentlyContinue).Count
+"@
+        $run.ExitCode | Should -Be 0 -Because $run.Output
+        $run.Output | Should -Match 'What if: Performing the operation "Stop the OpenShift sandbox"'
+        $run.Output | Should -Match 'AFTER-WHATIF=2'
+        $run.Output | Should -Match 'AFTER-ALL=0'
+        $run.Output | Should -Match 'ALIVE=0'
+    }
+
     It 'keeps the data for the next start' {
         $path = Join-Path $TestDrive 'restart'
         $first = Start-OpenShiftSandbox -DataPath $path
@@ -165,6 +279,85 @@ Describe 'Stop-OpenShiftSandbox' {
 }
 
 Describe 'A sandbox started from PowerShell' {
+    It 'keeps serving when Ctrl+C cancels a command in that shell, and ends with the shell' -Skip:(-not $IsLinux -or -not (Get-Command script, env -CommandType Application -ErrorAction SilentlyContinue)) {
+        $path = Join-Path $TestDrive 'interrupted'
+        $release = Join-Path $TestDrive 'interrupted.release'
+        $shellScript = Join-Path $TestDrive 'interrupted.ps1'
+        Set-Content $shellScript @"
+Import-Module '$env:IMAGESTREAMPS_MODULE_PATH'
+`$sandbox = Start-OpenShiftSandbox -DataPath '$path'
+[Console]::Out.WriteLine("SANDBOX `$(`$sandbox.ProcessId)")
+try { Start-Sleep -Seconds 300 }
+finally {
+    [Console]::Out.WriteLine('INTERRUPTED')
+    `$deadline = [datetime]::UtcNow.AddSeconds(120)
+    while (-not [IO.File]::Exists('$release') -and [datetime]::UtcNow -lt `$deadline) { [Threading.Thread]::Sleep(50) }
+}
+"@
+        # script(1) runs the shell on a pseudo-terminal, as a terminal window does: Ctrl+C written to
+        # it makes the terminal send SIGINT to the shell's whole foreground process group. env resets
+        # SIGINT in case this test runs with it ignored (a background job of a non-interactive shell).
+        $shellCommand = (@('env', '--default-signal=INT,QUIT') + $pwshCommand + @('-NoProfile', '-File', $shellScript) | ForEach-Object { "'$_'" }) -join ' '
+        $info = [Diagnostics.ProcessStartInfo]::new('script')
+        foreach ($argument in '-qfec', $shellCommand, '/dev/null') { $info.ArgumentList.Add($argument) }
+        $info.RedirectStandardInput = $true
+        $info.RedirectStandardOutput = $true
+        $info.UseShellExecute = $false
+        $terminal = [Diagnostics.Process]::Start($info)
+        try {
+            function Read-Until([string] $Pattern) {
+                $deadline = [datetime]::UtcNow.AddSeconds(90)
+                while ([datetime]::UtcNow -lt $deadline) {
+                    $read = $terminal.StandardOutput.ReadLineAsync()
+                    if (-not $read.Wait($deadline - [datetime]::UtcNow) -or $null -eq $read.Result) { break }
+                    if ($read.Result -match $Pattern) { return $Matches }
+                }
+                throw "The shell never printed $Pattern"
+            }
+            $sandboxId = [int] (Read-Until 'SANDBOX (\d+)')[1]
+            $terminal.StandardInput.Write([char] 3)
+            $terminal.StandardInput.Flush()
+            Read-Until 'INTERRUPTED' | Out-Null
+
+            (Get-Process -Id $sandboxId -ErrorAction SilentlyContinue) | Should -Not -BeNullOrEmpty -Because 'Ctrl+C is for the command, not the sandbox'
+            $session = Connect-OpenShift -Sandbox -DataPath $path -NotDefault
+            try { $session.ServerVersion | Should -Match '^v1\.'; Get-ImageStream -Session $session | Should -BeNullOrEmpty }
+            finally { $session | Disconnect-OpenShift }
+
+            New-Item -ItemType File $release | Out-Null
+            Wait-ProcessExit $sandboxId | Should -BeTrue -Because 'the sandbox ends with the shell that started it'
+        }
+        finally {
+            if (-not $terminal.HasExited) { $terminal.Kill($true) }
+            $terminal.Dispose()
+            if ($sandboxId) { Get-Process -Id $sandboxId -ErrorAction SilentlyContinue | Stop-Process -Force }
+        }
+    }
+
+    It 'stops when that PowerShell process is killed' {
+        $path = Join-Path $TestDrive 'killed'
+        $info = [Diagnostics.ProcessStartInfo]::new($pwshCommand[0])
+        foreach ($argument in @($pwshCommand | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-Command',
+                "Import-Module '$env:IMAGESTREAMPS_MODULE_PATH'; [Console]::Out.WriteLine((Start-OpenShiftSandbox -DataPath '$path').ProcessId); Start-Sleep -Seconds 300")) {
+            $info.ArgumentList.Add($argument)
+        }
+        $info.RedirectStandardOutput = $true
+        $info.UseShellExecute = $false
+        $shell = [Diagnostics.Process]::Start($info)
+        try {
+            $read = $shell.StandardOutput.ReadLineAsync()
+            $read.Wait([timespan]::FromSeconds(90)) | Should -BeTrue
+            $sandboxId = [int] $read.Result
+            $shell.Kill() # SIGKILL: no clean-up code runs in the shell
+            Wait-ProcessExit $sandboxId | Should -BeTrue -Because 'the sandbox ends with the shell that started it, however it ends'
+        }
+        finally {
+            if (-not $shell.HasExited) { $shell.Kill($true) }
+            $shell.Dispose()
+            if ($sandboxId) { Get-Process -Id $sandboxId -ErrorAction SilentlyContinue | Stop-Process -Force }
+        }
+    }
+
     It 'stops when that PowerShell process exits' {
         $path = Join-Path $TestDrive 'orphan'
         $child = Join-Path $TestDrive 'start-and-exit.ps1'

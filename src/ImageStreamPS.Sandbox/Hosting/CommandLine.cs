@@ -26,11 +26,13 @@ public sealed record CommandLine
           --apps-domain <domain>       route host domain (default apps.sandbox.local)
           --pod-start-delay <ms>       simulated pod start time (default 0)
           --import-interval <seconds>  scheduled image import interval (default 900)
-          --exit-with-parent           exit when standard input is closed
+          --exit-with-parent           exit when standard input is closed (the parent exited), and
+                                       leave the terminal's session so its Ctrl+C does not stop it
           --help                       show this help
 
         Exit codes: 0 stopped cleanly, 2 bad arguments, 3 data directory in use by another sandbox,
-        4 port unavailable.
+        4 port unavailable, 5 data directory not writable (read-only, no permission).
+        The data directory is made owner-only (mode 0700; on Windows an access list for the user alone).
         When ready it prints one line: SANDBOX READY {json} and writes the same JSON to <data>/sandbox.json.
         """;
 

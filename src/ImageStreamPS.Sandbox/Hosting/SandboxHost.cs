@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
+using ImageStreamPS.OpenShift.LocalSandbox;
 using ImageStreamPS.Sandbox.Api.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -156,7 +157,7 @@ public sealed class SandboxHost : IAsyncDisposable
         }
         foreach (var module in modules)
             host._running.Add(Task.Run(() => module.RunAsync(core, host._stopping.Token)));
-        File.WriteAllText(host.SandboxJsonPath, host.ReadyInfo.ToJsonString());
+        OwnerOnly.WriteAllText(host.SandboxJsonPath, host.ReadyInfo.ToJsonString());
         return host;
     }
 

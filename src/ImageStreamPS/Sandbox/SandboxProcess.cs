@@ -108,12 +108,12 @@ internal sealed class SandboxProcess
             }
 
             process.WaitForExit(); // flushes the remaining output events
-            throw new SandboxStartException($"The sandbox exited with code {process.ExitCode} before it was ready.", Output, timedOut: false);
+            throw new SandboxStartException($"The sandbox exited with code {process.ExitCode} before it was ready.", Output, timedOut: false, process.ExitCode);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             Kill();
-            throw new SandboxStartException($"The sandbox was not ready after {timeout.TotalSeconds:0.#} seconds; it was stopped.", Output, timedOut: true);
+            throw new SandboxStartException($"The sandbox was not ready after {timeout.TotalSeconds:0.#} seconds; it was stopped.", Output, timedOut: true, exitCode: null);
         }
         catch (OperationCanceledException)
         {
@@ -123,7 +123,7 @@ internal sealed class SandboxProcess
         catch (FormatException exception)
         {
             Kill();
-            throw new SandboxStartException($"The sandbox's ready line is not valid: {exception.Message}", Output, timedOut: false);
+            throw new SandboxStartException($"The sandbox's ready line is not valid: {exception.Message}", Output, timedOut: false, exitCode: null);
         }
     }
 
@@ -229,10 +229,17 @@ internal sealed class SandboxProcess
 }
 
 /// <summary>The sandbox program did not get ready: it exited, timed out, or printed something unexpected.</summary>
-internal sealed class SandboxStartException(string message, string output, bool timedOut) : Exception(message)
+internal sealed class SandboxStartException(string message, string output, bool timedOut, int? exitCode) : Exception(message)
 {
+    /// <summary>The program's exit codes the module tells apart (the program's --help lists them).</summary>
+    public const int DataDirectoryInUse = 3;
+    public const int DataDirectoryNotWritable = 5;
+
     /// <summary>The program's last output lines.</summary>
     public string Output { get; } = output;
 
     public bool TimedOut { get; } = timedOut;
+
+    /// <summary>The program's exit code, when it exited.</summary>
+    public int? ExitCode { get; } = exitCode;
 }
