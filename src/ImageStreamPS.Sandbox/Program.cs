@@ -42,7 +42,7 @@ catch (IOException e) when (e.InnerException is System.Net.Sockets.SocketExcepti
     return 4;
 }
 await using var running = host;
-Console.Out.WriteLine("SANDBOX READY " + host.ReadyInfo.ToJsonString());
+Console.Out.WriteLine("SANDBOX READY " + host.ReadyInfo.ToJson());
 Console.Out.Flush();
 
 if (options.ExitWithParent) ParentProcessLink.StopWhenInputCloses(host.Lifetime);

@@ -15,30 +15,41 @@ BeforeAll {
     # The same pwsh as this one (as a .NET tool it is dotnet running pwsh.dll).
     $script:pwshCommand = @([Environment]::ProcessPath) + @(if ((Split-Path ([Environment]::ProcessPath) -Leaf) -like 'dotnet*') { "$PSHOME/pwsh.dll" })
 
-    # A child pwsh whose user folders (and so its list of running sandboxes) are its own.
-    function Invoke-IsolatedPwsh([string] $Name, [string] $Script) {
-        $home2 = New-Item -ItemType Directory -Force (Join-Path $TestDrive "home-$Name")
+    # A child pwsh whose user folders (so its default data folder and list of running sandboxes)
+    # are under $HomePath: what another user profile, or a fresh machine, looks like.
+    function New-IsolatedPwsh([string] $HomePath, [string] $Script) {
         foreach ($folder in '.local/share', '.config', '.cache', 'AppData/Local', 'AppData/Roaming') {
-            New-Item -ItemType Directory -Force (Join-Path $home2 $folder) | Out-Null
+            New-Item -ItemType Directory -Force (Join-Path $HomePath $folder) | Out-Null
         }
-        $isolated = @{
-            HOME = $home2.FullName; USERPROFILE = $home2.FullName; XDG_DATA_HOME = $null; XDG_CONFIG_HOME = $null; XDG_CACHE_HOME = $null
-            LOCALAPPDATA = "$home2/AppData/Local"; APPDATA = "$home2/AppData/Roaming"
-        }
-        $saved = @{}
-        foreach ($name in $isolated.Keys) {
-            $saved[$name] = [Environment]::GetEnvironmentVariable($name)
-            [Environment]::SetEnvironmentVariable($name, $isolated[$name])
-        }
+        $file = Join-Path $TestDrive "child-$([guid]::NewGuid().ToString('N')).ps1"
+        Set-Content $file "`$ErrorActionPreference = 'Stop'; Import-Module '$env:IMAGESTREAMPS_MODULE_PATH'`n$Script"
+        $info = [Diagnostics.ProcessStartInfo]::new($pwshCommand[0])
+        foreach ($argument in @($pwshCommand | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $file)) { $info.ArgumentList.Add($argument) }
+        $info.UseShellExecute = $false
+        $info.RedirectStandardOutput = $true
+        $info.RedirectStandardError = $true
+        $info.Environment['HOME'] = $HomePath
+        $info.Environment['USERPROFILE'] = $HomePath
+        $info.Environment['LOCALAPPDATA'] = Join-Path $HomePath 'AppData/Local'
+        $info.Environment['APPDATA'] = Join-Path $HomePath 'AppData/Roaming'
+        foreach ($name in 'XDG_DATA_HOME', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME') { [void] $info.Environment.Remove($name) }
+        $info
+    }
+
+    function Invoke-IsolatedPwsh([string] $HomePath, [string] $Script) {
+        $process = [Diagnostics.Process]::Start((New-IsolatedPwsh $HomePath $Script))
         try {
-            $file = Join-Path $TestDrive "$Name.ps1"
-            Set-Content $file "`$ErrorActionPreference = 'Stop'; Import-Module '$env:IMAGESTREAMPS_MODULE_PATH'`n$Script"
-            $output = & $pwshCommand[0] @($pwshCommand | Select-Object -Skip 1) -NoProfile -NonInteractive -File $file 2>&1
-            [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = ($output | Out-String) }
+            $output = $process.StandardOutput.ReadToEndAsync()
+            $errors = $process.StandardError.ReadToEndAsync()
+            if (-not $process.WaitForExit(180000)) { $process.Kill($true); throw "The child pwsh did not finish: $($output.Result)" }
+            [pscustomobject]@{ ExitCode = $process.ExitCode; Output = $output.Result + $errors.Result }
         }
-        finally {
-            foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
-        }
+        finally { $process.Dispose() }
+    }
+
+    # The running-sandbox list a child with that home keeps.
+    function Get-RunningList([string] $HomePath) {
+        if ($IsWindows) { Join-Path $HomePath 'AppData/Local/ImageStreamPS/running' } else { Join-Path $HomePath '.local/share/ImageStreamPS/running' }
     }
 
     function Wait-ProcessExit([int] $Id, [int] $Seconds = 30) {
@@ -226,6 +237,141 @@ Describe 'Connect-OpenShift to the sandbox' {
     }
 }
 
+Describe 'The running sandbox, wherever its data lives and whichever shell started it' {
+    It 'connects with -Sandbox to the only one running, started with -DataPath elsewhere' {
+        $homePath = Join-Path $TestDrive 'home-one'
+        $run = Invoke-IsolatedPwsh $homePath @"
+`$sandbox = Start-OpenShiftSandbox -DataPath '$(Join-Path $TestDrive 'one-elsewhere')'
+`$session = Connect-OpenShift -Sandbox
+'SAME=' + (`$session.Server -eq `$sandbox.Server)
+'LISTED=' + (@(Get-OpenShiftSandbox).ProcessId -join ',') + '/' + `$sandbox.ProcessId
+Stop-OpenShiftSandbox `$sandbox
+"@
+        $run.ExitCode | Should -Be 0 -Because $run.Output
+        $run.Output | Should -Match 'SAME=True'
+        $run.Output | Should -Match 'LISTED=(\d+)/\1\b'
+    }
+
+    It 'finds a sandbox another shell started: Get-OpenShiftSandbox lists it and -Sandbox connects to it' {
+        $homePath = Join-Path $TestDrive 'home-two-shells'
+        $release = Join-Path $TestDrive 'two-shells.release'
+        $first = [Diagnostics.Process]::Start((New-IsolatedPwsh $homePath @"
+`$sandbox = Start-OpenShiftSandbox -DataPath '$(Join-Path $TestDrive 'first-shell')'
+[Console]::Out.WriteLine("SANDBOX `$(`$sandbox.ProcessId) `$(`$sandbox.Server)")
+`$deadline = [datetime]::UtcNow.AddSeconds(120)
+while (-not (Test-Path '$release') -and [datetime]::UtcNow -lt `$deadline) { Start-Sleep -Milliseconds 50 }
+"@))
+        try {
+            $ready = $first.StandardOutput.ReadLineAsync()
+            $ready.Wait([timespan]::FromSeconds(90)) | Should -BeTrue
+            $sandboxId, $server = ($ready.Result -replace '^SANDBOX ') -split ' '
+            $second = Invoke-IsolatedPwsh $homePath @'
+$listed = @(Get-OpenShiftSandbox)
+'LISTED=' + ($listed.ProcessId -join ',')
+$session = Connect-OpenShift -Sandbox
+'SERVER=' + $session.Server
+'NAMESPACE=' + $session.Namespace
+'@
+            $second.ExitCode | Should -Be 0 -Because $second.Output
+            $second.Output | Should -Match "LISTED=$sandboxId\b"
+            $second.Output | Should -Match "SERVER=$([regex]::Escape($server))"
+            $second.Output | Should -Match 'NAMESPACE=myproject'
+        }
+        finally {
+            New-Item -ItemType File $release -Force | Out-Null
+            if (-not $first.WaitForExit(60000)) { $first.Kill($true) }
+            $first.Dispose()
+        }
+        Wait-ProcessExit $sandboxId | Should -BeTrue
+        Get-ChildItem (Get-RunningList $homePath) | Should -BeNullOrEmpty -Because 'a sandbox that stops takes itself off the list'
+    }
+
+    It 'says which sandboxes run and the command for each when several do' {
+        $homePath = Join-Path $TestDrive 'home-several'
+        $one = Join-Path $TestDrive "several-1"
+        $two = Join-Path $TestDrive "several 2's"
+        $run = Invoke-IsolatedPwsh $homePath @"
+`$a = Start-OpenShiftSandbox -DataPath '$one'
+`$b = Start-OpenShiftSandbox -DataPath '$($two -replace "'", "''")'
+try { Connect-OpenShift -Sandbox; 'CONNECTED' }
+catch {
+    'ID=' + `$_.FullyQualifiedErrorId
+    'CATEGORY=' + `$_.CategoryInfo.Category
+    'TARGETS=' + (@(`$_.TargetObject).ProcessId -join ',') + '/' + `$a.ProcessId + ',' + `$b.ProcessId
+    `$_.Exception.Message
+    `$command = (`$_.Exception.Message -split "``n" | Where-Object { `$_ -match 'several 2' }).Trim()
+    'CHOSEN=' + (Invoke-Expression `$command).Server + '/' + `$b.Server
+}
+Stop-OpenShiftSandbox `$a, `$b
+"@
+        $run.ExitCode | Should -Be 0 -Because $run.Output
+        $run.Output | Should -Not -Match 'CONNECTED'
+        $run.Output | Should -Match 'ID=SandboxAmbiguous,ImageStreamPS.Commands.ConnectOpenShiftCommand'
+        $run.Output | Should -Match 'CATEGORY=InvalidOperation'
+        $run.Output | Should -Match 'TARGETS=(\d+),(\d+)/\1,\2'
+        $run.Output | Should -Match '2 sandboxes are running; choose one:'
+        $run.Output | Should -Match ([regex]::Escape("Connect-OpenShift -Sandbox -DataPath '$one'"))
+        $run.Output | Should -Match 'CHOSEN=(\S+)/\1'
+    }
+
+    It 'says how to start one when none runs' {
+        $run = Invoke-IsolatedPwsh (Join-Path $TestDrive 'home-none') @'
+try { Connect-OpenShift -Sandbox; 'CONNECTED' }
+catch { 'ID=' + $_.FullyQualifiedErrorId; 'CATEGORY=' + $_.CategoryInfo.Category; $_.Exception.Message }
+'@
+        $run.ExitCode | Should -Be 0 -Because $run.Output
+        $run.Output | Should -Match 'ID=SandboxNotRunning,ImageStreamPS.Commands.ConnectOpenShiftCommand'
+        $run.Output | Should -Match 'CATEGORY=ObjectNotFound'
+        $run.Output | Should -Match 'No sandbox is running\. Start one with Start-OpenShiftSandbox -Connect'
+    }
+
+    It 'runs the help example: start one only when none runs, then connect' {
+        $run = Invoke-IsolatedPwsh (Join-Path $TestDrive 'home-example') @'
+if (-not (Get-OpenShiftSandbox)) { Start-OpenShiftSandbox -Seed Tutorial | Out-Null }
+$session = Connect-OpenShift -Sandbox
+if (-not (Get-OpenShiftSandbox)) { Start-OpenShiftSandbox -Seed Tutorial | Out-Null }
+'SANDBOXES=' + @(Get-OpenShiftSandbox).Count
+'SERVER=' + $session.Server + '/' + (Get-OpenShiftSandbox).Server
+Import-ImageTag citas:v1 -From docker.io/josedom24/citas-backend:v1 -Force | Out-Null
+'TAGS=' + ((Get-ImageTag citas:*).Name -join ',')
+Stop-OpenShiftSandbox -All
+'@
+        $run.ExitCode | Should -Be 0 -Because $run.Output
+        $run.Output | Should -Match 'SANDBOXES=1'
+        $run.Output | Should -Match 'SERVER=(\S+)/\1'
+        $run.Output | Should -Match 'TAGS=citas:v1'
+    }
+
+    It 'prunes the entry of a sandbox that was killed' {
+        $homePath = Join-Path $TestDrive 'home-killed'
+        $run = Invoke-IsolatedPwsh $homePath @"
+`$sandbox = Start-OpenShiftSandbox -DataPath '$(Join-Path $TestDrive 'killed-sandbox')'
+'ENTRIES-BEFORE=' + @(Get-ChildItem '$(Get-RunningList $homePath)').Count
+Stop-Process -Id `$sandbox.ProcessId -Force
+Wait-Process -Id `$sandbox.ProcessId -Timeout 30 -ErrorAction SilentlyContinue
+'LISTED=' + @(Get-OpenShiftSandbox).Count
+'ENTRIES-AFTER=' + @(Get-ChildItem '$(Get-RunningList $homePath)').Count
+"@
+        $run.ExitCode | Should -Be 0 -Because $run.Output
+        $run.Output | Should -Match 'ENTRIES-BEFORE=1'
+        $run.Output | Should -Match 'LISTED=0'
+        $run.Output | Should -Match 'ENTRIES-AFTER=0'
+    }
+
+    It 'keeps the list owner-only' -Skip:$IsWindows {
+        $homePath = Join-Path $TestDrive 'home-list-mode'
+        $run = Invoke-IsolatedPwsh $homePath @"
+`$sandbox = Start-OpenShiftSandbox -DataPath '$(Join-Path $TestDrive 'list-mode')'
+(@(Get-Item '$(Get-RunningList $homePath)') + @(Get-ChildItem '$(Get-RunningList $homePath)')) | ForEach-Object { 'MODE ' + [int] `$_.UnixFileMode }
+Stop-OpenShiftSandbox `$sandbox
+"@
+        $run.ExitCode | Should -Be 0 -Because $run.Output
+        $modes = @([regex]::Matches($run.Output, 'MODE (\d+)') | ForEach-Object { [int] $_.Groups[1].Value })
+        $modes | Should -HaveCount 2
+        $modes | Where-Object { $_ -band 0x3F } | Should -BeNullOrEmpty -Because 'neither group nor others may read the list'
+    }
+}
+
 Describe 'Stop-OpenShiftSandbox' {
     It 'stops the sandbox cleanly and disconnects the session -Connect made' {
         $other = Start-OpenShiftSandbox -DataPath (Join-Path $TestDrive 'second') -Connect
@@ -251,7 +397,7 @@ Describe 'Stop-OpenShiftSandbox' {
     }
 
     It 'stops every sandbox only with -All' {
-        $run = Invoke-IsolatedPwsh 'stop-all' @"
+        $run = Invoke-IsolatedPwsh (Join-Path $TestDrive 'home-stop-all') @"
 `$first = Start-OpenShiftSandbox -DataPath '$(Join-Path $TestDrive 'all-1')'
 `$second = Start-OpenShiftSandbox -DataPath '$(Join-Path $TestDrive 'all-2')'
 Stop-OpenShiftSandbox -All -WhatIf

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Management.Automation;
 using ImageStreamPS.OpenShift.Connection;
+using ImageStreamPS.OpenShift.LocalSandbox;
 using ImageStreamPS.Sandbox;
 using ImageStreamPS.Session;
 
@@ -71,8 +72,8 @@ public sealed class StartOpenShiftSandboxCommand : PipelineCmdlet
 
     protected override async Task EndProcessingAsync(CancellationToken cancellationToken)
     {
-        var dataPath = DataPath is null ? SandboxFile.DefaultDataPath : ResolvePath(DataPath);
-        if (SandboxFile.Read(dataPath) is { } running)
+        var dataPath = DataPath is null ? SandboxLocations.DefaultDataPath : ResolvePath(DataPath);
+        if (RunningSandboxes.In([dataPath]).FirstOrDefault() is { } running)
         {
             ThrowTerminatingError(new ErrorRecord(
                 new InvalidOperationException($"A sandbox is already running with data in {dataPath} (process {running.ProcessId}, {running.Server}). Use it, or stop it with Stop-OpenShiftSandbox."),
@@ -147,7 +148,10 @@ public sealed class StartOpenShiftSandboxCommand : PipelineCmdlet
 
     private List<string> Arguments(string dataPath)
     {
-        var arguments = new List<string> { "--data", dataPath, "--port", Port.ToString(CultureInfo.InvariantCulture), "--exit-with-parent" };
+        var arguments = new List<string>
+        {
+            "--data", dataPath, "--port", Port.ToString(CultureInfo.InvariantCulture), "--running-list", SandboxLocations.RunningList, "--exit-with-parent",
+        };
         if (Seed is not null)
         {
             arguments.AddRange(["--seed", Seed]);

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using ImageStreamPS.OpenShift.LocalSandbox;
 using ImageStreamPS.Sandbox;
 
 namespace ImageStreamPS.Commands;
@@ -81,11 +82,9 @@ public sealed class StopOpenShiftSandboxCommand : PipelineCmdlet
         if (!graceful)
         {
             WriteWarning($"The sandbox (process {sandbox.ProcessId}) did not stop within {Timeout.TotalSeconds:0.#} seconds and was killed.");
-            var stale = Path.Combine(sandbox.DataPath, SandboxFile.FileName);
-            if (File.Exists(stale))
-            {
-                File.Delete(stale);
-            }
+            // Killed, it could not delete its description or list entry.
+            File.Delete(SandboxLocations.DescriptionIn(sandbox.DataPath));
+            RunningSandboxList.Remove(SandboxLocations.RunningList, sandbox.ProcessId);
         }
 
         if (sandbox.Session is { } session)

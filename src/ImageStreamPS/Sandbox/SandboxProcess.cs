@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using ImageStreamPS.OpenShift.LocalSandbox;
 
 namespace ImageStreamPS.Sandbox;
 
@@ -97,14 +98,14 @@ internal sealed class SandboxProcess
             var first = await Task.WhenAny(ready.Task, exited).ConfigureAwait(false);
             if (first == ready.Task)
             {
-                return SandboxFile.Parse(await ready.Task.ConfigureAwait(false));
+                return Describe(await ready.Task.ConfigureAwait(false));
             }
 
             await exited.ConfigureAwait(false);
             // The ready line may have been the last thing read before the exit was noticed.
             if (ready.Task.IsCompleted)
             {
-                return SandboxFile.Parse(await ready.Task.ConfigureAwait(false));
+                return Describe(await ready.Task.ConfigureAwait(false));
             }
 
             process.WaitForExit(); // flushes the remaining output events
@@ -125,6 +126,14 @@ internal sealed class SandboxProcess
             Kill();
             throw new SandboxStartException($"The sandbox's ready line is not valid: {exception.Message}", Output, timedOut: false, exitCode: null);
         }
+    }
+
+    private static OpenShiftSandbox Describe(string readyJson)
+    {
+        var description = SandboxDescription.Parse(readyJson);
+        return Uri.TryCreate(description.Server, UriKind.Absolute, out _)
+            ? OpenShiftSandbox.From(description)
+            : throw new FormatException($"The server '{description.Server}' is not an absolute URI.");
     }
 
     /// <summary>
