@@ -12,32 +12,25 @@ BeforeAll {
     $caData = [regex]::Match($kubeconfigText, '(?m)certificate-authority-data:\s*"?([^"\s]+)').Groups[1].Value
     [IO.File]::WriteAllBytes($caFile, [Convert]::FromBase64String($caData))
 
-    # The same pwsh as this one (as a .NET tool it is dotnet running pwsh.dll).
-    $script:pwshCommand = @([Environment]::ProcessPath) + @(if ((Split-Path ([Environment]::ProcessPath) -Leaf) -like 'dotnet*') { "$PSHOME/pwsh.dll" })
+    . "$PSScriptRoot/../../build/IsolatedProfile.ps1"
+    $pwshPath, $pwshArguments = Get-PwshCommand
+    $script:pwshCommand = @($pwshPath) + @($pwshArguments)
 
-    # A child pwsh whose user folders (so its default data folder and list of running sandboxes)
-    # are under $HomePath: what another user profile, or a fresh machine, looks like.
-    function New-IsolatedPwsh([string] $HomePath, [string] $Script) {
-        foreach ($folder in '.local/share', '.config', '.cache', 'AppData/Local', 'AppData/Roaming') {
-            New-Item -ItemType Directory -Force (Join-Path $HomePath $folder) | Out-Null
-        }
+    # A child pwsh whose user profile (so its default data folder and list of running sandboxes)
+    # is $HomePath: what another user, or a fresh machine, looks like. Started, not waited for.
+    function Start-IsolatedPwsh([string] $HomePath, [string] $Script) {
         $file = Join-Path $TestDrive "child-$([guid]::NewGuid().ToString('N')).ps1"
         Set-Content $file "`$ErrorActionPreference = 'Stop'; Import-Module '$env:IMAGESTREAMPS_MODULE_PATH'`n$Script"
-        $info = [Diagnostics.ProcessStartInfo]::new($pwshCommand[0])
-        foreach ($argument in @($pwshCommand | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $file)) { $info.ArgumentList.Add($argument) }
+        $info = [Diagnostics.ProcessStartInfo]::new($pwshPath)
+        foreach ($argument in @($pwshArguments) + @('-NoProfile', '-NonInteractive', '-File', $file)) { $info.ArgumentList.Add($argument) }
         $info.UseShellExecute = $false
         $info.RedirectStandardOutput = $true
         $info.RedirectStandardError = $true
-        $info.Environment['HOME'] = $HomePath
-        $info.Environment['USERPROFILE'] = $HomePath
-        $info.Environment['LOCALAPPDATA'] = Join-Path $HomePath 'AppData/Local'
-        $info.Environment['APPDATA'] = Join-Path $HomePath 'AppData/Roaming'
-        foreach ($name in 'XDG_DATA_HOME', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME') { [void] $info.Environment.Remove($name) }
-        $info
+        Invoke-WithIsolatedProfile -ProfilePath $HomePath { [Diagnostics.Process]::Start($info) }
     }
 
     function Invoke-IsolatedPwsh([string] $HomePath, [string] $Script) {
-        $process = [Diagnostics.Process]::Start((New-IsolatedPwsh $HomePath $Script))
+        $process = Start-IsolatedPwsh $HomePath $Script
         try {
             $output = $process.StandardOutput.ReadToEndAsync()
             $errors = $process.StandardError.ReadToEndAsync()
@@ -255,12 +248,12 @@ Stop-OpenShiftSandbox `$sandbox
     It 'finds a sandbox another shell started: Get-OpenShiftSandbox lists it and -Sandbox connects to it' {
         $homePath = Join-Path $TestDrive 'home-two-shells'
         $release = Join-Path $TestDrive 'two-shells.release'
-        $first = [Diagnostics.Process]::Start((New-IsolatedPwsh $homePath @"
+        $first = Start-IsolatedPwsh $homePath @"
 `$sandbox = Start-OpenShiftSandbox -DataPath '$(Join-Path $TestDrive 'first-shell')'
 [Console]::Out.WriteLine("SANDBOX `$(`$sandbox.ProcessId) `$(`$sandbox.Server)")
 `$deadline = [datetime]::UtcNow.AddSeconds(120)
 while (-not (Test-Path '$release') -and [datetime]::UtcNow -lt `$deadline) { Start-Sleep -Milliseconds 50 }
-"@))
+"@
         try {
             $ready = $first.StandardOutput.ReadLineAsync()
             $ready.Wait([timespan]::FromSeconds(90)) | Should -BeTrue
