@@ -19,6 +19,8 @@ if (options.Help)
     Console.WriteLine(CommandLine.Usage);
     return 0;
 }
+if (options.ExitWithParent) ParentProcessLink.LeaveTerminalSession();
+NewFiles.OwnerOnly();
 
 SandboxHost host;
 try
@@ -29,6 +31,11 @@ catch (DataDirectoryInUseException e)
 {
     Console.Error.WriteLine($"ImageStreamPS.Sandbox: {e.Message}");
     return 3;
+}
+catch (DataDirectoryNotWritableException e)
+{
+    Console.Error.WriteLine($"ImageStreamPS.Sandbox: {e.Message}");
+    return 5;
 }
 catch (IOException e) when (e.InnerException is System.Net.Sockets.SocketException || e.Message.Contains("address", StringComparison.OrdinalIgnoreCase))
 {
@@ -42,19 +49,10 @@ catch (Exception e) when (StorageFailureException.From(e.GetBaseException(), opt
     return 5;
 }
 await using var running = host;
-Console.Out.WriteLine("SANDBOX READY " + host.ReadyInfo.ToJsonString());
+Console.Out.WriteLine("SANDBOX READY " + host.ReadyInfo.ToJson());
 Console.Out.Flush();
 
-if (options.ExitWithParent)
-{
-    _ = Task.Run(() =>
-    {
-        using var input = Console.OpenStandardInput();
-        var buffer = new byte[256];
-        while (input.Read(buffer, 0, buffer.Length) > 0) { }
-        host.Lifetime.StopApplication();
-    });
-}
+if (options.ExitWithParent) ParentProcessLink.StopWhenInputCloses(host.Lifetime);
 await host.WaitForShutdownAsync();
 return 0;
 
