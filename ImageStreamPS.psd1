@@ -16,7 +16,7 @@
         'Formats/AppRollout.Format.ps1xml'
         'Formats/AppRoute.Format.ps1xml'
     )
-    TypesToProcess         = @()
+    TypesToProcess         = @('Types/ImageStreamPS.Types.ps1xml')
     CmdletsToExport        = @(
         'Get-OpenShiftSandbox'
         'Stop-OpenShiftSandbox'

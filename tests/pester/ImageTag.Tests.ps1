@@ -93,7 +93,8 @@ Describe 'The tutorial image steps' {
         (Get-ImageTag 'citas:v*').Tag | Should -Be @('v1', 'v2')
         (Get-ImageTag "$ns/citas:v1").Image | Should -Be $v1.Image
         (Get-ImageTag "citas@$($v1.Image.Substring(7, 12))").Tag | Should -Be @('prod', 'v1')
-        $table = Get-ImageTag citas:v1 | Format-Table | Out-String -Width 300
+        # oc's own column order is the Wide view; the default view is View.Tests.ps1's.
+        $table = Get-ImageTag citas:v1 | Format-Table -View Wide | Out-String -Width 300
         $table | Should -Match 'NAME\s+IMAGE REFERENCE\s+UPDATED'
         $table | Should -Match "citas:v1\s+$([regex]::Escape("$hub@$($v1.Image)"))"
     }

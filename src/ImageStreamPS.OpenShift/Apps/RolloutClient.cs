@@ -41,8 +41,9 @@ public sealed class RolloutClient(IKubernetes kubernetes)
     }
 
     /// <summary>
-    /// Fills <see cref="Rollout.ImageTags"/>: reads each triggering image stream once and names the
-    /// tags whose current image is the digest the rollout runs. A stream that cannot be read adds nothing.
+    /// Fills <see cref="Rollout.ImageTags"/> and <see cref="Rollout.TagsByDigest"/>: reads each
+    /// triggering image stream once and names, per image, the tags whose current image it is.
+    /// A stream that cannot be read adds nothing.
     /// </summary>
     public async Task<IReadOnlyList<Rollout>> WithImageTagsAsync(IReadOnlyList<Rollout> rollouts, CancellationToken cancellationToken)
     {
@@ -50,14 +51,13 @@ public sealed class RolloutClient(IKubernetes kubernetes)
         var result = new List<Rollout>(rollouts.Count);
         foreach (var rollout in rollouts)
         {
-            var digest = rollout.Digest;
-            if (digest is null || rollout.Triggers.Count == 0)
+            if (rollout.Triggers.Count == 0)
             {
                 result.Add(rollout);
                 continue;
             }
 
-            var tags = new List<string>();
+            var byDigest = new Dictionary<string, List<string>>(StringComparer.Ordinal);
             foreach (var (ns, stream) in rollout.Triggers.Select(t => (t.Namespace, t.Stream)).Distinct())
             {
                 if (!streams.TryGetValue((ns, stream), out var imageStream))
@@ -67,13 +67,19 @@ public sealed class RolloutClient(IKubernetes kubernetes)
 
                 foreach (var tag in imageStream?.Status?.Tags ?? [])
                 {
-                    if (tag.Items?.FirstOrDefault()?.Image == digest)
-                    {
-                        tags.Add(ns == rollout.Namespace ? $"{stream}:{tag.Tag}" : $"{ns}/{stream}:{tag.Tag}");
-                    }
+                    if (tag.Items?.FirstOrDefault()?.Image is not { Length: > 0 } image) continue;
+                    if (!byDigest.TryGetValue(image, out var names)) byDigest[image] = names = [];
+                    names.Add(ns == rollout.Namespace ? $"{stream}:{tag.Tag}" : $"{ns}/{stream}:{tag.Tag}");
                 }
             }
-            result.Add(rollout with { ImageTags = tags.Order(StringComparer.Ordinal).ToList() });
+
+            var tagsByDigest = byDigest.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value.Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+            var digest = rollout.Digest;
+            result.Add(rollout with
+            {
+                TagsByDigest = tagsByDigest,
+                ImageTags = digest is not null && tagsByDigest.TryGetValue(digest, out var tags) ? tags : [],
+            });
         }
         return result;
     }
