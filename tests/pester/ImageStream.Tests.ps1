@@ -148,8 +148,9 @@ Describe 'Remove-ImageStream' {
     }
 
     It 'does not delete with -WhatIf' {
+        # -WhatIf reads the Deployments that follow the stream's tags (to name them), and writes nothing.
         $made = Measure-Requests $context { Remove-ImageStream web3 -WhatIf }
-        Get-RequestTotal $made | Should -Be 0
+        @($made.Keys) | Should -Be @('list deployments 200')
         Get-ImageStream web3 | Should -Not -BeNullOrEmpty
     }
 

@@ -210,42 +210,13 @@ Describe 'At <Width> columns the identifying values stay whole (Out-String)' -Fo
 
 Describe 'In a real terminal (tmux, interactive pwsh) at <Width> columns' -ForEach @(@{ Width = 80 }, @{ Width = 120 }) {
     BeforeAll {
-        $tmux = Get-Command tmux -CommandType Application -ErrorAction SilentlyContinue | Select-Object -First 1
-        $socket = "isps-views-$PID-$Width"
-        if ($tmux) {
-            $process = [Environment]::ProcessPath
-            $pwsh = if ((Split-Path $process -Leaf) -like 'dotnet*') { "'$process' '$PSHOME/pwsh.dll'" } else { "'$process'" }
-            & $tmux.Source -L $socket new-session -d -s views -x $Width -y 150 "$pwsh -NoLogo -NoProfile"
-            $script:line = 0
-
-            # Waits until the terminal's screen matches a pattern (polling, with a deadline).
-            function Wait-Screen([string] $Pattern, [string] $What) {
-                $deadline = [DateTime]::UtcNow.AddSeconds(90)
-                do {
-                    $screen = (& $tmux.Source -L $socket capture-pane -p -t views) -join "`n"
-                    if ($screen -match $Pattern) { return $screen }
-                    Start-Sleep -Milliseconds 200
-                } while ([DateTime]::UtcNow -lt $deadline)
-                throw "The terminal did not show $What within 90 s. Screen:`n$screen"
-            }
-
-            # Types a command line at the prompt and returns the screen once it finished.
-            function Invoke-Terminal([string] $Command) {
-                $script:line++
-                $marker = "##done-$($script:line)"
-                Wait-Screen '(?m)^PS [^\n]*> *\s*\z' 'a prompt' | Out-Null
-                & $tmux.Source -L $socket send-keys -t views -l "Clear-Host; $Command; '$marker'"
-                & $tmux.Source -L $socket send-keys -t views Enter
-                Wait-Screen "(?m)^$marker\s*$" "the end of '$Command'"
-            }
-
-            $kubeConfig = $sandbox.KubeConfigPath
-            Invoke-Terminal "`$PSStyle.OutputRendering = 'PlainText'; Import-Module '$env:IMAGESTREAMPS_MODULE_PATH'; `$null = Connect-OpenShift -KubeConfig '$kubeConfig'" | Out-Null
-        }
+        . "$PSScriptRoot/ViewTerminal.ps1"
+        if (Test-ViewTerminal) { $terminal = Start-ViewTerminal -Width $Width -KubeConfig $sandbox.KubeConfigPath }
+        function Invoke-Terminal([string] $Command) { Invoke-ViewTerminal $terminal $Command }
     }
 
     AfterAll {
-        if ($tmux) { & $tmux.Source -L $socket kill-server 2>$null }
+        Stop-ViewTerminal $terminal
     }
 
     It 'Get-ImageTag keeps the name, the short image id and a whole UPDATED header' -Skip:(-not (Get-Command tmux -ErrorAction SilentlyContinue)) {

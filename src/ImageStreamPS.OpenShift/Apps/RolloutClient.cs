@@ -57,23 +57,17 @@ public sealed class RolloutClient(IKubernetes kubernetes)
                 continue;
             }
 
-            var byDigest = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+            var read = new List<ImageStream>();
             foreach (var (ns, stream) in rollout.Triggers.Select(t => (t.Namespace, t.Stream)).Distinct())
             {
                 if (!streams.TryGetValue((ns, stream), out var imageStream))
                 {
                     imageStream = streams[(ns, stream)] = await ReadImageStreamAsync(ns, stream, cancellationToken).ConfigureAwait(false);
                 }
-
-                foreach (var tag in imageStream?.Status?.Tags ?? [])
-                {
-                    if (tag.Items?.FirstOrDefault()?.Image is not { Length: > 0 } image) continue;
-                    if (!byDigest.TryGetValue(image, out var names)) byDigest[image] = names = [];
-                    names.Add(ns == rollout.Namespace ? $"{stream}:{tag.Tag}" : $"{ns}/{stream}:{tag.Tag}");
-                }
+                if (imageStream is not null) read.Add(imageStream);
             }
 
-            var tagsByDigest = byDigest.ToDictionary(p => p.Key, p => (IReadOnlyList<string>)p.Value.Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+            var tagsByDigest = ImageNames.TagsByDigest(read, rollout.Namespace);
             var digest = rollout.Digest;
             result.Add(rollout with
             {

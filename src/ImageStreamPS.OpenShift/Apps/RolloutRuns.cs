@@ -9,25 +9,19 @@ namespace ImageStreamPS.OpenShift.Apps;
 public static class RolloutRuns
 {
     /// <summary>The tags of <paramref name="rollout"/>'s triggering streams that point at <paramref name="digest"/>, version tags first.</summary>
-    public static IReadOnlyList<string> TagsOf(string? digest, Rollout rollout)
-    {
-        ArgumentNullException.ThrowIfNull(rollout);
-        if (digest is null || !rollout.TagsByDigest.TryGetValue(digest, out var tags) || tags.Count == 0) return [];
-        var followed = Followed(rollout);
-        return tags.Where(t => !followed.Contains(t)).Concat(tags.Where(followed.Contains)).ToList();
-    }
+    public static IReadOnlyList<string> TagsOf(string? digest, Rollout rollout) => Names(rollout).TagsOf(digest);
 
     /// <summary>
     /// How an image reads in a RUNS column: the tags pointing at it (without the followed tag when a
     /// version tag also does), else its short digest, else the image reference as written.
     /// </summary>
-    public static string NameOf(string? image, Rollout rollout) => NameOfDigest(ImageDigest.Of(image), image, rollout);
+    public static string NameOf(string? image, Rollout rollout) => Names(rollout).NameOf(image);
 
-    /// <summary>What the pod runs, as <see cref="NameOf"/> words it (by the digest the runtime reports when the spec has none).</summary>
+    /// <summary>What the pod runs, as <see cref="NameOf(string?, Rollout)"/> words it (by the digest the runtime reports when the spec has none).</summary>
     public static string NameOf(RolloutPod pod, Rollout rollout)
     {
         ArgumentNullException.ThrowIfNull(pod);
-        return NameOfDigest(pod.Digest, pod.Image, rollout);
+        return Names(rollout).NameOf(pod.Digest, pod.Image);
     }
 
     /// <summary>The RUNS column of a rollout: what its ready pods run, then <c>-> target</c> until they all run the target.</summary>
@@ -52,19 +46,10 @@ public static class RolloutRuns
         return rollout.Pods.Where(p => p.IsReady).Select(p => p.Digest ?? p.Image).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
     }
 
-    private static string NameOfDigest(string? digest, string? image, Rollout rollout)
+    // Names by the triggering streams' tags, the tags the rollout's unpaused triggers follow last.
+    private static ImageNames Names(Rollout rollout)
     {
-        var tags = TagsOf(digest, rollout);
-        if (tags.Count > 0)
-        {
-            var followed = Followed(rollout);
-            var versions = tags.Where(t => !followed.Contains(t)).ToList();
-            return string.Join(",", versions.Count > 0 ? versions : tags);
-        }
-        return digest is not null ? ImageDigest.Short(digest) : image ?? "";
+        ArgumentNullException.ThrowIfNull(rollout);
+        return new ImageNames(rollout.TagsByDigest, rollout.Triggers.Where(t => !t.Paused).Select(t => t.DisplayName(rollout.Namespace)));
     }
-
-    // The tags the rollout's unpaused triggers follow, named as TagsByDigest names them.
-    private static HashSet<string> Followed(Rollout rollout) =>
-        rollout.Triggers.Where(t => !t.Paused).Select(t => t.DisplayName(rollout.Namespace)).ToHashSet(StringComparer.Ordinal);
 }

@@ -136,6 +136,7 @@ public sealed class ConnectOpenShiftCommand : PipelineCmdlet
         var session = new OpenShiftSession(connection, profile.Namespace);
         OnPipeline(() => RunspaceSessions.Current.Add(session, makeDefault: !NotDefault));
         WriteVerbose($"Connected to {session.Server} ({session.ServerVersion}) as {session.User ?? "(unknown user)"}, namespace {session.Namespace}.");
+        WriteOutcome($"Connected to \"{session.Server.ToString().TrimEnd('/')}\" as \"{session.User ?? "(unknown user)"}\", using project \"{session.Namespace}\"" + (NotDefault ? "." : " (the default session)."));
         WriteObject(session);
     }
 

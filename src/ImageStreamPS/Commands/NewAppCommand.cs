@@ -118,6 +118,8 @@ public sealed class NewAppCommand : OpenShiftCmdlet
         try
         {
             var created = await apps.CreateAsync(plan, cancellationToken).ConfigureAwait(false);
+            WriteOutcome($"deployment.apps/{plan.Name} created");
+            if (plan.ServiceName is not null) WriteOutcome($"service/{plan.ServiceName} created");
             var rollout = await new RolloutClient(Connection).GetAsync(plan.Namespace, plan.Name, cancellationToken).ConfigureAwait(false) ?? created;
             WriteObject(new AppRollout(rollout, CurrentSession));
         }

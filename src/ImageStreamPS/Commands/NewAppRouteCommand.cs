@@ -71,6 +71,7 @@ public sealed class NewAppRouteCommand : OpenShiftCmdlet
         try
         {
             var route = await new AppClient(Connection).ExposeServiceAsync(ns, Service, Port, Hostname, Name, cancellationToken).ConfigureAwait(false);
+            WriteOutcome($"route.route.openshift.io/{route.Name} exposed");
             WriteObject(new AppRoute(route, CurrentSession));
         }
         catch (ArgumentException invalid)

@@ -155,7 +155,7 @@ public sealed class NewImageStreamCommand : ImageStreamCommandBase
         try
         {
             var created = await Client.CreateAsync(ns, stream, cancellationToken).ConfigureAwait(false);
-            WriteVerbose($"imagestream.image.openshift.io/{name} created");
+            WriteOutcome($"imagestream.image.openshift.io/{name} created");
             WriteObject(ToOutput(created));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

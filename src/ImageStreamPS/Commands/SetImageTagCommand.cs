@@ -246,7 +246,7 @@ public sealed class SetImageTagCommand : ImageStreamCommandBase
             try
             {
                 await Client.SetTagAsync(destinationNamespace, body, sameStream ? state.ResourceVersion : null, cancellationToken).ConfigureAwait(false);
-                WriteVerbose(ImageStreamTagRequest.SuccessMessage(resolved, destination, options, current));
+                WriteOutcome(ImageStreamTagRequest.SuccessMessage(resolved, destination, options, current));
                 return true;
             }
             catch (Exception exception) when (IsReason(exception, "Conflict") && attempt < Attempts && state.Source.Kind == TagSourceKind.ImageStreamTag)

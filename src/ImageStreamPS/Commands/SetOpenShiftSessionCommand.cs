@@ -88,6 +88,7 @@ public sealed class SetOpenShiftSessionCommand : PipelineCmdlet
         }
 
         session.Namespace = Namespace;
+        WriteOutcome($"Now using project \"{Namespace}\" on server \"{session.Server.ToString().TrimEnd('/')}\".");
         if (PassThru)
         {
             WriteObject(session);
