@@ -97,6 +97,7 @@ public sealed class ConnectOpenShiftCommand : PipelineCmdlet
     /// <summary>The namespace (project) cmdlets use by default in this session, instead of the context's namespace.</summary>
     [Parameter]
     [Alias("Project", "ns")]
+    [ArgumentCompleter(typeof(ConnectNamespaceCompleter))]
     [ValidateNotNullOrEmpty]
     public string? Namespace { get; set; }
 

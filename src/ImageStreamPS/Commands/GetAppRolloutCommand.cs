@@ -39,6 +39,7 @@ public sealed class GetAppRolloutCommand : OpenShiftCmdlet
     /// <summary>The Deployments (or DeploymentConfigs) to get; wildcards allowed. All of the namespace when omitted.</summary>
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
+    [ArgumentCompleter(typeof(Completers.AppNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string[]? Name { get; set; }
 

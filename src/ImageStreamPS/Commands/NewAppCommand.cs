@@ -35,6 +35,7 @@ public sealed class NewAppCommand : OpenShiftCmdlet
 {
     /// <summary>The image stream tag to deploy: citas:prod, or ns/citas:prod for a stream in another namespace (the tag defaults to latest).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+    [ArgumentCompleter(typeof(Completers.ImageTagNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string ImageTag { get; set; } = "";
 

@@ -27,6 +27,7 @@ public sealed class NewAppRouteCommand : OpenShiftCmdlet
 {
     /// <summary>The Service to expose (an AppRollout piped in exposes the Service named like it).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+    [ArgumentCompleter(typeof(Completers.ServiceNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string Service { get; set; } = "";
 

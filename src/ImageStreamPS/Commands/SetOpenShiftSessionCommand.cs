@@ -28,6 +28,7 @@ public sealed class SetOpenShiftSessionCommand : PipelineCmdlet
     /// <summary>The namespace (project) to work in.</summary>
     [Parameter(Mandatory = true, Position = 0)]
     [Alias("Project", "ns")]
+    [ArgumentCompleter(typeof(Completers.NamespaceCompleter))]
     [ValidateNotNullOrEmpty]
     public string Namespace { get; set; } = "";
 
