@@ -31,12 +31,14 @@ namespace ImageStreamPS.Commands;
 /// <example>
 /// <code>PS> Connect-OpenShift -Context dev/api-ocp-example-com:6443/developer -Namespace citas</code>
 /// <para>Connects with a context of the kubeconfig and makes the session the default, working in namespace citas.</para>
+/// <para>Needs a real cluster: a kubeconfig with that context.</para>
 /// </example>
 /// <example>
 /// <code>PS> $token = Get-Secret OcpToken   # a SecureString
 /// PS> $prod = Connect-OpenShift -Server https://api.prod.example.com:6443 -Token $token -NotDefault
 /// PS> Get-ImageStream -Session $prod -Namespace citas</code>
 /// <para>In a runbook: connects with a service-account token without changing the default session, and passes the session explicitly.</para>
+/// <para>Needs a real cluster: the token (here from the SecretManagement module) of a service account on it.</para>
 /// </example>
 /// <example>
 /// <code>PS> Start-OpenShiftSandbox -Seed Tutorial | Connect-OpenShift</code>

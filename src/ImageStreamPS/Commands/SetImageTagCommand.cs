@@ -42,7 +42,8 @@ namespace ImageStreamPS.Commands;
 /// <para>Promotes and verifies in one line: moves prod to v2's image and returns the rollouts it caused once they are complete.</para>
 /// </example>
 /// <example>
-/// <code>PS> Get-ImageTag citas:v2 -Session $dev | Set-ImageTag -Destination citas:prod -PassThru -ErrorAction Stop</code>
+/// <code>PS> $dev = Get-OpenShiftSession -Default
+/// PS> Get-ImageTag citas:v2 -Session $dev | Set-ImageTag -Destination citas:prod -PassThru -ErrorAction Stop</code>
 /// <para>Promotes, in a pipeline step, the image tested as v2 to prod and writes the updated tag.</para>
 /// </example>
 [Cmdlet(VerbsCommon.Set, "ImageTag", SupportsShouldProcess = true, DefaultParameterSetName = SourceSet)]

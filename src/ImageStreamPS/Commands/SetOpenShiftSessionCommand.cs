@@ -13,13 +13,14 @@ namespace ImageStreamPS.Commands;
 /// runspace's default session. -Force skips the check.
 /// </remarks>
 /// <example>
-/// <code>PS> Set-OpenShiftSession -Namespace citas-prod</code>
-/// <para>Switches the default session to project citas-prod.</para>
+/// <code>PS> Set-OpenShiftSession -Namespace myproject</code>
+/// <para>Switches the default session to project myproject, like <c>oc project myproject</c>.</para>
 /// </example>
 /// <example>
 /// <code>PS> $s = Connect-OpenShift -KubeConfig ./ci.kubeconfig -NotDefault
 /// PS> $s | Set-OpenShiftSession -Namespace "citas-$env:STAGE" -PassThru | Format-List</code>
 /// <para>In a pipeline: points a non-default session at the stage's project and shows it.</para>
+/// <para>Needs a real cluster: a CI kubeconfig and a project per stage.</para>
 /// </example>
 [Cmdlet(VerbsCommon.Set, "OpenShiftSession", SupportsShouldProcess = true)]
 [OutputType(typeof(OpenShiftSession))]
