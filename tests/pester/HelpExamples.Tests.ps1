@@ -1,6 +1,7 @@
 # Every example in every cmdlet's help runs as written: against a sandbox, each in a runspace and a
 # project of its own that holds what the tutorial leaves (citas:v1, v2, prod, latest; app-citas), in a
-# profile of its own (HOME), answering Yes where a cmdlet asks for confirmation. An example whose help
+# profile of its own (HOME), answering Yes where a cmdlet asks for confirmation. Examples that create
+# or remove projects (cluster-wide) get a sandbox of their own. An example whose help
 # says "Needs a real cluster" is parsed instead, and each parameter it gives a cmdlet of this module
 # (or of PowerShell) must exist.
 BeforeDiscovery {
@@ -18,6 +19,7 @@ BeforeDiscovery {
                 RealCluster = $remarks -match '(?m)^Needs a real cluster'
                 # Stopping every sandbox (or those in a temp folder) would stop the others' cluster: these run last.
                 StopsSandboxes = $code -match 'Stop-OpenShiftSandbox' -and $code -notmatch '^\$sandbox ='
+                OwnCluster  = $code -match '(New|Remove)-OpenShiftProject'
             }
         }
     }
@@ -37,19 +39,15 @@ BeforeAll {
     $null = New-Item -ItemType Directory -Force $env:XDG_DATA_HOME, $env:XDG_CONFIG_HOME
 
     $main = Start-OpenShiftSandbox -Seed Tutorial -DataPath (Join-Path $TestDrive 'main-sandbox') -Connect
-    $token = (Select-String -Path $main.KubeConfigPath -Pattern '^\s*token:\s*(\S+)').Matches[0].Groups[1].Value
-    $headers = @{ Authorization = "Bearer $token" }
-    $api = $main.Server.AbsoluteUri.TrimEnd('/')
     $script:project = 0
 
     # A project with what the tutorial leaves, for one example (without the stream or the app when
     # the example is the step that creates it).
-    function New-ExampleProject([bool] $WithStreams, [bool] $WithApp) {
+    function New-ExampleProject($Session, [bool] $WithStreams, [bool] $WithApp) {
         $script:project++
         $ns = "example-$script:project"
-        $body = @{ apiVersion = 'v1'; kind = 'Namespace'; metadata = @{ name = $ns } } | ConvertTo-Json
-        $null = Invoke-RestMethod -Method Post -Uri "$api/api/v1/namespaces" -Body $body -ContentType 'application/json' -Headers $headers -SkipCertificateCheck
-        $quiet = @{ Namespace = $ns; InformationAction = 'Ignore'; ErrorAction = 'Stop' }
+        New-OpenShiftProject $ns -NoSwitch -Session $Session -InformationAction Ignore -ErrorAction Stop | Out-Null
+        $quiet = @{ Session = $Session; Namespace = $ns; InformationAction = 'Ignore'; ErrorAction = 'Stop' }
         if (-not $WithStreams) { return $ns }
         New-ImageStream citas, tmp-build @quiet | Out-Null
         Import-ImageTag citas:v1 -From docker.io/josedom24/citas-backend:v1 @quiet | Out-Null
@@ -61,15 +59,16 @@ BeforeAll {
         $ns
     }
 
-    # Runs one example in a runspace of its own (connected to the sandbox in its project, when given
+    # Runs one example in a runspace of its own (connected to a sandbox in its project, when given
     # one) and stops the sandboxes it started; returns what went wrong.
-    function Invoke-Example([string] $Code, [string] $Namespace) {
+    function Invoke-Example([string] $Code, $Sandbox, [string] $Namespace) {
         $folder = New-Item -ItemType Directory -Force (Join-Path $TestDrive "run-$script:project")
         $ps = [powershell]::Create()
+        $keep = @($main.ProcessId, $Sandbox.ProcessId)
         try {
             $setup = @(
                 "Import-Module '$modulePath'"
-                if ($Namespace) { "`$null = Connect-OpenShift -KubeConfig '$($main.KubeConfigPath)' -Namespace '$Namespace' -InformationAction Ignore" }
+                if ($Namespace) { "`$null = Connect-OpenShift -KubeConfig '$($Sandbox.KubeConfigPath)' -Namespace '$Namespace' -InformationAction Ignore" }
                 "Set-Location '$folder'"
                 "`$ConfirmPreference = 'None'"
             ) -join '; '
@@ -88,7 +87,7 @@ BeforeAll {
         finally {
             $ps.Dispose()
             # (Stop-OpenShiftSandbox with no input stops every sandbox: only call it with some.)
-            $started = @(Get-OpenShiftSandbox | Where-Object ProcessId -ne $main.ProcessId)
+            $started = @(Get-OpenShiftSandbox | Where-Object ProcessId -notin $keep)
             if ($started) { Stop-OpenShiftSandbox -InputObject $started -InformationAction Ignore }
         }
     }
@@ -131,9 +130,24 @@ Describe 'Help examples run as written on the sandbox' {
             Start-OpenShiftSandbox -DataPath (Join-Path ([IO.Path]::GetTempPath()) "isps-example-$PID-$Number") | Out-Null
             $problems = Invoke-Example -Code $Code
         }
+        elseif ($OwnCluster) {
+            # Projects are cluster-wide: an example that creates or removes them gets a sandbox of its own,
+            # holding the projects it removes.
+            $own = Start-OpenShiftSandbox -Seed Tutorial -DataPath (Join-Path $TestDrive "own-$Cmdlet-$Number")
+            try {
+                $session = $own | Connect-OpenShift -NotDefault -InformationAction Ignore
+                foreach ($name in [regex]::Matches($Code, 'Remove-OpenShiftProject\s+([a-z0-9-]+)') | ForEach-Object { $_.Groups[1].Value }) {
+                    New-OpenShiftProject $name -NoSwitch -Session $session -InformationAction Ignore | Out-Null
+                }
+                $ns = New-ExampleProject $session -WithStreams $true -WithApp $true
+                $problems = Invoke-Example -Code $Code -Sandbox $own -Namespace $ns
+                Disconnect-OpenShift -Session $session -InformationAction Ignore
+            }
+            finally { Stop-OpenShiftSandbox -InputObject $own -InformationAction Ignore }
+        }
         else {
-            $ns = New-ExampleProject -WithStreams ($Code -notmatch '\bNew-ImageStream\s+citas\b') -WithApp ($Code -notmatch '\bNew-App\b')
-            $problems = Invoke-Example -Code $Code -Namespace $ns
+            $ns = New-ExampleProject (Get-OpenShiftSession -Default) -WithStreams ($Code -notmatch '\bNew-ImageStream\s+citas\b') -WithApp ($Code -notmatch '\bNew-App\b')
+            $problems = Invoke-Example -Code $Code -Sandbox $main -Namespace $ns
         }
         $problems | Should -BeNullOrEmpty -Because "example:`n$Code"
     }

@@ -23,8 +23,9 @@ namespace ImageStreamPS.Commands;
 /// <para>Creates the empty image stream citas in the session's namespace, like <c>oc create is citas</c>.</para>
 /// </example>
 /// <example>
-/// <code>PS> 'frontend', 'backend' | New-ImageStream -LookupLocal -Label @{ app = 'shop' }</code>
-/// <para>Creates two streams from the pipeline, with local lookup enabled and a label, in the session's project.</para>
+/// <code>PS> New-OpenShiftProject shop-dev -NoSwitch | Out-Null
+/// PS> 'frontend', 'backend' | New-ImageStream -LookupLocal -Label @{ app = 'shop' } -Namespace shop-dev</code>
+/// <para>Creates two streams from the pipeline, with local lookup enabled and a label, in the new project shop-dev.</para>
 /// </example>
 /// <example>
 /// <code>PS> $dev = Connect-OpenShift -Context dev -NotDefault

@@ -16,8 +16,9 @@ namespace ImageStreamPS.Commands;
 /// runspace's default session. -Force skips the check.
 /// </remarks>
 /// <example>
-/// <code>PS> Set-OpenShiftSession -Namespace myproject</code>
-/// <para>Switches the default session to project myproject, like <c>oc project myproject</c>.</para>
+/// <code>PS> New-OpenShiftProject citas-prod -NoSwitch | Out-Null
+/// PS> Set-OpenShiftSession -Namespace citas-prod</code>
+/// <para>Switches the default session to project citas-prod (made here, so that it exists), like <c>oc project citas-prod</c>.</para>
 /// </example>
 /// <example>
 /// <code>PS> $s = Connect-OpenShift -KubeConfig ./ci.kubeconfig -NotDefault
