@@ -136,7 +136,7 @@ Describe 'Help examples run as written on the sandbox' {
             $own = Start-OpenShiftSandbox -Seed Tutorial -DataPath (Join-Path $TestDrive "own-$Cmdlet-$Number")
             try {
                 $session = $own | Connect-OpenShift -NotDefault -InformationAction Ignore
-                foreach ($name in [regex]::Matches($Code, 'Remove-OpenShiftProject\s+([a-z0-9-]+)') | ForEach-Object { $_.Groups[1].Value }) {
+                foreach ($name in [regex]::Matches($Code, 'Remove-OpenShiftProject\s+([a-z0-9][a-z0-9-]*)') | ForEach-Object { $_.Groups[1].Value }) {
                     New-OpenShiftProject $name -NoSwitch -Session $session -InformationAction Ignore | Out-Null
                 }
                 $ns = New-ExampleProject $session -WithStreams $true -WithApp $true
