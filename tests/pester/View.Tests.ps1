@@ -6,6 +6,9 @@ BeforeAll {
     Import-Module $env:IMAGESTREAMPS_MODULE_PATH -Force
     $dataPath = Join-Path $TestDrive 'sandbox'
     $sandbox = Start-OpenShiftSandbox -Seed Tutorial -DataPath $dataPath -Connect
+    # A project name as long as people make them, so that a fixed-width NAME column would cut it.
+    $project = 'citas-integration-environment-for-the-views'
+    New-OpenShiftProject $project -DisplayName 'Citas' -NoSwitch -InformationAction Ignore | Out-Null
     New-ImageStream citas | Out-Null
     $v1 = Import-ImageTag citas:v1 -From docker.io/josedom24/citas-backend:v1
     $v2 = Import-ImageTag citas:v2 -From docker.io/josedom24/citas-backend:v2
@@ -89,6 +92,10 @@ Describe 'Default table views' {
     It 'Pods print like oc get pod, with the tag they run' {
         Get-HeaderLine $rollout.Pods | Should -Match (Get-ColumnPattern 'NAME', 'READY', 'STATUS', 'RUNS', 'RESTARTS', 'AGE')
         ($rollout.Pods | Out-String -Width 400) | Should -Match 'app-citas-\S+\s+1/1\s+Running\s+citas:v1\s+0\s'
+    }
+
+    It 'Get-OpenShiftProject prints CURRENT, NAME, DISPLAY NAME, STATUS, AGE (oc projects)' {
+        Get-HeaderLine (Get-OpenShiftProject) | Should -Match (Get-ColumnPattern 'CURRENT', 'NAME', 'DISPLAY NAME', 'STATUS', 'AGE')
     }
 
     It 'New-AppRoute prints NAME, HOST/PORT, PATH, SERVICES, PORT, TERMINATION, URL (oc get route)' {
@@ -203,6 +210,13 @@ Describe 'At <Width> columns the identifying values stay whole (Out-String)' -Fo
             Should -Match "(?m)^\s*$($sandbox.ProcessId)\s+$([regex]::Escape($sandbox.Server.ToString().TrimEnd('/')))\s"
     }
 
+    It 'a project keeps its whole name and the mark of the current one' {
+        $text = Get-OpenShiftProject | Out-String -Width $Width
+        $text | Should -Match "(?m)^\s*$project\s+Citas\s+Active\s"
+        $text | Should -Match '(?m)^\*\s+myproject\s'
+
+    }
+
     It 'a route keeps its name and host' {
         $route | Out-String -Width $Width | Should -Match "(?m)^app-citas\s+$([regex]::Escape($route.Host))\s"
     }
@@ -237,6 +251,13 @@ Describe 'In a real terminal (tmux, interactive pwsh) at <Width> columns' -ForEa
     It 'ReplicaSets and Pods keep the tag they run' -Skip:(-not (Get-Command tmux -ErrorAction SilentlyContinue)) {
         Invoke-Terminal '(Get-AppRollout app-citas).ReplicaSets' | Should -Match '(?m)^app-citas-\S+\s+1\s+1\s+1\s+1\s+citas:v1(\s|$)'
         Invoke-Terminal '(Get-AppRollout app-citas).Pods' | Should -Match '(?m)^app-citas-\S+\s+1/1\s+Running\s+citas:v1(\s|$)'
+    }
+
+    It 'a project keeps its whole name' -Skip:(-not (Get-Command tmux -ErrorAction SilentlyContinue)) {
+        $screen = Invoke-Terminal 'Get-OpenShiftProject'
+        $screen | Should -Match "(?m)^\s*$project\s+Citas\s+Active\s"
+        $screen | Should -Match '(?m)^\*\s+myproject\s'
+
     }
 
     It 'a session keeps its server and namespace' -Skip:(-not (Get-Command tmux -ErrorAction SilentlyContinue)) {
