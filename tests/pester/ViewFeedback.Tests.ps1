@@ -142,4 +142,21 @@ Describe '-WhatIf and -Confirm name the apps a removal reaches' {
         finally { Stop-ViewTerminal $terminal }
         (Get-ImageTag citas:prod).Image | Should -Be $v1.Image
     }
+
+    It 'Set-ImageTag -Confirm shows the rollouts the move would cause, by tag, as -WhatIf does' -Skip:(-not (Get-Command tmux -ErrorAction SilentlyContinue)) {
+        . "$PSScriptRoot/ViewTerminal.ps1"
+        $terminal = Start-ViewTerminal -Width 160 -KubeConfig $sandbox.KubeConfigPath
+        try {
+            Wait-ViewTerminal $terminal '(?m)^PS [^\n]*> *\s*\z' 'a prompt' | Out-Null
+            Send-ViewTerminalKeys $terminal 'Clear-Host; Set-ImageTag citas:v2 citas:prod -Confirm' -Literal
+            Send-ViewTerminalKeys $terminal Enter
+            $prompt = Wait-ViewTerminal $terminal '\[N\] No' 'the confirmation prompt'
+            ($prompt -replace '\s+', ' ') | Should -Match ([regex]::Escape("would roll out deployment/app-citas container citas: citas:v1 ($($v1.Image.Substring(0, 19))) -> citas:v2"))
+            Send-ViewTerminalKeys $terminal 'N' -Literal
+            Send-ViewTerminalKeys $terminal Enter
+            Wait-ViewTerminal $terminal '(?m)^PS [^\n]*> *\s*\z' 'the prompt after No' | Out-Null
+        }
+        finally { Stop-ViewTerminal $terminal }
+        (Get-ImageTag citas:prod).Image | Should -Be $v1.Image
+    }
 }

@@ -67,12 +67,14 @@ public sealed class ImageNames
         return digest is not null ? ImageDigest.Short(digest) : image ?? "";
     }
 
-    /// <summary><see cref="NameOf(string?)"/> with the short digest after tag names (<c>citas:v1 (sha256:24ffc068a860)</c>), for texts that also prove which image.</summary>
+    /// <summary>
+    /// For texts that also prove which image: the tag names with the short digest
+    /// (<c>citas:v1 (sha256:24ffc068a860)</c>), or the image as written when no tag points at it.
+    /// </summary>
     public string Describe(string? image)
     {
         var digest = DigestOf(image);
-        var name = NameOf(digest, image);
-        return digest is not null && TagsOf(digest).Count > 0 ? $"{name} ({ImageDigest.Short(digest)})" : name;
+        return digest is not null && TagsOf(digest).Count > 0 ? $"{NameOf(digest, image)} ({ImageDigest.Short(digest)})" : image ?? "";
     }
 
     private static string? DigestOf(string? image) =>
