@@ -129,15 +129,9 @@ Describe '-WhatIf and -Confirm name the apps a removal reaches' {
         . "$PSScriptRoot/ViewTerminal.ps1"
         $terminal = Start-ViewTerminal -Width 120 -KubeConfig $sandbox.KubeConfigPath
         try {
-            Wait-ViewTerminal $terminal '(?m)^PS [^\n]*> *\s*\z' 'a prompt' | Out-Null
-            Send-ViewTerminalKeys $terminal 'Clear-Host; Remove-ImageTag citas:prod' -Literal
-            Send-ViewTerminalKeys $terminal Enter
-            $prompt = Wait-ViewTerminal $terminal '\[N\] No' 'the confirmation prompt'
+            $prompt = Get-ViewTerminalConfirmation $terminal 'Remove-ImageTag citas:prod'
             $prompt | Should -Match 'Remove tag myproject/citas:prod and its history'
             ($prompt -replace '\s+', ' ') | Should -Match ([regex]::Escape('deployment/app-citas (container citas) follows citas:prod and runs citas:v1'))
-            Send-ViewTerminalKeys $terminal 'N' -Literal
-            Send-ViewTerminalKeys $terminal Enter
-            Wait-ViewTerminal $terminal '(?m)^PS [^\n]*> *\s*\z' 'the prompt after No' | Out-Null
         }
         finally { Stop-ViewTerminal $terminal }
         (Get-ImageTag citas:prod).Image | Should -Be $v1.Image
@@ -147,14 +141,8 @@ Describe '-WhatIf and -Confirm name the apps a removal reaches' {
         . "$PSScriptRoot/ViewTerminal.ps1"
         $terminal = Start-ViewTerminal -Width 160 -KubeConfig $sandbox.KubeConfigPath
         try {
-            Wait-ViewTerminal $terminal '(?m)^PS [^\n]*> *\s*\z' 'a prompt' | Out-Null
-            Send-ViewTerminalKeys $terminal 'Clear-Host; Set-ImageTag citas:v2 citas:prod -Confirm' -Literal
-            Send-ViewTerminalKeys $terminal Enter
-            $prompt = Wait-ViewTerminal $terminal '\[N\] No' 'the confirmation prompt'
+            $prompt = Get-ViewTerminalConfirmation $terminal 'Set-ImageTag citas:v2 citas:prod -Confirm'
             ($prompt -replace '\s+', ' ') | Should -Match ([regex]::Escape("would roll out deployment/app-citas container citas: citas:v1 ($($v1.Image.Substring(0, 19))) -> citas:v2"))
-            Send-ViewTerminalKeys $terminal 'N' -Literal
-            Send-ViewTerminalKeys $terminal Enter
-            Wait-ViewTerminal $terminal '(?m)^PS [^\n]*> *\s*\z' 'the prompt after No' | Out-Null
         }
         finally { Stop-ViewTerminal $terminal }
         (Get-ImageTag citas:prod).Image | Should -Be $v1.Image

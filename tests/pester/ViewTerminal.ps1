@@ -50,3 +50,16 @@ function Invoke-ViewTerminal($Terminal, [string] $Command) {
     Send-ViewTerminalKeys $Terminal Enter
     Wait-ViewTerminal $Terminal "(?m)^$marker\s*$" "the end of '$Command'"
 }
+
+# Types a command that asks for confirmation, returns the prompt as shown, answers No and waits for
+# the next PowerShell prompt.
+function Get-ViewTerminalConfirmation($Terminal, [string] $Command) {
+    Wait-ViewTerminal $Terminal '(?m)^PS [^\n]*> *\s*\z' 'a prompt' | Out-Null
+    Send-ViewTerminalKeys $Terminal "Clear-Host; $Command" -Literal
+    Send-ViewTerminalKeys $Terminal Enter
+    $prompt = Wait-ViewTerminal $Terminal '\[N\] No' "the confirmation prompt of '$Command'"
+    Send-ViewTerminalKeys $Terminal 'N' -Literal
+    Send-ViewTerminalKeys $Terminal Enter
+    Wait-ViewTerminal $Terminal '(?m)^PS [^\n]*> *\s*\z' 'the prompt after No' | Out-Null
+    $prompt
+}
