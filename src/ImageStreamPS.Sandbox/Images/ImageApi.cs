@@ -1,7 +1,7 @@
 using ImageStreamPS.Sandbox.Api;
 using ImageStreamPS.Sandbox.Hosting;
 using ImageStreamPS.Sandbox.Images.Distribution;
-using ImageStreamPS.Sandbox.Registry;
+using ImageStreamPS.Sandbox.Resources;
 using Microsoft.AspNetCore.Http;
 
 namespace ImageStreamPS.Sandbox.Images;

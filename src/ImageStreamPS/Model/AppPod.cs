@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using ImageStreamPS.OpenShift.Durations;
 using ImageStreamPS.OpenShift.Apps;
 
 namespace ImageStreamPS.Model;

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using ImageStreamPS.OpenShift.Durations;
 using System.Text.Json.Nodes;
 using ImageStreamPS.OpenShift.Apps;
 using ImageStreamPS.Session;
