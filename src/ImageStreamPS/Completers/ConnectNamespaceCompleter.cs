@@ -39,7 +39,7 @@ public sealed class ConnectNamespaceCompleter : IArgumentCompleter
         if (IsSet(bound["Sandbox"]))
         {
             var sandbox = bound["DataPath"] is { } dataPath
-                ? SandboxFile.Read(CompletionPaths.Resolve(dataPath.ToString()!))
+                ? RunningSandboxes.In([CompletionPaths.Resolve(dataPath.ToString()!)]).FirstOrDefault()
                 : RunningSandboxes.Find() is [var only] ? only : null;
             return ConnectionProfile.FromKubeConfig([(sandbox ?? throw new InvalidOperationException("no single running sandbox")).KubeConfigPath], context: null);
         }
