@@ -475,14 +475,7 @@ finally {
 
     It 'stops when that PowerShell process is killed' {
         $path = Join-Path $TestDrive 'killed'
-        $info = [Diagnostics.ProcessStartInfo]::new($pwshCommand[0])
-        foreach ($argument in @($pwshCommand | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-Command',
-                "Import-Module '$env:IMAGESTREAMPS_MODULE_PATH'; [Console]::Out.WriteLine((Start-OpenShiftSandbox -DataPath '$path').ProcessId); Start-Sleep -Seconds 300")) {
-            $info.ArgumentList.Add($argument)
-        }
-        $info.RedirectStandardOutput = $true
-        $info.UseShellExecute = $false
-        $shell = [Diagnostics.Process]::Start($info)
+        $shell = Start-IsolatedPwsh (Join-Path $TestDrive 'home-killed-shell') "[Console]::Out.WriteLine((Start-OpenShiftSandbox -DataPath '$path').ProcessId); Start-Sleep -Seconds 300"
         try {
             $read = $shell.StandardOutput.ReadLineAsync()
             $read.Wait([timespan]::FromSeconds(90)) | Should -BeTrue
