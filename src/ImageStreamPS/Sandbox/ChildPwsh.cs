@@ -56,7 +56,9 @@ internal sealed class ChildPwsh
             $"$null = [System.Reflection.Assembly]::LoadFrom({Literal(typeof(SandboxEntryPoint).Assembly.Location)}); " +
             $"exit [{typeof(SandboxEntryPoint).FullName}]::Run({Literal(sandboxFolder)}, {Literal(framework.Path)}, " +
             $"[string[]] @({string.Join(", ", arguments.Select(Literal))}))";
-        var startInfo = new ProcessStartInfo(FileName);
+        // Its working folder is the program's, not wherever this shell happened to be (on Windows
+        // a process's working folder cannot be deleted while it runs).
+        var startInfo = new ProcessStartInfo(FileName) { WorkingDirectory = sandboxFolder };
         foreach (var argument in Prefix.Concat(["-NoLogo", "-NoProfile", "-NonInteractive", "-Command", command]))
         {
             startInfo.ArgumentList.Add(argument);
