@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using ImageStreamPS.OpenShift.LocalSandbox;
 using ImageStreamPS.Sandbox.Api;
-using ImageStreamPS.Sandbox.Registry;
+using ImageStreamPS.Sandbox.Resources;
 using ImageStreamPS.Sandbox.Storage;
 
 namespace ImageStreamPS.Sandbox.Hosting;
