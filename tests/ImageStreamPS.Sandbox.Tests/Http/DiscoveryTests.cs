@@ -58,7 +58,8 @@ public sealed class DiscoveryTests(RunningSandbox sandbox) : IClassFixture<Runni
         var patch = document!["paths"]!["/apis/apps/v1/namespaces/{namespace}/deployments/{name}"]!["patch"]!;
         Assert.Equal("Deployment", patch["x-kubernetes-group-version-kind"]!["kind"]!.GetValue<string>());
         Assert.Contains(patch["parameters"]!.AsArray(), p => p!["name"]!.GetValue<string>() == "fieldValidation" && p["in"]!.GetValue<string>() == "query");
-        Assert.Null(patch["requestBody"]!["content"]!["application/strategic-merge-patch+json"]);
+        // Advertised since the schemas carry the patch strategies (issue 14): kubectl apply then sends strategic merge.
+        Assert.NotNull(patch["requestBody"]!["content"]!["application/strategic-merge-patch+json"]);
     }
 
     [Fact]
