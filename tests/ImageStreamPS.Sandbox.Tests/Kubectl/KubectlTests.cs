@@ -245,6 +245,22 @@ public sealed class KubectlTests : IClassFixture<RunningSandbox>, IDisposable
     }
 
     [Fact]
+    public async Task TypedCreateOfDeploymentServiceAndPodSendsProtobufAndWorks()
+    {
+        // kubectl's typed clients send application/vnd.kubernetes.protobuf, which kube-apiserver accepts for built-in kinds
+        // (client-go falls back to JSON on 415 only for CBOR), so the sandbox decodes it.
+        KubectlRunner.SkipIfMissing();
+        Assert.Equal("deployment.apps/k-web created", (await Ok("create", "deployment", "k-web", "--image=nginx:1.25", "--port=8080", "--replicas=2")).Trim());
+        Assert.Equal("2 nginx:1.25 8080 app=k-web", await Ok("get", "deploy", "k-web", "-o",
+            "jsonpath={.spec.replicas} {.spec.template.spec.containers[0].image} {.spec.template.spec.containers[0].ports[0].containerPort} app={.spec.selector.matchLabels.app}"));
+        Assert.Equal("service/k-web created", (await Ok("create", "service", "clusterip", "k-web", "--tcp=80:8080")).Trim());
+        Assert.Equal("80 8080 ClusterIP k-web", await Ok("get", "svc", "k-web", "-o", "jsonpath={.spec.ports[0].port} {.spec.ports[0].targetPort} {.spec.type} {.spec.selector.app}"));
+        Assert.Equal("pod/k-run created", (await Ok("run", "k-run", "--image=busybox:1.36", "--env=MODE=test", "--labels=tier=batch", "--command", "--", "sleep", "3600")).Trim());
+        Assert.Equal("busybox:1.36 sleep 3600 MODE=test batch", await Ok("get", "pod", "k-run", "-o",
+            "jsonpath={.spec.containers[0].image} {.spec.containers[0].command[0]} {.spec.containers[0].command[1]} {.spec.containers[0].env[0].name}={.spec.containers[0].env[0].value} {.metadata.labels.tier}"));
+    }
+
+    [Fact]
     public async Task WrongTokenIsRejected()
     {
         KubectlRunner.SkipIfMissing();
