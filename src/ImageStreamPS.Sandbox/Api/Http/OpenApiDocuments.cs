@@ -27,6 +27,7 @@ public sealed class OpenApiDocuments
     private readonly Lazy<KindSchemas> _schemas;
     private readonly Lazy<Dictionary<string, Served>> _v3;
     private readonly Lazy<Served> _v2;
+    private readonly Lazy<Served> _v2Protobuf;
 
     public OpenApiDocuments(ResourceCatalog catalog)
     {
@@ -36,6 +37,8 @@ public sealed class OpenApiDocuments
             gv => gv.Group.Length == 0 ? "api/" + gv.Version : $"apis/{gv.Group}/{gv.Version}",
             gv => new Served(OpenApiV3.Document(_catalog, gv.Group, gv.Version, Schemas.For(gv.Group, gv.Version)))));
         _v2 = new Lazy<Served>(() => new Served(OpenApiV2.Document(_catalog, Schemas)));
+        // kube-openapi answers the '@' media type with a '.' one, which Go's mime parser accepts.
+        _v2Protobuf = new Lazy<Served>(() => new Served(OpenApiV2Protobuf.Document(_v2.Value.Parse()), "application/com.github.proto-openapi.spec.v2.v1.0+protobuf"));
     }
 
     /// <summary>The generated schemas (built on first use), which field validation shares.</summary>
@@ -59,9 +62,14 @@ public sealed class OpenApiDocuments
         switch (segments)
         {
             case ["openapi", "v2"]:
+                if (context.Request.Headers.Accept.Any(a => a is not null && a.Contains("application/com.github.proto-openapi.spec.v2", StringComparison.Ordinal)))
+                {
+                    await Write(context, _v2Protobuf.Value, hashed: false);
+                    return true;
+                }
                 if (!HttpIo.AcceptsJson(context.Request))
                 {
-                    await HttpIo.WriteStatus(context, ApiErrors.NotAcceptable("only application/json is served for /openapi/v2"));
+                    await HttpIo.WriteStatus(context, ApiErrors.NotAcceptable($"only application/json and {V2ProtobufMediaType} are served for /openapi/v2"));
                     return true;
                 }
                 await Write(context, _v2.Value, hashed: false);
@@ -101,7 +109,7 @@ public sealed class OpenApiDocuments
             return;
         }
         response.StatusCode = 200;
-        response.ContentType = "application/json";
+        response.ContentType = served.ContentType;
         var gzip = context.Request.Headers.AcceptEncoding.Any(v => v is not null && v.Contains("gzip", StringComparison.OrdinalIgnoreCase));
         var bytes = gzip ? served.Gzipped : served.Json;
         if (gzip) response.Headers.ContentEncoding = "gzip";
@@ -113,15 +121,22 @@ public sealed class OpenApiDocuments
     /// <summary>A document serialized once: its JSON, gzipped JSON and hash (the ETag).</summary>
     private sealed class Served
     {
-        public Served(JsonObject document)
+        public Served(JsonObject document) : this(Encoding.UTF8.GetBytes(document.ToJsonString(HttpIo.Wire)), "application/json")
         {
-            Json = Encoding.UTF8.GetBytes(document.ToJsonString(HttpIo.Wire));
+        }
+
+        public Served(byte[] bytes, string contentType)
+        {
+            ContentType = contentType;
+            Json = bytes;
             Hash = Convert.ToHexString(SHA512.HashData(Json));
             using var buffer = new MemoryStream();
             using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest)) gzip.Write(Json);
             Gzipped = buffer.ToArray();
         }
 
+        public string ContentType { get; }
+        /// <summary>The document's bytes (JSON, or protobuf for <see cref="V2ProtobufMediaType"/>).</summary>
         public byte[] Json { get; }
         public byte[] Gzipped { get; }
         public string Hash { get; }

@@ -81,6 +81,9 @@ public static class OpenApiV2
     {
         switch (node)
         {
+            case JsonObject obj when obj.Parent is JsonObject parent && ReferenceEquals(parent["properties"], obj):
+                // A properties map: its keys are field names (JSONSchemaProps has one called "$ref").
+                return new JsonObject(obj.Select(p => KeyValuePair.Create(p.Key, Convert(p.Value))));
             case JsonObject obj:
             {
                 var result = new JsonObject();
