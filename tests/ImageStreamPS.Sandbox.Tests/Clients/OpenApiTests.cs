@@ -153,4 +153,34 @@ public sealed class OpenApiTests(RunningSandbox sandbox) : IClassFixture<Running
         await using var gzip = new GZipStream(await response.Content.ReadAsStreamAsync(ct), CompressionMode.Decompress);
         Assert.Equal("2.0", (await JsonNode.ParseAsync(gzip, cancellationToken: ct))!["swagger"]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task V2IsServedAsGnosticProtobufWhereKubectlAsksForIt()
+    {
+        // client-go discovery OpenAPISchema(): Accept application/com.github.proto-openapi.spec.v2@v1.0+protobuf, an
+        // openapi_v2.Document; kube-openapi answers with the media type spelled with '.', which Go's mime parser accepts.
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/openapi/v2");
+        request.Headers.TryAddWithoutValidation("Accept", "application/com.github.proto-openapi.spec.v2@v1.0+protobuf");
+        using var response = await sandbox.Http.SendAsync(request, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/com.github.proto-openapi.spec.v2.v1.0+protobuf", response.Content.Headers.ContentType!.ToString());
+        var input = new Google.Protobuf.CodedInputStream(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+        Assert.Equal(1, Google.Protobuf.WireFormat.GetTagFieldNumber(input.ReadTag())); // Document.swagger
+        Assert.Equal("2.0", input.ReadString());
+        var definitions = new List<string>();
+        uint tag;
+        while ((tag = input.ReadTag()) != 0)
+        {
+            if (Google.Protobuf.WireFormat.GetTagFieldNumber(tag) != 9) { input.SkipLastField(); continue; }
+            var named = new Google.Protobuf.CodedInputStream(input.ReadBytes().ToByteArray()); // Definitions
+            while (named.ReadTag() != 0)
+            {
+                var schema = new Google.Protobuf.CodedInputStream(named.ReadBytes().ToByteArray()); // NamedSchema
+                schema.ReadTag();
+                definitions.Add(schema.ReadString());
+            }
+        }
+        Assert.Contains("com.github.openshift.api.image.v1.ImageStream", definitions);
+        Assert.Contains("io.k8s.api.apps.v1.Deployment", definitions);
+    }
 }

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Google.Protobuf;
 using ImageStreamPS.Sandbox.Api;
 using ImageStreamPS.Sandbox.Api.Http;
-using ImageStreamPS.Sandbox.Registry;
+using ImageStreamPS.Sandbox.Resources;
 
 namespace ImageStreamPS.Sandbox.Tests.Clients;
 

@@ -61,12 +61,4 @@ public sealed class DiscoveryTests(RunningSandbox sandbox) : IClassFixture<Runni
         // Advertised since the schemas carry the patch strategies (issue 14): kubectl apply then sends strategic merge.
         Assert.NotNull(patch["requestBody"]!["content"]!["application/strategic-merge-patch+json"]);
     }
-
-    [Fact]
-    public async Task OpenApiV2AnswersNotAcceptableForProtobuf()
-    {
-        var (status, body) = await sandbox.Get("/openapi/v2", accept: "application/com.github.proto-openapi.spec.v2@v1.0+protobuf");
-        Assert.Equal(406, status);
-        Assert.Equal("NotAcceptable", body!["reason"]!.GetValue<string>());
-    }
 }

@@ -3,7 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using ImageStreamPS.Sandbox.Api.Schemas;
-using ImageStreamPS.Sandbox.Registry;
+using ImageStreamPS.Sandbox.Resources;
 using Microsoft.AspNetCore.Http;
 
 namespace ImageStreamPS.Sandbox.Api.Http;

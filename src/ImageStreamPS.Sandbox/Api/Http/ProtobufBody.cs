@@ -7,7 +7,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using Google.Protobuf;
 using ImageStreamPS.Sandbox.Api.Schemas;
-using ImageStreamPS.Sandbox.Registry;
+using ImageStreamPS.Sandbox.Resources;
 using k8s.Models;
 
 namespace ImageStreamPS.Sandbox.Api.Http;
