@@ -106,6 +106,21 @@ function Install-TestRegistry {
     if ($LASTEXITCODE -ne 0) { Write-Warning 'apt-get install docker-registry skopeo python3-kubernetes failed' }
 }
 
+function Install-TestClients {
+    # The real-client checks also drive npm's openshift-rest-client (pinned), installed under out/;
+    # without npm, or when the install fails or takes over three minutes, those checks say so and skip.
+    $dir = Join-Path $Root 'out/test-clients'
+    if (Test-Path (Join-Path $dir 'node_modules/openshift-rest-client/package.json')) { return }
+    $npm = Get-Command npm -ErrorAction SilentlyContinue
+    if (-not $npm) { return }
+    New-Item -ItemType Directory -Force $dir | Out-Null
+    Write-Host 'Installing openshift-rest-client (npm) for the client tests' -ForegroundColor DarkGray
+    # Its cache stays under out/ too: nothing lands in the user's profile.
+    $install = Start-Process $npm.Source -ArgumentList 'install', '--prefix', $dir, '--cache', (Join-Path $dir 'npm-cache'), '--no-audit', '--no-fund', '--silent', 'openshift-rest-client@9.1.1' `
+        -NoNewWindow -PassThru -RedirectStandardOutput (Join-Path $dir 'npm.log') -RedirectStandardError (Join-Path $dir 'npm.err')
+    if (-not $install.WaitForExit(180000)) { $install.Kill($true); Write-Warning 'npm install openshift-rest-client took too long' }
+}
+
 function Read-TrxCounts([string] $Path) {
     [xml] $trx = Get-Content -Raw $Path
     $counters = $trx.TestRun.ResultSummary.Counters
@@ -120,6 +135,7 @@ function Invoke-Test {
 
     if (-not $SkipXunit) {
         Install-TestRegistry
+        Install-TestClients
         foreach ($project in Get-ChildItem "$Root/tests" -Filter '*.Tests.csproj' -Recurse) {
             $name = $project.BaseName
             $trx = Join-Path $ResultsDir "$name.trx"
