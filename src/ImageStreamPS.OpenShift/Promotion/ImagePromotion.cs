@@ -73,6 +73,14 @@ public sealed class ImagePromotion
         return new ImagePromotion(destination, source, move, login, pullSecretName);
     }
 
+    /// <summary>Plans a promotion to the cluster of <paramref name="destination"/> (see the other overload).</summary>
+    /// <exception cref="ImageTagException">Bad destinations or options (oc tag's messages).</exception>
+    public static ImagePromotion Plan(
+        OpenShiftConnection destination, PromotionSource source, ImageStream? sourceStream, IReadOnlyList<ImageStreamReference> destinations,
+        ImageImportOptions flags, bool alias, bool reference, string currentNamespace, RegistryLogin? login = null, string? pullSecretName = null) =>
+        Plan((destination ?? throw new ArgumentNullException(nameof(destination))).Client, source, sourceStream, destinations, flags, alias, reference,
+            currentNamespace, login, pullSecretName);
+
     /// <summary>The namespace <paramref name="tag"/> is in.</summary>
     public string NamespaceOf(ImageStreamReference tag) => Move.NamespaceOf(tag);
 
