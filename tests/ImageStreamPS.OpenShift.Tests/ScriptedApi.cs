@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using k8s;
 
@@ -24,7 +26,7 @@ internal sealed record Answer(int Status, string Body = "", IReadOnlyDictionary<
 /// An API server on 127.0.0.1 whose every answer the test writes (<see cref="Answer"/> per request), and
 /// that records what the client sent. Plain HTTP/1.1 on a socket, so it can also reset a connection
 /// (RST, as a crashed server does) or answer slowly: for client behaviour that needs exact server
-/// answers: conflicts, 503/429, resets, slow answers.
+/// answers: conflicts, 503/429, resets, slow answers. Given a certificate, it speaks HTTPS with it.
 /// </summary>
 internal sealed class ScriptedApi : IDisposable
 {
@@ -32,10 +34,12 @@ internal sealed class ScriptedApi : IDisposable
     private readonly CancellationTokenSource closing = new();
     private readonly Func<SeenRequest, Answer> answer;
     private readonly Task serving;
+    private readonly X509Certificate2? certificate;
 
-    public ScriptedApi(Func<SeenRequest, Answer> answer)
+    public ScriptedApi(Func<SeenRequest, Answer> answer, X509Certificate2? certificate = null)
     {
         this.answer = answer;
+        this.certificate = certificate;
         listener.Start();
         Port = ((IPEndPoint)listener.LocalEndpoint).Port;
         serving = Task.Run(ServeAsync);
@@ -43,7 +47,7 @@ internal sealed class ScriptedApi : IDisposable
 
     public int Port { get; }
 
-    public Uri Server => new($"http://127.0.0.1:{Port}");
+    public Uri Server => new($"{(certificate is null ? "http" : "https")}://127.0.0.1:{Port}");
 
     public ConcurrentQueue<SeenRequest> Requests { get; } = new();
 
@@ -73,9 +77,17 @@ internal sealed class ScriptedApi : IDisposable
     // One connection: requests one after another (keep-alive) until the client closes it or an answer resets it.
     private async Task ConverseAsync(Socket socket)
     {
-        using var stream = new NetworkStream(socket, ownsSocket: true);
+        using var network = new NetworkStream(socket, ownsSocket: true);
+        Stream stream = network;
         try
         {
+            if (certificate is not null)
+            {
+                var tls = new SslStream(network, leaveInnerStreamOpen: true);
+                await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = certificate }, closing.Token).ConfigureAwait(false);
+                stream = tls;
+            }
+
             while (!closing.IsCancellationRequested)
             {
                 var head = await ReadHeadAsync(stream).ConfigureAwait(false);
@@ -106,11 +118,15 @@ internal sealed class ScriptedApi : IDisposable
         }
         catch (Exception)
         {
-            // The client went away or the test is over.
+            // The client went away (or refused the certificate) or the test is over.
+        }
+        finally
+        {
+            if (!ReferenceEquals(stream, network)) await stream.DisposeAsync().ConfigureAwait(false);
         }
     }
 
-    private async Task<string?> ReadHeadAsync(NetworkStream stream)
+    private async Task<string?> ReadHeadAsync(Stream stream)
     {
         var bytes = new List<byte>();
         var one = new byte[1];
