@@ -120,3 +120,25 @@ Describe 'Parallel runbooks on one stream' {
         (Get-ImageTag 'citas:i*').Count | Should -Be 16
     }
 }
+
+Describe 'A token never crosses the network in clear text' {
+    BeforeAll { $secret = ConvertTo-SecureString 'sha256~not-a-real-token' -AsPlainText }
+
+    It 'refuses a token over plain http to another machine before connecting (SecurityError)' {
+        $record = $null
+        try { Connect-OpenShift -Server http://api.example.com:6443 -Token $secret } catch { $record = $_ }
+        $record.FullyQualifiedErrorId | Should -Be 'InsecureServer,ImageStreamPS.Commands.ConnectOpenShiftCommand'
+        "$($record.CategoryInfo.Category)" | Should -Be 'SecurityError'
+        $record.Exception.Message | Should -Match 'over plain http'
+        $record.Exception.Message | Should -Not -Match 'not-a-real-token'
+    }
+
+    It 'warns before sending a token over plain http on this machine (loopback)' {
+        $probe = [System.Net.Sockets.TcpListener]::new([ipaddress]::Loopback, 0)
+        $probe.Start(); $port = $probe.LocalEndpoint.Port; $probe.Stop()
+        $record = $null
+        try { Connect-OpenShift -Server "http://127.0.0.1:$port" -Token $secret -WarningVariable warned -WarningAction SilentlyContinue } catch { $record = $_ }
+        "$warned" | Should -Match "http://127.0.0.1:$port is plain http: the token is sent unencrypted"
+        "$($record.CategoryInfo.Category)" | Should -Be 'ConnectionError'
+    }
+}
