@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using ImageStreamPS.Sandbox.Api;
-using ImageStreamPS.Sandbox.Registry;
+using ImageStreamPS.Sandbox.Resources;
 using ImageStreamPS.Sandbox.Storage;
 
 namespace ImageStreamPS.Sandbox.Hosting;
