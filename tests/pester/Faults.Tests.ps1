@@ -88,6 +88,24 @@ Describe 'Writes are never sent twice when they may have landed' {
     }
 }
 
+Describe '-Wait through a dropped watch' {
+    AfterEach { $null = Invoke-RestMethod -Method Delete -Uri $faults -Headers (Get-TestHeaders $context) -SkipCertificateCheck }
+
+    It 'Set-ImageTag -Wait reads again and watches again when its watch is cut, and returns the complete rollout' {
+        Set-ImageTag citas:v1 citas:live
+        $null = New-App citas:live -Name app-live
+        $null = Get-AppRollout app-live -Wait -Timeout 00:01:00
+        # The first two watches of Deployments are cut 100 ms after they open, as a dropped connection.
+        $null = Set-Fault @{ path = '/deployments'; watch = $true; fault = 'drop-watch'; delayMs = 100; count = 2 }
+
+        $rollout = Set-ImageTag citas:v2 citas:live -Wait -Timeout 00:01:00
+
+        $rollout.Status | Should -Be 'Complete'
+        $rollout.Digest | Should -Be (Get-ImageTag citas:v2).Image
+        (Get-Fault)[0].applied | Should -Be 2
+    }
+}
+
 Describe 'Parallel runbooks on one stream' {
     It '16 runspaces x 10 Set-ImageTag on one stream: none fails, none is lost' {
         $session = $context.Session
