@@ -42,7 +42,10 @@ namespace ImageStreamPS.Commands;
 /// (for example a token of the source cluster) is written to a pull secret in the destination namespace
 /// (-PullSecretName, default the registry host and <c>-pull</c>), which the destination's importer uses as
 /// for <c>oc import-image</c>; it is taken back when the promotion fails. No image data passes through this
-/// machine. -WhatIf names the destination's Deployments that would roll, -Wait waits for them, and every
+/// machine, unless -Mirror asks for it: for clusters that cannot reach each other the image is then copied,
+/// with progress, into the destination's integrated registry (its route), as <c>oc image mirror</c> does:
+/// blobs it lacks, then the manifest unchanged under the destination tag; the user's own logins are used
+/// and no secret is written. -WhatIf names the destination's Deployments that would roll, -Wait waits for them, and every
 /// object written carries the destination session.</para>
 /// </remarks>
 /// <example>
@@ -156,6 +159,15 @@ public sealed partial class SetImageTagCommand : ImageStreamCommandBase
     [ValidatePattern(@"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")]
     [ValidateLength(1, 253)]
     public string? PullSecretName { get; set; }
+
+    /// <summary>
+    /// When promoting from another cluster that the destination cannot reach: copies the image through this machine
+    /// into the destination's integrated registry (its public route), with progress, as <c>oc image mirror</c> does,
+    /// instead of having the destination import it. Reads with -Credential, else with the source session's token for
+    /// the source cluster's registry; pushes with the destination session's token. Nothing is written to a secret.
+    /// </summary>
+    [Parameter]
+    public SwitchParameter Mirror { get; set; }
 
     /// <summary>Writes the destination tags, as they are after the change.</summary>
     [Parameter]
