@@ -180,6 +180,7 @@ Describe 'Promoting an image of the source cluster''s own registry' {
     }
 }
 
+# What oc image mirror (oc pkg/cli/image/mirror: plan, then blobs the destination lacks, then manifests) does.
 Describe 'Set-ImageTag -Mirror, for clusters that cannot reach each other' {
     It 'copies the image through this machine into the destination''s registry with the user''s own logins, and writes no secret' {
         Push-Image $staging 'myproject/unique' 'v1' -Label ([guid]::NewGuid().ToString('n'))

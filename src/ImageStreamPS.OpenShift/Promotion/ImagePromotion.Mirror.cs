@@ -44,8 +44,7 @@ public sealed partial class ImagePromotion
             if (string.IsNullOrEmpty(route) || !DockerImageReference.TryParse(route, out var to) || to.Registry.Length == 0)
                 throw new ImagePromotionException(PromotionError.RegistryNotExposed,
                     $"the destination cluster's integrated registry has no public route (status.publicDockerImageRepository of {ns}/{tag.Name} is empty), " +
-                    "so -Mirror cannot push to it: expose the registry (oc patch configs.imageregistry.operator.openshift.io/cluster " +
-                    "--type=merge --patch '{\"spec\":{\"defaultRoute\":true}}'); nothing was changed");
+                    $"so -Mirror cannot push to it: {PromotionSource.ExposeRegistry}; nothing was changed");
             var from = DockerImageReference.Parse(Source.ImportFrom).DockerClientDefaults().AsV2();
             using var reader = await DistributionClient.OpenAsync(from.Registry, from.RepositoryName(), insecure, sourceLogin, push: false, cancellationToken).ConfigureAwait(false);
             using var writer = await DistributionClient.OpenAsync(to.Registry, to.RepositoryName(), insecure, destinationLogin, push: true, cancellationToken).ConfigureAwait(false);

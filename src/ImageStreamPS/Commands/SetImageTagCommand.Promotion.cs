@@ -132,21 +132,33 @@ public sealed partial class SetImageTagCommand
             return false;
         }
 
-        try
+        return await WriteAndVerifyAsync(promotion, destination, rollouts, "verified", async () =>
         {
-            if (rollouts is not null) await rollouts.NoteAsync(ns, destination.Name, destination.Tag!, cancellationToken).ConfigureAwait(false);
             await promotion.SetAsync(destination, retry => WriteVerbose($"{display} was changed by another writer at the same time; sending the tag again (retry {retry})"), cancellationToken)
                 .ConfigureAwait(false);
             WriteVerbose(promotion.SuccessMessage(destination));
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    // The write (the tag, or the mirror's push), then the proof that the destination tag holds the source's digest.
+    private async Task<bool> WriteAndVerifyAsync(
+        ImagePromotion promotion, ImageStreamReference destination, AppTagMoveWaiter? rollouts, string how, Func<Task> write, CancellationToken cancellationToken)
+    {
+        var ns = promotion.NamespaceOf(destination);
+        var display = $"{ns}/{destination.ObjectName}";
+        try
+        {
+            if (rollouts is not null) await rollouts.NoteAsync(ns, destination.Name, destination.Tag!, cancellationToken).ConfigureAwait(false);
+            await write().ConfigureAwait(false);
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             deadline.CancelAfter(Timeout);
             var settled = await promotion.VerifyAsync(destination, deadline.Token).ConfigureAwait(false);
-            WriteInformation($"Promoted {promotion.Source.Name} to {display}: {settled.Image}, verified on {CurrentSession.Server.Authority}.", ["ImageStreamPS"]);
+            WriteInformation($"Promoted {promotion.Source.Name} to {display}: {settled.Image}, {how} on {CurrentSession.Server.Authority}.", ["ImageStreamPS"]);
             return true;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
-            var message = $"Timed out after {Timeout} waiting for {display} to import {promotion.Source.ImportFrom}; it was set, so check it with Get-ImageTag {display}.";
+            var message = $"Timed out after {Timeout} waiting for {display} to hold {promotion.Source.Image}; it was written, so check it with Get-ImageTag {display}.";
             WriteError(new ErrorRecord(new TimeoutException(message), "PromotionNotVerified", ErrorCategory.OperationTimeout, display) { ErrorDetails = new ErrorDetails(message) });
             return false;
         }
@@ -178,32 +190,13 @@ public sealed partial class SetImageTagCommand
         });
         try
         {
-            if (rollouts is not null) await rollouts.NoteAsync(ns, destination.Name, destination.Tag!, cancellationToken).ConfigureAwait(false);
-            var copied = await promotion.MirrorAsync(destination, logins.Source, logins.Destination, Insecure.IsPresent, progress, cancellationToken).ConfigureAwait(false);
-            record.RecordType = ProgressRecordType.Completed;
-            WriteProgress(record);
-            WriteVerbose($"Copied {copied.Copied} of {copied.Blobs} blobs ({Megabytes(copied.Bytes)}) and the manifest {copied.Digest} to {display}");
-            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            deadline.CancelAfter(Timeout);
-            var settled = await promotion.VerifyAsync(destination, deadline.Token).ConfigureAwait(false);
-            WriteInformation($"Promoted {promotion.Source.Name} to {display}: {settled.Image}, mirrored and verified on {CurrentSession.Server.Authority}.", ["ImageStreamPS"]);
-            return true;
-        }
-        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-        {
-            var message = $"Timed out after {Timeout} waiting for {display} to show the mirrored image; check it with Get-ImageTag {display}.";
-            WriteError(new ErrorRecord(new TimeoutException(message), "PromotionNotVerified", ErrorCategory.OperationTimeout, display) { ErrorDetails = new ErrorDetails(message) });
-            return false;
-        }
-        catch (ImagePromotionException exception)
-        {
-            WriteError(PromotionError(exception, display));
-            return false;
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            WriteError(exception, null, display);
-            return false;
+            return await WriteAndVerifyAsync(promotion, destination, rollouts, "mirrored and verified", async () =>
+            {
+                var copied = await promotion.MirrorAsync(destination, logins.Source, logins.Destination, Insecure.IsPresent, progress, cancellationToken).ConfigureAwait(false);
+                record.RecordType = ProgressRecordType.Completed;
+                WriteProgress(record);
+                WriteVerbose($"Copied {copied.Copied} of {copied.Blobs} blobs ({Megabytes(copied.Bytes)}) and the manifest {copied.Digest} to {display}");
+            }, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
