@@ -120,14 +120,20 @@ public sealed partial class SetImageTagCommand
             }
             await promotion.CheckAsync(destination, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception)
         {
-            // Nothing is left behind: a pull secret written for this promotion is taken back, unless a tag already uses it.
+            // Nothing is left behind, Ctrl+C included: a pull secret written for this promotion is taken back, unless a tag already uses it.
             if (secret is not null && !promoted.Contains(ns))
             {
-                await UndoAsync(secret, cancellationToken).ConfigureAwait(false);
                 secrets[ns] = null;
+                if (exception is OperationCanceledException)
+                {
+                    await UndoQuietlyAsync(secret).ConfigureAwait(false);
+                    throw;
+                }
+                await UndoAsync(secret, cancellationToken).ConfigureAwait(false);
             }
+            if (exception is OperationCanceledException) throw;
             WriteError(exception is ImagePromotionException refused ? PromotionError(refused, display) : ToErrorRecord(exception, null, display));
             return false;
         }
@@ -219,6 +225,20 @@ public sealed partial class SetImageTagCommand
     private static string Short(string digest) => digest.Length > 19 ? digest[..19] : digest;
 
     private static string Megabytes(long bytes) => $"{bytes / 1048576.0:0.0} MB";
+
+    // After Ctrl+C the pipeline takes no more records: the secret is put back without a word.
+    private static async Task UndoQuietlyAsync(PullSecretWrite secret)
+    {
+        try
+        {
+            using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+            await secret.UndoAsync(bound.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // Best effort: the user stopped the command; the error it was would go nowhere.
+        }
+    }
 
     private async Task UndoAsync(PullSecretWrite secret, CancellationToken cancellationToken)
     {
