@@ -2,6 +2,7 @@ using System.Management.Automation;
 using System.Text;
 using ImageStreamPS.Model;
 using ImageStreamPS.OpenShift.Api;
+using ImageTag = ImageStreamPS.Model.ImageTag;
 using ImageStreamPS.OpenShift.Images;
 using ImageStreamPS.OpenShift.ImageStreams;
 using ImageStreamPS.OpenShift.Tagging;
@@ -61,7 +62,8 @@ namespace ImageStreamPS.Commands;
 /// <para>Promotes and verifies in one line: moves prod to v2's image and returns the rollouts it caused once they are complete.</para>
 /// </example>
 /// <example>
-/// <code>PS> Get-ImageTag citas:v2 -Session $dev | Set-ImageTag -Destination citas:prod -PassThru -ErrorAction Stop</code>
+/// <code>PS> $dev = Get-OpenShiftSession -Default
+/// PS> Get-ImageTag citas:v2 -Session $dev | Set-ImageTag -Destination citas:prod -PassThru -ErrorAction Stop</code>
 /// <para>Promotes, in a pipeline step, the image tested as v2 to prod and writes the updated tag.</para>
 /// </example>
 /// <example>
@@ -285,7 +287,7 @@ public sealed partial class SetImageTagCommand : ImageStreamCommandBase
         {
             await move.SetAsync(destination, retry => WriteVerbose($"{display} was changed by another writer at the same time; sending the tag again (retry {retry})"), cancellationToken)
                 .ConfigureAwait(false);
-            WriteVerbose(move.SuccessMessage(destination));
+            WriteOutcome(move.SuccessMessage(destination));
             return true;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -301,7 +303,8 @@ public sealed partial class SetImageTagCommand : ImageStreamCommandBase
         var resolved = move.Resolved;
         var description = new StringBuilder();
         description.Append($"Set tag {move.NamespaceOf(destination)}/{destination.ObjectName} to {resolved.Kind} {resolved.Exact} on {CurrentSession.Server.Host}");
-        if (IsWhatIf())
+        // The same preview for -WhatIf and for a -Confirm prompt; read only when one of them shows it.
+        if (WillShowImpact(ConfirmImpact.Medium))
         {
             try
             {
@@ -313,6 +316,6 @@ public sealed partial class SetImageTagCommand : ImageStreamCommandBase
                 WriteError(exception, target: InputObject ?? (object)Source);
             }
         }
-        return ShouldProcess(description.ToString(), $"Set tag {move.NamespaceOf(destination)}/{destination.ObjectName}?", "Set-ImageTag");
+        return ShouldProcess(description.ToString(), $"{description}\nSet tag {move.NamespaceOf(destination)}/{destination.ObjectName}?", "Set-ImageTag");
     }
 }
