@@ -159,7 +159,7 @@ public sealed partial class SetImageTagCommand
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             deadline.CancelAfter(Timeout);
             var settled = await promotion.VerifyAsync(destination, deadline.Token).ConfigureAwait(false);
-            WriteInformation($"Promoted {promotion.Source.Name} to {display}: {settled.Image}, {how} on {CurrentSession.Server.Authority}.", ["ImageStreamPS"]);
+            WriteOutcome($"Promoted {promotion.Source.Name} to {display}: {settled.Image}, {how} on {CurrentSession.Server.Authority}.");
             return true;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
@@ -264,7 +264,8 @@ public sealed partial class SetImageTagCommand
             ? $"this machine copies {source.ImportFrom} into the registry of {CurrentSession.Server.Authority}"
             : $"{CurrentSession.Server.Authority} imports {source.ImportFrom}");
         if (promotion.PullSecretName is { } secret) description.Append($" with the login for {source.RegistryHost} in pull secret {ns}/{secret}");
-        if (IsWhatIf())
+        // The same preview for -WhatIf and for a -Confirm prompt; read only when one of them shows it.
+        if (WillShowImpact(ConfirmImpact.Medium))
         {
             try
             {
@@ -276,7 +277,7 @@ public sealed partial class SetImageTagCommand
                 WriteError(exception, target: $"{ns}/{destination.ObjectName}");
             }
         }
-        return ShouldProcess(description.ToString(), $"Promote {source.Name} to {ns}/{destination.ObjectName} on {CurrentSession.Server.Authority}?", "Set-ImageTag");
+        return ShouldProcess(description.ToString(), $"{description}\nPromote {source.Name} to {ns}/{destination.ObjectName} on {CurrentSession.Server.Authority}?", "Set-ImageTag");
     }
 
     private static ErrorRecord PromotionError(ImagePromotionException exception, object? target)
