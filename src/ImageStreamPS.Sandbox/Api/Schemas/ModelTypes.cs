@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Reflection;
 using ImageStreamPS.OpenShift.Api;
 using k8s;
@@ -54,5 +55,20 @@ public static class ModelTypes
             return null;
         var apiVersion = string.IsNullOrEmpty(entity.Group) ? entity.ApiVersion : entity.Group + "/" + entity.ApiVersion;
         return (apiVersion, entity.Kind);
+    }
+
+    /// <summary>The value type of a model property that is a map (<c>IDictionary&lt;string, T&gt;</c>); null otherwise.</summary>
+    public static Type? MapValue(Type type) =>
+        (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IDictionary<,>) ? type
+            : type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IDictionary<,>)))?.GetGenericArguments()[1];
+
+    /// <summary>The item type of a model property that is a list (not a string or byte[]); null otherwise.</summary>
+    public static Type? ListItem(Type type)
+    {
+        if (type == typeof(string) || type == typeof(byte[])) return null;
+        if (type.IsArray) return type.GetElementType();
+        if (!typeof(IEnumerable).IsAssignableFrom(type)) return null;
+        return (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IEnumerable<>) ? type
+            : type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>)))?.GetGenericArguments()[0];
     }
 }
