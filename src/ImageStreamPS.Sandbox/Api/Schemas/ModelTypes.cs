@@ -48,13 +48,13 @@ public static class ModelTypes
 
     private static (string, string)? Identity(Type type)
     {
-        if (type.GetConstructor(Type.EmptyTypes) is { } constructor && constructor.Invoke(null) is IKubernetesObject instance &&
-            !string.IsNullOrEmpty(instance.Kind) && !string.IsNullOrEmpty(instance.ApiVersion))
+        if (type.GetCustomAttribute<KubernetesEntityAttribute>() is { Kind.Length: > 0 } entity)
+            return (string.IsNullOrEmpty(entity.Group) ? entity.ApiVersion : entity.Group + "/" + entity.ApiVersion, entity.Kind);
+        // An engine type without the attribute (ProjectRequest) says what it is when made.
+        if (type.Assembly == typeof(ImageStream).Assembly && type.GetConstructor(Type.EmptyTypes) is { } constructor &&
+            constructor.Invoke(null) is IKubernetesObject { Kind.Length: > 0, ApiVersion.Length: > 0 } instance)
             return (instance.ApiVersion, instance.Kind);
-        if (type.GetCustomAttribute<KubernetesEntityAttribute>() is not { } entity)
-            return null;
-        var apiVersion = string.IsNullOrEmpty(entity.Group) ? entity.ApiVersion : entity.Group + "/" + entity.ApiVersion;
-        return (apiVersion, entity.Kind);
+        return null;
     }
 
     /// <summary>The value type of a model property that is a map (<c>IDictionary&lt;string, T&gt;</c>); null otherwise.</summary>
