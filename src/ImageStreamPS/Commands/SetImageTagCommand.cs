@@ -2,6 +2,7 @@ using System.Management.Automation;
 using System.Text;
 using ImageStreamPS.Model;
 using ImageStreamPS.OpenShift.Api;
+using ImageTag = ImageStreamPS.Model.ImageTag;
 using ImageStreamPS.OpenShift.Images;
 using ImageStreamPS.OpenShift.ImageStreams;
 using ImageStreamPS.OpenShift.Tagging;
