@@ -45,7 +45,16 @@ public abstract class PipelineCmdlet : PSCmdlet
 
     protected sealed override void BeginProcessing() => Run(BeginProcessingAsync);
 
-    protected sealed override void ProcessRecord() => Run(ProcessRecordAsync);
+    protected sealed override void ProcessRecord()
+    {
+        if (BeforeRecord() is { } refused)
+        {
+            base.WriteError(refused);
+            return;
+        }
+
+        Run(ProcessRecordAsync);
+    }
 
     protected sealed override void EndProcessing() => Run(EndProcessingAsync);
 
@@ -148,6 +157,12 @@ public abstract class PipelineCmdlet : PSCmdlet
             return inner;
         }
 
+        // Input refused before any request (a name the API could never serve, an option oc would refuse).
+        if (exception is ArgumentException)
+        {
+            return new ErrorRecord(exception, errorId ?? "InvalidArgument", ErrorCategory.InvalidArgument, target) { ErrorDetails = new ErrorDetails(exception.Message) };
+        }
+
         return new ErrorRecord(exception, errorId ?? exception.GetType().Name, ErrorCategory.NotSpecified, target);
     }
 
@@ -212,6 +227,9 @@ public abstract class PipelineCmdlet : PSCmdlet
             // The phase already ended (only after a stop); there is nobody left to write to.
         }
     }
+
+    /// <summary>Runs on the pipeline thread before each input record's work; an ErrorRecord skips the record with that error.</summary>
+    private protected virtual ErrorRecord? BeforeRecord() => null;
 
     /// <summary>Runs on the pipeline thread before each phase's work starts.</summary>
     private protected virtual void OnPhaseStarting()
