@@ -24,7 +24,7 @@ public sealed class AppClient(IKubernetes kubernetes)
     public async Task<NewAppImage> ReadImageAsync(string @namespace, string stream, string tag, CancellationToken cancellationToken)
     {
         var imageStream = await kubernetes.CustomObjects.GetNamespacedCustomObjectAsync<ImageStream>(
-            ImageStream.KubeGroup, ImageStream.KubeApiVersion, @namespace, ImageStream.KubePluralName, stream, cancellationToken).ConfigureAwait(false);
+            ImageStream.KubeGroup, ImageStream.KubeApiVersion, ApiPath.Namespace(@namespace), ImageStream.KubePluralName, ApiPath.Name(stream), cancellationToken).ConfigureAwait(false);
         var current = imageStream.LatestTaggedImage(tag);
         if (current is null || string.IsNullOrEmpty(current.Image))
         {
@@ -32,7 +32,7 @@ public sealed class AppClient(IKubernetes kubernetes)
         }
 
         var image = await kubernetes.CustomObjects.GetNamespacedCustomObjectAsync<ImageStreamImage>(
-            ImageStream.KubeGroup, ImageStream.KubeApiVersion, @namespace, ImageStreamImage.KubePluralName, stream + "@" + current.Image, cancellationToken).ConfigureAwait(false);
+            ImageStream.KubeGroup, ImageStream.KubeApiVersion, ApiPath.Namespace(@namespace), ImageStreamImage.KubePluralName, ApiPath.Name(stream + "@" + current.Image), cancellationToken).ConfigureAwait(false);
         return NewAppImage.From(imageStream, tag, image)!;
     }
 
@@ -51,10 +51,10 @@ public sealed class AppClient(IKubernetes kubernetes)
     {
         var app = plan.Objects;
         var ns = app.Deployment.Metadata.NamespaceProperty;
-        var deployment = await kubernetes.AppsV1.CreateNamespacedDeploymentAsync(app.Deployment, ns, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var deployment = await kubernetes.AppsV1.CreateNamespacedDeploymentAsync(app.Deployment, ApiPath.Namespace(ns), cancellationToken: cancellationToken).ConfigureAwait(false);
         if (app.Service is not null)
         {
-            await kubernetes.CoreV1.CreateNamespacedServiceAsync(app.Service, ns, cancellationToken: cancellationToken).ConfigureAwait(false);
+            await kubernetes.CoreV1.CreateNamespacedServiceAsync(app.Service, ApiPath.Namespace(ns), cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         return DeploymentRollout.Read(deployment, [], [], RolloutTriggers.Of(deployment));
     }
@@ -63,7 +63,7 @@ public sealed class AppClient(IKubernetes kubernetes)
     public async Task<RouteView> ExposeServiceAsync(
         string @namespace, string service, string? port, string? hostname, string? name, CancellationToken cancellationToken)
     {
-        var target = await kubernetes.CoreV1.ReadNamespacedServiceAsync(service, @namespace, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var target = await kubernetes.CoreV1.ReadNamespacedServiceAsync(ApiPath.Name(service), ApiPath.Namespace(@namespace), cancellationToken: cancellationToken).ConfigureAwait(false);
         var route = ServiceRoute.For(target, port, hostname, name);
         var created = await kubernetes.CustomObjects.CreateNamespacedCustomObjectAsync<Route>(
             route, Route.KubeGroup, Route.KubeApiVersion, @namespace, Route.KubePluralName, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -116,7 +116,7 @@ public sealed class AppClient(IKubernetes kubernetes)
     /// <summary>The Route <c>oc expose service</c> would create, without creating it (for -WhatIf): reads the Service only.</summary>
     public async Task<RouteView> PlanRouteAsync(string @namespace, string service, string? port, string? hostname, string? name, CancellationToken cancellationToken)
     {
-        var target = await kubernetes.CoreV1.ReadNamespacedServiceAsync(service, @namespace, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var target = await kubernetes.CoreV1.ReadNamespacedServiceAsync(ApiPath.Name(service), ApiPath.Namespace(@namespace), cancellationToken: cancellationToken).ConfigureAwait(false);
         return RouteView.Of(ServiceRoute.For(target, port, hostname, name));
     }
 }

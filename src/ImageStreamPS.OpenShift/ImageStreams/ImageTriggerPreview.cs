@@ -1,3 +1,4 @@
+using ImageStreamPS.OpenShift.Connection;
 using ImageStreamPS.OpenShift.Triggers;
 using k8s;
 using k8s.Models;
@@ -27,7 +28,7 @@ public static class ImageTriggerPreview
     public static async Task<IReadOnlyList<TriggeredContainer>> FindAsync(
         IKubernetes api, string @namespace, string streamNamespace, string stream, string tag, string nextImage, CancellationToken cancellationToken)
     {
-        var deployments = await api.AppsV1.ListNamespacedDeploymentAsync(@namespace, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var deployments = await api.AppsV1.ListNamespacedDeploymentAsync(ApiPath.Namespace(@namespace), cancellationToken: cancellationToken).ConfigureAwait(false);
         return deployments.Items.SelectMany(d => Triggered(d, streamNamespace, stream + ":" + tag, nextImage)).ToList();
     }
 

@@ -11,7 +11,7 @@ namespace ImageStreamPS.OpenShift.Tagging;
 /// <see cref="Plan"/> is Validate, <see cref="ResolveAsync"/> is Complete (an ImageStreamTag source is
 /// read once and replaced by the image it points to now), and <see cref="SetAsync"/> is Run for one
 /// destination: a <c>PUT imagestreamtags/STREAM:TAG</c> without a precondition, as oc sends it, inside
-/// <c>retry.RetryOnConflict(retry.DefaultRetry, …)</c>. <see cref="PreviewAsync"/> is what -WhatIf shows.
+/// <c>retry.RetryOnConflict</c> (with a longer client-go backoff, see <see cref="ConflictBackoff"/>). <see cref="PreviewAsync"/> is what -WhatIf shows.
 /// </summary>
 public sealed class ImageTagMove
 {
@@ -28,8 +28,12 @@ public sealed class ImageTagMove
         SourceStream = sourceStream;
     }
 
-    /// <summary>How a conflicting write is retried: client-go's <c>retry.DefaultRetry</c>, as <c>oc tag</c> does.</summary>
-    public static Backoff ConflictBackoff { get; } = Backoff.DefaultRetry;
+    /// <summary>
+    /// How a conflicting write is retried: client-go's <c>wait.Backoff</c> as <see cref="Backoff.Contended"/>.
+    /// <c>oc tag</c> uses <c>retry.DefaultRetry</c> (four 10 ms waits), made for one person at a terminal;
+    /// runbooks in parallel on one stream collide again after waits that short.
+    /// </summary>
+    public static Backoff ConflictBackoff { get; } = Backoff.Contended;
 
     /// <summary>The source as classified (before resolution).</summary>
     public TagSource Source { get; }

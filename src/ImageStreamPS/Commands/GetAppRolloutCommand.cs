@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using ImageStreamPS.Model;
 using ImageStreamPS.OpenShift.Apps;
+using ImageStreamPS.OpenShift.Images;
 
 namespace ImageStreamPS.Commands;
 
@@ -54,14 +55,7 @@ public sealed class GetAppRolloutCommand : OpenShiftCmdlet
 
     protected override Task BeginProcessingAsync(CancellationToken cancellationToken)
     {
-        if (Timeout <= TimeSpan.Zero)
-        {
-            var message = $"-Timeout must be longer than zero; it was {Timeout}.";
-            ThrowTerminatingError(new ErrorRecord(new ArgumentOutOfRangeException(nameof(Timeout), message), "InvalidTimeout", ErrorCategory.InvalidArgument, Timeout)
-            {
-                ErrorDetails = new ErrorDetails(message),
-            });
-        }
+        if (AppRolloutWaiter.InvalidTimeout(Timeout) is { } invalid) ThrowTerminatingError(invalid);
         return Task.CompletedTask;
     }
 
@@ -72,29 +66,42 @@ public sealed class GetAppRolloutCommand : OpenShiftCmdlet
         var client = new RolloutClient(Connection);
         var found = new List<Rollout>();
 
-        var patterns = Name ?? ["*"];
-        if (patterns.Any(WildcardPattern.ContainsWildcardCharacters))
+        var patterns = new List<NamePattern>();
+        foreach (var text in Name ?? ["*"])
+        {
+            // Deployment names are DNS-1123 subdomains, as the API server validates them.
+            string? problem = null;
+            if (!NamePattern.TryParse(text, out var pattern, out problem) || (!pattern.HasWildcards && !NewAppObjects.IsDns1123Subdomain(pattern.Literal)))
+            {
+                var message = problem ?? $"invalid deployment name \"{text}\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character";
+                WriteError(new ErrorRecord(new ArgumentException(message), "AppRolloutNameInvalid", ErrorCategory.InvalidArgument, text) { ErrorDetails = new ErrorDetails(message) });
+                continue;
+            }
+            patterns.Add(pattern);
+        }
+        if (patterns.Count == 0) return;
+
+        if (patterns.Any(p => p.HasWildcards))
         {
             var all = await client.ListAsync(ns, cancellationToken).ConfigureAwait(false);
             foreach (var pattern in patterns)
             {
-                var wildcard = new WildcardPattern(pattern, WildcardOptions.None);
-                var matches = all.Where(r => wildcard.IsMatch(r.Name)).ToList();
-                if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(pattern))
+                var matches = all.Where(r => pattern.IsMatch(r.Name)).ToList();
+                if (matches.Count == 0 && !pattern.HasWildcards)
                 {
-                    WriteError(AppRolloutWaiter.NotFound(new RolloutNotFoundException(ns, pattern), pattern));
+                    WriteError(AppRolloutWaiter.NotFound(new RolloutNotFoundException(ns, pattern.Literal), pattern.Text));
                 }
                 found.AddRange(matches.Where(m => !found.Contains(m)));
             }
         }
         else
         {
-            foreach (var name in patterns)
+            foreach (var pattern in patterns)
             {
-                var rollout = await client.GetAsync(ns, name, cancellationToken).ConfigureAwait(false);
+                var rollout = await client.GetAsync(ns, pattern.Literal, cancellationToken).ConfigureAwait(false);
                 if (rollout is null)
                 {
-                    WriteError(AppRolloutWaiter.NotFound(new RolloutNotFoundException(ns, name), name));
+                    WriteError(AppRolloutWaiter.NotFound(new RolloutNotFoundException(ns, pattern.Literal), pattern.Text));
                     continue;
                 }
                 found.Add(rollout);

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using ImageStreamPS.Model;
+using ImageStreamPS.OpenShift.ImageStreams;
 
 namespace ImageStreamPS.Commands;
 
@@ -57,64 +58,12 @@ public sealed class GetImageTagCommand : ImageStreamCommandBase
         }
         if (names.Count == 0) return;
 
-        var streamCache = new Dictionary<(string, string), Model.ImageStream?>();
-        foreach (var name in names.Where(n => !n.StreamHasWildcards && !AllNamespaces))
+        var session = CurrentSession;
+        await foreach (var found in new ImageStreamLookup(Client).FindTagsAsync(names, CurrentNamespace, AllNamespaces, cancellationToken).ConfigureAwait(false))
         {
-            var ns = name.Namespace ?? CurrentNamespace;
-            if (!streamCache.TryGetValue((ns, name.Stream), out var stream))
-            {
-                try
-                {
-                    stream = ToOutput(await Client.GetAsync(ns, name.Stream, cancellationToken).ConfigureAwait(false));
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    WriteError(exception, target: name.Text);
-                    stream = null;
-                }
-                streamCache[(ns, name.Stream)] = stream;
-            }
-            if (stream is null) continue;
-
-            var tags = Select(stream, name).ToList();
-            if (tags.Count == 0 && !name.TagHasWildcards && (name.Tag is not null || name.Id is not null))
-            {
-                var what = name.Tag is not null ? $"{name.Stream}:{name.Tag}" : $"{name.Stream}@{name.Id}";
-                WriteError(NotFound($"imagestreamtags.image.openshift.io \"{what}\" not found", "ImageTagNotFound", name.Text));
-            }
-            foreach (var tag in tags) WriteObject(tag);
+            if (found.Error is not null) WriteError(found.Error, target: found.Target);
+            else if (found.MissingTag is not null) WriteError(NotFound($"imagestreamtags.image.openshift.io \"{found.MissingTag}\" not found", "ImageTagNotFound", found.Target));
+            else WriteObject(new ImageTag(found.Tag!, session));
         }
-
-        foreach (var group in names.Where(n => n.StreamHasWildcards || AllNamespaces).GroupBy(n => AllNamespaces ? null : n.Namespace ?? CurrentNamespace))
-        {
-            IReadOnlyList<OpenShift.Api.ImageStream> streams;
-            try
-            {
-                streams = await Client.ListAsync(group.Key, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                WriteError(exception, target: group.Key);
-                continue;
-            }
-            var outputs = streams.Select(s => ToOutput(s)).OrderBy(s => s.Namespace, StringComparer.Ordinal).ThenBy(s => s.Name, StringComparer.Ordinal);
-            foreach (var stream in outputs)
-            {
-                var matches = group.Where(n => n.MatchesStream(stream.Name) && (n.Namespace is null || n.Namespace == stream.Namespace));
-                foreach (var tag in stream.Tags.Where(t => matches.Any(n => Matches(t, n)))) WriteObject(tag);
-            }
-        }
-    }
-
-    private static IEnumerable<ImageTag> Select(Model.ImageStream stream, ImageTagName name) => stream.Tags.Where(t => Matches(t, name));
-
-    private static bool Matches(ImageTag tag, ImageTagName name)
-    {
-        if (name.Id is not null)
-        {
-            var wanted = name.Id.Contains(':') ? name.Id : "sha256:" + name.Id;
-            return tag.Image.Length > 0 && tag.Image.StartsWith(wanted, StringComparison.OrdinalIgnoreCase);
-        }
-        return name.MatchesTag(tag.Tag);
     }
 }

@@ -4,6 +4,7 @@ using ImageStreamPS.OpenShift.Api;
 using ImageTag = ImageStreamPS.Model.ImageTag;
 using ImageStreamPS.OpenShift.Connection;
 using ImageStreamPS.OpenShift.ImageStreams;
+using ImageStreamPS.OpenShift.Images;
 
 namespace ImageStreamPS.Commands;
 
@@ -93,6 +94,17 @@ public sealed class ImportImageTagCommand : ImageStreamCommandBase
         var ns = target.Namespace ?? CurrentNamespace;
         var tag = All ? null : target.Tag ?? "latest";
         var display = $"{ns}/{target.Stream}" + (tag is null ? "" : ":" + tag);
+
+        try
+        {
+            // A -From that can only fail (a port that cannot exist) is refused before reading the stream.
+            RegistryHost.EnsureValidPort(From);
+        }
+        catch (ArgumentException exception)
+        {
+            WriteError(new ErrorRecord(exception, "ImageImportInvalid", ErrorCategory.InvalidArgument, display) { ErrorDetails = new ErrorDetails(exception.Message) });
+            return;
+        }
 
         OpenShift.Api.ImageStream? stream = null;
         try

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using ImageStreamPS.Model;
+using ImageStreamPS.OpenShift.ImageStreams;
 
 namespace ImageStreamPS.Commands;
 
@@ -67,6 +68,7 @@ public sealed class RemoveImageTagCommand : ImageStreamCommandBase
 
         foreach (var (ns, stream, tag, input) in targets)
         {
+            if (input is ImageTag item && !TryActOn(item.Session, item.Namespace, item)) continue;
             var description = $"Remove tag {ns}/{stream}:{tag} and its history on {CurrentSession.Server.Host}"
                 + await ImpactAsync(ns, stream, tag, Force, cancellationToken).ConfigureAwait(false);
             if (!ShouldProcessUnlessForced(Force, description, description + "\nRemove it?", "Remove-ImageTag")) continue;

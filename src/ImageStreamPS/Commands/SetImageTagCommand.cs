@@ -23,7 +23,7 @@ namespace ImageStreamPS.Commands;
 /// <para>Piped ImageTags (<c>Get-ImageTag citas:v2 | Set-ImageTag -Destination citas:prod</c>) are used as
 /// read: the image they showed is tagged, without another read, even if the source tag has moved since.
 /// Like oc, the write carries no precondition; when the server reports a conflict with another writer
-/// (HTTP 409) it is sent again after client-go's jittered backoff (5 attempts; then a ResourceBusy error
+/// (HTTP 409) it is sent again after a jittered client-go backoff (10 attempts over up to 20 s; then a ResourceBusy error
 /// <c>ImageTagConflict</c>), so parallel runbooks tagging one stream do not fail each other.</para>
 /// <para>-WhatIf names every Deployment whose <c>image.openshift.io/triggers</c> annotation follows a
 /// destination tag, with the image it runs now and the image the move would roll out (it reads the
@@ -88,6 +88,9 @@ public sealed partial class SetImageTagCommand : ImageStreamCommandBase
 {
     private const string SourceSet = "Source";
     private const string InputObjectSet = "InputObject";
+
+    // -Namespace says where the destination tags go; the source is the piped tag, wherever it is.
+    private protected override bool NamespaceFollowsInput => false;
 
     /// <summary>The source: <c>citas:v2</c>, <c>ns/citas:v2</c>, <c>citas@sha256:…</c> or a pull spec such as <c>docker.io/josedom24/citas-backend:v2</c>.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = SourceSet)]
@@ -183,8 +186,16 @@ public sealed partial class SetImageTagCommand : ImageStreamCommandBase
     [Parameter]
     public TimeSpan Timeout { get; set; } = AppRolloutWaiter.DefaultTimeout;
 
+    protected override Task BeginProcessingAsync(CancellationToken cancellationToken)
+    {
+        // Checked even without -Wait only when given with it: -Timeout alone changes nothing.
+        if (Wait && AppRolloutWaiter.InvalidTimeout(Timeout) is { } invalid) ThrowTerminatingError(invalid);
+        return Task.CompletedTask;
+    }
+
     protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
     {
+        if (InputObject is { } piped && !TryActOn(piped.Session, null, piped)) return;
         var current = CurrentNamespace;
         var destinations = new List<ImageStreamReference>();
         foreach (var text in Destination)

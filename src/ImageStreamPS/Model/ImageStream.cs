@@ -75,6 +75,10 @@ public sealed class ImageStream : IOpenShiftManifest
     /// <summary>The cluster session the stream was read from.</summary>
     public OpenShiftSession? Session { get; }
 
+    /// <summary>The session and namespace this object came from (hidden; binds to the cmdlets' -Origin).</summary>
+    [Hidden]
+    public ObjectOrigin Origin => new(Session, Namespace);
+
     /// <summary>The engine's view of the stream.</summary>
     [Hidden]
     public ImageStreamView View { get; }

@@ -84,6 +84,10 @@ public sealed class ImageTag : IOpenShiftManifest
     /// <summary>The cluster session the tag was read from.</summary>
     public OpenShiftSession? Session { get; }
 
+    /// <summary>The session and namespace this object came from (hidden; binds to the cmdlets' -Origin).</summary>
+    [Hidden]
+    public ObjectOrigin Origin => new(Session, Namespace);
+
     /// <summary>The engine's view of the tag (spec, status and stream).</summary>
     [Hidden]
     public ImageTagView View { get; }
