@@ -114,6 +114,15 @@ Describe 'Set-ImageTag from one cluster to another' {
         $copy.Image | Should -Be $v2.Image
     }
 
+    It 'only Set-ImageTag takes a piped tag as a source for -Session''s cluster: Remove-ImageTag refuses it (SessionMismatch)' {
+        Get-ImageTag citas:v1 -Session $staging.Session | Remove-ImageTag -Session $prod.Session -Force -ErrorVariable refused -ErrorAction SilentlyContinue
+
+        $refused.Count | Should -Be 1
+        $refused[0].FullyQualifiedErrorId | Should -Be 'SessionMismatch,ImageStreamPS.Commands.RemoveImageTagCommand'
+        (Get-ImageTag citas:v1 -Session $staging.Session).Image | Should -Be $v1.Image
+        (Get-ImageTag citas:v1 -Session $prod.Session).Image | Should -Be $v1.Image
+    }
+
     It '-SourceSession names a source on another cluster without a pipeline' {
         $tag = Set-ImageTag citas:v2 citas:named -SourceSession $staging.Session -Session $prod.Session -PassThru
 

@@ -92,6 +92,9 @@ public sealed partial class SetImageTagCommand : ImageStreamCommandBase
     // -Namespace says where the destination tags go; the source is the piped tag, wherever it is.
     private protected override bool NamespaceFollowsInput => false;
 
+    // A piped tag is the source; -Session, when given, is the destination cluster (a promotion, never SessionMismatch).
+    private protected override bool SessionFollowsInput => false;
+
     /// <summary>The source: <c>citas:v2</c>, <c>ns/citas:v2</c>, <c>citas@sha256:…</c> or a pull spec such as <c>docker.io/josedom24/citas-backend:v2</c>.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = SourceSet)]
     [ArgumentCompleter(typeof(Completers.ImageTagNameCompleter))]
