@@ -8,9 +8,9 @@ using ImageStreamPS.Sandbox.Resources.OpenShift;
 namespace ImageStreamPS.Sandbox.Images;
 
 /// <summary>
-/// What OpenShift's registry does after a push to <c>&lt;namespace&gt;/&lt;stream&gt;:&lt;tag&gt;</c>: an
-/// imagestreammapping creates the Image and prepends a status event to the tag (no spec tag), creating
-/// the stream when the namespace exists and the stream does not.
+/// What OpenShift's registry does after a push to <c>&lt;namespace&gt;/&lt;stream&gt;:&lt;tag&gt;</c>: it creates
+/// the stream when the namespace exists and the stream does not, then posts an imagestreammapping, which
+/// creates the Image and prepends a status event to the tag (no spec tag). A push by digest only stores the Image.
 /// </summary>
 internal sealed class RegistryPushes(ApiService api, RegistryStorage storage, Func<string> internalRegistryHost)
 {
@@ -32,34 +32,40 @@ internal sealed class RegistryPushes(ApiService api, RegistryStorage storage, Fu
             File.ReadAllBytes(configPath), reference);
         ((JsonObject)image["metadata"]!["annotations"]!)["openshift.io/image.managed"] = "true";
         ImageDocument.StripManifest(image);
-        try { api.Create(Group, "images", null, image); }
-        catch (StatusException e) when (e.Code == 409) { }
-
-        if (pushed.Tag is not { } tag) return Task.CompletedTask;
-        for (var attempt = 0; attempt < 10; attempt++)
+        if (pushed.Tag is not { } tag)
         {
-            var stream = api.TryGet(Group, "imagestreams", ns, streamName);
-            var exists = stream is not null;
-            stream ??= new JsonObject
-            {
-                ["metadata"] = new JsonObject { ["name"] = streamName, ["namespace"] = ns },
-                ["spec"] = new JsonObject { ["lookupPolicy"] = new JsonObject { ["local"] = false } },
-                ["status"] = new JsonObject(),
-            };
-            var generation = exists ? ObjectMeta.Generation(stream) : 1;
-            var tagEvent = TagEventSources.Event(ObjectMeta.FormatTime(api.Now), reference, pushed.Digest, generation);
-            if (!TagHistory.AddTagEvent(stream, tag, tagEvent)) return Task.CompletedTask;
-            TagHistory.UpdateTrackingTags(stream, ns, streamName, tag);
+            try { api.Create(Group, "images", null, image); }
+            catch (StatusException e) when (e.Code == 409) { }
+            return Task.CompletedTask;
+        }
+
+        // The registry makes the stream when it is missing, then posts the mapping, which creates the Image
+        // and prepends the tag's status event (ImageStreamMappingResource, the one place of that rule).
+        if (api.TryGet(Group, "imagestreams", ns, streamName) is null)
+        {
             try
             {
-                using (ImageStreamWrites.Internal())
+                api.Create(Group, "imagestreams", ns, new JsonObject
                 {
-                    if (exists) api.Update(Group, "imagestreams", ns, streamName, stream);
-                    else api.Create(Group, "imagestreams", ns, stream);
-                }
-                return Task.CompletedTask;
+                    ["metadata"] = new JsonObject { ["name"] = streamName, ["namespace"] = ns },
+                    ["spec"] = new JsonObject { ["lookupPolicy"] = new JsonObject { ["local"] = false } },
+                });
             }
             catch (StatusException e) when (e.Code == 409) { }
+        }
+        try
+        {
+            api.Create(Group, "imagestreammappings", ns, new JsonObject
+            {
+                ["kind"] = "ImageStreamMapping", ["apiVersion"] = "image.openshift.io/v1",
+                ["metadata"] = new JsonObject { ["name"] = streamName, ["namespace"] = ns },
+                ["image"] = image,
+                ["tag"] = tag,
+            });
+        }
+        catch (StatusException)
+        {
+            // The stream went away meanwhile or the tag kept moving: the pushed manifest stays in the registry.
         }
         return Task.CompletedTask;
     }

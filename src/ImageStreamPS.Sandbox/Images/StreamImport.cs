@@ -36,11 +36,13 @@ internal sealed class StreamImport(ImageImporter importer)
         var requestedUid = Str(body["metadata"]?["uid"]) ?? "";
         if (stream is null && (requestedVersion.Length > 0 || requestedUid.Length > 0))
             throw ApiErrors.NotFound(ImageTypes.ImageStreams, name);
+        // imagestreamimport/rest.go names the stream image.Resource("imagestream") here: singular.
+        var singular = ImageTypes.ImageStreams with { Resource = ImageTypes.ImageStreams.Singular };
         if (stream is not null && requestedVersion.Length > 0 && requestedVersion != ObjectMeta.ResourceVersion(stream))
-            throw ApiErrors.Conflict(ImageTypes.ImageStreams, name,
+            throw ApiErrors.Conflict(singular, name,
                 $"the image stream was updated from \"{requestedVersion}\" to \"{ObjectMeta.ResourceVersion(stream)}\"");
         if (stream is not null && requestedUid.Length > 0 && requestedUid != ObjectMeta.Uid(stream))
-            throw ApiErrors.NotFound(ImageTypes.ImageStreams, name);
+            throw ApiErrors.NotFound(singular, name);
 
         var credentials = ImportCredentials.ForNamespace(context.Api, ns);
         var insecureRepository = stream is not null && Str(stream["metadata"]?["annotations"]?["openshift.io/image.insecureRepository"]) == "true";

@@ -36,10 +36,7 @@ public sealed class ImageStreamTagResource : IVirtualResource
         {
             foreach (var list in (stream["status"]?["tags"] as JsonArray ?? []).OfType<JsonObject>().OrderBy(t => Str(t["tag"]), StringComparer.Ordinal))
             {
-                if (ImageStreamTagView.Build(context.Api, stream, Str(list["tag"]) ?? "", allowEmpty: false) is not { } view) continue;
-                view.Remove("kind");
-                view.Remove("apiVersion");
-                items.Add(view);
+                if (ImageStreamTagListItem.Build(context.Api, stream, Str(list["tag"]) ?? "") is { } item) items.Add(item);
             }
         }
         return new JsonObject

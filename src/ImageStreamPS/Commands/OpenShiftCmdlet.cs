@@ -84,6 +84,13 @@ public abstract class OpenShiftCmdlet : PipelineCmdlet
     private protected virtual bool NamespaceFollowsInput => true;
 
     /// <summary>
+    /// Whether an explicit -Session that differs from a piped object's session is an error. True for cmdlets
+    /// that act on the object itself; false where the piped object is a source and -Session says where the
+    /// result goes (Set-ImageTag: a tag of one cluster promoted to another).
+    /// </summary>
+    private protected virtual bool SessionFollowsInput => true;
+
+    /// <summary>
     /// Acts, from now on in this record, on <paramref name="target"/> (an object given to -InputObject) in
     /// its own <paramref name="session"/> and <paramref name="namespace"/>. Writes SessionMismatch and returns
     /// false when -Session on the command line names another session.
@@ -96,7 +103,7 @@ public abstract class OpenShiftCmdlet : PipelineCmdlet
             return false;
         }
 
-        inputSession = session ?? inputSession;
+        inputSession = ActsIn(session) ?? inputSession;
         inputNamespace = string.IsNullOrEmpty(@namespace) ? inputNamespace : @namespace;
         return true;
     }
@@ -121,10 +128,13 @@ public abstract class OpenShiftCmdlet : PipelineCmdlet
         if (Origin is not { Session: { } owner } origin) return null;
         var ns = origin.Namespace;
         if (Refusal(owner, ns, PipedName()) is { } refused) return refused;
-        inputSession = owner;
+        inputSession = ActsIn(owner);
         inputNamespace = string.IsNullOrEmpty(ns) ? null : ns;
         return null;
     }
+
+    // The session a piped object's owner makes this record act in: its own, unless it is only a source and -Session names another.
+    private OpenShiftSession? ActsIn(OpenShiftSession? owner) => SessionFollowsInput || commandLineSession is null ? owner : null;
 
     // What the refused record is about: the name it bound, as the user would recognise it.
     private object PipedName() => MyInvocation.BoundParameters.TryGetValue("InputObject", out var input) && input is not null
@@ -135,7 +145,7 @@ public abstract class OpenShiftCmdlet : PipelineCmdlet
     {
         string? message = null;
         string? id = null;
-        if (owner is not null && commandLineSession is not null && !ReferenceEquals(owner, commandLineSession))
+        if (SessionFollowsInput && owner is not null && commandLineSession is not null && !ReferenceEquals(owner, commandLineSession))
         {
             id = "SessionMismatch";
             message = $"\"{target}\" came from session {owner.Id} ({owner}), but -Session is session {commandLineSession.Id} ({commandLineSession}). " +

@@ -6,9 +6,11 @@ using ImageStreamPS.OpenShift.Connection;
 namespace ImageStreamPS.Commands;
 
 /// <summary>
-/// Runs a cmdlet's work asynchronously off the pipeline thread while everything that touches
-/// PowerShell (Write*, ShouldProcess, progress, prompts) runs on the pipeline thread, drained from
-/// a queue (the shape of ModuleFast's TaskCmdlet). One CancellationTokenSource, cancelled by
+/// Runs a cmdlet's work asynchronously while everything that touches PowerShell (Write*,
+/// ShouldProcess, progress, prompts) runs on the pipeline thread, drained from a queue (the shape
+/// of ModuleFast's TaskCmdlet). The work starts on the pipeline thread and leaves it only at its
+/// first await that does not complete at once, so a phase with nothing to wait for (most Begin and
+/// End phases, a cmdlet with no request) costs no thread hop. One CancellationTokenSource, cancelled by
 /// StopProcessing, is handed to all the work, so Ctrl+C ends every network wait. Failures become
 /// ErrorRecords in one place (<see cref="OpenShiftErrorRecord"/>); every request the work makes is
 /// reported with WriteVerbose.
@@ -24,6 +26,7 @@ public abstract class PipelineCmdlet : PSCmdlet
     private readonly CancellationTokenSource stopping = new();
     private BlockingCollection<Action>? pipelineWork;
     private int pipelineThread;
+    private Exception? pipelineFailure;
 
     /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
     protected CancellationToken Stopping => stopping.Token;
@@ -128,7 +131,7 @@ public abstract class PipelineCmdlet : PSCmdlet
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
     protected new void ThrowTerminatingError(ErrorRecord errorRecord)
     {
-        if (OnPipelineThread)
+        if (pipelineWork is null)
         {
             base.ThrowTerminatingError(errorRecord);
         }
@@ -171,6 +174,12 @@ public abstract class PipelineCmdlet : PSCmdlet
     {
         if (OnPipelineThread)
         {
+            // The work's first synchronous part: what it posted goes first, as it would from a worker.
+            if (pipelineWork is { } posted && !DrainPosted(posted))
+            {
+                throw new PipelineStoppedException();
+            }
+
             return action();
         }
 
@@ -193,12 +202,14 @@ public abstract class PipelineCmdlet : PSCmdlet
     /// <summary>Runs <paramref name="action"/> on the pipeline thread without waiting.</summary>
     protected void OnPipeline(Action action)
     {
-        if (OnPipelineThread)
+        if (pipelineWork is null)
         {
             action();
         }
         else
         {
+            // Queued even on the pipeline thread, so a write that stops the pipeline (-ErrorAction
+            // Stop, Select-Object -First) is met by the drain below, never inside the work.
             Post(action);
         }
     }
@@ -231,34 +242,20 @@ public abstract class PipelineCmdlet : PSCmdlet
         var queue = new BlockingCollection<Action>();
         pipelineThread = Environment.CurrentManagedThreadId;
         pipelineWork = queue;
+        pipelineFailure = null;
         var token = stopping.Token;
-        var worker = Task.Run(async () =>
-        {
-            using var trace = RequestTrace.Begin(line => Post(() => base.WriteVerbose(line)));
-            try
-            {
-                await work(token).ConfigureAwait(false);
-            }
-            finally
-            {
-                queue.CompleteAdding();
-            }
-        });
+        var worker = RunTraced(work, queue, token);
 
-        Exception? pipelineFailure = null;
         try
         {
-            foreach (var action in queue.GetConsumingEnumerable(token))
+            if (DrainPosted(queue))
             {
-                try
+                foreach (var action in queue.GetConsumingEnumerable(token))
                 {
-                    action();
-                }
-                catch (Exception exception)
-                {
-                    // WriteError under -ErrorAction Stop, a downstream Select-Object -First, ...: stop the work.
-                    pipelineFailure = exception;
-                    stopping.Cancel();
+                    if (!Execute(action))
+                    {
+                        break;
+                    }
                 }
             }
         }
@@ -296,6 +293,46 @@ public abstract class PipelineCmdlet : PSCmdlet
         catch (Exception exception)
         {
             base.ThrowTerminatingError(ToErrorRecord(exception));
+        }
+    }
+
+    private async Task RunTraced(Func<CancellationToken, Task> work, BlockingCollection<Action> queue, CancellationToken token)
+    {
+        using var trace = RequestTrace.Begin(line => Post(() => base.WriteVerbose(line)));
+        try
+        {
+            await work(token).ConfigureAwait(false);
+        }
+        finally
+        {
+            queue.CompleteAdding();
+        }
+    }
+
+    /// <summary>Runs what is queued now; false once an action failed (the failure stops the command).</summary>
+    private bool DrainPosted(BlockingCollection<Action> queue)
+    {
+        while (pipelineFailure is null && queue.TryTake(out var action))
+        {
+            Execute(action);
+        }
+
+        return pipelineFailure is null;
+    }
+
+    private bool Execute(Action action)
+    {
+        try
+        {
+            action();
+            return true;
+        }
+        catch (Exception exception)
+        {
+            // WriteError under -ErrorAction Stop, a downstream Select-Object -First, ...: stop the work.
+            pipelineFailure = exception;
+            stopping.Cancel();
+            return false;
         }
     }
 

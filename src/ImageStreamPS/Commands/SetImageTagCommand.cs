@@ -31,6 +31,23 @@ namespace ImageStreamPS.Commands;
 /// <para>-Wait then waits for every rollout the move caused (Deployments whose image triggers follow a
 /// destination tag and did not already run its new image) through watches, and writes them as
 /// AppRollouts once complete; -Timeout bounds the whole wait (OperationTimeout error AppRolloutTimeout).</para>
+/// <para>Between clusters: when the piped tag came from another session than -Session (or -SourceSession names
+/// the session of a named -Source), the piped tag is the source and -Session the destination. The destination
+/// imports the source image by digest, as <c>oc tag --source=docker REGISTRY/PATH@sha256:… citas:prod</c> does:
+/// from the registry the image came from (<c>docker.io/…@sha256:…</c>), or, for an image in the source
+/// cluster's integrated registry, through that registry's public route (<c>publicDockerImageRepository</c>).
+/// Before anything is written the destination fetches the image without storing it (an ImageStreamImport with
+/// <c>import: false</c>): refused access (PermissionDenied, <c>ImageImportUnauthorized</c>), a missing image or
+/// another digest (<c>ImageDigestMismatch</c>) stop there, with nothing changed. After the write the
+/// destination tag must settle on the source's digest (<c>PromotionNotVerified</c> otherwise). -Credential
+/// (for example a token of the source cluster) is written to a pull secret in the destination namespace
+/// (-PullSecretName, default the registry host and <c>-pull</c>), which the destination's importer uses as
+/// for <c>oc import-image</c>; it is taken back when the promotion fails. No image data passes through this
+/// machine, unless -Mirror asks for it: for clusters that cannot reach each other the image is then copied,
+/// with progress, into the destination's integrated registry (its route), as <c>oc image mirror</c> does:
+/// blobs it lacks, then the manifest unchanged under the destination tag; the user's own logins are used
+/// and no secret is written. -WhatIf names the destination's Deployments that would roll, -Wait waits for them, and every
+/// object written carries the destination session.</para>
 /// </remarks>
 /// <example>
 /// <code>PS> Set-ImageTag citas:v2 citas:latest</code>
@@ -49,6 +66,21 @@ namespace ImageStreamPS.Commands;
 /// PS> Get-ImageTag citas:v2 -Session $dev | Set-ImageTag -Destination citas:prod -PassThru -ErrorAction Stop</code>
 /// <para>Promotes, in a pipeline step, the image tested as v2 to prod and writes the updated tag.</para>
 /// </example>
+/// <example>
+/// <code>PS> $staging = Get-OpenShiftSession -Default
+/// PS> $cluster = Start-OpenShiftSandbox -Seed Tutorial -DataPath ./prod
+/// PS> $prod = Connect-OpenShift -KubeConfig $cluster.KubeConfigPath -NotDefault
+/// PS> Get-ImageTag citas:v2 -Session $staging | Set-ImageTag -Destination citas:prod -Session $prod -PassThru</code>
+/// <para>Promotes staging's citas:v2 to another cluster's citas:prod by digest: that cluster imports the very image
+/// staging tested and the tag written is checked to hold its digest. Here the second cluster is a second sandbox.</para>
+/// </example>
+/// <example>
+/// <code>PS> $login = Get-Credential promoter
+/// PS> Get-ImageTag citas:v2 -Session $staging | Set-ImageTag -Destination citas:prod -Session $prod -Credential $login -WhatIf</code>
+/// <para>Needs a real cluster (two). Shows which Deployments on prod would roll, from which digest to which, when citas:v2
+/// lives in staging's integrated registry: prod would pull it through staging's registry route with the login given,
+/// kept in a pull secret on prod. Without -WhatIf it promotes; with -Wait it also waits for those rollouts.</para>
+/// </example>
 [Cmdlet(VerbsCommon.Set, "ImageTag", SupportsShouldProcess = true, DefaultParameterSetName = SourceSet)]
 [OutputType(typeof(ImageTag))]
 [OutputType(typeof(AppRollout))]
@@ -59,6 +91,9 @@ public sealed partial class SetImageTagCommand : ImageStreamCommandBase
 
     // -Namespace says where the destination tags go; the source is the piped tag, wherever it is.
     private protected override bool NamespaceFollowsInput => false;
+
+    // A piped tag is the source; -Session, when given, is the destination cluster (a promotion, never SessionMismatch).
+    private protected override bool SessionFollowsInput => false;
 
     /// <summary>The source: <c>citas:v2</c>, <c>ns/citas:v2</c>, <c>citas@sha256:…</c> or a pull spec such as <c>docker.io/josedom24/citas-backend:v2</c>.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = SourceSet)]
@@ -132,6 +167,15 @@ public sealed partial class SetImageTagCommand : ImageStreamCommandBase
     [ValidatePattern(@"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")]
     [ValidateLength(1, 253)]
     public string? PullSecretName { get; set; }
+
+    /// <summary>
+    /// When promoting from another cluster that the destination cannot reach: copies the image through this machine
+    /// into the destination's integrated registry (its public route), with progress, as <c>oc image mirror</c> does,
+    /// instead of having the destination import it. Reads with -Credential, else with the source session's token for
+    /// the source cluster's registry; pushes with the destination session's token. Nothing is written to a secret.
+    /// </summary>
+    [Parameter]
+    public SwitchParameter Mirror { get; set; }
 
     /// <summary>Writes the destination tags, as they are after the change.</summary>
     [Parameter]

@@ -74,8 +74,12 @@ internal sealed class TagEventSources(Func<string, string, JsonObject?> getStrea
             }
             else
             {
-                tagEvent = TagHistory.Latest(source, tagOrId)?.DeepClone() as JsonObject;
-                if (tagEvent is null) continue; // the source tag has no image yet: fine, it stays empty
+                // tagReferenceToTagEvent sets the generation through LatestTaggedImage's pointer: in the same
+                // stream the source tag's newest event takes this generation too (an alias rewrites its source).
+                var latest = TagHistory.Latest(source, tagOrId);
+                if (latest is null) continue; // the source tag has no image yet: fine, it stays empty
+                latest["generation"] = generation;
+                tagEvent = (JsonObject)latest.DeepClone();
             }
             tagEvent["generation"] = generation;
 
