@@ -321,7 +321,8 @@ catch {
 Stop-OpenShiftSandbox `$a, `$b
 "@
         $run.ExitCode | Should -Be 0 -Because $run.Output
-        $run.Output | Should -Not -Match 'CONNECTED'
+        # The marker, in capitals: Connect-OpenShift's own line says "Connected to …" only when it connects.
+        $run.Output | Should -Not -MatchExactly '(?m)^CONNECTED\s*$'
         $run.Output | Should -Match 'ID=SandboxAmbiguous,ImageStreamPS.Commands.ConnectOpenShiftCommand'
         $run.Output | Should -Match 'CATEGORY=InvalidOperation'
         $run.Output | Should -Match 'TARGETS=(\d+),(\d+)/\1,\2'

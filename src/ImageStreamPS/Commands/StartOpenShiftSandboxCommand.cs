@@ -31,10 +31,10 @@ namespace ImageStreamPS.Commands;
 /// <para>Starts the sandbox with the tutorial's images and connects to it: the following cmdlets work against it.</para>
 /// </example>
 /// <example>
-/// <code>PS> $sandbox = Start-OpenShiftSandbox -DataPath (Join-Path $env:RUNNER_TEMP sandbox) -Port 0
+/// <code>PS> $sandbox = Start-OpenShiftSandbox -DataPath (Join-Path ($env:RUNNER_TEMP ?? [IO.Path]::GetTempPath()) sandbox) -Port 0
 /// PS> kubectl --kubeconfig $sandbox.KubeConfigPath get namespaces
 /// PS> $sandbox | Stop-OpenShiftSandbox</code>
-/// <para>In CI: a throw-away sandbox in a temporary folder, used with kubectl through its kubeconfig, stopped at the end.</para>
+/// <para>In CI: a throw-away sandbox in the job's temporary folder (GitHub Actions' RUNNER_TEMP, else the system's), used with kubectl through its kubeconfig, stopped at the end.</para>
 /// </example>
 [Cmdlet(VerbsLifecycle.Start, "OpenShiftSandbox", SupportsShouldProcess = true)]
 [OutputType(typeof(OpenShiftSandbox))]
