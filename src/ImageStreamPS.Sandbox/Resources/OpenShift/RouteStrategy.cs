@@ -1,5 +1,8 @@
 using System.Text.Json.Nodes;
+using ImageStreamPS.OpenShift.Apps;
 using ImageStreamPS.Sandbox.Hosting;
+using k8s;
+using Route = ImageStreamPS.OpenShift.Api.Route;
 
 namespace ImageStreamPS.Sandbox.Resources.OpenShift;
 
@@ -73,23 +76,14 @@ public sealed class RouteStrategy(SandboxSettings settings) : ResourceStrategy
         new("Wildcard", "string", "Wildcard policy of the route."),
     ];
 
+    // The engine's RouteColumns, as openshift-apiserver's printRoute: a route no router has decided on yet shows its host.
     public override IReadOnlyList<JsonNode?> Cells(JsonObject obj, DateTimeOffset now)
     {
-        var spec = obj["spec"];
-        var services = new List<string>();
-        if (ObjectMeta.Str(spec, "to", "name") is { } primary) services.Add(primary);
-        if (spec?["alternateBackends"] is JsonArray alternates)
-            services.AddRange(alternates.Select(a => ObjectMeta.Str(a, "name")).OfType<string>());
-        var admitted = obj["status"]?["ingress"] is JsonArray ingress && ingress.Any(i =>
-            (i?["conditions"] as JsonArray)?.Any(c => ObjectMeta.Str(c, "type") == "Admitted" && ObjectMeta.Str(c, "status") == "True") == true);
-        var host = ObjectMeta.Str(spec, "host") ?? "";
-        var port = spec?["port"]?["targetPort"]?.ToString() ?? "<all>";
-        var tls = spec?["tls"];
-        var termination = tls is null ? "" : ObjectMeta.Str(tls, "termination") + (ObjectMeta.Str(tls, "insecureEdgeTerminationPolicy") is { Length: > 0 } p ? "/" + p : "");
+        var route = KubernetesJson.Deserialize<Route>(obj.ToJsonString());
         return
         [
-            ObjectMeta.Name(obj), admitted ? host : host + " ... not admitted", ObjectMeta.Str(spec, "path") ?? "",
-            string.Join(",", services), port, termination, ObjectMeta.Str(spec, "wildcardPolicy") ?? "None",
+            ObjectMeta.Name(obj), RouteColumns.HostPort(route), route.Spec?.Path ?? "", RouteColumns.Services(route),
+            RouteColumns.Port(route), RouteColumns.Termination(route), route.Spec?.WildcardPolicy ?? "None",
         ];
     }
 
