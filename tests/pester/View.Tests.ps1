@@ -147,6 +147,15 @@ Describe 'The describe view' {
         $text | Should -Match 'tagged from docker\.io/josedom24/citas-backend:v1'
     }
 
+    It 'Format-List names each image by its short digest, so no tag block wraps mid-hash (<Width> columns)' -ForEach @(@{ Width = 80 }, @{ Width = 120 }) {
+        $lines = Get-Lines (Get-ImageStream citas | Format-List | Out-String -Width $Width)
+        $lines | Should -Contain "                     * docker.io/josedom24/citas-backend@$shortV1"
+        $lines | Should -Contain "                     * docker.io/josedom24/citas-backend@$shortV2"
+        $lines | Should -Contain "                     tagged from citas@$shortV1"
+        $lines | Where-Object { $_ -match '^\s*[0-9a-f]{4,}\s*$' } | Should -BeNullOrEmpty -Because 'a digest cut across two lines leaves its tail alone on a line'
+        $lines | Where-Object { $_ -match 'sha256:[0-9a-f]{13}' } | Should -BeNullOrEmpty
+    }
+
     It 'Format-List describes the stream once per object, not once per row' {
         $stream = Get-ImageStream citas
         $first = $stream.Description
@@ -263,6 +272,14 @@ Describe 'In a real terminal (tmux, interactive pwsh) at <Width> columns' -ForEa
     It 'a session keeps its server and namespace' -Skip:(-not (Get-Command tmux -ErrorAction SilentlyContinue)) {
         Invoke-Terminal 'Get-OpenShiftSession' |
             Should -Match "(?m)^\s*\d+\s+True\s+$([regex]::Escape($sandbox.Server.ToString().TrimEnd('/')))\s+myproject\s"
+    }
+
+    It 'Format-List keeps each image line whole' -Skip:(-not (Get-Command tmux -ErrorAction SilentlyContinue)) {
+        $screen = Invoke-Terminal 'Get-ImageStream citas | Format-List'
+        $screen | Should -Match '(?m)^Tags\s+: 3\s*$'
+        $screen | Should -Match "(?m)^ +\* docker\.io/josedom24/citas-backend@$shortV1\s*$"
+        $screen | Should -Match "(?m)^ +tagged from citas@$shortV1\s*$"
+        $screen | Should -Not -Match '(?m)^\s*[0-9a-f]{4,}\s*$'
     }
 
     It 'Format-Custom prints the describe text flush left' -Skip:(-not (Get-Command tmux -ErrorAction SilentlyContinue)) {
