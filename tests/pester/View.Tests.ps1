@@ -15,6 +15,8 @@ BeforeAll {
     Set-ImageTag citas:v1 citas:prod -InformationAction Ignore
     New-App citas:prod -Name app-citas -InformationAction Ignore | Out-Null
     $route = New-AppRoute -Service app-citas -Port 10000 -InformationAction Ignore
+    # A route name as long as people make them: its host is longer still.
+    $longRoute = New-AppRoute -Service app-citas -Port 10000 -Name 'app-citas-for-the-integration-env' -InformationAction Ignore
     $rollout = Get-AppRollout app-citas -Wait -Timeout 00:01:00 -ErrorAction Stop
     $shortV1 = $v1.Image.Substring(0, 'sha256:'.Length + 12)
     $shortV2 = $v2.Image.Substring(0, 'sha256:'.Length + 12)
@@ -98,8 +100,13 @@ Describe 'Default table views' {
         Get-HeaderLine (Get-OpenShiftProject) | Should -Match (Get-ColumnPattern 'CURRENT', 'NAME', 'DISPLAY NAME', 'STATUS', 'AGE')
     }
 
-    It 'New-AppRoute prints NAME, HOST/PORT, PATH, SERVICES, PORT, TERMINATION, URL (oc get route)' {
-        Get-HeaderLine $route | Should -Match (Get-ColumnPattern 'NAME', 'HOST/PORT', 'PATH', 'SERVICES', 'PORT', 'TERMINATION', 'URL')
+    It 'New-AppRoute prints NAME, SERVICES, PORT, URL, HOST/PORT (what reaches the route first, the long host last)' {
+        Get-HeaderLine $route | Should -Match (Get-ColumnPattern 'NAME', 'SERVICES', 'PORT', 'URL', 'HOST/PORT')
+        ($route | Out-String -Width 400) | Should -Match "(?m)^app-citas\s+app-citas\s+10000\s+$([regex]::Escape($route.Url))\s+$([regex]::Escape($route.Host))\s*$"
+    }
+
+    It 'a route -View Wide is oc get route (NAME, HOST/PORT, PATH, SERVICES, PORT, TERMINATION) with the URL' {
+        Get-HeaderLine ($route | Format-Table -View Wide) | Should -Match (Get-ColumnPattern 'NAME', 'HOST/PORT', 'PATH', 'SERVICES', 'PORT', 'TERMINATION', 'URL')
     }
 
     It 'a session''s row never shows its token' {
@@ -180,7 +187,7 @@ Describe 'The describe view' {
 
 Describe 'At <Width> columns the identifying values stay whole (Out-String)' -ForEach @(@{ Width = 80 }, @{ Width = 120 }) {
     It 'no line is wider than the window' {
-        foreach ($view in @((Get-ImageTag), (Get-ImageStream), (Get-AppRollout), $rollout.ReplicaSets, $rollout.Pods, (Get-OpenShiftSession), $route)) {
+        foreach ($view in @((Get-ImageTag), (Get-ImageStream), (Get-AppRollout), $rollout.ReplicaSets, $rollout.Pods, (Get-OpenShiftSession), $route, $longRoute)) {
             Get-Lines ($view | Out-String -Width $Width) | ForEach-Object { $_.TrimEnd().Length | Should -BeLessOrEqual $Width }
         }
     }
@@ -226,8 +233,10 @@ Describe 'At <Width> columns the identifying values stay whole (Out-String)' -Fo
 
     }
 
-    It 'a route keeps its name and host' {
-        $route | Out-String -Width $Width | Should -Match "(?m)^app-citas\s+$([regex]::Escape($route.Host))\s"
+    It 'a route keeps its name, service, port and URL, also under a long name' {
+        $route | Out-String -Width $Width | Should -Match "(?m)^app-citas\s+app-citas\s+10000\s+$([regex]::Escape($route.Url))(\s|$)"
+        $longRoute | Out-String -Width $Width | Should -Match "(?m)^$($longRoute.Name)\s+app-citas\s+10000\s+$([regex]::Escape($longRoute.Url))(\s|$)"
+        if ($Width -ge 120) { $route | Out-String -Width $Width | Should -Match "\s$([regex]::Escape($route.Host))\s*$" }
     }
 }
 
