@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using ImageStreamPS.Model;
 using ImageStreamPS.OpenShift.Api;
+using ImageTag = ImageStreamPS.Model.ImageTag;
 using ImageStreamPS.OpenShift.Connection;
 using ImageStreamPS.OpenShift.ImageStreams;
 
