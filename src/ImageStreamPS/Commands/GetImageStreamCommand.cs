@@ -12,7 +12,8 @@ namespace ImageStreamPS.Commands;
 /// <para>Names may carry a namespace (<c>openshift/httpd</c>). The table view shows the columns of
 /// <c>oc get is</c> (the repository last, so narrow windows keep the tags; <c>Format-Table -View Wide</c>
 /// has oc's order). <c>Format-Custom</c> prints exactly what <c>oc describe is</c> prints, flush left;
-/// <c>Format-List</c> shows the same fields as a list; the hidden <c>Description</c> property holds the text.</para>
+/// <c>Format-List</c> shows the same fields as a list, each image by its short digest (a list indents
+/// its values, and whole digests would wrap); the hidden <c>Description</c> property holds oc's text.</para>
 /// </remarks>
 /// <example>
 /// <code>PS> Get-ImageStream citas | Format-Custom</code>

@@ -316,7 +316,9 @@ public sealed partial class SetImageTagCommand : ImageStreamCommandBase
     {
         var resolved = move.Resolved;
         var description = new StringBuilder();
-        description.Append($"Set tag {move.NamespaceOf(destination)}/{destination.ObjectName} to {resolved.Kind} {resolved.Exact} on {CurrentSession.Server.Host}");
+        // A tag source is named too: the digest proves the image, the tag says which one it is to a person.
+        var named = move.Source.NeedsResolution(move.Options.Alias) ? $" (the image {move.Source.Text} points to)" : "";
+        description.Append($"Set tag {move.NamespaceOf(destination)}/{destination.ObjectName} to {resolved.Kind} {resolved.Exact}{named} on {CurrentSession.Server.Host}");
         // The same preview for -WhatIf and for a -Confirm prompt; read only when one of them shows it.
         if (WillShowImpact(ConfirmImpact.Medium))
         {

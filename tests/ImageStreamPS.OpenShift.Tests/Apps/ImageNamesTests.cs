@@ -89,4 +89,14 @@ public class ImageNamesTests
             new TagRemovalPreview("myproject", "citas", "prod", [follower], names).Lines());
         Assert.Equal(["  no Deployment in myproject follows a tag of citas"], new TagRemovalPreview("myproject", "citas", null, [], names).Lines());
     }
+
+    [Theory]
+    [InlineData(Hub + V1, Hub + "sha256:24ffc068a860")]
+    [InlineData("citas@" + V2, "citas@sha256:6778a833c997")]
+    [InlineData(V1, "sha256:24ffc068a860")]
+    [InlineData("127.0.0.1:5000/myproject/citas:v1", "127.0.0.1:5000/myproject/citas:v1")]
+    [InlineData("docker.io/josedom24/citas-backend:v1", "docker.io/josedom24/citas-backend:v1")]
+    [InlineData("citas@sha256:not-a-digest", "citas@sha256:not-a-digest")]
+    public void ShortInShortensOnlyADigest(string reference, string expected) =>
+        Assert.Equal(expected, ImageDigest.ShortIn(reference));
 }
