@@ -161,6 +161,7 @@ public sealed class ImportImageTagCommand : ImageStreamCommandBase
                 continue;
             }
             var output = imported?.Tags.FirstOrDefault(t => t.Tag == tagName);
+            if (output is not null && item.Image is { } image) output.Details = new ImageDetails(ImageView.Of(image, output.Name));
             if (output is not null) WriteObject(output);
         }
         if (All)

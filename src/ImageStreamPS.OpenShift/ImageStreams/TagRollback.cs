@@ -1,0 +1,141 @@
+using System.Globalization;
+using ImageStreamPS.OpenShift.Api;
+using ImageStreamPS.OpenShift.Tagging;
+
+namespace ImageStreamPS.OpenShift.ImageStreams;
+
+/// <summary>
+/// Undo-ImageTag's rule: which image of a tag's history (status items, newest first) it goes back to,
+/// and the <c>oc tag</c> source that points the tag there. Going back is tagging again: the tag's spec
+/// is set to <c>stream@id</c> of that earlier image, the server records it as the newest history item,
+/// and image triggers roll the apps that follow the tag back to it. (A rollback of the Deployment alone,
+/// <c>oc rollout undo</c>, is reverted by the trigger, which writes the tag's image again.)
+/// </summary>
+public static class TagRollback
+{
+    /// <summary>
+    /// The history item to go back to: <paramref name="to"/> is an index into the history (1, the default,
+    /// is the image before the current one) or an image id (<c>sha256:…</c>, or a hex prefix of it).
+    /// Returns the index and the item.
+    /// </summary>
+    /// <exception cref="TagRollbackException">The tag has no earlier image, the index or image is not in its
+    /// history, or the tag already points at that image.</exception>
+    public static (int Index, TagEvent Item) Target(ImageTagView tag, string? to)
+    {
+        ArgumentNullException.ThrowIfNull(tag);
+        var history = tag.History;
+        var name = $"{tag.Stream.Namespace}/{tag.Name}";
+        if (history.Count == 0) throw new TagRollbackException(TagRollbackError.NoImage, $"image stream tag {name} does not point to an image");
+        var current = history[0];
+
+        int index;
+        if (string.IsNullOrWhiteSpace(to))
+        {
+            if (history.Count < 2)
+            {
+                throw new TagRollbackException(TagRollbackError.NoEarlierImage,
+                    $"image stream tag {name} has pointed only to {current.Image}: there is no earlier image to go back to");
+            }
+            index = 1;
+        }
+        else if (int.TryParse(to, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        {
+            if (number == 0) throw new TagRollbackException(TagRollbackError.AlreadyThere, $"history item 0 of {name} is its current image, {current.Image}");
+            if (number >= history.Count)
+            {
+                throw new TagRollbackException(TagRollbackError.NotInHistory,
+                    $"image stream tag {name} has {history.Count} history item(s), 0 to {history.Count - 1}: there is no item {number}");
+            }
+            index = number;
+        }
+        else
+        {
+            var hex = HexOf(to.Trim());
+            if (hex.Length == 0 || !hex.All(Uri.IsHexDigit))
+            {
+                throw new TagRollbackException(TagRollbackError.InvalidTarget,
+                    $"\"{to}\" is neither a history index nor an image id (sha256:… or a hex prefix of one)");
+            }
+            index = -1;
+            for (var i = 0; i < history.Count; i++)
+            {
+                if (HexOf(history[i].Image ?? "").StartsWith(hex, StringComparison.OrdinalIgnoreCase)) { index = i; break; }
+            }
+            if (index < 0) throw new TagRollbackException(TagRollbackError.NotInHistory, $"image {to} is not in the history of image stream tag {name}");
+        }
+
+        var target = history[index];
+        if (index == 0 || (!string.IsNullOrEmpty(target.Image) && target.Image == current.Image) ||
+            (string.IsNullOrEmpty(target.Image) && target.DockerImageReference == current.DockerImageReference))
+        {
+            throw new TagRollbackException(TagRollbackError.AlreadyThere, $"image stream tag {name} already points to {Describe(current)}");
+        }
+        return (index, target);
+    }
+
+    /// <summary>
+    /// The source that points the tag at <paramref name="item"/>, as <c>oc tag</c> would be given it in the
+    /// tag's namespace (the move's current namespace must be the tag's): <c>stream@id</c> (ImageStreamImage)
+    /// for an imported or pushed image, or the pull spec (DockerImage) for a reference tag's item, which has
+    /// no image id.
+    /// </summary>
+    public static TagSource SourceFor(ImageTagView tag, TagEvent item)
+    {
+        ArgumentNullException.ThrowIfNull(tag);
+        ArgumentNullException.ThrowIfNull(item);
+        var ns = tag.Stream.Namespace;
+        return string.IsNullOrEmpty(item.Image)
+            ? TagSource.Classify(item.DockerImageReference, TagSourceKind.DockerImage, ns)
+            : TagSource.Classify($"{tag.Stream.Name}@{item.Image}", TagSourceKind.ImageStreamImage, ns);
+    }
+
+    /// <summary>
+    /// The tag options of the move: the tag keeps its reference policy (and a reference tag's item, which
+    /// has no image id, stays a reference); it no longer follows a source tag or a scheduled import
+    /// (<see cref="StopsFollowing"/>).
+    /// </summary>
+    public static TagOptions OptionsFor(ImageTagView tag, TagEvent item)
+    {
+        ArgumentNullException.ThrowIfNull(tag);
+        ArgumentNullException.ThrowIfNull(item);
+        return new TagOptions
+        {
+            ReferencePolicy = tag.ReferencePolicy,
+            Reference = tag.Spec?.Reference == true && string.IsNullOrEmpty(item.Image),
+            ImportMode = tag.Spec?.ImportPolicy?.ImportMode is { Length: > 0 } mode ? mode : ImportMode.Legacy,
+        };
+    }
+
+    /// <summary>What the tag followed before and will not follow after the move (a tag it aliased, a registry it re-imported), or null.</summary>
+    public static string? StopsFollowing(ImageTagView tag) => tag?.Mode switch
+    {
+        "Alias" => $"the tag {tag.Source}",
+        "Scheduled" => $"scheduled imports of {tag.Source}",
+        _ => null,
+    };
+
+    private static string HexOf(string id) => id.Contains(':') ? id[(id.LastIndexOf(':') + 1)..] : id.Contains('@') ? id[(id.IndexOf('@') + 1)..] : id;
+
+    private static string Describe(TagEvent item) => string.IsNullOrEmpty(item.Image) ? item.DockerImageReference : item.Image;
+}
+
+/// <summary>Why a tag cannot be moved back.</summary>
+public enum TagRollbackError
+{
+    /// <summary>The tag has no image at all.</summary>
+    NoImage,
+    /// <summary>The tag has pointed at one image only.</summary>
+    NoEarlierImage,
+    /// <summary>The index or image is not in the tag's history.</summary>
+    NotInHistory,
+    /// <summary>-To is neither an index nor an image id.</summary>
+    InvalidTarget,
+    /// <summary>The tag points at that image already.</summary>
+    AlreadyThere,
+}
+
+/// <summary>A tag that cannot be moved back as asked.</summary>
+public sealed class TagRollbackException(TagRollbackError error, string message) : Exception(message)
+{
+    public TagRollbackError Error { get; } = error;
+}
