@@ -1,3 +1,4 @@
+using ImageStreamPS.OpenShift.Durations;
 using System.Text;
 using ImageStreamPS.OpenShift.Api;
 using ImageStreamPS.OpenShift.Images;

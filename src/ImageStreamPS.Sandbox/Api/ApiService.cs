@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using ImageStreamPS.Sandbox.Api.Patching;
 using ImageStreamPS.Sandbox.Api.Selectors;
-using ImageStreamPS.Sandbox.Registry;
+using ImageStreamPS.Sandbox.Resources;
 using ImageStreamPS.Sandbox.Storage;
 
 namespace ImageStreamPS.Sandbox.Api;

@@ -11,9 +11,9 @@ public sealed class ControllersModule : ISandboxModule
     public bool IsIdle => _manager?.IsIdle ?? false;
 
     /// <summary>Serves v1 endpoints, which the endpoints controller keeps up to date.</summary>
-    public void Register(Registry.ResourceCatalog catalog, SandboxSettings settings)
+    public void Register(Resources.ResourceCatalog catalog, SandboxSettings settings)
     {
-        if (catalog.Find("", EndpointsSync.Resource) is null) catalog.Add(new Registry.GenericStrategy(EndpointsSync.Type));
+        if (catalog.Find("", EndpointsSync.Resource) is null) catalog.Add(new Resources.GenericStrategy(EndpointsSync.Type));
     }
 
     public async Task RunAsync(SandboxCore core, CancellationToken stopping)

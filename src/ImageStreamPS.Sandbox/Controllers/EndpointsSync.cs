@@ -1,6 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ImageStreamPS.Sandbox.Registry;
+using ImageStreamPS.Sandbox.Resources;
 
 namespace ImageStreamPS.Sandbox.Controllers;
 

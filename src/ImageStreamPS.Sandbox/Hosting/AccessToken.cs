@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using ImageStreamPS.OpenShift.LocalSandbox;
 
 namespace ImageStreamPS.Sandbox.Hosting;
 
@@ -25,7 +26,7 @@ public sealed class AccessToken
         var path = Path.Combine(dataPath, "token");
         if (File.Exists(path) && File.ReadAllText(path).Trim() is { Length: >= 32 } existing) return new AccessToken(existing);
         var token = "sha256~" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        CertificateAuthority.WritePrivate(path, token);
+        OwnerOnly.WriteAllText(path, token);
         return new AccessToken(token);
     }
 
@@ -34,9 +35,11 @@ public sealed class AccessToken
     {
         const string prefix = "Bearer ";
         if (authorization is null || !authorization.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) return false;
-        var presented = Encoding.UTF8.GetBytes(authorization[prefix.Length..].Trim());
-        return CryptographicOperations.FixedTimeEquals(presented, _expected);
+        return Matches(authorization[prefix.Length..].Trim());
     }
+
+    /// <summary>True when <paramref name="presented"/> is this token (the integrated registry also takes it as a Basic password).</summary>
+    public bool Matches(string presented) => CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), _expected);
 
     public override string ToString() => "<redacted>";
 }

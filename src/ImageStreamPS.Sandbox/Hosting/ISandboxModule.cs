@@ -1,4 +1,4 @@
-using ImageStreamPS.Sandbox.Registry;
+using ImageStreamPS.Sandbox.Resources;
 using Microsoft.AspNetCore.Routing;
 
 namespace ImageStreamPS.Sandbox.Hosting;

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using ImageStreamPS.Sandbox.Api;
 using ImageStreamPS.Sandbox.Images.Streams;
-using ImageStreamPS.Sandbox.Registry;
-using ImageStreamPS.Sandbox.Registry.OpenShift;
+using ImageStreamPS.Sandbox.Resources;
+using ImageStreamPS.Sandbox.Resources.OpenShift;
 using ImageStreamPS.Sandbox.Storage;
 using static ImageStreamPS.Sandbox.Images.Streams.JsonRead;
 

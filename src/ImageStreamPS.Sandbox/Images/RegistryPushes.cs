@@ -2,8 +2,8 @@ using System.Text.Json.Nodes;
 using ImageStreamPS.Sandbox.Api;
 using ImageStreamPS.Sandbox.Images.Distribution;
 using ImageStreamPS.Sandbox.Images.Streams;
-using ImageStreamPS.Sandbox.Registry;
-using ImageStreamPS.Sandbox.Registry.OpenShift;
+using ImageStreamPS.Sandbox.Resources;
+using ImageStreamPS.Sandbox.Resources.OpenShift;
 
 namespace ImageStreamPS.Sandbox.Images;
 

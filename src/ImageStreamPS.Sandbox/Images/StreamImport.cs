@@ -2,10 +2,10 @@ using System.Text.Json.Nodes;
 using ImageStreamPS.OpenShift.Images;
 using ImageStreamPS.Sandbox.Api;
 using ImageStreamPS.Sandbox.Images.Streams;
-using ImageStreamPS.Sandbox.Registry;
-using ImageStreamPS.Sandbox.Registry.OpenShift;
+using ImageStreamPS.Sandbox.Resources;
+using ImageStreamPS.Sandbox.Resources.OpenShift;
 using static ImageStreamPS.Sandbox.Images.Streams.JsonRead;
-using FieldError = ImageStreamPS.Sandbox.Registry.FieldError;
+using FieldError = ImageStreamPS.Sandbox.Resources.FieldError;
 
 namespace ImageStreamPS.Sandbox.Images;
 
@@ -22,7 +22,7 @@ internal sealed class StreamImport(ImageImporter importer)
     private const int MaximumTagsPerRepository = 50;
     private const string Group = "image.openshift.io";
 
-    private static ResourceType Type => ImageApiTypes.ImageStreamImports;
+    private static ResourceType Type => ImageTypes.ImageStreamImports;
 
     public JsonObject Create(RequestContext context, string ns, JsonObject body)
     {

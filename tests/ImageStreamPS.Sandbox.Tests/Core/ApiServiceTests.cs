@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using ImageStreamPS.Sandbox.Api;
 using ImageStreamPS.Sandbox.Hosting;
-using ImageStreamPS.Sandbox.Registry;
+using ImageStreamPS.Sandbox.Resources;
 
 namespace ImageStreamPS.Sandbox.Tests.Core;
 

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using ImageStreamPS.Sandbox.Api;
 using ImageStreamPS.Sandbox.Hosting;
 using ImageStreamPS.Sandbox.Images;
-using ImageStreamPS.Sandbox.Registry;
+using ImageStreamPS.Sandbox.Resources;
 
 namespace ImageStreamPS.Sandbox.Tests.Images;
 
@@ -24,6 +24,9 @@ public sealed class ImageSandbox : IAsyncDisposable
     public SandboxSettings Settings { get; private set; } = null!;
     public ApiService Api => Core.Api;
     public string RegistryHost => registryServer!.Host;
+
+    /// <summary>The integrated registry's login: any user name, the cluster's token as password.</summary>
+    internal RegistryCredential RegistryLogin => new("developer", Settings.Token!.Value);
 
     public static string V1 => TutorialSeed.Images[0].Digest;
     public static string V2 => TutorialSeed.Images[1].Digest;

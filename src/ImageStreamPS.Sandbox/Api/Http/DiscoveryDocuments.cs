@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using ImageStreamPS.Sandbox.Registry;
+using ImageStreamPS.Sandbox.Resources;
 
 namespace ImageStreamPS.Sandbox.Api.Http;
 

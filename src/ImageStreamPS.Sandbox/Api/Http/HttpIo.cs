@@ -78,7 +78,7 @@ public static class HttpIo
     }
 
     /// <summary>An object body for POST/PUT: JSON, YAML, or protobuf for the kinds <see cref="ProtobufBody"/> knows; others 415.</summary>
-    public static async Task<JsonObject> ReadObject(HttpContext context, Registry.ResourceType type)
+    public static async Task<JsonObject> ReadObject(HttpContext context, Resources.ResourceType type)
     {
         var media = MediaType(context.Request.ContentType);
         if (media == ProtobufBody.MediaType) return ProtobufBody.Decode(await ReadBodyBytes(context), type);

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using ImageStreamPS.Sandbox.Registry;
+using ImageStreamPS.Sandbox.Resources;
 
 namespace ImageStreamPS.Sandbox.Api.Http;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using ImageStreamPS.Sandbox.Registry;
+using ImageStreamPS.Sandbox.Resources;
 using ImageStreamPS.Sandbox.Storage;
 using Microsoft.AspNetCore.Http;
 

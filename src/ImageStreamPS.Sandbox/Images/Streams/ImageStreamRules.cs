@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using ImageStreamPS.OpenShift.Images;
 using static ImageStreamPS.Sandbox.Images.Streams.JsonRead;
-using FieldError = ImageStreamPS.Sandbox.Registry.FieldError;
+using FieldError = ImageStreamPS.Sandbox.Resources.FieldError;
 
 namespace ImageStreamPS.Sandbox.Images.Streams;
 

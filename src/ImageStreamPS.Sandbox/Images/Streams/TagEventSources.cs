@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using ImageStreamPS.OpenShift.Images;
-using ImageStreamPS.Sandbox.Registry;
+using ImageStreamPS.Sandbox.Resources;
 using static ImageStreamPS.Sandbox.Images.Streams.JsonRead;
-using FieldError = ImageStreamPS.Sandbox.Registry.FieldError;
+using FieldError = ImageStreamPS.Sandbox.Resources.FieldError;
 
 namespace ImageStreamPS.Sandbox.Images.Streams;
 

@@ -1,0 +1,41 @@
+namespace ImageStreamPS.Sandbox.Resources.OpenShift;
+
+/// <summary>The kinds of image.openshift.io/v1 as discovery describes them: stored (image streams, images) and virtual (tags, imports).</summary>
+public static class ImageTypes
+{
+    public static ResourceType ImageStreams { get; } = new()
+    {
+        Group = "image.openshift.io", Version = "v1", Resource = "imagestreams", Kind = "ImageStream", Namespaced = true,
+        ShortNames = ["is"], Categories = ["all"],
+        Subresources = [SubresourceType.Status("ImageStream")],
+    };
+
+    public static ResourceType Images { get; } = new()
+    {
+        Group = "image.openshift.io", Version = "v1", Resource = "images", Kind = "Image", Namespaced = false,
+    };
+
+    public static ResourceType ImageStreamTags { get; } = new()
+    {
+        Group = "image.openshift.io", Version = "v1", Resource = "imagestreamtags", Kind = "ImageStreamTag", Namespaced = true,
+        ShortNames = ["istag"], Verbs = ["create", "delete", "get", "list", "patch", "update"],
+    };
+
+    public static ResourceType ImageTags { get; } = new()
+    {
+        Group = "image.openshift.io", Version = "v1", Resource = "imagetags", Kind = "ImageTag", Namespaced = true,
+        ShortNames = ["itag"], Verbs = ["create", "delete", "get", "list", "patch", "update"],
+    };
+
+    public static ResourceType ImageStreamImages { get; } = new()
+    {
+        Group = "image.openshift.io", Version = "v1", Resource = "imagestreamimages", Kind = "ImageStreamImage", Namespaced = true,
+        ShortNames = ["isimage"], Verbs = ["get"],
+    };
+
+    public static ResourceType ImageStreamImports { get; } = new()
+    {
+        Group = "image.openshift.io", Version = "v1", Resource = "imagestreamimports", Kind = "ImageStreamImport", Namespaced = true,
+        Verbs = ["create"],
+    };
+}
