@@ -1,3 +1,4 @@
+using ImageStreamPS.OpenShift.Durations;
 using ImageStreamPS.OpenShift.Apps;
 using ImageStreamPS.Session;
 

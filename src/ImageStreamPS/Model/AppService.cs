@@ -1,3 +1,4 @@
+using ImageStreamPS.OpenShift.Durations;
 using System.Text.Json.Nodes;
 using ImageStreamPS.OpenShift.Apps;
 using ImageStreamPS.Session;

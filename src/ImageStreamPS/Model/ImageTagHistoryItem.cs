@@ -23,7 +23,7 @@ public sealed class ImageTagHistoryItem
 
     /// <summary>How long ago the tag started pointing to this image, as oc describe words it.</summary>
     [System.Management.Automation.Hidden]
-    public string CreatedAgo => Created is DateTime created ? OpenShift.Describe.HumanDuration.Ago(created, DateTime.Now) : "";
+    public string CreatedAgo => Created is DateTime created ? OpenShift.Durations.HumanDuration.Ago(created, DateTime.Now) : "";
 
     public override string ToString() => PullSpec;
 }
