@@ -1,4 +1,5 @@
 using ImageStreamPS.Sandbox.Hosting;
+using ImageStreamPS.Sandbox.Storage;
 
 // The sandbox program: parse the command line, start, print one SANDBOX READY line, run until
 // SIGTERM/SIGINT (or stdin closes with --exit-with-parent), then stop cleanly.
@@ -40,6 +41,12 @@ catch (IOException e) when (e.InnerException is System.Net.Sockets.SocketExcepti
 {
     Console.Error.WriteLine($"ImageStreamPS.Sandbox: cannot listen on 127.0.0.1:{options.Port}: {e.Message}");
     return 4;
+}
+catch (Exception e) when (StorageFailureException.From(e.GetBaseException(), options.DataPath) is { } failure)
+{
+    // A full (or read-only) data folder met by the store, the certificates or the registry as they open.
+    Console.Error.WriteLine($"ImageStreamPS.Sandbox: cannot use the data directory {options.DataPath}: {failure.Message}");
+    return 5;
 }
 await using var running = host;
 Console.Out.WriteLine("SANDBOX READY " + host.ReadyInfo.ToJson());

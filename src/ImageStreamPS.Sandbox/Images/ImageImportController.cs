@@ -67,9 +67,10 @@ internal sealed class ImageImportController(ApiService api, TimeSpan scheduledIn
             {
                 return;
             }
-            catch (Exception e) when (e is StatusException or InvalidOperationException)
+            catch (Exception e) when (e is StatusException or InvalidOperationException or StorageFailureException)
             {
-                // The watch window expired or the store is closing: start over after a pause.
+                // The watch window expired, the store is closing or the disk is full: start over after a
+                // pause (the new watch lists every stream again, so no pending import is forgotten).
                 try { await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false); }
                 catch (OperationCanceledException) { return; }
             }
@@ -88,7 +89,9 @@ internal sealed class ImageImportController(ApiService api, TimeSpan scheduledIn
                     var scheduled = (stream["spec"]?["tags"] as JsonArray ?? []).OfType<JsonObject>()
                         .Where(t => Importable(t) && Bool(t["importPolicy"]?["scheduled"]))
                         .ToList();
-                    if (scheduled.Count > 0) Import(stream, scheduled);
+                    if (scheduled.Count == 0) continue;
+                    try { Import(stream, scheduled); }
+                    catch (StorageFailureException) { } // the next tick tries again
                 }
             }
         }
