@@ -41,6 +41,7 @@
         'Import-ImageTag'
         'Set-ImageTag'
         'Remove-ImageTag'
+        'Undo-ImageTag'
         'ConvertTo-OpenShiftYaml'
         'New-App'
         'New-AppRoute'

@@ -50,12 +50,8 @@ public static class TagRollback
         }
         else
         {
+            CheckTarget(to);
             var hex = HexOf(to.Trim());
-            if (hex.Length == 0 || !hex.All(Uri.IsHexDigit))
-            {
-                throw new TagRollbackException(TagRollbackError.InvalidTarget,
-                    $"\"{to}\" is neither a history index nor an image id (sha256:… or a hex prefix of one)");
-            }
             index = -1;
             for (var i = 0; i < history.Count; i++)
             {
@@ -71,6 +67,22 @@ public static class TagRollback
             throw new TagRollbackException(TagRollbackError.AlreadyThere, $"image stream tag {name} already points to {Describe(current)}");
         }
         return (index, target);
+    }
+
+    /// <summary>
+    /// Checks the form of <paramref name="to"/> (a history index, or an image id <c>sha256:…</c>, <c>stream@sha256:…</c>
+    /// or a hex prefix) before anything is read; null or empty means the image before the current one.
+    /// </summary>
+    /// <exception cref="TagRollbackException">InvalidTarget.</exception>
+    public static void CheckTarget(string? to)
+    {
+        if (string.IsNullOrWhiteSpace(to) || int.TryParse(to, NumberStyles.None, CultureInfo.InvariantCulture, out _)) return;
+        var hex = HexOf(to.Trim());
+        if (hex.Length == 0 || !hex.All(Uri.IsHexDigit))
+        {
+            throw new TagRollbackException(TagRollbackError.InvalidTarget,
+                $"\"{to}\" is neither a history index nor an image id (sha256:… or a hex prefix of one)");
+        }
     }
 
     /// <summary>

@@ -46,6 +46,21 @@ public class TagRollbackTests
     public void ATargetOutsideTheHistoryOrTheCurrentImageIsRefused(string to, TagRollbackError error) =>
         Assert.Equal(error, Assert.Throws<TagRollbackException>(() => TagRollback.Target(Prod(), to)).Error);
 
+    [Theory]
+    [InlineData("v1")]
+    [InlineData("-1")]
+    [InlineData("sha256:")]
+    [InlineData("citas:prod")]
+    public void AToOfAnotherFormIsRefusedBeforeAnythingIsRead(string to) =>
+        Assert.Equal(TagRollbackError.InvalidTarget, Assert.Throws<TagRollbackException>(() => TagRollback.CheckTarget(to)).Error);
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("2")]
+    [InlineData("24ffc068")]
+    [InlineData("citas@sha256:24ffc068")]
+    public void AnIndexOrAnImageIdHasTheFormToGoBackTo(string? to) => TagRollback.CheckTarget(to);
+
     [Fact]
     public void ATagThatPointedAtOneImageOnlyHasNothingToGoBackTo()
     {

@@ -1,0 +1,231 @@
+using System.Management.Automation;
+using ImageStreamPS.Model;
+using ImageStreamPS.OpenShift.Images;
+using ImageStreamPS.OpenShift.ImageStreams;
+using ImageStreamPS.OpenShift.Tagging;
+using ImageStreamPS.Session;
+
+namespace ImageStreamPS.Commands;
+
+/// <summary>Moves image stream tags back to the image they pointed to before, from their history; image triggers then roll the apps back.</summary>
+/// <remarks>
+/// <para>The tag's history (<c>status.tags[].items</c>, newest first, as Get-ImageTag's History shows it with
+/// its Index) is read fresh, and the tag is tagged again with the earlier image: one
+/// <c>PUT …/imagestreamtags/STREAM:TAG</c> from <c>STREAM@sha256:…</c>, as <c>oc tag citas@sha256:… citas:prod</c>
+/// sends it. Without -To that is item 1, the image before the current one; -To names a history index or an
+/// image id (<c>sha256:…</c> or a hex prefix of one). The server records the move as the tag's newest history
+/// item, so a second Undo-ImageTag goes forward again, like <c>cd -</c>.</para>
+/// <para>This is how an app driven by an image trigger is rolled back: <c>oc rollout undo</c> alone is reverted by
+/// the trigger, which writes the tag's image into the Deployment again. The tag keeps its reference policy; a tag
+/// that followed another tag or re-imported a registry image on a schedule stops doing so (a warning says which).</para>
+/// <para>A tag whose history was deleted with it (Remove-ImageTag, <c>oc tag -d</c>) starts a new history
+/// when it is set again: it has no earlier image to go back to (ObjectNotFound <c>ImageTagNoEarlierImage</c>).</para>
+/// <para>-WhatIf names every Deployment whose image trigger follows the tag, with the image it runs and the image
+/// it would roll back to; -Wait waits for those rollouts and writes them (AppRollout) once complete, as
+/// Set-ImageTag -Wait does.</para>
+/// </remarks>
+/// <example>
+/// <code>PS> Undo-ImageTag citas:prod -WhatIf</code>
+/// <para>Shows the image prod would go back to and which Deployments would roll back to it, without changing anything.</para>
+/// </example>
+/// <example>
+/// <code>PS> Undo-ImageTag citas:prod -Wait -Timeout 00:05:00 | Select-Object Name, Status, Digest</code>
+/// <para>Rolls the last promotion to prod back and returns the rollouts it caused once they are complete.</para>
+/// </example>
+/// <example>
+/// <code>PS> (Get-ImageTag citas:prod).History | Format-Table; Undo-ImageTag citas:prod -To 2 -PassThru</code>
+/// <para>Lists prod's history with its indexes, then points prod at history item 2 and writes the updated tag.</para>
+/// </example>
+[Cmdlet(VerbsCommon.Undo, "ImageTag", SupportsShouldProcess = true, DefaultParameterSetName = NameSet)]
+[OutputType(typeof(AppRollout))]
+[OutputType(typeof(ImageTag))]
+public sealed class UndoImageTagCommand : ImageStreamCommandBase
+{
+    private const string NameSet = "Name";
+    private const string InputObjectSet = "InputObject";
+
+    /// <summary>The tags to move back: <c>citas:prod</c> or <c>ns/citas:prod</c>.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = NameSet)]
+    [ArgumentCompleter(typeof(Completers.ImageTagNameCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string[] Name { get; set; } = [];
+
+    /// <summary>Tags from Get-ImageTag (moved in the cluster and namespace they were read from).</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true, ParameterSetName = InputObjectSet)]
+    [ValidateNotNull]
+    public ImageTag[] InputObject { get; set; } = [];
+
+    /// <summary>The history item to go back to: its Index (1, the default, is the image before the current one) or its image id (<c>sha256:…</c> or a hex prefix).</summary>
+    [Parameter(Position = 1)]
+    [ArgumentCompleter(typeof(Completers.ImageTagHistoryCompleter))]
+    [ValidateNotNullOrEmpty]
+    public string? To { get; set; }
+
+    /// <summary>Writes the tags as they are after the move.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    /// <summary>Waits for the rollouts the move causes and writes them (AppRollout) once complete.</summary>
+    [Parameter]
+    public SwitchParameter Wait { get; set; }
+
+    /// <summary>How long -Wait waits for all of them. Default 10 minutes.</summary>
+    [Parameter]
+    public TimeSpan Timeout { get; set; } = AppRolloutWaiter.DefaultTimeout;
+
+    protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            TagRollback.CheckTarget(To);
+        }
+        catch (TagRollbackException exception)
+        {
+            WriteError(Refused(exception, To));
+            return;
+        }
+        if (Timeout <= TimeSpan.Zero)
+        {
+            var message = $"-Timeout must be longer than zero; it was {Timeout}.";
+            ThrowTerminatingError(new ErrorRecord(new ArgumentOutOfRangeException(nameof(Timeout), message), "InvalidTimeout", ErrorCategory.InvalidArgument, Timeout)
+            {
+                ErrorDetails = new ErrorDetails(message),
+            });
+        }
+
+        var targets = new List<(OpenShiftSession Session, string Namespace, string Stream, string Tag, object Input)>();
+        if (ParameterSetName == InputObjectSet)
+        {
+            foreach (var tag in InputObject)
+            {
+                if (tag.Session is not null && Session is not null && tag.Session != Session)
+                {
+                    WriteError(ObjectSession.Mismatch(tag, tag.Session, Session));
+                    continue;
+                }
+                targets.Add((tag.Session ?? CurrentSession, tag.Namespace, tag.ImageStream, tag.Tag, tag));
+            }
+        }
+        else
+        {
+            foreach (var text in Name)
+            {
+                try
+                {
+                    var name = ImageTagName.Parse(text, allowWildcards: false);
+                    if (name.Tag is null || name.Id is not null) throw new ArgumentException($"invalid tag name \"{text}\": expected [namespace/]stream:tag");
+                    targets.Add((CurrentSession, name.Namespace ?? CurrentNamespace, name.Stream, name.Tag, text));
+                }
+                catch (ArgumentException exception)
+                {
+                    WriteError(InvalidName(exception, "ImageTagNameInvalid", text));
+                }
+            }
+        }
+
+        foreach (var target in targets) await UndoAsync(target.Session, target.Namespace, target.Stream, target.Tag, target.Input, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task UndoAsync(OpenShiftSession session, string ns, string streamName, string tagName, object input, CancellationToken cancellationToken)
+    {
+        var client = new ImageStreamClient(session.Connection);
+        ImageTagView tag;
+        ImageTagMove move;
+        int index;
+        OpenShift.Api.TagEvent item;
+        try
+        {
+            var stream = await client.GetAsync(ns, streamName, cancellationToken).ConfigureAwait(false);
+            if (new ImageStreamView(stream).FindTag(tagName) is not { } found)
+            {
+                WriteError(NotFound($"imagestreamtags.image.openshift.io \"{streamName}:{tagName}\" not found", "ImageTagNotFound", input));
+                return;
+            }
+            tag = found;
+            (index, item) = TagRollback.Target(tag, To);
+            var destination = new ImageStreamReference { Namespace = ns, Name = streamName, Tag = tagName };
+            move = ImageTagMove.Plan(client, TagRollback.SourceFor(tag, item), [destination], TagRollback.OptionsFor(tag, item), ns, stream);
+            await move.ResolveAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (TagRollbackException exception)
+        {
+            WriteError(Refused(exception, input));
+            return;
+        }
+        catch (ImageTagException exception)
+        {
+            WriteError(InvalidName(exception, "ImageTagSourceInvalid", input));
+            return;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            WriteError(exception, IsReason(exception, "NotFound") ? "ImageTagNotFound" : null, input);
+            return;
+        }
+
+        var target = move.Destinations[0];
+        var display = $"{ns}/{target.ObjectName}";
+        var stops = TagRollback.StopsFollowing(tag);
+        var description = $"Move tag {display} back to history item {index}, {move.Resolved.Exact}" +
+            (item.Created is DateTime created ? $" (tagged {created.ToLocalTime():yyyy-MM-dd HH:mm:ss})" : "") +
+            (stops is null ? "" : $"; it stops following {stops}") + $" on {session.Server.Host}";
+        if (IsWhatIf())
+        {
+            try
+            {
+                var preview = await move.PreviewAsync(target, cancellationToken).ConfigureAwait(false);
+                description += string.Concat(preview.Lines(move.Resolved.Exact).Select(line => "\n" + line));
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                WriteError(exception, target: input);
+            }
+        }
+        if (!ShouldProcess(description, $"Move tag {display} back to {move.Resolved.Exact}?", "Undo-ImageTag")) return;
+
+        var rollouts = Wait ? new AppTagMoveWaiter(session.Connection, session, WriteProgress, WriteError) : null;
+        if (rollouts is not null) await rollouts.NoteAsync(ns, streamName, tagName, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await move.SetAsync(target, retry => WriteVerbose($"{display} was changed by another writer at the same time; sending the tag again (retry {retry})"), cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            WriteError(exception, IsReason(exception, "Conflict") ? "ImageTagConflict" : null, display);
+            return;
+        }
+        if (stops is not null) WriteWarning($"{display} no longer follows {stops}.");
+        WriteInformation(move.SuccessMessage(target), ["ImageStreamPS"]);
+
+        if (rollouts is not null)
+        {
+            foreach (var rollout in await rollouts.WaitAsync([(ns, streamName, tagName)], Timeout, cancellationToken).ConfigureAwait(false)) WriteObject(rollout);
+        }
+
+        if (PassThru)
+        {
+            try
+            {
+                var stream = new Model.ImageStream(new ImageStreamView(await client.GetAsync(ns, streamName, cancellationToken).ConfigureAwait(false)), session);
+                if (stream.Tags.FirstOrDefault(t => t.Tag == tagName) is { } moved) WriteObject(moved);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                WriteError(exception, target: display);
+            }
+        }
+    }
+
+    // Not found in the history is ObjectNotFound; an ill-formed -To is InvalidArgument; the tag already there is InvalidOperation.
+    private static ErrorRecord Refused(TagRollbackException exception, object? target)
+    {
+        var category = exception.Error switch
+        {
+            TagRollbackError.InvalidTarget => ErrorCategory.InvalidArgument,
+            TagRollbackError.AlreadyThere => ErrorCategory.InvalidOperation,
+            _ => ErrorCategory.ObjectNotFound,
+        };
+        return new ErrorRecord(exception, $"ImageTag{exception.Error}", category, target) { ErrorDetails = new ErrorDetails(exception.Message) };
+    }
+}
