@@ -133,3 +133,32 @@ Describe 'Undo-ImageTag' {
         @($matches.CompletionText) | Should -Not -Contain '0'
     }
 }
+
+Describe 'Undo-ImageTag on a tag deleted and set again (the tutorial''s promotion)' {
+    BeforeAll {
+        Remove-ImageTag citas:prod -Force
+        Set-ImageTag citas:v2 citas:prod -Wait -Timeout 00:01:00 | Out-Null
+    }
+
+    It 'goes back to the image the app that follows the tag ran before, and says where it found it' {
+        (Get-ImageTag citas:prod).History.Image | Should -Be @($v2.Image)
+        $text = Get-HostText { Undo-ImageTag citas:prod -WhatIf }
+        $text | Should -Match ([regex]::Escape("What if: Move tag $ns/citas:prod back to citas@$($v1.Image), the image app-citas ran in revision"))
+        $text | Should -Match 'the tag''s own history starts at its current image'
+
+        $rollouts = @(Undo-ImageTag citas:prod -Wait -Timeout 00:01:00)
+
+        $rollouts.Name | Should -Be @('app-citas')
+        $rollouts[0].Digest | Should -Be $v1.Image
+        (Get-ImageTag citas:prod).History.Image | Should -Be @($v1.Image, $v2.Image)
+    }
+
+    It 'has nothing to go back to when no app followed the tag before' {
+        Remove-ImageTag citas:v2 -Force
+        Set-ImageTag citas:v1 citas:v2
+
+        $e = { Undo-ImageTag citas:v2 -ErrorAction Stop } | Should -Throw -PassThru
+
+        $e.FullyQualifiedErrorId | Should -Be 'ImageTagNoEarlierImage,ImageStreamPS.Commands.UndoImageTagCommand'
+    }
+}

@@ -1,5 +1,6 @@
 using System.Globalization;
 using ImageStreamPS.OpenShift.Api;
+using ImageStreamPS.OpenShift.Apps;
 using ImageStreamPS.OpenShift.Tagging;
 
 namespace ImageStreamPS.OpenShift.ImageStreams;
@@ -67,6 +68,30 @@ public static class TagRollback
             throw new TagRollbackException(TagRollbackError.AlreadyThere, $"image stream tag {name} already points to {Describe(current)}");
         }
         return (index, target);
+    }
+
+    /// <summary>
+    /// The image before the current one when the tag's own history starts at its current image because the tag
+    /// was deleted and set again (<c>oc tag -d</c> drops the history with the tag; the tutorial does just that
+    /// before it promotes v2): the image the rollouts whose triggers follow the tag ran in their last revision
+    /// before the current one with another image (<paramref name="followers"/>: each one's revisions), when they
+    /// agree on one and it is an image of the tag's stream. Returns that stream item and which revision ran it,
+    /// or null (then there is nothing to go back to).
+    /// </summary>
+    public static (TagEvent Item, RolloutRevision RanIt)? FromFollowers(ImageTagView tag, IEnumerable<IReadOnlyList<RolloutRevision>> followers)
+    {
+        ArgumentNullException.ThrowIfNull(tag);
+        ArgumentNullException.ThrowIfNull(followers);
+        var current = tag.Image;
+        var earlier = new List<RolloutRevision>();
+        foreach (var revisions in followers)
+        {
+            if (revisions.FirstOrDefault(r => r.IsCurrent) is not { } now) continue;
+            if (revisions.Where(r => r.Revision < now.Revision && r.Digest is { Length: > 0 } d && d != current).MaxBy(r => r.Revision) is { } before) earlier.Add(before);
+        }
+        if (earlier.Count == 0 || earlier.Select(r => r.Digest).Distinct().Count() != 1) return null;
+        var item = tag.Stream.Tags.SelectMany(t => t.History).FirstOrDefault(i => i.Image == earlier[0].Digest);
+        return item is null ? null : (item, earlier[0]);
     }
 
     /// <summary>

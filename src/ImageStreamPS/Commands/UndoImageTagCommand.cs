@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using ImageStreamPS.Model;
+using ImageStreamPS.OpenShift.Apps;
 using ImageStreamPS.OpenShift.Images;
 using ImageStreamPS.OpenShift.ImageStreams;
 using ImageStreamPS.OpenShift.Tagging;
@@ -18,8 +19,11 @@ namespace ImageStreamPS.Commands;
 /// <para>This is how an app driven by an image trigger is rolled back: <c>oc rollout undo</c> alone is reverted by
 /// the trigger, which writes the tag's image into the Deployment again. The tag keeps its reference policy; a tag
 /// that followed another tag or re-imported a registry image on a schedule stops doing so (a warning says which).</para>
-/// <para>A tag whose history was deleted with it (Remove-ImageTag, <c>oc tag -d</c>) starts a new history
-/// when it is set again: it has no earlier image to go back to (ObjectNotFound <c>ImageTagNoEarlierImage</c>).</para>
+/// <para>A tag deleted with its history (Remove-ImageTag, <c>oc tag -d</c>) starts a new history when it is set
+/// again, as in the tutorial. Without -To, the image before is then the one the Deployments that follow the tag
+/// ran in their revision before the current one (Get-AppRollout -History), when they agree on one image of the
+/// stream; the -WhatIf text says so. Otherwise there is nothing to go back to (ObjectNotFound
+/// <c>ImageTagNoEarlierImage</c>).</para>
 /// <para>-WhatIf names every Deployment whose image trigger follows the tag, with the image it runs and the image
 /// it would roll back to; -Wait waits for those rollouts and writes them (AppRollout) once complete, as
 /// Set-ImageTag -Wait does.</para>
@@ -133,6 +137,7 @@ public sealed class UndoImageTagCommand : ImageStreamCommandBase
         ImageTagMove move;
         int index;
         OpenShift.Api.TagEvent item;
+        string? ranBy = null;
         try
         {
             var stream = await client.GetAsync(ns, streamName, cancellationToken).ConfigureAwait(false);
@@ -142,7 +147,23 @@ public sealed class UndoImageTagCommand : ImageStreamCommandBase
                 return;
             }
             tag = found;
-            (index, item) = TagRollback.Target(tag, To);
+            try
+            {
+                (index, item) = TagRollback.Target(tag, To);
+            }
+            catch (TagRollbackException refused) when (refused.Error == TagRollbackError.NoEarlierImage && string.IsNullOrWhiteSpace(To))
+            {
+                // The tag was deleted and set again: the apps that follow it remember the image it gave them before.
+                var followers = new RolloutClient(session.Connection);
+                var histories = new List<IReadOnlyList<RolloutRevision>>();
+                foreach (var follower in await followers.ListTriggeredByAsync(ns, streamName, tagName, cancellationToken).ConfigureAwait(false))
+                {
+                    if (await followers.HistoryAsync(follower.Namespace, follower.Name, cancellationToken).ConfigureAwait(false) is { } revisions) histories.Add(revisions);
+                }
+                if (TagRollback.FromFollowers(tag, histories) is not { } earlier) throw;
+                (index, item) = (-1, earlier.Item);
+                ranBy = $"the image {earlier.RanIt.Rollout} ran in revision {earlier.RanIt.Revision}; the tag's own history starts at its current image";
+            }
             var destination = new ImageStreamReference { Namespace = ns, Name = streamName, Tag = tagName };
             move = ImageTagMove.Plan(client, TagRollback.SourceFor(tag, item), [destination], TagRollback.OptionsFor(tag, item), ns, stream);
             await move.ResolveAsync(cancellationToken).ConfigureAwait(false);
@@ -166,7 +187,7 @@ public sealed class UndoImageTagCommand : ImageStreamCommandBase
         var target = move.Destinations[0];
         var display = $"{ns}/{target.ObjectName}";
         var stops = TagRollback.StopsFollowing(tag);
-        var description = $"Move tag {display} back to history item {index}, {move.Resolved.Exact}" +
+        var description = (ranBy is null ? $"Move tag {display} back to history item {index}, {move.Resolved.Exact}" : $"Move tag {display} back to {move.Resolved.Exact}, {ranBy}") +
             (item.Created is DateTime created ? $" (tagged {created.ToLocalTime():yyyy-MM-dd HH:mm:ss})" : "") +
             (stops is null ? "" : $"; it stops following {stops}") + $" on {session.Server.Host}";
         if (IsWhatIf())

@@ -1,4 +1,5 @@
 using ImageStreamPS.OpenShift.Api;
+using ImageStreamPS.OpenShift.Apps;
 using ImageStreamPS.OpenShift.ImageStreams;
 using ImageStreamPS.OpenShift.Tagging;
 
@@ -73,6 +74,42 @@ public class TagRollbackTests
 
         Assert.Equal(TagRollbackError.NoEarlierImage, refused.Error);
         Assert.Contains("no earlier image", refused.Message);
+    }
+
+    // The tutorial: prod deleted (oc tag -d drops its history), then set to v2; app-citas ran v1 in revision 1.
+    private static ImageTagView ProdSetAgain() => new ImageStreamView(new StreamBuilder("citas", "myproject")
+            .Spec("v1", TagSourceKind.DockerImage, Hub + ":v1", 1)
+            .Item("v1", Hub + "@" + V1, V1, TimeSpan.FromMinutes(9))
+            .Spec("prod", TagSourceKind.ImageStreamImage, "citas@" + V2, 3)
+            .Item("prod", Hub + "@" + V2, V2, TimeSpan.FromMinutes(1), 3)
+            .Build()).FindTag("prod")!;
+
+    private static RolloutRevision Revision(string rollout, long revision, string image, bool current = false) =>
+        new(rollout, revision, $"{rollout}-{revision}", null, image, null, current ? 1 : 0, current ? 1 : 0, current, []);
+
+    [Fact]
+    public void ATagSetAgainGoesBackToTheImageItsFollowersRanBefore()
+    {
+        var app = new[] { Revision("app-citas", 1, Hub + "@" + V1), Revision("app-citas", 2, Hub + "@" + V2, current: true) };
+
+        var earlier = TagRollback.FromFollowers(ProdSetAgain(), [app]);
+
+        Assert.NotNull(earlier);
+        Assert.Equal((V1, "app-citas", 1L), (earlier.Value.Item.Image, earlier.Value.RanIt.Rollout, earlier.Value.RanIt.Revision));
+        Assert.Equal("citas@" + V1, TagRollback.SourceFor(ProdSetAgain(), earlier.Value.Item).Exact);
+    }
+
+    [Fact]
+    public void FollowersThatDisagreeOrRanAnImageOutsideTheStreamGiveNothingToGoBackTo()
+    {
+        const string Other = "sha256:0000000000000000000000000000000000000000000000000000000000000001";
+        var app = new[] { Revision("app-citas", 1, Hub + "@" + V1), Revision("app-citas", 2, Hub + "@" + V2, current: true) };
+        var elsewhere = new[] { Revision("app-two", 1, Hub + "@" + Other), Revision("app-two", 2, Hub + "@" + V2, current: true) };
+
+        Assert.Null(TagRollback.FromFollowers(ProdSetAgain(), [app, elsewhere]));
+        Assert.Null(TagRollback.FromFollowers(ProdSetAgain(), [elsewhere]));
+        Assert.Null(TagRollback.FromFollowers(ProdSetAgain(), []));
+        Assert.Null(TagRollback.FromFollowers(ProdSetAgain(), [[Revision("app-citas", 1, Hub + "@" + V2, current: true)]]));
     }
 
     [Fact]
