@@ -133,6 +133,15 @@ try {
         $rollout.ReplicaSets | Format-Table
         $rollout.Pods | Format-Table
     }
+
+    Invoke-Step 'Roll the promotion back: prod goes back to the image it pointed to before (v1, which app-citas ran in its previous revision), and the trigger rolls app-citas back to v1.' `
+        -Oc "oc tag citas@$v1 citas:prod" -Action {
+        Undo-ImageTag citas:prod -Wait -Timeout (New-TimeSpan -Seconds 30) | Format-Table
+        $rollout = Get-AppRollout app-citas
+        Assert-Tutorial ($rollout.Image -like "*@$v1") "app-citas runs v1 again (image $($rollout.Image))"
+        Assert-Tutorial ((Get-ImageTag citas:prod).Image -eq $v1) 'citas:prod points at v1 again'
+        Get-AppRollout app-citas -History | Format-Table
+    }
 }
 catch {
     $failed = $true
