@@ -112,19 +112,7 @@ public sealed class UndoImageTagCommand : ImageStreamCommandBase
         }
         else
         {
-            foreach (var text in Name)
-            {
-                try
-                {
-                    var name = ImageTagName.Parse(text, allowWildcards: false);
-                    if (name.Tag is null || name.Id is not null) throw new ArgumentException($"invalid tag name \"{text}\": expected [namespace/]stream:tag");
-                    targets.Add((CurrentSession, name.Namespace ?? CurrentNamespace, name.Stream, name.Tag, text));
-                }
-                catch (ArgumentException exception)
-                {
-                    WriteError(InvalidName(exception, "ImageTagNameInvalid", text));
-                }
-            }
+            targets.AddRange(ParseTagNames(Name).Select(t => (CurrentSession, t.Namespace, t.Stream, t.Tag, (object)t.Text)));
         }
 
         foreach (var target in targets) await UndoAsync(target.Session, target.Namespace, target.Stream, target.Tag, target.Input, cancellationToken).ConfigureAwait(false);
