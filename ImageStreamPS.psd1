@@ -22,7 +22,7 @@
         'Formats/ImageDetails.Format.ps1xml'
         'Formats/ImageTagHistoryItem.Format.ps1xml'
     )
-    TypesToProcess         = @()
+    TypesToProcess         = @('Types/ImageStreamPS.Types.ps1xml')
     CmdletsToExport        = @(
         'Get-OpenShiftSandbox'
         'Stop-OpenShiftSandbox'

@@ -117,7 +117,7 @@ Describe 'Remove-AppRoute' {
     It 'deletes the routes piped in and reports each as oc delete does' {
         Get-AppRoute -Service app-two | Remove-AppRoute -Force -InformationVariable info
 
-        @($info.MessageData) | Should -Be @('route.route.openshift.io "app-two" deleted')
+        @($info | ForEach-Object { "$($_.MessageData)" }) | Should -Be @('route.route.openshift.io "app-two" deleted')
         { Get-AppRoute app-two -ErrorAction Stop } | Should -Throw -ErrorId 'RouteNotFound,ImageStreamPS.Commands.GetAppRouteCommand'
         (Get-App app-two).Objects | Should -Be @('service/app-two', 'deployment.apps/app-two')
     }
@@ -151,7 +151,7 @@ Describe 'Remove-App' {
     It 'deletes the Service and the Deployment, whose ReplicaSets and Pods the garbage collector removes' {
         Get-App app-two | Remove-App -Force -InformationVariable info
 
-        @($info.MessageData) | Should -Be @('service "app-two" deleted', 'deployment.apps "app-two" deleted')
+        @($info | ForEach-Object { "$($_.MessageData)" }) | Should -Be @('service "app-two" deleted', 'deployment.apps "app-two" deleted')
         { Get-App app-two -ErrorAction Stop } | Should -Throw -ErrorId 'AppNotFound,ImageStreamPS.Commands.GetAppCommand'
         { Get-AppRollout app-two -ErrorAction Stop } | Should -Throw -ErrorId 'AppRolloutNotFound,ImageStreamPS.Commands.GetAppRolloutCommand'
         (Get-App).Name | Should -Be @('app-citas')
@@ -247,7 +247,7 @@ Describe 'Tag history and rollout history' {
         $revisions.App | Should -Be @('app-citas', 'app-citas')
         $revisions.Digest | Should -Be @($v1.Image, $v2.Image)
         $revisions[0].ImageTags | Should -Be @('citas:v1')
-        $revisions[1].ImageTags | Should -Be @('citas:prod', 'citas:v2')
+        $revisions[1].ImageTags | Should -Be @('citas:v2', 'citas:prod')
         $revisions.IsCurrent | Should -Be @($false, $true)
         $revisions[0].ChangeCause | Should -BeNullOrEmpty
         $revisions[0].ReplicaSet | Should -BeLike 'app-citas-*'

@@ -40,7 +40,7 @@ Describe 'examples/Tutorial.ps1' {
         $text | Should -Match 'Roll the promotion back: prod goes back to the image it pointed to before'
         $text | Should -Match '\(oc: oc tag citas@sha256:[0-9a-f]{64} citas:prod\)'
         $text | Should -Match '(?m)^\s+REVISION CHANGE-CAUSE\s+RUNS'
-        $text | Should -Match '(?m)^\s+\d+ <none>\s+citas:prod,citas:v1\s'
+        $text | Should -Match '(?m)^\s+\d+ <none>\s+citas:v1\s+app-citas-'
     }
 
     It 'stops the sandbox it started' {

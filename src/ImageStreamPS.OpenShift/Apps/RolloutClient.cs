@@ -43,8 +43,9 @@ public sealed class RolloutClient(IKubernetes kubernetes)
     }
 
     /// <summary>
-    /// Fills <see cref="Rollout.ImageTags"/>: reads each triggering image stream once and names the
-    /// tags whose current image is the digest the rollout runs. A stream that cannot be read adds nothing.
+    /// Fills <see cref="Rollout.ImageTags"/> and <see cref="Rollout.TagsByDigest"/>: reads each
+    /// triggering image stream once and names, per image, the tags whose current image it is.
+    /// A stream that cannot be read adds nothing.
     /// </summary>
     public async Task<IReadOnlyList<Rollout>> WithImageTagsAsync(IReadOnlyList<Rollout> rollouts, CancellationToken cancellationToken)
     {
@@ -52,13 +53,18 @@ public sealed class RolloutClient(IKubernetes kubernetes)
         var result = new List<Rollout>(rollouts.Count);
         foreach (var rollout in rollouts)
         {
-            if (rollout.Digest is not { } digest || rollout.Triggers.Count == 0)
+            if (rollout.Triggers.Count == 0)
             {
                 result.Add(rollout);
                 continue;
             }
-            var tags = await TagsByDigestAsync(rollout, streams, cancellationToken).ConfigureAwait(false);
-            result.Add(rollout with { ImageTags = tags.TryGetValue(digest, out var current) ? current : [] });
+            var tagsByDigest = await TagsByDigestAsync(rollout, streams, cancellationToken).ConfigureAwait(false);
+            var digest = rollout.Digest;
+            result.Add(rollout with
+            {
+                TagsByDigest = tagsByDigest,
+                ImageTags = digest is not null && tagsByDigest.TryGetValue(digest, out var tags) ? tags : [],
+            });
         }
         return result;
     }
@@ -69,33 +75,27 @@ public sealed class RolloutClient(IKubernetes kubernetes)
     /// </summary>
     public async Task<IReadOnlyList<RolloutRevision>?> HistoryAsync(string @namespace, string name, CancellationToken cancellationToken)
     {
-        if (await ReadAsync(@namespace, name, cancellationToken).ConfigureAwait(false) is not { } rollout) return null;
-        var tags = await TagsByDigestAsync(rollout, [], cancellationToken).ConfigureAwait(false);
+        if (await ReadAsync(@namespace, name, cancellationToken).ConfigureAwait(false) is not { } read) return null;
+        var rollout = (await WithImageTagsAsync([read], cancellationToken).ConfigureAwait(false))[0];
         return RolloutHistory.Of(rollout)
-            .Select(r => r.Digest is { } digest && tags.TryGetValue(digest, out var named) ? r with { ImageTags = named } : r)
+            .Select(r => r with { ImageTags = RolloutRuns.TagsOf(r.Digest, rollout), Runs = RolloutRuns.NameOf(r.Image, rollout) })
             .ToList();
     }
 
-    // The tags of the rollout's triggering streams by the digest they point at now, sorted; streams are read once per cache.
+    // The tags of the rollout's triggering streams by the digest they point at now (ImageNames.TagsByDigest); streams are read once per cache.
     private async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> TagsByDigestAsync(
         Rollout rollout, Dictionary<(string, string), ImageStream?> streams, CancellationToken cancellationToken)
     {
-        var tags = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var read = new List<ImageStream>();
         foreach (var (ns, stream) in rollout.Triggers.Select(t => (t.Namespace, t.Stream)).Distinct())
         {
             if (!streams.TryGetValue((ns, stream), out var imageStream))
             {
                 imageStream = streams[(ns, stream)] = await ReadImageStreamAsync(ns, stream, cancellationToken).ConfigureAwait(false);
             }
-
-            foreach (var tag in imageStream?.Status?.Tags ?? [])
-            {
-                if (tag.Items?.FirstOrDefault()?.Image is not { Length: > 0 } image) continue;
-                if (!tags.TryGetValue(image, out var names)) tags[image] = names = [];
-                names.Add(ns == rollout.Namespace ? $"{stream}:{tag.Tag}" : $"{ns}/{stream}:{tag.Tag}");
-            }
+            if (imageStream is not null) read.Add(imageStream);
         }
-        return tags.ToDictionary(t => t.Key, t => (IReadOnlyList<string>)t.Value.Order(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+        return ImageNames.TagsByDigest(read, rollout.Namespace);
     }
 
     private async Task<ImageStream?> ReadImageStreamAsync(string ns, string name, CancellationToken cancellationToken)

@@ -14,6 +14,9 @@ public sealed record RolloutRevision(
 
     /// <summary>The tags of the triggering image streams that point at that digest now (<c>citas:v1</c>).</summary>
     public IReadOnlyList<string> ImageTags { get; init; } = [];
+
+    /// <summary>What it ran as a RUNS column says it (<see cref="RolloutRuns.NameOf(string?, Rollout)"/>): <c>citas:v1</c>, else a short digest.</summary>
+    public string Runs { get; init; } = "";
 }
 
 /// <summary>

@@ -98,6 +98,7 @@ public sealed class ApiService
         options ??= WriteOptions.None;
         var context = Context(options.DryRun, options.FieldManager);
         var entry = Catalog.Resolve(group, resource);
+        options.Fields?.Check(obj);
         if (entry.Virtual is { } virtualResource)
         {
             Require(virtualResource.Type, "create");
@@ -152,6 +153,7 @@ public sealed class ApiService
     public WriteResult Replace(string group, string resource, string? ns, string name, JsonObject obj, WriteOptions? options = null)
     {
         var entry = Catalog.Resolve(group, resource);
+        options?.Fields?.Check(obj);
         if (entry.Virtual is { } virtualResource)
         {
             Require(virtualResource.Type, "update");
@@ -166,6 +168,7 @@ public sealed class ApiService
     {
         var strategy = StoredStrategy(group, resource);
         if (strategy.Type.Subresource("status") is null) throw ApiErrors.NoSuchResource();
+        options?.Fields?.Check(obj);
         return Write(strategy, ns, name, obj, options ?? WriteOptions.None, UpdateKind.Status).Object;
     }
 
@@ -203,6 +206,7 @@ public sealed class ApiService
 
             var patched = ApplyPatch(patchType, current, patch) as JsonObject
                 ?? throw ApiErrors.BadRequest("the patch did not produce an object");
+            if (subresource is null or "status") options.Fields?.Check(patched, current, patchType, patch);
             var preconditioned = patch is JsonObject p && ObjectMeta.Str(p, "metadata", "resourceVersion") is { Length: > 0 };
             if (!preconditioned) ObjectMeta.Metadata(patched)["resourceVersion"] = ObjectMeta.ResourceVersion(current);
             if (patchType == PatchType.Apply) CheckIdentity(type, patched, name);

@@ -11,12 +11,14 @@ public sealed record ListOptions
     public static ListOptions None { get; } = new();
 }
 
-/// <summary>Options of create/update/patch: <c>dryRun=All</c> and the field manager.</summary>
+/// <summary>Options of create/update/patch: <c>dryRun=All</c>, the field manager and the request's <c>fieldValidation</c>.</summary>
 public sealed record WriteOptions
 {
     public bool DryRun { get; init; }
     public string? FieldManager { get; init; }
     public bool Force { get; init; }
+    /// <summary>The request's unknown/duplicate field checks (null: none, as for the controllers' own writes).</summary>
+    public Schemas.FieldValidation? Fields { get; init; }
     public static WriteOptions None { get; } = new();
 }
 

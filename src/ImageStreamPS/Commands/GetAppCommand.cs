@@ -37,7 +37,7 @@ public sealed class GetAppCommand : OpenShiftCmdlet
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
     [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(Completers.AppNameCompleter))]
+    [ArgumentCompleter(typeof(Completers.AppLabelCompleter))]
     public string[]? Name { get; set; }
 
     protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)

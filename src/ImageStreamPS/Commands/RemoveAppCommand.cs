@@ -35,7 +35,7 @@ public sealed class RemoveAppCommand : OpenShiftCmdlet
     /// <summary>The apps to delete (values of the app label).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ParameterSetName = NameSet)]
     [ValidateNotNullOrEmpty]
-    [ArgumentCompleter(typeof(Completers.AppNameCompleter))]
+    [ArgumentCompleter(typeof(Completers.AppLabelCompleter))]
     public string[] Name { get; set; } = [];
 
     /// <summary>Apps from Get-App (deleted in the cluster and namespace they were read from).</summary>
@@ -93,7 +93,7 @@ public sealed class RemoveAppCommand : OpenShiftCmdlet
                 try
                 {
                     await client.DeleteAsync(target, cancellationToken).ConfigureAwait(false);
-                    WriteInformation(target.DeletedMessage, ["ImageStreamPS"]);
+                    WriteOutcome(target.DeletedMessage);
                 }
                 catch (OpenShiftApiException exception) when (exception.Reason == "NotFound")
                 {

@@ -70,7 +70,7 @@ public sealed class RemoveAppRouteCommand : OpenShiftCmdlet
             try
             {
                 await client.DeleteAsync(ns, name, cancellationToken).ConfigureAwait(false);
-                WriteInformation(target.DeletedMessage, ["ImageStreamPS"]);
+                WriteOutcome(target.DeletedMessage);
             }
             catch (OpenShiftApiException exception)
             {

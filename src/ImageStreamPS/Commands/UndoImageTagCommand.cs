@@ -205,7 +205,7 @@ public sealed class UndoImageTagCommand : ImageStreamCommandBase
             return;
         }
         if (stops is not null) WriteWarning($"{display} no longer follows {stops}.");
-        WriteInformation(move.SuccessMessage(target), ["ImageStreamPS"]);
+        WriteOutcome(move.SuccessMessage(target));
 
         if (rollouts is not null)
         {

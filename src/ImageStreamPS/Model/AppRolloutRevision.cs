@@ -16,6 +16,7 @@ public sealed class AppRolloutRevision
         Image = revision.Image;
         Digest = revision.Digest;
         ImageTags = revision.ImageTags.ToArray();
+        Runs = revision.Runs;
         ReplicaSet = revision.ReplicaSet;
         Desired = revision.Desired;
         Ready = revision.Ready;
@@ -71,11 +72,9 @@ public sealed class AppRolloutRevision
     [System.Management.Automation.Hidden]
     public string ChangeCauseText => string.IsNullOrEmpty(ChangeCause) ? "<none>" : ChangeCause;
 
-    /// <summary>What the revision ran, briefly: the tags pointing at its image, else its short digest, else the image.</summary>
+    /// <summary>What the revision ran, as the rollout's RUNS column words it: its version tag (<c>citas:v1</c>), else a short digest.</summary>
     [System.Management.Automation.Hidden]
-    public string Runs => ImageTags.Length > 0 ? string.Join(",", ImageTags)
-        : Digest is { } digest ? digest[..Math.Min(19, digest.Length)]
-        : Image ?? "";
+    public string Runs { get; }
 
     /// <summary>The cluster session it was read from.</summary>
     public OpenShiftSession? Session { get; }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ImageStreamPS.Sandbox.Api.Schemas;
 using ImageStreamPS.Sandbox.Resources;
 using Microsoft.AspNetCore.Http;
 
@@ -10,7 +11,7 @@ namespace ImageStreamPS.Sandbox.Api.Http;
 /// delete, Tables for kubectl, watch streams, metav1.Status errors). Counts every request in
 /// <see cref="RequestMetrics"/>.
 /// </summary>
-public sealed class ResourceHandler(ApiService api, RequestMetrics metrics, TimeSpan bookmarkInterval)
+public sealed class ResourceHandler(ApiService api, RequestMetrics metrics, TimeSpan bookmarkInterval, OpenApiDocuments openApi)
 {
     private static readonly string[] PatchMediaTypes =
         ["application/json-patch+json", "application/merge-patch+json", "application/strategic-merge-patch+json", "application/apply-patch+yaml"];
@@ -112,15 +113,17 @@ public sealed class ResourceHandler(ApiService api, RequestMetrics metrics, Time
             case "create":
             {
                 if (name is not null) throw ApiErrors.MethodNotSupported(type, "create");
-                var body = await HttpIo.ReadObject(context, type);
-                var result = api.CreateResult(type.Group, type.Resource, ns, body, WriteOptions(query));
+                var options = WriteOptions(query, type, "CreateOptions");
+                var body = await HttpIo.ReadObject(context, type, options.Fields);
+                var result = api.CreateResult(type.Group, type.Resource, ns, body, options);
+                HttpIo.AddWarnings(context, options.Fields!.Warnings);
                 await HttpIo.WriteJson(context, result.Created ? 201 : 200, result.Object);
                 return;
             }
             case "update":
             {
-                var body = await HttpIo.ReadObject(context, type);
-                var options = WriteOptions(query);
+                var options = WriteOptions(query, type, "UpdateOptions", info.Subresource);
+                var body = await HttpIo.ReadObject(context, type, options.Fields);
                 JsonObject updated;
                 var created = false;
                 switch (info.Subresource)
@@ -132,6 +135,7 @@ public sealed class ResourceHandler(ApiService api, RequestMetrics metrics, Time
                         (updated, created) = (result.Object, result.Created);
                         break;
                 }
+                if (options.Fields is { } updateFields) HttpIo.AddWarnings(context, updateFields.Warnings);
                 await HttpIo.WriteJson(context, created ? 201 : 200, updated);
                 return;
             }
@@ -146,8 +150,10 @@ public sealed class ResourceHandler(ApiService api, RequestMetrics metrics, Time
                     "application/apply-patch+yaml" or "application/apply-patch+json" => PatchType.Apply,
                     _ => throw ApiErrors.UnsupportedMediaType(media, PatchMediaTypes),
                 };
-                var patch = HttpIo.ParseBody(await HttpIo.ReadBody(context), patchType == PatchType.Apply);
-                var result = api.Patch(type.Group, type.Resource, ns, name!, patchType, patch, WriteOptions(query), info.Subresource);
+                var options = WriteOptions(query, type, "PatchOptions", info.Subresource);
+                var patch = HttpIo.ParseBody(await HttpIo.ReadBody(context), patchType == PatchType.Apply, options.Fields);
+                var result = api.Patch(type.Group, type.Resource, ns, name!, patchType, patch, options, info.Subresource);
+                if (options.Fields is { } patchFields) HttpIo.AddWarnings(context, patchFields.Warnings);
                 await HttpIo.WriteJson(context, result.Created ? 201 : 200, result.Object);
                 return;
             }
@@ -185,11 +191,13 @@ public sealed class ResourceHandler(ApiService api, RequestMetrics metrics, Time
         if (!type.Supports(verb)) throw ApiErrors.MethodNotSupported(type, verb);
     }
 
-    private static WriteOptions WriteOptions(IQueryCollection query) => new()
+    /// <summary>The write options of the query; field validation for the object itself and its status, not for scale.</summary>
+    private WriteOptions WriteOptions(IQueryCollection query, ResourceType type, string optionsKind, string? subresource = null) => new()
     {
         DryRun = DryRun(query["dryRun"]),
         FieldManager = query["fieldManager"],
         Force = HttpIo.Flag(query["force"]),
+        Fields = subresource is null or "status" ? FieldValidation.For(query["fieldValidation"], type, openApi.Schemas, optionsKind) : null,
     };
 
     private static bool DryRun(IEnumerable<string?> values)
