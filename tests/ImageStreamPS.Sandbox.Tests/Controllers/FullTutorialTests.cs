@@ -100,7 +100,7 @@ public sealed class FullTutorialTests(ITestOutputHelper output) : IAsyncLifetime
         // Step 9: expose.
         await _client.CustomObjects.CreateNamespacedCustomObjectAsync(ExposeRoute(), "route.openshift.io", "v1", Namespace, "routes", cancellationToken: Cancel);
         var routes = await _kubectl.Run("get", "routes", "-n", Namespace, "--no-headers");
-        Assert.Contains($"app-citas-{Namespace}.apps.sandbox.local", routes.Out);
+        Assert.Contains($"app-citas-{Namespace}.apps.sandbox.localhost", routes.Out);
 
         // Step 10: oc tag citas:prod -d
         var before = await _client.AppsV1.ReadNamespacedDeploymentAsync("app-citas", Namespace, cancellationToken: Cancel);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ImageStreamPS.OpenShift.Apps;
 using ImageStreamPS.Sandbox.Controllers;
+using ImageStreamPS.Sandbox.Router;
 using ImageStreamPS.Sandbox.Hosting;
 using ImageStreamPS.Sandbox.Tests.Kubectl;
 using k8s;
@@ -19,13 +20,14 @@ public sealed class TutorialOverHttpTests(ITestOutputHelper output) : IAsyncLife
 {
     private readonly TempDirectory _dir = new();
     private readonly ControllersModule _controllers = new();
+    private readonly RouterModule _router = new();
     private SandboxHost _host = null!;
     private Kubernetes _client = null!;
     private KubectlRunner _kubectl = null!;
 
     public async ValueTask InitializeAsync()
     {
-        _host = await SandboxHost.StartAsync(new CommandLine { DataPath = _dir.Path }, modules: [_controllers]);
+        _host = await SandboxHost.StartAsync(new CommandLine { DataPath = _dir.Path }, modules: [_controllers, _router]);
         _client = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(_host.KubeConfigPath));
         _kubectl = new KubectlRunner(_host.KubeConfigPath);
     }
@@ -126,10 +128,15 @@ public sealed class TutorialOverHttpTests(ITestOutputHelper output) : IAsyncLife
 
         // Step 9: oc expose service app-citas --port=10000
         await _client.CustomObjects.CreateNamespacedCustomObjectAsync(ExposeRoute(), "route.openshift.io", "v1", Namespace, "routes", cancellationToken: Cancel);
-        var route = await _kubectl.Run("get", "route", "app-citas", "-n", Namespace, "-o", "json");
-        Assert.Equal(0, route.ExitCode);
-        var routeJson = JsonNode.Parse(route.Out)!;
-        Assert.Equal($"app-citas-{Namespace}.apps.sandbox.local", (string?)routeJson["spec"]!["host"]);
+        // The router admits it moments after it is created.
+        var routeJson = await Eventually(async () =>
+        {
+            var route = await _kubectl.Run("get", "route", "app-citas", "-n", Namespace, "-o", "json");
+            Assert.Equal(0, route.ExitCode);
+            var json = JsonNode.Parse(route.Out)!;
+            return json["status"]?["ingress"] is JsonArray { Count: > 0 } ? json : null;
+        }, "the router admits the route");
+        Assert.Equal($"app-citas-{Namespace}.apps.sandbox.localhost", (string?)routeJson["spec"]!["host"]);
         Assert.Equal("true", (string?)routeJson["metadata"]!["annotations"]!["openshift.io/host.generated"]);
         Assert.Equal("Admitted", (string?)routeJson["status"]!["ingress"]![0]!["conditions"]![0]!["type"]);
 

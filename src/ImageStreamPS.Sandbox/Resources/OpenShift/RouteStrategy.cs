@@ -5,8 +5,8 @@ namespace ImageStreamPS.Sandbox.Resources.OpenShift;
 
 /// <summary>
 /// route.openshift.io/v1 routes: a generated host <c>&lt;name&gt;-&lt;namespace&gt;.&lt;apps domain&gt;</c> with the
-/// <c>openshift.io/host.generated</c> annotation, <c>to.weight</c> 100, wildcardPolicy None, and an
-/// Admitted ingress status from the default router.
+/// <c>openshift.io/host.generated</c> annotation, <c>to.weight</c> 100, wildcardPolicy None, and an empty
+/// status for the router to fill.
 /// </summary>
 public sealed class RouteStrategy(SandboxSettings settings) : ResourceStrategy
 {
@@ -29,22 +29,8 @@ public sealed class RouteStrategy(SandboxSettings settings) : ResourceStrategy
             ObjectMeta.Ensure(obj, "metadata", "annotations")["openshift.io/host.generated"] = "true";
         }
         Defaults(spec);
-        obj["status"] = new JsonObject
-        {
-            ["ingress"] = new JsonArray(new JsonObject
-            {
-                ["host"] = ObjectMeta.Str(spec, "host"),
-                ["routerName"] = "default",
-                ["conditions"] = new JsonArray(new JsonObject
-                {
-                    ["type"] = "Admitted",
-                    ["status"] = "True",
-                    ["lastTransitionTime"] = ObjectMeta.FormatTime(context.Now),
-                }),
-                ["wildcardPolicy"] = ObjectMeta.Str(spec, "wildcardPolicy"),
-                ["routerCanonicalHostname"] = "router-default." + settings.AppsDomain,
-            }),
-        };
+        // As openshift-apiserver's routeStrategy: a new Route has an empty status; the router admits it (Router/).
+        obj["status"] = new JsonObject();
     }
 
     public override void PrepareForUpdate(RequestContext context, JsonObject obj, JsonObject old)
