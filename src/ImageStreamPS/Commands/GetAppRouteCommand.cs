@@ -18,8 +18,9 @@ namespace ImageStreamPS.Commands;
 /// <para>Lists the Routes of the current project like 'oc get route'.</para>
 /// </example>
 /// <example>
-/// <code>PS> Invoke-RestMethod "$((Get-AppRoute -Service app-citas).Url)/version"</code>
-/// <para>Calls the app behind the Service app-citas through its Route.</para>
+/// <code>PS> New-AppRoute -Service app-citas -Port 10000 | Out-Null; Get-AppRollout app-citas -Wait | Out-Null
+/// PS> Invoke-RestMethod "$((Get-AppRoute -Service app-citas).Url)/version"</code>
+/// <para>Exposes app-citas, waits for its rollout, then calls the app through the Route found by its Service, as curl on the route's host would.</para>
 /// </example>
 [Cmdlet(VerbsCommon.Get, "AppRoute")]
 [OutputType(typeof(AppRoute))]

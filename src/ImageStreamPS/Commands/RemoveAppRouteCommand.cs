@@ -13,8 +13,9 @@ namespace ImageStreamPS.Commands;
 /// error (RouteNotFound) and the pipeline goes on with the next one.
 /// </remarks>
 /// <example>
-/// <code>PS> Remove-AppRoute app-citas</code>
-/// <para>Deletes the Route app-citas after asking, like 'oc delete route app-citas'.</para>
+/// <code>PS> New-AppRoute -Service app-citas -Port 10000 -Name app-citas-test | Out-Null
+/// PS> Remove-AppRoute app-citas-test</code>
+/// <para>Exposes app-citas under a second Route for a test, then deletes that Route after asking, like 'oc delete route app-citas-test'.</para>
 /// </example>
 /// <example>
 /// <code>PS> Get-AppRoute -Service app-citas | Remove-AppRoute -Force</code>

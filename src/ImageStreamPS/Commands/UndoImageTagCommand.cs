@@ -29,16 +29,20 @@ namespace ImageStreamPS.Commands;
 /// Set-ImageTag -Wait does.</para>
 /// </remarks>
 /// <example>
-/// <code>PS> Undo-ImageTag citas:prod -WhatIf</code>
-/// <para>Shows the image prod would go back to and which Deployments would roll back to it, without changing anything.</para>
+/// <code>PS> Set-ImageTag citas:v2 citas:prod -Wait | Out-Null
+/// PS> Undo-ImageTag citas:prod -WhatIf</code>
+/// <para>After a promotion of v2 to prod, shows the image prod would go back to (v1's) and which Deployments would roll back to it, without changing anything.</para>
 /// </example>
 /// <example>
-/// <code>PS> Undo-ImageTag citas:prod -Wait -Timeout 00:05:00 | Select-Object Name, Status, Digest</code>
-/// <para>Rolls the last promotion to prod back and returns the rollouts it caused once they are complete.</para>
+/// <code>PS> Set-ImageTag citas:v2 citas:prod -Wait | Out-Null
+/// PS> Undo-ImageTag citas:prod -Wait -Timeout 00:05:00 -ErrorAction Stop | Select-Object Name, Status, Digest</code>
+/// <para>Rolls the promotion back and returns the rollouts it caused once they are complete, like oc tag with the earlier image followed by oc rollout status.</para>
 /// </example>
 /// <example>
-/// <code>PS> (Get-ImageTag citas:prod).History | Format-Table; Undo-ImageTag citas:prod -To 2 -PassThru</code>
-/// <para>Lists prod's history with its indexes, then points prod at history item 2 and writes the updated tag.</para>
+/// <code>PS> Set-ImageTag citas:v2 citas:prod; Set-ImageTag citas:v1 citas:prod
+/// PS> (Get-ImageTag citas:prod).History | Format-Table
+/// PS> Undo-ImageTag citas:prod -To (Get-ImageTag citas:v2).Image -PassThru</code>
+/// <para>Lists prod's history with its indexes, then points prod at the history item with v2's image (its index, -To 1, works too) and writes the updated tag.</para>
 /// </example>
 [Cmdlet(VerbsCommon.Undo, "ImageTag", SupportsShouldProcess = true, DefaultParameterSetName = NameSet)]
 [OutputType(typeof(AppRollout))]
