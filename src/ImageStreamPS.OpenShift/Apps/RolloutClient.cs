@@ -26,18 +26,20 @@ public sealed class RolloutClient(IKubernetes kubernetes)
     /// <summary>The rollout named <paramref name="name"/> (a Deployment first, then a DeploymentConfig), or null.</summary>
     public async Task<Rollout?> GetAsync(string @namespace, string name, CancellationToken cancellationToken)
     {
-        var deployment = await ReadDeploymentAsync(@namespace, name, cancellationToken).ConfigureAwait(false);
-        Rollout? rollout = null;
-        if (deployment is not null)
-        {
-            rollout = await ReadAsync(deployment, cancellationToken).ConfigureAwait(false);
-        }
-        else if (await ReadDeploymentConfigAsync(@namespace, name, cancellationToken).ConfigureAwait(false) is { } config)
-        {
-            rollout = await ReadAsync(config, cancellationToken).ConfigureAwait(false);
-        }
-
+        var rollout = await ReadAsync(@namespace, name, cancellationToken).ConfigureAwait(false);
         return rollout is null ? null : (await WithImageTagsAsync([rollout], cancellationToken).ConfigureAwait(false))[0];
+    }
+
+    // The workload with its ReplicaSets and Pods, without reading the streams its triggers follow.
+    private async Task<Rollout?> ReadAsync(string @namespace, string name, CancellationToken cancellationToken)
+    {
+        if (await ReadDeploymentAsync(@namespace, name, cancellationToken).ConfigureAwait(false) is { } deployment)
+        {
+            return await ReadAsync(deployment, cancellationToken).ConfigureAwait(false);
+        }
+        return await ReadDeploymentConfigAsync(@namespace, name, cancellationToken).ConfigureAwait(false) is { } config
+            ? await ReadAsync(config, cancellationToken).ConfigureAwait(false)
+            : null;
     }
 
     /// <summary>
@@ -56,18 +58,7 @@ public sealed class RolloutClient(IKubernetes kubernetes)
                 result.Add(rollout);
                 continue;
             }
-
-            var read = new List<ImageStream>();
-            foreach (var (ns, stream) in rollout.Triggers.Select(t => (t.Namespace, t.Stream)).Distinct())
-            {
-                if (!streams.TryGetValue((ns, stream), out var imageStream))
-                {
-                    imageStream = streams[(ns, stream)] = await ReadImageStreamAsync(ns, stream, cancellationToken).ConfigureAwait(false);
-                }
-                if (imageStream is not null) read.Add(imageStream);
-            }
-
-            var tagsByDigest = ImageNames.TagsByDigest(read, rollout.Namespace);
+            var tagsByDigest = await TagsByDigestAsync(rollout, streams, cancellationToken).ConfigureAwait(false);
             var digest = rollout.Digest;
             result.Add(rollout with
             {
@@ -76,6 +67,35 @@ public sealed class RolloutClient(IKubernetes kubernetes)
             });
         }
         return result;
+    }
+
+    /// <summary>
+    /// <c>oc rollout history</c>: the rollout's revisions (<see cref="RolloutHistory"/>), each with the tags of
+    /// its triggering streams that point at the image it ran; null when there is no such rollout.
+    /// </summary>
+    public async Task<IReadOnlyList<RolloutRevision>?> HistoryAsync(string @namespace, string name, CancellationToken cancellationToken)
+    {
+        if (await ReadAsync(@namespace, name, cancellationToken).ConfigureAwait(false) is not { } read) return null;
+        var rollout = (await WithImageTagsAsync([read], cancellationToken).ConfigureAwait(false))[0];
+        return RolloutHistory.Of(rollout)
+            .Select(r => r with { ImageTags = RolloutRuns.TagsOf(r.Digest, rollout), Runs = RolloutRuns.NameOf(r.Image, rollout) })
+            .ToList();
+    }
+
+    // The tags of the rollout's triggering streams by the digest they point at now (ImageNames.TagsByDigest); streams are read once per cache.
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> TagsByDigestAsync(
+        Rollout rollout, Dictionary<(string, string), ImageStream?> streams, CancellationToken cancellationToken)
+    {
+        var read = new List<ImageStream>();
+        foreach (var (ns, stream) in rollout.Triggers.Select(t => (t.Namespace, t.Stream)).Distinct())
+        {
+            if (!streams.TryGetValue((ns, stream), out var imageStream))
+            {
+                imageStream = streams[(ns, stream)] = await ReadImageStreamAsync(ns, stream, cancellationToken).ConfigureAwait(false);
+            }
+            if (imageStream is not null) read.Add(imageStream);
+        }
+        return ImageNames.TagsByDigest(read, rollout.Namespace);
     }
 
     private async Task<ImageStream?> ReadImageStreamAsync(string ns, string name, CancellationToken cancellationToken)
@@ -91,11 +111,14 @@ public sealed class RolloutClient(IKubernetes kubernetes)
         }
     }
 
-    /// <summary>Every rollout in the namespace, ReplicaSets and Pods read once for all of them.</summary>
-    public async Task<IReadOnlyList<Rollout>> ListAsync(string @namespace, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every rollout in the namespace (or those whose workload matches <paramref name="labelSelector"/>),
+    /// ReplicaSets and Pods read once for all of them.
+    /// </summary>
+    public async Task<IReadOnlyList<Rollout>> ListAsync(string @namespace, CancellationToken cancellationToken, string? labelSelector = null)
     {
-        var deployments = await kubernetes.AppsV1.ListNamespacedDeploymentAsync(ApiPath.Namespace(@namespace), cancellationToken: cancellationToken).ConfigureAwait(false);
-        var configs = await ListDeploymentConfigsAsync(@namespace, cancellationToken).ConfigureAwait(false);
+        var deployments = await kubernetes.AppsV1.ListNamespacedDeploymentAsync(ApiPath.Namespace(@namespace), labelSelector: labelSelector, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var configs = await ListDeploymentConfigsAsync(@namespace, labelSelector, cancellationToken).ConfigureAwait(false);
         if (deployments.Items.Count == 0 && configs.Count == 0) return [];
 
         var pods = (await kubernetes.CoreV1.ListNamespacedPodAsync(ApiPath.Namespace(@namespace), cancellationToken: cancellationToken).ConfigureAwait(false)).Items;
@@ -361,13 +384,13 @@ public sealed class RolloutClient(IKubernetes kubernetes)
         }
     }
 
-    private async Task<IReadOnlyList<DeploymentConfig>> ListDeploymentConfigsAsync(string ns, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<DeploymentConfig>> ListDeploymentConfigsAsync(string ns, string? labelSelector, CancellationToken cancellationToken)
     {
         if (servesDeploymentConfigs == false) return [];
         try
         {
             var list = await kubernetes.CustomObjects.ListNamespacedCustomObjectAsync<DeploymentConfigList>(
-                DeploymentConfig.Group, DeploymentConfig.Version, ApiPath.Namespace(ns), DeploymentConfig.Plural, cancellationToken: cancellationToken).ConfigureAwait(false);
+                DeploymentConfig.Group, DeploymentConfig.Version, ApiPath.Namespace(ns), DeploymentConfig.Plural, labelSelector: labelSelector, cancellationToken: cancellationToken).ConfigureAwait(false);
             servesDeploymentConfigs = true;
             return list.Items.ToList();
         }

@@ -12,6 +12,8 @@ public abstract class ResourceStrategy : IResourceStrategy
 {
     public abstract ResourceType Type { get; }
     public virtual bool TracksGeneration => true;
+
+    public virtual bool ReturnDeletedObject => false;
     public virtual bool AllowCreateOnUpdate => false;
     public virtual bool AllowUnconditionalUpdate => true;
 

@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using ImageStreamPS.Model;
+using ImageStreamPS.OpenShift.Connection;
 using ImageStreamPS.OpenShift.ImageStreams;
 
 namespace ImageStreamPS.Commands;
@@ -13,6 +14,9 @@ namespace ImageStreamPS.Commands;
 /// returned too (with <c>ImportError</c>), unlike <c>oc get istag</c>.</para>
 /// <para>A literal tag that does not exist is an ObjectNotFound error (<c>ImageTagNotFound</c>); a missing
 /// stream is <c>ImageStreamNotFound</c>.</para>
+/// <para>-Detailed also reads what <c>oc describe istag</c> shows about each tag's image into its Details
+/// (when it was built, architecture, size and layers, entrypoint and command, exposed ports, labels such as
+/// <c>version</c>, environment): one <c>GET …/imagestreamimages/STREAM@ID</c> per distinct image.</para>
 /// </remarks>
 /// <example>
 /// <code>PS> Get-ImageTag citas</code>
@@ -21,6 +25,14 @@ namespace ImageStreamPS.Commands;
 /// <example>
 /// <code>PS> $image = (Get-ImageTag citas:prod -ErrorAction Stop).Image</code>
 /// <para>Reads in a runbook the image id prod points to, stopping the runbook when the tag is missing.</para>
+/// </example>
+/// <example>
+/// <code>PS> (Get-ImageTag citas:v2 -Detailed).Details</code>
+/// <para>Shows the image behind citas:v2 like <c>oc describe istag citas:v2</c>: built when, architecture, size, command, exposed ports and labels.</para>
+/// </example>
+/// <example>
+/// <code>PS> Get-ImageTag citas -Detailed | Select-Object Name, @{ n = 'Version'; e = { $_.Details.Labels['version'] } }, @{ n = 'Ports'; e = { $_.Details.ExposedPorts } }</code>
+/// <para>Lists each tag of citas with the version label and the ports of its image.</para>
 /// </example>
 /// <example>
 /// <code>PS> Get-ImageTag citas:v2 | Set-ImageTag -Destination citas:prod</code>
@@ -41,6 +53,13 @@ public sealed class GetImageTagCommand : ImageStreamCommandBase
     [Parameter]
     [Alias("A")]
     public SwitchParameter AllNamespaces { get; set; }
+
+    /// <summary>Also reads each tag's image, as <c>oc describe istag</c> shows it, into Details.</summary>
+    [Parameter]
+    public SwitchParameter Detailed { get; set; }
+
+    // One read per distinct image of a stream, shared by the tags on it.
+    private readonly Dictionary<(string Namespace, string Stream, string Image), ImageDetails?> details = [];
 
     protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
     {
@@ -63,7 +82,30 @@ public sealed class GetImageTagCommand : ImageStreamCommandBase
         {
             if (found.Error is not null) WriteError(found.Error, target: found.Target);
             else if (found.MissingTag is not null) WriteError(NotFound($"imagestreamtags.image.openshift.io \"{found.MissingTag}\" not found", "ImageTagNotFound", found.Target));
-            else WriteObject(new ImageTag(found.Tag!, session));
+            else await WriteTagAsync(new ImageTag(found.Tag!, session), cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    private async Task WriteTagAsync(ImageTag tag, CancellationToken cancellationToken)
+    {
+        if (Detailed && tag.Image.Length > 0)
+        {
+            var key = (tag.Namespace, tag.ImageStream, tag.Image);
+            if (!details.TryGetValue(key, out var read))
+            {
+                try
+                {
+                    read = new ImageDetails(await new ImageStreamImageClient(Connection).GetAsync(tag.Namespace, tag.ImageStream, tag.Image, tag.Name, cancellationToken).ConfigureAwait(false));
+                }
+                catch (OpenShiftApiException exception)
+                {
+                    WriteError(exception, target: tag);
+                    read = null;
+                }
+                details[key] = read;
+            }
+            tag.Details = read;
+        }
+        WriteObject(tag);
     }
 }

@@ -179,6 +179,7 @@ public sealed class ImportImageTagCommand : ImageStreamCommandBase
             }
             var output = imported?.Tags.FirstOrDefault(t => t.Tag == tagName);
             if (output is null) continue;
+            if (item.Image is { } image) output.Details = new ImageDetails(ImageView.Of(image, output.Name));
             WriteOutcome($"Tag {output.Name} imported from {output.Source}" + (string.IsNullOrEmpty(output.Image) ? "." : $" ({output.ImageStream}@{output.Image})."));
             WriteObject(output);
         }

@@ -51,19 +51,7 @@ public sealed class RemoveImageTagCommand : ImageStreamCommandBase
         }
         else
         {
-            foreach (var text in Name)
-            {
-                try
-                {
-                    var name = ImageTagName.Parse(text, allowWildcards: false);
-                    if (name.Tag is null || name.Id is not null) throw new ArgumentException($"invalid tag name \"{text}\": expected [namespace/]stream:tag");
-                    targets.Add((name.Namespace ?? CurrentNamespace, name.Stream, name.Tag, text));
-                }
-                catch (ArgumentException exception)
-                {
-                    WriteError(InvalidName(exception, "ImageTagNameInvalid", text));
-                }
-            }
+            targets.AddRange(ParseTagNames(Name).Select(t => (t.Namespace, t.Stream, t.Tag, (object)t.Text)));
         }
 
         foreach (var (ns, stream, tag, input) in targets)

@@ -17,6 +17,9 @@ public sealed class ServiceStrategy : ResourceStrategy
 
     public override bool TracksGeneration => false;
 
+    // kubernetes pkg/registry/core/service/storage: the store sets ReturnDeletedObject, so DELETE answers with the Service.
+    public override bool ReturnDeletedObject => true;
+
     public override void PrepareForCreate(RequestContext context, JsonObject obj)
     {
         base.PrepareForCreate(context, obj);
