@@ -171,11 +171,13 @@ public sealed partial class SetImageTagCommand
         description.Append($"Promote {source.Name} ({source.Image}) from {from.Server.Authority} to {ns}/{destination.ObjectName} on {CurrentSession.Server.Authority}: ");
         description.Append($"{CurrentSession.Server.Authority} imports {source.ImportFrom}");
         if (promotion.PullSecretName is { } secret) description.Append($" with the login for {source.RegistryHost} in pull secret {ns}/{secret}");
-        if (IsWhatIf())
+        // The same preview for -WhatIf and for a -Confirm prompt; the promoted image named by its source tag.
+        if (WillShowImpact(ConfirmImpact.Medium))
         {
             try
             {
                 var preview = await promotion.PreviewAsync(destination, cancellationToken).ConfigureAwait(false);
+                preview = preview with { NextImageName = $"{source.Name} on {from.Server.Authority} ({OpenShift.Apps.ImageDigest.Short(source.Image)})" };
                 foreach (var line in preview.Lines(source.ImportFrom)) description.Append('\n').Append(line);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
@@ -183,7 +185,7 @@ public sealed partial class SetImageTagCommand
                 WriteError(exception, target: $"{ns}/{destination.ObjectName}");
             }
         }
-        return ShouldProcess(description.ToString(), $"Promote {source.Name} to {ns}/{destination.ObjectName} on {CurrentSession.Server.Authority}?", "Set-ImageTag");
+        return ShouldProcess(description.ToString(), $"{description}\nPromote {source.Name} to {ns}/{destination.ObjectName} on {CurrentSession.Server.Authority}?", "Set-ImageTag");
     }
 
     private static ErrorRecord PromotionError(ImagePromotionException exception, object? target)
