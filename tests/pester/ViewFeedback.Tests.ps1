@@ -113,6 +113,13 @@ Describe '-WhatIf and -Confirm name the apps a removal reaches' {
         (Get-ImageTag citas:prod).Image | Should -Be $v1.Image
     }
 
+    It 'Set-ImageTag -WhatIf names a tag source by its tag beside the digest it writes' {
+        $v2 = Get-ImageTag citas:v2
+        $text = Get-HostText { Set-ImageTag citas:v2 citas:prod -WhatIf }
+        $text | Should -Match ([regex]::Escape("What if: Set tag myproject/citas:prod to ImageStreamImage citas@$($v2.Image) (the image citas:v2 points to) on 127.0.0.1"))
+        (Get-ImageTag citas:prod).Image | Should -Be $v1.Image
+    }
+
     It 'Remove-ImageTag -WhatIf says when no app follows the tag' {
         Get-HostText { Remove-ImageTag citas:v2 -WhatIf } | Should -Match 'no Deployment in myproject follows citas:v2'
     }

@@ -196,5 +196,15 @@ public sealed record TagMovePreview(ImageStreamReference Destination, string? Ne
         return Triggered.Select(t => $"  would roll out deployment/{t.Deployment} container {t.Container}: {Name(t.CurrentImage)} -> {Name(t.NextImage)}").ToList();
     }
 
-    private string Name(string image) => Names?.Describe(image) ?? image;
+    /// <summary>
+    /// What to call <see cref="NextImage"/> when no tag of the destination points at it yet (an image another
+    /// cluster promotes: <c>myproject/citas:v2 on 127.0.0.1:38939 (sha256:2980f18f7531)</c>); null: its pull spec.
+    /// </summary>
+    public string? NextImageName { get; init; }
+
+    private string Name(string image)
+    {
+        var described = Names?.Describe(image) ?? image;
+        return described == image && image == NextImage && NextImageName is { } name ? name : described;
+    }
 }

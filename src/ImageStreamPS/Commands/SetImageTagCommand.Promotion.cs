@@ -264,12 +264,13 @@ public sealed partial class SetImageTagCommand
             ? $"this machine copies {source.ImportFrom} into the registry of {CurrentSession.Server.Authority}"
             : $"{CurrentSession.Server.Authority} imports {source.ImportFrom}");
         if (promotion.PullSecretName is { } secret) description.Append($" with the login for {source.RegistryHost} in pull secret {ns}/{secret}");
-        // The same preview for -WhatIf and for a -Confirm prompt; read only when one of them shows it.
+        // The same preview for -WhatIf and for a -Confirm prompt; the promoted image named by its source tag.
         if (WillShowImpact(ConfirmImpact.Medium))
         {
             try
             {
                 var preview = await promotion.PreviewAsync(destination, cancellationToken).ConfigureAwait(false);
+                preview = preview with { NextImageName = $"{source.Name} on {from.Server.Authority} ({OpenShift.Apps.ImageDigest.Short(source.Image)})" };
                 foreach (var line in preview.Lines(source.ImportFrom)) description.Append('\n').Append(line);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
