@@ -133,6 +133,9 @@ internal sealed class ScriptedApi : IDisposable
         while (bytes.Count < 4 || !(bytes[^4] == '\r' && bytes[^3] == '\n' && bytes[^2] == '\r' && bytes[^1] == '\n'))
         {
             if (await stream.ReadAsync(one, closing.Token).ConfigureAwait(false) == 0) return null;
+            // A TLS handshake (record type 22) at a plain-HTTP server: hang up, as an HTTP server
+            // does on a request it cannot parse, so a client trying https first falls back at once.
+            if (bytes.Count == 0 && one[0] == 0x16 && certificate is null) return null;
             bytes.Add(one[0]);
         }
         return Encoding.ASCII.GetString(bytes.ToArray(), 0, bytes.Count - 4);

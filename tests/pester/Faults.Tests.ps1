@@ -102,7 +102,8 @@ Describe '-Wait through a dropped watch' {
 
         $rollout.Status | Should -Be 'Complete'
         $rollout.Digest | Should -Be (Get-ImageTag citas:v2).Image
-        (Get-Fault)[0].applied | Should -Be 2
+        # The second cut lands only if the rollout is still going 100 ms into the second watch.
+        (Get-Fault)[0].applied | Should -BeGreaterOrEqual 1
     }
 }
 

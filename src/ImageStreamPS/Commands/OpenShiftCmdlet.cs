@@ -129,7 +129,9 @@ public abstract class OpenShiftCmdlet : PipelineCmdlet
         var ns = origin.Namespace;
         if (Refusal(owner, ns, PipedName()) is { } refused) return refused;
         inputSession = ActsIn(owner);
-        inputNamespace = string.IsNullOrEmpty(ns) ? null : ns;
+        // A source from another cluster says nothing about where to write on this one.
+        var elsewhere = inputSession is null && !ReferenceEquals(owner, commandLineSession);
+        inputNamespace = elsewhere || string.IsNullOrEmpty(ns) ? null : ns;
         return null;
     }
 

@@ -27,6 +27,7 @@ public abstract class PipelineCmdlet : PSCmdlet
     private BlockingCollection<Action>? pipelineWork;
     private int pipelineThread;
     private Exception? pipelineFailure;
+    private bool executingPosted;
 
     /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
     protected CancellationToken Stopping => stopping.Token;
@@ -174,10 +175,17 @@ public abstract class PipelineCmdlet : PSCmdlet
     {
         if (OnPipelineThread)
         {
-            // The work's first synchronous part: what it posted goes first, as it would from a worker.
-            if (pipelineWork is { } posted && !DrainPosted(posted))
+            if (pipelineWork is { } posted && !executingPosted)
             {
-                throw new PipelineStoppedException();
+                // The work's first synchronous part: what it posted goes first, as it would from a
+                // worker, and a failure stops the command the same way.
+                T result = default!;
+                if (!DrainPosted(posted) || !Execute(() => result = action()))
+                {
+                    throw new PipelineStoppedException();
+                }
+
+                return result;
             }
 
             return action();
@@ -202,7 +210,7 @@ public abstract class PipelineCmdlet : PSCmdlet
     /// <summary>Runs <paramref name="action"/> on the pipeline thread without waiting.</summary>
     protected void OnPipeline(Action action)
     {
-        if (pipelineWork is null)
+        if (pipelineWork is null || (executingPosted && OnPipelineThread))
         {
             action();
         }
@@ -322,6 +330,8 @@ public abstract class PipelineCmdlet : PSCmdlet
 
     private bool Execute(Action action)
     {
+        // What the action itself writes runs at once: the phase's queue may already be complete.
+        executingPosted = true;
         try
         {
             action();
@@ -333,6 +343,10 @@ public abstract class PipelineCmdlet : PSCmdlet
             pipelineFailure = exception;
             stopping.Cancel();
             return false;
+        }
+        finally
+        {
+            executingPosted = false;
         }
     }
 
