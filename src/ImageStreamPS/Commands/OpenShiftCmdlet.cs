@@ -23,6 +23,7 @@ public abstract class OpenShiftCmdlet : PipelineCmdlet
     private string? commandLineNamespace;
     private OpenShiftSession? inputSession;
     private string? inputNamespace;
+    private bool inputFromElsewhere;
 
     /// <summary>
     /// The cluster session to use (from Connect-OpenShift). Defaults to the runspace's default session.
@@ -71,7 +72,7 @@ public abstract class OpenShiftCmdlet : PipelineCmdlet
 
     /// <summary>-Namespace, else the input object's namespace, else the session's namespace.</summary>
     protected string CurrentNamespace =>
-        commandLineNamespace ?? inputNamespace ?? (string.IsNullOrEmpty(Namespace) ? CurrentSession.Namespace : Namespace);
+        commandLineNamespace ?? inputNamespace ?? (inputFromElsewhere || string.IsNullOrEmpty(Namespace) ? CurrentSession.Namespace : Namespace);
 
     /// <summary>The engine connection of <see cref="CurrentSession"/>, for the engine's API clients.</summary>
     protected OpenShiftConnection Connection => CurrentSession.Connection;
@@ -125,13 +126,15 @@ public abstract class OpenShiftCmdlet : PipelineCmdlet
     {
         inputSession = null;
         inputNamespace = null;
+        inputFromElsewhere = false;
         if (Origin is not { Session: { } owner } origin) return null;
         var ns = origin.Namespace;
         if (Refusal(owner, ns, PipedName()) is { } refused) return refused;
         inputSession = ActsIn(owner);
         // A source from another cluster says nothing about where to write on this one.
-        var elsewhere = inputSession is null && !ReferenceEquals(owner, commandLineSession);
-        inputNamespace = elsewhere || string.IsNullOrEmpty(ns) ? null : ns;
+        // (-Namespace bound from the piped object's property is the source's too.)
+        inputFromElsewhere = inputSession is null && !ReferenceEquals(owner, commandLineSession);
+        inputNamespace = inputFromElsewhere || string.IsNullOrEmpty(ns) ? null : ns;
         return null;
     }
 
