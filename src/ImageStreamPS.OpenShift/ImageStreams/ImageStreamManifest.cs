@@ -48,9 +48,9 @@ public static class ImageStreamManifest
         var result = new List<ManifestObject>();
         foreach (var json in objects)
         {
-            var kind = json["kind"]?.GetValue<string>() ?? "";
-            var name = json["metadata"]?["name"]?.GetValue<string>() ?? "";
-            var ns = json["metadata"]?["namespace"]?.GetValue<string>();
+            var kind = Text(json["kind"]) ?? "";
+            var name = Text(json["metadata"]?["name"]) ?? "";
+            var ns = Text(json["metadata"]?["namespace"]);
             ImageStream? stream = null;
             if (kind == ImageStream.KubeKind)
             {
@@ -58,7 +58,7 @@ public static class ImageStreamManifest
                 {
                     stream = ForCreate(OpenShiftYaml.ToObject<ImageStream>(json));
                 }
-                catch (System.Text.Json.JsonException exception)
+                catch (Exception exception) when (exception is System.Text.Json.JsonException or InvalidOperationException or FormatException)
                 {
                     throw new InvalidDataException($"The ImageStream \"{name}\" does not have the ImageStream shape: {exception.Message}", exception);
                 }
@@ -67,6 +67,8 @@ public static class ImageStreamManifest
         }
         return result;
     }
+
+    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
     /// <summary>Adds labels and annotations and optionally turns local lookup on.</summary>
     public static void Decorate(ImageStream stream, IDictionary<string, string>? labels, IDictionary<string, string>? annotations, bool lookupLocal)

@@ -1,3 +1,4 @@
+using ImageStreamPS.OpenShift.Api;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -37,6 +38,9 @@ public sealed class ApiService
     public DateTimeOffset Now => _clock.GetUtcNow();
 
     public RequestContext Context(bool dryRun = false, string? fieldManager = null) => new(this, Now, dryRun, fieldManager);
+
+    private RequestContext Context(WriteOptions options, CancellationToken cancellation = default) =>
+        new(this, Now, options.DryRun, options.FieldManager, options.Internal, cancellation);
 
     // ---- reads -------------------------------------------------------------------------------
 
@@ -88,22 +92,61 @@ public sealed class ApiService
         return new ObjectList(strategy.Type, items, version.ToString(), next, remaining);
     }
 
+    // ---- typed access: what strategies, virtual resources and controllers use ------------------
+
+    /// <summary>The object as <typeparamref name="T"/> (404 when absent).</summary>
+    public T Get<T>(string group, string resource, string? ns, string name) where T : class =>
+        Wire.Decode<T>(Get(group, resource, ns, name), Catalog.Resolve(group, resource).Type.Kind);
+
+    /// <summary>The object as <typeparamref name="T"/>, or null when absent.</summary>
+    public T? TryGet<T>(string group, string resource, string? ns, string name) where T : class =>
+        TryGet(group, resource, ns, name) is { } json ? Wire.Decode<T>(json, Catalog.Resolve(group, resource).Type.Kind) : null;
+
+    /// <summary>Every matching object as <typeparamref name="T"/>.</summary>
+    public IReadOnlyList<T> List<T>(string group, string resource, string? ns, ListOptions? options = null) where T : class
+    {
+        var kind = Catalog.Resolve(group, resource).Type.Kind;
+        return List(group, resource, ns, options).Items.Select(item => Wire.Decode<T>(item, kind)).ToList();
+    }
+
+    /// <summary>Creates a stored object from its typed form; returns it as stored.</summary>
+    public T Create<T>(string group, string resource, string? ns, T obj, WriteOptions? options = null) where T : class =>
+        Wire.Decode<T>(Create(group, resource, ns, Wire.Encode(obj), options));
+
+    /// <summary>Replaces a stored object from its typed form (its resourceVersion is the precondition).</summary>
+    public T Update<T>(string group, string resource, string? ns, string name, T obj, WriteOptions? options = null) where T : class =>
+        Wire.Decode<T>(Update(group, resource, ns, name, Wire.Encode(obj), options));
+
+    /// <summary>Writes the status of a stored object from its typed form.</summary>
+    public T UpdateStatus<T>(string group, string resource, string? ns, string name, T obj, WriteOptions? options = null) where T : class =>
+        Wire.Decode<T>(UpdateStatus(group, resource, ns, name, Wire.Encode(obj), options));
+
     // ---- writes ------------------------------------------------------------------------------
 
     public JsonObject Create(string group, string resource, string? ns, JsonObject obj, WriteOptions? options = null) =>
         CreateResult(group, resource, ns, obj, options).Object;
 
+    /// <summary>POST: creates a stored object, or hands the body to a virtual resource (which may wait on the network).</summary>
+    public async Task<WriteResult> CreateResultAsync(string group, string resource, string? ns, JsonObject obj, WriteOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        options ??= WriteOptions.None;
+        var entry = Catalog.Resolve(group, resource);
+        if (entry.Virtual is not { } virtualResource) return CreateResult(group, resource, ns, obj, options);
+        Require(virtualResource.Type, "create");
+        return await virtualResource.CreateAsync(Context(options, cancellationToken), ns ?? "", (JsonObject)obj.DeepClone()).ConfigureAwait(false);
+    }
+
+    public async Task<JsonObject> CreateAsync(string group, string resource, string? ns, JsonObject obj, WriteOptions? options = null,
+        CancellationToken cancellationToken = default) =>
+        (await CreateResultAsync(group, resource, ns, obj, options, cancellationToken).ConfigureAwait(false)).Object;
+
+    /// <summary>POST of a stored kind (virtual resources are written through <see cref="CreateResultAsync"/>).</summary>
     public WriteResult CreateResult(string group, string resource, string? ns, JsonObject obj, WriteOptions? options = null)
     {
         options ??= WriteOptions.None;
-        var context = Context(options.DryRun, options.FieldManager);
-        var entry = Catalog.Resolve(group, resource);
-        if (entry.Virtual is { } virtualResource)
-        {
-            Require(virtualResource.Type, "create");
-            return virtualResource.Create(context, ns ?? "", (JsonObject)obj.DeepClone());
-        }
-        var strategy = entry.Strategy!;
+        var context = Context(options);
+        var strategy = StoredWrite(group, resource);
         var type = strategy.Type;
         Require(type, "create");
         var created = Normalize(type, obj, ns);
@@ -149,16 +192,18 @@ public sealed class ApiService
     public JsonObject Update(string group, string resource, string? ns, string name, JsonObject obj, WriteOptions? options = null) =>
         Replace(group, resource, ns, name, obj, options).Object;
 
-    public WriteResult Replace(string group, string resource, string? ns, string name, JsonObject obj, WriteOptions? options = null)
+    public WriteResult Replace(string group, string resource, string? ns, string name, JsonObject obj, WriteOptions? options = null) =>
+        Write(StoredWrite(group, resource), ns, name, obj, options ?? WriteOptions.None, UpdateKind.Main);
+
+    /// <summary>PUT of any resource, virtual ones included.</summary>
+    public async Task<WriteResult> ReplaceAsync(string group, string resource, string? ns, string name, JsonObject obj, WriteOptions? options = null,
+        CancellationToken cancellationToken = default)
     {
+        options ??= WriteOptions.None;
         var entry = Catalog.Resolve(group, resource);
-        if (entry.Virtual is { } virtualResource)
-        {
-            Require(virtualResource.Type, "update");
-            options ??= WriteOptions.None;
-            return virtualResource.Update(Context(options.DryRun, options.FieldManager), ns ?? "", name, (JsonObject)obj.DeepClone());
-        }
-        return Write(entry.Strategy!, ns, name, obj, options ?? WriteOptions.None, UpdateKind.Main);
+        if (entry.Virtual is not { } virtualResource) return Replace(group, resource, ns, name, obj, options);
+        Require(virtualResource.Type, "update");
+        return await virtualResource.UpdateAsync(Context(options, cancellationToken), ns ?? "", name, (JsonObject)obj.DeepClone()).ConfigureAwait(false);
     }
 
     /// <summary>PUT to the status subresource: only status changes are kept.</summary>
@@ -177,6 +222,16 @@ public sealed class ApiService
     /// </summary>
     public WriteResult Patch(string group, string resource, string? ns, string name, PatchType patchType, JsonNode patch,
         WriteOptions? options = null, string? subresource = null)
+    {
+        StoredWrite(group, resource);
+        var result = PatchAsync(group, resource, ns, name, patchType, patch, options, subresource);
+        // A stored kind never awaits: the task is complete.
+        return result.IsCompletedSuccessfully ? result.Result : result.GetAwaiter().GetResult();
+    }
+
+    /// <summary>PATCH of any resource, virtual ones included (Get, apply the patch, Update).</summary>
+    public async Task<WriteResult> PatchAsync(string group, string resource, string? ns, string name, PatchType patchType, JsonNode patch,
+        WriteOptions? options = null, string? subresource = null, CancellationToken cancellationToken = default)
     {
         options ??= WriteOptions.None;
         var entry = Catalog.Resolve(group, resource);
@@ -198,7 +253,7 @@ public sealed class ApiService
                 CheckIdentity(type, body, name);
                 var toCreate = (JsonObject)body.DeepClone();
                 ObjectMeta.Metadata(toCreate)["name"] = name;
-                return CreateResult(group, resource, ns, toCreate, options);
+                return await CreateResultAsync(group, resource, ns, toCreate, options, cancellationToken).ConfigureAwait(false);
             }
 
             var patched = ApplyPatch(patchType, current, patch) as JsonObject
@@ -211,7 +266,7 @@ public sealed class ApiService
             {
                 if (subresource == "scale") return new WriteResult(UpdateScale(group, resource, ns, name, patched, options), false);
                 if (entry.Virtual is { } virtualResource)
-                    return virtualResource.Update(Context(options.DryRun, options.FieldManager), ns ?? "", name, patched);
+                    return await virtualResource.UpdateAsync(Context(options, cancellationToken), ns ?? "", name, patched).ConfigureAwait(false);
                 return Write(entry.Strategy!, ns, name, patched, options, subresource == "status" ? UpdateKind.Status : UpdateKind.Main);
             }
             catch (StatusException e) when (e.Code == 409 && e.Reason == "Conflict" && !preconditioned && attempt < ConflictRetries)
@@ -220,16 +275,23 @@ public sealed class ApiService
         }
     }
 
-    public JsonObject Delete(string group, string resource, string? ns, string name, DeleteOptions? options = null)
+    /// <summary>DELETE of any resource, virtual ones included.</summary>
+    public async Task<JsonObject> DeleteAsync(string group, string resource, string? ns, string name, DeleteOptions? options = null,
+        CancellationToken cancellationToken = default)
     {
         options ??= DeleteOptions.None;
         var entry = Catalog.Resolve(group, resource);
-        if (entry.Virtual is { } virtualResource)
-        {
-            Require(virtualResource.Type, "delete");
-            return virtualResource.Delete(Context(options.DryRun), ns ?? "", name, options);
-        }
-        var strategy = entry.Strategy!;
+        if (entry.Virtual is not { } virtualResource) return Delete(group, resource, ns, name, options);
+        Require(virtualResource.Type, "delete");
+        return await virtualResource.DeleteAsync(new RequestContext(this, Now, options.DryRun, Cancellation: cancellationToken), ns ?? "", name, options)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>DELETE of a stored kind (virtual resources are deleted through <see cref="DeleteAsync"/>).</summary>
+    public JsonObject Delete(string group, string resource, string? ns, string name, DeleteOptions? options = null)
+    {
+        options ??= DeleteOptions.None;
+        var strategy = StoredWrite(group, resource);
         var type = strategy.Type;
         Require(type, "delete");
         var key = Key(type, ns, name);
@@ -330,7 +392,7 @@ public sealed class ApiService
             ["status"] = new JsonObject
             {
                 ["replicas"] = ObjectMeta.Int(obj, "status", "replicas") ?? 0,
-                ["selector"] = selector is null ? "" : Tables.Selector(selector).Replace("<none>", ""),
+                ["selector"] = selector is null ? "" : Tables.Selector(Wire.Decode<k8s.Models.V1LabelSelector>(selector)).Replace("<none>", ""),
             },
         };
     }
@@ -392,7 +454,7 @@ public sealed class ApiService
     {
         var type = strategy.Type;
         Require(type, "update");
-        var context = Context(options.DryRun, options.FieldManager);
+        var context = Context(options);
         var requested = ObjectMeta.ResourceVersion(obj);
         var bodyName = ObjectMeta.Name(obj);
         if (bodyName.Length > 0 && bodyName != name)
@@ -572,6 +634,11 @@ public sealed class ApiService
         if (Store.Get(new ObjectKey("", "namespaces", "", ns)) is null)
             throw ApiErrors.NotFound(Catalog.Resolve("", "namespaces").Type, ns);
     }
+
+    /// <summary>The strategy of a stored kind; a virtual resource here is a programming error (its writes are asynchronous).</summary>
+    private IResourceStrategy StoredWrite(string group, string resource) =>
+        Catalog.Resolve(group, resource).Strategy
+        ?? throw new InvalidOperationException($"{group}/{resource} is a virtual resource: write it with the asynchronous methods");
 
     private IResourceStrategy StoredStrategy(string group, string resource) =>
         Catalog.Resolve(group, resource).Strategy ?? throw ApiErrors.MethodNotSupported(Catalog.Resolve(group, resource).Type, "watch");

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using ImageStreamPS.Sandbox.Api;
-using static ImageStreamPS.Sandbox.Images.Streams.JsonRead;
+using k8s.Models;
 
 namespace ImageStreamPS.Sandbox.Images;
 
@@ -15,18 +15,17 @@ internal static class ImportCredentials
     public static Func<string, RegistryCredential?> ForNamespace(ApiService api, string ns)
     {
         var entries = new List<(string Host, RegistryCredential Credential)>();
-        IReadOnlyList<JsonObject> secrets;
-        try { secrets = api.List("", "secrets", ns).Items; }
+        IReadOnlyList<V1Secret> secrets;
+        try { secrets = api.List<V1Secret>("", "secrets", ns); }
         catch (StatusException) { secrets = []; }
         foreach (var secret in secrets)
         {
-            if (Str(secret["metadata"]?["annotations"]?["openshift.io/image.excludeSecret"]) == "true") continue;
-            var type = Str(secret["type"]);
-            var key = type switch { "kubernetes.io/dockerconfigjson" => ".dockerconfigjson", "kubernetes.io/dockercfg" => ".dockercfg", _ => null };
-            if (key is null || Str(secret["data"]?[key]) is not { } encoded) continue;
+            if (secret.Metadata?.Annotations?.TryGetValue("openshift.io/image.excludeSecret", out var exclude) == true && exclude == "true") continue;
+            var key = secret.Type switch { "kubernetes.io/dockerconfigjson" => ".dockerconfigjson", "kubernetes.io/dockercfg" => ".dockercfg", _ => null };
+            if (key is null || secret.Data?.TryGetValue(key, out var bytes) != true || bytes is null) continue;
             try
             {
-                var config = JsonNode.Parse(Convert.FromBase64String(encoded)) as JsonObject;
+                var config = JsonNode.Parse(bytes) as JsonObject;
                 var auths = (key == ".dockerconfigjson" ? config?["auths"] : config) as JsonObject;
                 foreach (var (host, value) in auths ?? [])
                     if (Credential(value) is { } credential) entries.Add((Host(host), credential));
@@ -42,6 +41,9 @@ internal static class ImportCredentials
             return entries.FirstOrDefault(e => e.Host == wanted).Credential;
         };
     }
+
+    // A docker config file (not an API object): its entries are read as the file format has them.
+    private static string? Str(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
     private static RegistryCredential? Credential(JsonNode? entry)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ImageStreamPS.OpenShift.Api;
 using ImageStreamPS.Sandbox.Api;
 using ImageStreamPS.Sandbox.Images.Distribution;
 using ImageStreamPS.Sandbox.Images.Streams;
@@ -14,8 +15,6 @@ namespace ImageStreamPS.Sandbox.Images;
 /// </summary>
 internal sealed class RegistryPushes(ApiService api, RegistryStorage storage, Func<string> internalRegistryHost)
 {
-    private const string Group = "image.openshift.io";
-
     public Task OnPushedAsync(ManifestPushed pushed, CancellationToken cancellationToken)
     {
         var parts = pushed.Repository.Split('/');
@@ -24,39 +23,32 @@ internal sealed class RegistryPushes(ApiService api, RegistryStorage storage, Fu
         if (api.TryGet("", "namespaces", null, ns) is null) return Task.CompletedTask;
 
         var manifest = JsonNode.Parse(pushed.Content) as JsonObject;
-        var configDigest = manifest?["config"]?["digest"]?.GetValue<string>();
+        var configDigest = manifest?["config"]?["digest"] is JsonValue digestValue && digestValue.TryGetValue<string>(out var digest) ? digest : null;
         if (manifest is null || configDigest is null || storage.BlobPath(configDigest) is not { } configPath || !File.Exists(configPath))
             return Task.CompletedTask;
         var reference = $"{internalRegistryHost()}/{ns}/{streamName}@{pushed.Digest}";
         var image = ImageDocument.FromManifest(new RegistryManifest(pushed.Content, pushed.MediaType, pushed.Digest), manifest,
             File.ReadAllBytes(configPath), reference);
-        ((JsonObject)image["metadata"]!["annotations"]!)["openshift.io/image.managed"] = "true";
+        image.Metadata.Annotations!["openshift.io/image.managed"] = "true";
         ImageDocument.StripManifest(image);
-        try { api.Create(Group, "images", null, image); }
+        var (group, images, streams) = (ImageTypes.Images.Group, ImageTypes.Images.Resource, ImageTypes.ImageStreams.Resource);
+        try { api.Create(group, images, null, image); }
         catch (StatusException e) when (e.Code == 409) { }
 
         if (pushed.Tag is not { } tag) return Task.CompletedTask;
         for (var attempt = 0; attempt < 10; attempt++)
         {
-            var stream = api.TryGet(Group, "imagestreams", ns, streamName);
+            var stream = api.TryGet<ImageStream>(group, streams, ns, streamName);
             var exists = stream is not null;
-            stream ??= new JsonObject
-            {
-                ["metadata"] = new JsonObject { ["name"] = streamName, ["namespace"] = ns },
-                ["spec"] = new JsonObject { ["lookupPolicy"] = new JsonObject { ["local"] = false } },
-                ["status"] = new JsonObject(),
-            };
-            var generation = exists ? ObjectMeta.Generation(stream) : 1;
-            var tagEvent = TagEventSources.Event(ObjectMeta.FormatTime(api.Now), reference, pushed.Digest, generation);
-            if (!TagHistory.AddTagEvent(stream, tag, tagEvent)) return Task.CompletedTask;
-            TagHistory.UpdateTrackingTags(stream, ns, streamName, tag);
+            stream ??= ImageStreamTagView.NewStream(ns, streamName);
+            var generation = exists ? stream.Metadata.Generation ?? 0 : 1;
+            var tagEvent = TagEventSources.Event(Wire.Time(api.Now), reference, pushed.Digest, generation);
+            if (!stream.AddTagEvent(tag, tagEvent)) return Task.CompletedTask;
+            stream.UpdateTrackingTags(tag);
             try
             {
-                using (ImageStreamWrites.Internal())
-                {
-                    if (exists) api.Update(Group, "imagestreams", ns, streamName, stream);
-                    else api.Create(Group, "imagestreams", ns, stream);
-                }
+                if (exists) api.Update(group, streams, ns, streamName, stream, WriteOptions.ServerInternal);
+                else api.Create(group, streams, ns, stream, WriteOptions.ServerInternal);
                 return Task.CompletedTask;
             }
             catch (StatusException e) when (e.Code == 409) { }

@@ -1,3 +1,4 @@
+using ImageStreamPS.OpenShift.Api;
 using System.Text.RegularExpressions;
 
 namespace ImageStreamPS.Sandbox.Resources;

@@ -89,7 +89,7 @@ public class WorkloadControllersTests(ITestOutputHelper output)
         Assert.Single((JsonArray)subset["addresses"]!);
         Assert.Null(subset["notReadyAddresses"]);
         Assert.Equal(readyPod.Name(), (string?)subset["addresses"]![0]!["targetRef"]!["name"]);
-        Assert.Equal("""[{"port":10000,"protocol":"TCP","name":"10000-tcp"}]""", subset["ports"]!.ToJsonString());
+        Assert.Equal("""[{"name":"10000-tcp","port":10000,"protocol":"TCP"}]""", subset["ports"]!.ToJsonString());
     }
 
     [Fact]

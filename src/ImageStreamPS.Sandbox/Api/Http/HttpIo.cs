@@ -1,7 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ImageStreamPS.OpenShift.ImageStreams;
 using Microsoft.AspNetCore.Http;
+using YamlDotNet.Core;
 
 namespace ImageStreamPS.Sandbox.Api.Http;
 
@@ -65,10 +67,14 @@ public static class HttpIo
     public static JsonNode ParseBody(string text, bool yaml)
     {
         if (string.IsNullOrWhiteSpace(text)) throw ApiErrors.BadRequest("the request body is empty");
-        if (yaml) return YamlJson.Parse(text) ?? throw ApiErrors.BadRequest("the request body is empty");
+        if (yaml)
+        {
+            try { return YamlReader.ReadFirst(text) ?? throw ApiErrors.BadRequest("the request body is empty"); }
+            catch (YamlException e) { throw ApiErrors.BadRequest("error converting YAML to JSON: " + e.Message); }
+        }
         try
         {
-            return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 256 })
+            return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = YamlReader.MaxDepth })
                 ?? throw ApiErrors.BadRequest("the request body is null");
         }
         catch (JsonException e)

@@ -106,7 +106,7 @@ public sealed class ResourceHandler(ApiService api, RequestMetrics metrics, Time
             {
                 if (name is not null) throw ApiErrors.MethodNotSupported(type, "create");
                 var body = await HttpIo.ReadObject(context, type);
-                var result = api.CreateResult(type.Group, type.Resource, ns, body, WriteOptions(query));
+                var result = await api.CreateResultAsync(type.Group, type.Resource, ns, body, WriteOptions(query), context.RequestAborted);
                 await HttpIo.WriteJson(context, result.Created ? 201 : 200, result.Object);
                 return;
             }
@@ -121,7 +121,7 @@ public sealed class ResourceHandler(ApiService api, RequestMetrics metrics, Time
                     case "status": updated = api.UpdateStatus(type.Group, type.Resource, ns, name!, body, options); break;
                     case "scale": updated = api.UpdateScale(type.Group, type.Resource, ns, name!, body, options); break;
                     default:
-                        var result = api.Replace(type.Group, type.Resource, ns, name!, body, options);
+                        var result = await api.ReplaceAsync(type.Group, type.Resource, ns, name!, body, options, context.RequestAborted);
                         (updated, created) = (result.Object, result.Created);
                         break;
                 }
@@ -140,7 +140,7 @@ public sealed class ResourceHandler(ApiService api, RequestMetrics metrics, Time
                     _ => throw ApiErrors.UnsupportedMediaType(media, PatchMediaTypes),
                 };
                 var patch = HttpIo.ParseBody(await HttpIo.ReadBody(context), patchType == PatchType.Apply);
-                var result = api.Patch(type.Group, type.Resource, ns, name!, patchType, patch, WriteOptions(query), info.Subresource);
+                var result = await api.PatchAsync(type.Group, type.Resource, ns, name!, patchType, patch, WriteOptions(query), info.Subresource, context.RequestAborted);
                 await HttpIo.WriteJson(context, result.Created ? 201 : 200, result.Object);
                 return;
             }
@@ -148,7 +148,7 @@ public sealed class ResourceHandler(ApiService api, RequestMetrics metrics, Time
             {
                 if (info.Subresource is not null) throw ApiErrors.MethodNotSupported(type, "delete");
                 var options = await DeleteOptions(context);
-                var deleted = api.Delete(type.Group, type.Resource, ns, name!, options);
+                var deleted = await api.DeleteAsync(type.Group, type.Resource, ns, name!, options, context.RequestAborted);
                 // As the generic store answers: the object while a graceful deletion is pending, else a Success Status.
                 var pending = entry.Strategy is not null && !options.DryRun && deleted["metadata"]?["deletionTimestamp"] is not null &&
                               api.Store.Get(ApiService.Key(type, ns, name!)) is not null;

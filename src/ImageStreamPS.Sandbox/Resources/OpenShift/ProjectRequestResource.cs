@@ -18,7 +18,7 @@ public sealed class ProjectRequestResource : IVirtualResource
     public JsonObject List(RequestContext context, string? ns, ListOptions options) =>
         new JsonObject { ["kind"] = "Status", ["apiVersion"] = "v1", ["metadata"] = new JsonObject(), ["status"] = "Success" };
 
-    public WriteResult Create(RequestContext context, string ns, JsonObject body)
+    public Task<WriteResult> CreateAsync(RequestContext context, string ns, JsonObject body)
     {
         var name = ObjectMeta.Name(body);
         var annotations = new JsonObject { ["openshift.io/requester"] = "developer" };
@@ -29,7 +29,7 @@ public sealed class ProjectRequestResource : IVirtualResource
             var created = context.Api.CreateResult("", "namespaces", null,
                 new JsonObject { ["metadata"] = new JsonObject { ["name"] = name, ["annotations"] = annotations } },
                 new WriteOptions { DryRun = context.DryRun });
-            return new WriteResult(ProjectResource.ToProject(created.Object), true);
+            return Task.FromResult(new WriteResult(ProjectResource.ToProject(created.Object), true));
         }
         catch (StatusException e) when (e.Code == 409)
         {

@@ -29,31 +29,31 @@ public sealed class ProjectResource : IVirtualResource
         return new ObjectList(Type, namespaces.Items.Select(ToProject).ToList(), namespaces.ResourceVersion, namespaces.Continue).ToJson();
     }
 
-    public WriteResult Create(RequestContext context, string ns, JsonObject body)
+    public Task<WriteResult> CreateAsync(RequestContext context, string ns, JsonObject body)
     {
         var created = context.Api.CreateResult("", "namespaces", null, ToNamespace(body), new WriteOptions { DryRun = context.DryRun });
-        return new WriteResult(ToProject(created.Object), true);
+        return Task.FromResult(new WriteResult(ToProject(created.Object), true));
     }
 
-    public WriteResult Update(RequestContext context, string ns, string name, JsonObject body)
+    public Task<WriteResult> UpdateAsync(RequestContext context, string ns, string name, JsonObject body)
     {
         try
         {
             var updated = context.Api.Replace("", "namespaces", null, name, ToNamespace(body), new WriteOptions { DryRun = context.DryRun });
-            return new WriteResult(ToProject(updated.Object), false);
+            return Task.FromResult(new WriteResult(ToProject(updated.Object), false));
         }
         catch (StatusException e) when (e.Code == 404) { throw ApiErrors.NotFound(Type, name); }
     }
 
-    public JsonObject Delete(RequestContext context, string ns, string name, DeleteOptions options)
+    public Task<JsonObject> DeleteAsync(RequestContext context, string ns, string name, DeleteOptions options)
     {
         try { context.Api.Delete("", "namespaces", null, name, options); }
         catch (StatusException e) when (e.Code == 404) { throw ApiErrors.NotFound(Type, name); }
-        return new JsonObject
+        return Task.FromResult(new JsonObject
         {
             ["kind"] = "Status", ["apiVersion"] = "v1", ["metadata"] = new JsonObject(), ["status"] = "Success",
             ["details"] = new JsonObject { ["name"] = name, ["group"] = Type.Group, ["kind"] = Type.Resource },
-        };
+        });
     }
 
     public IReadOnlyList<TableColumn> Columns { get; } =

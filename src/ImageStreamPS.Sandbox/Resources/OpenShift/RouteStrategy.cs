@@ -1,14 +1,18 @@
 using System.Text.Json.Nodes;
+using ImageStreamPS.OpenShift.Api;
+using ImageStreamPS.OpenShift.Apps;
+using ImageStreamPS.Sandbox.Api;
 using ImageStreamPS.Sandbox.Hosting;
+using Route = ImageStreamPS.OpenShift.Api.Route;
 
 namespace ImageStreamPS.Sandbox.Resources.OpenShift;
 
 /// <summary>
 /// route.openshift.io/v1 routes: a generated host <c>&lt;name&gt;-&lt;namespace&gt;.&lt;apps domain&gt;</c> with the
-/// <c>openshift.io/host.generated</c> annotation, <c>to.weight</c> 100, wildcardPolicy None, and an
-/// Admitted ingress status from the default router.
+/// <c>openshift.io/host.generated</c> annotation, <c>to.kind</c> Service and <c>to.weight</c> 100, wildcardPolicy
+/// None, the engine's <see cref="RouteValidation"/>, and an Admitted ingress status from the default router.
 /// </summary>
-public sealed class RouteStrategy(SandboxSettings settings) : ResourceStrategy
+public sealed class RouteStrategy(SandboxSettings settings) : ResourceStrategy<Route>
 {
     public override ResourceType Type { get; } = new()
     {
@@ -18,63 +22,49 @@ public sealed class RouteStrategy(SandboxSettings settings) : ResourceStrategy
 
     public override bool TracksGeneration => false;
 
-    public override void PrepareForCreate(RequestContext context, JsonObject obj)
+    protected override void PrepareForCreate(RequestContext context, Route route)
     {
-        base.PrepareForCreate(context, obj);
-        var spec = ObjectMeta.Ensure(obj, "spec");
-        if (string.IsNullOrEmpty(ObjectMeta.Str(spec, "host")))
+        var spec = route.Spec ??= new RouteSpec();
+        if (string.IsNullOrEmpty(spec.Host))
         {
             // library-go hostassignment: dots in the route name become dashes.
-            spec["host"] = $"{ObjectMeta.Name(obj).Replace('.', '-')}-{ObjectMeta.Namespace(obj)}.{settings.AppsDomain}";
-            ObjectMeta.Ensure(obj, "metadata", "annotations")["openshift.io/host.generated"] = "true";
+            spec.Host = $"{route.Metadata.Name.Replace('.', '-')}-{route.Metadata.NamespaceProperty}.{settings.AppsDomain}";
+            (route.Metadata.Annotations ??= new Dictionary<string, string>())["openshift.io/host.generated"] = "true";
         }
         Defaults(spec);
-        obj["status"] = new JsonObject
+        route.Status = new RouteStatus
         {
-            ["ingress"] = new JsonArray(new JsonObject
-            {
-                ["host"] = ObjectMeta.Str(spec, "host"),
-                ["routerName"] = "default",
-                ["conditions"] = new JsonArray(new JsonObject
+            Ingress =
+            [
+                new RouteIngress
                 {
-                    ["type"] = "Admitted",
-                    ["status"] = "True",
-                    ["lastTransitionTime"] = ObjectMeta.FormatTime(context.Now),
-                }),
-                ["wildcardPolicy"] = ObjectMeta.Str(spec, "wildcardPolicy"),
-                ["routerCanonicalHostname"] = "router-default." + settings.AppsDomain,
-            }),
+                    Host = spec.Host,
+                    RouterName = "default",
+                    Conditions = [new RouteIngressCondition { Type = "Admitted", Status = "True", LastTransitionTime = Wire.Time(context.Now) }],
+                    WildcardPolicy = spec.WildcardPolicy,
+                    RouterCanonicalHostname = "router-default." + settings.AppsDomain,
+                },
+            ],
         };
     }
 
-    public override void PrepareForUpdate(RequestContext context, JsonObject obj, JsonObject old)
+    protected override void PrepareForUpdate(RequestContext context, Route route, Route old)
     {
-        base.PrepareForUpdate(context, obj, old);
-        var spec = ObjectMeta.Ensure(obj, "spec");
-        if (string.IsNullOrEmpty(ObjectMeta.Str(spec, "host")) && ObjectMeta.Str(old, "spec", "host") is { } host) spec["host"] = host;
+        var spec = route.Spec ??= new RouteSpec();
+        if (string.IsNullOrEmpty(spec.Host) && old.Spec?.Host is { } host) spec.Host = host;
         Defaults(spec);
     }
 
-    private static void Defaults(JsonObject spec)
+    private static void Defaults(RouteSpec spec)
     {
-        ObjectMeta.Default(spec, "wildcardPolicy", "None");
-        if (spec["to"] is JsonObject to)
-        {
-            ObjectMeta.Default(to, "kind", "Service");
-            ObjectMeta.Default(to, "weight", 100);
-        }
+        spec.WildcardPolicy ??= "None";
+        spec.To ??= new RouteTargetReference();
+        spec.To.Kind ??= "Service";
+        spec.To.Weight ??= 100;
     }
 
-    public override IEnumerable<FieldError> Validate(RequestContext context, JsonObject obj)
-    {
-        foreach (var error in Validation.DnsSubdomainName(ObjectMeta.Name(obj))) yield return error;
-        var to = obj["spec"]?["to"];
-        if (string.IsNullOrEmpty(ObjectMeta.Str(to, "name"))) yield return FieldError.Required("spec.to.name");
-        if (ObjectMeta.Str(to, "kind") is { } kind && kind != "Service") yield return FieldError.Invalid("spec.to.kind", kind, "must reference a Service");
-        var termination = ObjectMeta.Str(obj["spec"], "tls", "termination");
-        if (termination is not (null or "edge" or "passthrough" or "reencrypt"))
-            yield return FieldError.NotSupported("spec.tls.termination", termination, "edge", "passthrough", "reencrypt");
-    }
+    protected override IEnumerable<FieldError> Validate(RequestContext context, Route route) =>
+        Validation.DnsSubdomainName(route.Metadata?.Name ?? "").Concat(RouteValidation.Validate(route));
 
     public override IReadOnlyList<TableColumn> Columns { get; } =
     [
@@ -87,30 +77,27 @@ public sealed class RouteStrategy(SandboxSettings settings) : ResourceStrategy
         new("Wildcard", "string", "Wildcard policy of the route."),
     ];
 
-    public override IReadOnlyList<JsonNode?> Cells(JsonObject obj, DateTimeOffset now)
+    protected override IReadOnlyList<JsonNode?> Cells(Route route, DateTimeOffset now)
     {
-        var spec = obj["spec"];
+        var spec = route.Spec;
         var services = new List<string>();
-        if (ObjectMeta.Str(spec, "to", "name") is { } primary) services.Add(primary);
-        if (spec?["alternateBackends"] is JsonArray alternates)
-            services.AddRange(alternates.Select(a => ObjectMeta.Str(a, "name")).OfType<string>());
-        var admitted = obj["status"]?["ingress"] is JsonArray ingress && ingress.Any(i =>
-            (i?["conditions"] as JsonArray)?.Any(c => ObjectMeta.Str(c, "type") == "Admitted" && ObjectMeta.Str(c, "status") == "True") == true);
-        var host = ObjectMeta.Str(spec, "host") ?? "";
-        var port = spec?["port"]?["targetPort"]?.ToString() ?? "<all>";
-        var tls = spec?["tls"];
-        var termination = tls is null ? "" : ObjectMeta.Str(tls, "termination") + (ObjectMeta.Str(tls, "insecureEdgeTerminationPolicy") is { Length: > 0 } p ? "/" + p : "");
+        if (spec?.To?.Name is { Length: > 0 } primary) services.Add(primary);
+        services.AddRange((spec?.AlternateBackends ?? []).Select(a => a.Name).Where(n => !string.IsNullOrEmpty(n)));
+        var admitted = route.Status?.Ingress?.Any(i => i.Conditions?.Any(c => c.Type == "Admitted" && c.Status == "True") == true) == true;
+        var host = spec?.Host ?? "";
+        var tls = spec?.Tls;
+        var termination = tls is null ? "" : tls.Termination + (tls.InsecureEdgeTerminationPolicy is { Length: > 0 } p ? "/" + p : "");
         return
         [
-            ObjectMeta.Name(obj), admitted ? host : host + " ... not admitted", ObjectMeta.Str(spec, "path") ?? "",
-            string.Join(",", services), port, termination, ObjectMeta.Str(spec, "wildcardPolicy") ?? "None",
+            route.Metadata?.Name ?? "", admitted ? host : host + " ... not admitted", spec?.Path ?? "",
+            string.Join(",", services), spec?.Port?.TargetPort?.Value ?? "<all>", termination, spec?.WildcardPolicy ?? "None",
         ];
     }
 
-    protected override IReadOnlyDictionary<string, Func<JsonObject, string>> Fields { get; } = new Dictionary<string, Func<JsonObject, string>>
+    protected override IReadOnlyDictionary<string, Func<Route, string>> Fields { get; } = new Dictionary<string, Func<Route, string>>
     {
-        ["spec.host"] = o => ObjectMeta.Str(o, "spec", "host") ?? "",
-        ["spec.path"] = o => ObjectMeta.Str(o, "spec", "path") ?? "",
-        ["spec.to.name"] = o => ObjectMeta.Str(o, "spec", "to", "name") ?? "",
+        ["spec.host"] = r => r.Spec?.Host ?? "",
+        ["spec.path"] = r => r.Spec?.Path ?? "",
+        ["spec.to.name"] = r => r.Spec?.To?.Name ?? "",
     };
 }
