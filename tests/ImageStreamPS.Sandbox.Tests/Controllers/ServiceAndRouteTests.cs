@@ -34,7 +34,7 @@ public sealed class ServiceAndRouteTests : IDisposable
         svc["spec"]!["ports"]![0]!.AsObject().Remove("protocol");
         var created = _core.Api.Create("", "services", Namespace, svc);
         var port = created["spec"]!["ports"]![0]!;
-        Assert.Equal(10000, ObjectFields.Long(port["targetPort"]));
+        Assert.Equal(10000, WireFields.Long(port["targetPort"]));
         Assert.Equal("TCP", (string?)port["protocol"]);
         Assert.Equal("ClusterIP", (string?)created["spec"]!["type"]);
         Assert.Matches(@"^172\.30\.\d{1,3}\.\d{1,3}$", (string?)created["spec"]!["clusterIP"]);
@@ -76,7 +76,7 @@ public sealed class ServiceAndRouteTests : IDisposable
         Assert.Equal($"app-citas-{Namespace}.apps.sandbox.local", (string?)route["spec"]!["host"]);
         Assert.Equal("true", route.Annotation("openshift.io/host.generated"));
         Assert.Equal("Service", (string?)route["spec"]!["to"]!["kind"]);
-        Assert.Equal(100, ObjectFields.Long(route["spec"]!["to"]!["weight"]));
+        Assert.Equal(100, WireFields.Long(route["spec"]!["to"]!["weight"]));
         Assert.Equal("None", (string?)route["spec"]!["wildcardPolicy"]);
         var ingress = route["status"]!["ingress"]![0]!;
         Assert.Equal(route["spec"]!["host"]!.ToString(), (string?)ingress["host"]);
