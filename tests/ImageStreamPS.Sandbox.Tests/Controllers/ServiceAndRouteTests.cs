@@ -94,4 +94,26 @@ public sealed class ServiceAndRouteTests : IDisposable
         var route = _core.Api.Create("route.openshift.io", "routes", Namespace, r);
         Assert.Equal($"app-citas-{Namespace}.apps.sandbox.local", (string?)route["spec"]!["host"]);
     }
+
+    // openshift-apiserver applies library-go validateRoute: a target port of 0 (or "") is Required; -5 and 70000 pass.
+    [Theory]
+    [InlineData("0", 422)]
+    [InlineData("\"\"", 422)]
+    [InlineData("-5", 201)]
+    [InlineData("70000", 201)]
+    public void RouteTargetPortsAreCheckedAsOpenShiftChecksThem(string port, int expected)
+    {
+        var route = ExposeRoute();
+        route.Metadata()["name"] = "port" + expected + port.GetHashCode().ToString("x");
+        route["spec"]!["port"]!["targetPort"] = JsonNode.Parse(port);
+
+        var status = 201;
+        try { _core.Api.Create("route.openshift.io", "routes", Namespace, route); }
+        catch (ImageStreamPS.Sandbox.Api.StatusException e)
+        {
+            status = e.Code;
+            Assert.Equal("spec.port.targetPort: Required value", e.Message[(e.Message.IndexOf("is invalid: ", StringComparison.Ordinal) + 12)..]);
+        }
+        Assert.Equal(expected, status);
+    }
 }
