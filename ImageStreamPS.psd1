@@ -15,6 +15,7 @@
         'Formats/ImageTag.Format.ps1xml'
         'Formats/AppRollout.Format.ps1xml'
         'Formats/AppRoute.Format.ps1xml'
+        'Formats/OpenShiftProject.Format.ps1xml'
     )
     TypesToProcess         = @()
     CmdletsToExport        = @(
@@ -25,6 +26,9 @@
         'Disconnect-OpenShift'
         'Get-OpenShiftSession'
         'Set-OpenShiftSession'
+        'Get-OpenShiftProject'
+        'New-OpenShiftProject'
+        'Remove-OpenShiftProject'
         'New-ImageStream'
         'Get-ImageStream'
         'Remove-ImageStream'

@@ -38,6 +38,7 @@ $Out = Join-Path $Root 'out'
 $ModuleOut = Join-Path $Out 'ImageStreamPS'
 $ResultsDir = Join-Path $Out 'test-results'
 $PesterVersion = '6.2.0'
+. (Join-Path $Root 'build/IsolatedProfile.ps1')   # Get-PwshCommand, Invoke-WithIsolatedProfile
 
 function Invoke-Native {
     param([string] $Command, [string[]] $Arguments)
@@ -79,13 +80,6 @@ function Invoke-Build {
         -OutputPath "$ModuleOut/en-US/ImageStreamPS.dll-Help.xml"
     if ($LASTEXITCODE -ne 0) { throw "The help generator exited with $LASTEXITCODE" }
     Write-Host "Module published to $ModuleOut" -ForegroundColor Green
-}
-
-function Get-PwshCommand {
-    # A fresh pwsh like this one: as a .NET tool the process is dotnet running pwsh.dll.
-    $process = [Environment]::ProcessPath
-    if ((Split-Path $process -Leaf) -like 'dotnet*') { return $process, @("$PSHOME/pwsh.dll") }
-    return $process, @()
 }
 
 function Get-PesterModulePath {
@@ -145,9 +139,18 @@ function Invoke-Test {
         $pester = Get-PesterModulePath
         $summary = Join-Path $ResultsDir 'pester-summary.json'
         $pwsh, $pwshArgs = Get-PwshCommand
-        & $pwsh @pwshArgs -NoProfile -NonInteractive -File "$Root/tests/pester/Invoke-PesterSuite.ps1" `
-            -PesterPath $pester -ModulePath "$ModuleOut/ImageStreamPS.psd1" -ResultsDirectory $ResultsDir -Filter $PesterFilter
-        $exit = $LASTEXITCODE
+        # The suite runs as on a new contributor's machine: an empty user profile of its own, so
+        # neither the user's settings, kubeconfig and running sandboxes reach the tests nor the
+        # tests' files reach the user's profile.
+        $testProfile = Join-Path ([System.IO.Path]::GetTempPath()) "isps-test-profile-$([guid]::NewGuid().ToString('n'))"
+        try {
+            Invoke-WithIsolatedProfile -ProfilePath $testProfile {
+                & $pwsh @pwshArgs -NoProfile -NonInteractive -File "$Root/tests/pester/Invoke-PesterSuite.ps1" `
+                    -PesterPath $pester -ModulePath "$ModuleOut/ImageStreamPS.psd1" -ResultsDirectory $ResultsDir -Filter $PesterFilter
+            }
+            $exit = $LASTEXITCODE
+        }
+        finally { Remove-Item $testProfile -Recurse -Force -ErrorAction SilentlyContinue }
         if (Test-Path $summary) {
             $counts = Get-Content -Raw $summary | ConvertFrom-Json
             $passed += $counts.Passed; $failed += $counts.Failed

@@ -4,8 +4,9 @@
 .DESCRIPTION
     Checks the manifest first (the package is what users install, so a manifest that would
     export by wildcard, miss a format file or lack its gallery metadata fails here, not on their
-    machine), then packs with Compress-PSResource: no repository is registered, so the build
-    leaves nothing behind in the user's PSResourceGet settings. Writes the nupkg's path.
+    machine), then packs with Compress-PSResource in a child pwsh whose profile is a scratch
+    folder: PSResourceGet creates its repository store the first time it loads, and that must
+    not happen in the user's profile. Writes the nupkg's path.
 #>
 [CmdletBinding()]
 param(
@@ -47,6 +48,18 @@ Remove-Item $package -Force -ErrorAction SilentlyContinue
 
 # Compress-PSResource names the package after the folder, so it must be the module's name.
 if ((Split-Path $ModuleFolder -Leaf) -ne 'ImageStreamPS') { throw "The module folder must be named ImageStreamPS, not $(Split-Path $ModuleFolder -Leaf)" }
-Compress-PSResource -Path $ModuleFolder -DestinationPath $DestinationPath
+
+. (Join-Path $PSScriptRoot 'IsolatedProfile.ps1')
+function ConvertTo-Literal([string] $Text) { "'" + ($Text -replace "'", "''") + "'" }
+$scratch = Join-Path ([System.IO.Path]::GetTempPath()) "isps-pack-$([guid]::NewGuid().ToString('n'))"
+$pwsh, $pwshArgs = Get-PwshCommand
+try {
+    $output = Invoke-WithIsolatedProfile -ProfilePath $scratch {
+        $command = "`$ErrorActionPreference = 'Stop'; Compress-PSResource -Path $(ConvertTo-Literal (Resolve-Path $ModuleFolder).ProviderPath) -DestinationPath $(ConvertTo-Literal (Resolve-Path $DestinationPath).ProviderPath)"
+        & $pwsh @pwshArgs -NoProfile -NonInteractive -Command $command 2>&1
+    }
+    if ($LASTEXITCODE -ne 0) { throw "Compress-PSResource failed (exit $LASTEXITCODE):`n$($output | Out-String)" }
+}
+finally { Remove-Item $scratch -Recurse -Force -ErrorAction SilentlyContinue }
 if (-not (Test-Path $package)) { throw "Compress-PSResource did not write $package" }
 Get-Item $package

@@ -11,38 +11,20 @@ BeforeAll {
     $packages = New-Item -ItemType Directory -Force (Join-Path $scratch 'packages')
     $home2 = New-Item -ItemType Directory -Force (Join-Path $scratch 'home')
 
-    # The real user store, to prove the test leaves it as it was.
+    # The user's store (build.ps1 Test gives the suite an empty profile of its own, as on a new
+    # contributor's machine), to prove that packing and installing leave it as it was.
     $userRepositoryStore = Join-Path ([Environment]::GetFolderPath('LocalApplicationData')) 'PSResourceGet/PSResourceRepository.xml'
     $storeBefore = if (Test-Path $userRepositoryStore) { (Get-FileHash $userRepositoryStore).Hash } else { 'absent' }
 
     $package = & "$root/build/New-ModulePackage.ps1" -ModuleFolder $moduleFolder -DestinationPath $packages.FullName
 
+    . "$root/build/IsolatedProfile.ps1"
     function Invoke-FreshPwsh([string] $Script) {
         # A new pwsh whose user folders (modules, PSResourceGet settings) are all under $home2.
-        $process = [Environment]::ProcessPath
-        $arguments = @(if ((Split-Path $process -Leaf) -like "dotnet*") { "$PSHOME/pwsh.dll" })
-        $saved = @{}
-        # .NET resolves a special folder only if it exists (else ''; PSResourceGet would then write
-        # relative to the working directory), so the folders are made first.
-        $isolated = @{
-            HOME = $home2.FullName; USERPROFILE = $home2.FullName
-            XDG_DATA_HOME = $null; XDG_CONFIG_HOME = $null; XDG_CACHE_HOME = $null
-            LOCALAPPDATA = "$home2/AppData/Local"; APPDATA = "$home2/AppData/Roaming"
-            PSModulePath = $null
-        }
-        foreach ($folder in '.local/share', '.config', '.cache', 'AppData/Local', 'AppData/Roaming') {
-            New-Item -ItemType Directory -Force (Join-Path $home2 $folder) | Out-Null
-        }
-        foreach ($name in $isolated.Keys) {
-            $saved[$name] = [Environment]::GetEnvironmentVariable($name)
-            [Environment]::SetEnvironmentVariable($name, $isolated[$name])
-        }
-        try {
-            $output = & $process @arguments -NoProfile -NonInteractive -Command $Script 2>&1
+        $pwsh, $pwshArgs = Get-PwshCommand
+        Invoke-WithIsolatedProfile -ProfilePath $home2.FullName {
+            $output = & $pwsh @pwshArgs -NoProfile -NonInteractive -Command $Script 2>&1
             [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = ($output | Out-String) }
-        }
-        finally {
-            foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) }
         }
     }
 

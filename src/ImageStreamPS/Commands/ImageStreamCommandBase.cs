@@ -28,20 +28,4 @@ public abstract class ImageStreamCommandBase : OpenShiftCmdlet
     /// <summary>True when the failure is the server's answer with this reason (<c>NotFound</c>, <c>Conflict</c>...).</summary>
     private protected static bool IsReason(Exception exception, string reason) =>
         OpenShiftApiException.From(exception) is { Failure: ApiFailure.Status } api && api.Reason == reason;
-
-    /// <summary>True when -WhatIf is in effect (the switch, or $WhatIfPreference).</summary>
-    private protected bool IsWhatIf() => OnPipeline(() =>
-        MyInvocation.BoundParameters.TryGetValue("WhatIf", out var w)
-            ? LanguagePrimitives.IsTrue(w)
-            : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference")));
-
-    /// <summary>
-    /// -Force skips the confirmation prompt, but not -WhatIf or an explicit -Confirm.
-    /// </summary>
-    private protected bool ShouldProcessUnlessForced(bool force, string target, string action)
-    {
-        var whatIf = IsWhatIf();
-        var confirm = OnPipeline(() => MyInvocation.BoundParameters.TryGetValue("Confirm", out var c) && LanguagePrimitives.IsTrue(c));
-        return (force && !whatIf && !confirm) || ShouldProcess(target, action);
-    }
 }

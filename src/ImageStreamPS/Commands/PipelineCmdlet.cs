@@ -88,6 +88,22 @@ public abstract class PipelineCmdlet : PSCmdlet
     protected new bool ShouldProcess(string verboseDescription, string verboseWarning, string caption) =>
         OnPipeline(() => base.ShouldProcess(verboseDescription, verboseWarning, caption));
 
+    /// <summary>True when -WhatIf is in effect (the switch, or $WhatIfPreference).</summary>
+    private protected bool IsWhatIf() => OnPipeline(() =>
+        MyInvocation.BoundParameters.TryGetValue("WhatIf", out var w)
+            ? LanguagePrimitives.IsTrue(w)
+            : LanguagePrimitives.IsTrue(SessionState.PSVariable.GetValue("WhatIfPreference")));
+
+    /// <summary>
+    /// -Force skips the confirmation prompt, but not -WhatIf or an explicit -Confirm.
+    /// </summary>
+    private protected bool ShouldProcessUnlessForced(bool force, string target, string action)
+    {
+        var whatIf = IsWhatIf();
+        var confirm = OnPipeline(() => MyInvocation.BoundParameters.TryGetValue("Confirm", out var c) && LanguagePrimitives.IsTrue(c));
+        return (force && !whatIf && !confirm) || ShouldProcess(target, action);
+    }
+
     /// <summary>Asks the user to confirm (from any thread; waits for the answer).</summary>
     protected new bool ShouldContinue(string query, string caption) => OnPipeline(() => base.ShouldContinue(query, caption));
 

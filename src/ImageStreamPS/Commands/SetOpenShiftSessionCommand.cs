@@ -1,5 +1,7 @@
 using System.Management.Automation;
 using ImageStreamPS.OpenShift.Connection;
+using ImageStreamPS.OpenShift.Images;
+using ImageStreamPS.OpenShift.Projects;
 using ImageStreamPS.Session;
 
 namespace ImageStreamPS.Commands;
@@ -7,8 +9,9 @@ namespace ImageStreamPS.Commands;
 /// <summary>Changes the namespace (project) a session works in, like 'oc project'.</summary>
 /// <remarks>
 /// Set-OpenShiftSession -Namespace checks that the project exists and that you can read it (GET on
-/// project.openshift.io projects, or on namespaces for plain Kubernetes), as 'oc project' does,
-/// then makes it the session's namespace: cmdlets without -Namespace use it from then on. It
+/// project.openshift.io projects, then on namespaces for plain Kubernetes), as 'oc project' does,
+/// then makes it the session's namespace: cmdlets without -Namespace use it from then on. When the
+/// project cannot be read, the error (ProjectNotFound or ProjectForbidden) lists your projects. It
 /// changes only the session in memory, never the kubeconfig. Without -Session it changes the
 /// runspace's default session. -Force skips the check.
 /// </remarks>
@@ -61,6 +64,12 @@ public sealed class SetOpenShiftSessionCommand : PipelineCmdlet
                 "OpenShiftSessionDisconnected", ErrorCategory.ConnectionError, session));
         }
 
+        if (ImageStreamValidation.ValidateNamespace(Namespace) is { } invalid)
+        {
+            WriteError(ProjectErrors.InvalidName($"invalid project name \"{Namespace}\": {invalid}", Namespace));
+            return;
+        }
+
         if (!ShouldProcess(session.ToString(), $"Set namespace to '{Namespace}'"))
         {
             return;
@@ -68,21 +77,17 @@ public sealed class SetOpenShiftSessionCommand : PipelineCmdlet
 
         if (!Force)
         {
+            var projects = new ProjectClient(session.Connection);
             try
             {
-                await ProjectLookup.EnsureExistsAsync(session.Connection, Namespace, cancellationToken).ConfigureAwait(false);
+                await projects.GetAsync(Namespace, cancellationToken).ConfigureAwait(false);
             }
-            catch (OpenShiftApiException exception) when (exception.Reason is "NotFound" or "Forbidden")
+            catch (OpenShiftApiException exception)
             {
-                var message = exception.Reason == "NotFound"
-                    ? $"Project '{Namespace}' does not exist on {session.Server} (or you cannot see it)."
-                    : $"You cannot read project '{Namespace}' on {session.Server}: {exception.Message}";
-                WriteError(new ErrorRecord(
-                    new OpenShiftApiException(exception.Failure, exception.Reason, message, exception.StatusCode, exception.Kind, Namespace, exception.Group, exception.Causes, exception.Request, exception),
-                    exception.Reason == "NotFound" ? "ProjectNotFound" : "ProjectForbidden",
-                    exception.Reason == "NotFound" ? ErrorCategory.ObjectNotFound : ErrorCategory.PermissionDenied,
-                    Namespace)
-                { ErrorDetails = new ErrorDetails(message) { RecommendedAction = "Check the name with 'oc projects', or use -Force to set it anyway." } });
+                var known = exception.Reason is "NotFound" or "Forbidden" ? await ProjectErrors.TryListAsync(projects, cancellationToken).ConfigureAwait(false) : null;
+                var record = ProjectErrors.NotAccessible(exception, Namespace, session.Server, known);
+                record.ErrorDetails.RecommendedAction += " Use -Force to set it anyway.";
+                WriteError(record);
                 return;
             }
         }

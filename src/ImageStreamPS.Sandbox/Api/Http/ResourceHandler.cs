@@ -83,11 +83,18 @@ public sealed class ResourceHandler(ApiService api, RequestMetrics metrics, Time
                 int? limit = null;
                 if (query.TryGetValue("limit", out var limitText) && !string.IsNullOrEmpty(limitText))
                     limit = int.TryParse(limitText, out var l) && l >= 0 ? l : throw ApiErrors.BadRequest($"invalid limit: {limitText}");
-                var list = api.List(type.Group, type.Resource, ns, new ListOptions
+                var listOptions = new ListOptions
                 {
                     LabelSelector = query["labelSelector"], FieldSelector = query["fieldSelector"], Limit = limit,
                     Continue = query["continue"], ResourceVersion = query["resourceVersion"],
-                });
+                };
+                if (entry.Virtual is { } lister && !table)
+                {
+                    // A virtual resource answers with its own object: a list, or a Status (projectrequests: "you may request").
+                    await HttpIo.WriteJson(context, 200, lister.List(api.Context(), ns, listOptions));
+                    return;
+                }
+                var list = api.List(type.Group, type.Resource, ns, listOptions);
                 await HttpIo.WriteJson(context, 200, table
                     ? TableBuilder.Build(entry, list.Items, api.Now, includeObject, list.ResourceVersion, list.Continue)
                     : list.ToJson());
