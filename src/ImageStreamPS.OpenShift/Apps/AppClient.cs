@@ -69,13 +69,6 @@ public sealed class AppClient(IKubernetes kubernetes)
             route, Route.KubeGroup, Route.KubeApiVersion, @namespace, Route.KubePluralName, cancellationToken: cancellationToken).ConfigureAwait(false);
         return RouteView.Of(created);
     }
-
-    /// <summary>The Route <c>oc expose service</c> would create, without creating it (for -WhatIf): reads the Service only.</summary>
-    public async Task<RouteView> PlanRouteAsync(string @namespace, string service, string? port, string? hostname, string? name, CancellationToken cancellationToken)
-    {
-        var target = await kubernetes.CoreV1.ReadNamespacedServiceAsync(service, @namespace, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return RouteView.Of(ServiceRoute.For(target, port, hostname, name));
-    }
 }
 
 /// <summary>The tag exists in name only: it has no image yet (an import pending or failed), so there is nothing to deploy.</summary>

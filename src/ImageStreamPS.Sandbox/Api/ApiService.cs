@@ -72,7 +72,7 @@ public sealed class ApiService
         var labels = LabelSelector.Parse(options.LabelSelector);
         var fields = FieldSelector.Parse(options.FieldSelector, strategy.FieldLabels);
         var all = Store.List(strategy.Type.Group, strategy.Type.Resource, strategy.Type.Namespaced ? NullIfEmpty(ns) : null, out var version);
-        IEnumerable<JsonObject> matching = all.Where(o => labels.Matches(ObjectMeta.Labels(o)) && fields.Matches(o, strategy));
+        IEnumerable<JsonObject> matching = all.Where(o => labels.Matches(MetaAccessor.Labels(o)) && fields.Matches(o, strategy));
 
         if (!string.IsNullOrEmpty(options.Continue))
         {
@@ -150,17 +150,17 @@ public sealed class ApiService
         var type = strategy.Type;
         Require(type, "create");
         var created = Normalize(type, obj, ns);
-        var metadata = ObjectMeta.Metadata(created);
+        var metadata = MetaAccessor.Metadata(created);
 
-        var name = ObjectMeta.Name(created);
-        if (name.Length == 0 && ObjectMeta.Str(metadata, "generateName") is { Length: > 0 } prefix)
+        var name = MetaAccessor.Name(created);
+        if (name.Length == 0 && MetaAccessor.Str(metadata, "generateName") is { Length: > 0 } prefix)
             metadata["name"] = name = prefix + RandomSuffix();
         if (name.Length == 0)
             throw ApiErrors.Invalid(type, "", [FieldError.Required("metadata.name", "name or generateName is required")]);
-        if (type.Namespaced) RequireNamespace(ObjectMeta.Namespace(created));
+        if (type.Namespaced) RequireNamespace(MetaAccessor.Namespace(created));
 
         metadata["uid"] = Guid.NewGuid().ToString();
-        metadata["creationTimestamp"] = ObjectMeta.FormatTime(context.Now);
+        metadata["creationTimestamp"] = MetaAccessor.FormatTime(context.Now);
         if (strategy.TracksGeneration) metadata["generation"] = 1;
         else metadata.Remove("generation");
         foreach (var owned in new[] { "resourceVersion", "deletionTimestamp", "deletionGracePeriodSeconds", "selfLink", "managedFields" })
@@ -169,7 +169,7 @@ public sealed class ApiService
         strategy.PrepareForCreate(context, created);
         Validate(type, name, ValidateMetadata(type, created).Concat(strategy.Validate(context, created)));
 
-        var key = Key(type, ObjectMeta.Namespace(created), name);
+        var key = Key(type, MetaAccessor.Namespace(created), name);
         if (options.DryRun)
         {
             if (Store.Get(key) is not null) throw ApiErrors.AlreadyExists(type, name);
@@ -252,14 +252,14 @@ public sealed class ApiService
                 var body = patch as JsonObject ?? throw ApiErrors.BadRequest("apply patch must be an object");
                 CheckIdentity(type, body, name);
                 var toCreate = (JsonObject)body.DeepClone();
-                ObjectMeta.Metadata(toCreate)["name"] = name;
+                MetaAccessor.Metadata(toCreate)["name"] = name;
                 return await CreateResultAsync(group, resource, ns, toCreate, options, cancellationToken).ConfigureAwait(false);
             }
 
             var patched = ApplyPatch(patchType, current, patch) as JsonObject
                 ?? throw ApiErrors.BadRequest("the patch did not produce an object");
-            var preconditioned = patch is JsonObject p && ObjectMeta.Str(p, "metadata", "resourceVersion") is { Length: > 0 };
-            if (!preconditioned) ObjectMeta.Metadata(patched)["resourceVersion"] = ObjectMeta.ResourceVersion(current);
+            var preconditioned = patch is JsonObject p && MetaAccessor.Str(p, "metadata", "resourceVersion") is { Length: > 0 };
+            if (!preconditioned) MetaAccessor.Metadata(patched)["resourceVersion"] = MetaAccessor.ResourceVersion(current);
             if (patchType == PatchType.Apply) CheckIdentity(type, patched, name);
 
             try
@@ -296,12 +296,12 @@ public sealed class ApiService
         Require(type, "delete");
         var key = Key(type, ns, name);
         var current = Store.Get(key) ?? throw ApiErrors.NotFound(type, name);
-        if (options.PreconditionUid is { Length: > 0 } uid && uid != ObjectMeta.Uid(current))
+        if (options.PreconditionUid is { Length: > 0 } uid && uid != MetaAccessor.Uid(current))
             throw ApiErrors.Conflict(type, name,
-                $"Precondition failed: UID in precondition: {uid}, UID in object meta: {ObjectMeta.Uid(current)}");
-        if (options.PreconditionResourceVersion is { Length: > 0 } rv && rv != ObjectMeta.ResourceVersion(current))
+                $"Precondition failed: UID in precondition: {uid}, UID in object meta: {MetaAccessor.Uid(current)}");
+        if (options.PreconditionResourceVersion is { Length: > 0 } rv && rv != MetaAccessor.ResourceVersion(current))
             throw ApiErrors.Conflict(type, name,
-                $"Precondition failed: ResourceVersion in precondition: {rv}, ResourceVersion in object meta: {ObjectMeta.ResourceVersion(current)}");
+                $"Precondition failed: ResourceVersion in precondition: {rv}, ResourceVersion in object meta: {MetaAccessor.ResourceVersion(current)}");
         if (options.DryRun)
         {
             strategy.Decorate(current);
@@ -313,10 +313,10 @@ public sealed class ApiService
             if (current["metadata"]?["deletionTimestamp"] is null)
             {
                 var marked = (JsonObject)current.DeepClone();
-                var metadata = ObjectMeta.Metadata(marked);
-                metadata["deletionTimestamp"] = ObjectMeta.FormatTime(Now.AddSeconds(grace));
+                var metadata = MetaAccessor.Metadata(marked);
+                metadata["deletionTimestamp"] = MetaAccessor.FormatTime(Now.AddSeconds(grace));
                 metadata["deletionGracePeriodSeconds"] = grace;
-                try { current = Store.Update(key, marked, long.Parse(ObjectMeta.ResourceVersion(current))); }
+                try { current = Store.Update(key, marked, long.Parse(MetaAccessor.ResourceVersion(current))); }
                 catch (ResourceVersionConflictException) { throw ApiErrors.Conflict(type, name); }
             }
             strategy.Decorate(current);
@@ -339,7 +339,7 @@ public sealed class ApiService
         var deleted = new List<JsonObject>();
         foreach (var item in List(group, resource, ns, list).Items)
         {
-            try { deleted.Add(Delete(group, resource, NullIfEmpty(ObjectMeta.Namespace(item)), ObjectMeta.Name(item), options)); }
+            try { deleted.Add(Delete(group, resource, NullIfEmpty(MetaAccessor.Namespace(item)), MetaAccessor.Name(item), options)); }
             catch (StatusException e) when (e.Code == 404) { }
         }
         return deleted;
@@ -360,17 +360,17 @@ public sealed class ApiService
     {
         var strategy = StoredStrategy(group, resource);
         if (strategy.Type.Subresource("scale") is null) throw ApiErrors.NoSuchResource();
-        var replicas = ObjectMeta.Int(scale, "spec", "replicas");
+        var replicas = MetaAccessor.Int(scale, "spec", "replicas");
         if (replicas is null or < 0)
             throw ApiErrors.Invalid(new ResourceType { Group = "autoscaling", Version = "v1", Resource = "scale", Kind = "Scale", Namespaced = true }, name,
                 [replicas is null ? FieldError.Required("spec.replicas") : FieldError.Invalid("spec.replicas", replicas.Value, "must be greater than or equal to 0")]);
-        var requested = ObjectMeta.ResourceVersion(scale);
+        var requested = MetaAccessor.ResourceVersion(scale);
         for (var attempt = 0; ; attempt++)
         {
             var current = Get(group, resource, ns, name);
-            if (requested.Length > 0 && requested != ObjectMeta.ResourceVersion(current))
+            if (requested.Length > 0 && requested != MetaAccessor.ResourceVersion(current))
                 throw ApiErrors.Conflict(strategy.Type, name);
-            ObjectMeta.Ensure(current, "spec")["replicas"] = replicas.Value;
+            MetaAccessor.Ensure(current, "spec")["replicas"] = replicas.Value;
             try { return ScaleOf(Write(strategy, ns, name, current, options ?? WriteOptions.None, UpdateKind.Main).Object); }
             catch (StatusException e) when (e.Code == 409 && requested.Length == 0 && attempt < ConflictRetries) { }
         }
@@ -378,7 +378,7 @@ public sealed class ApiService
 
     private static JsonObject ScaleOf(JsonObject obj)
     {
-        var metadata = ObjectMeta.Metadata(obj);
+        var metadata = MetaAccessor.Metadata(obj);
         var scaleMetadata = new JsonObject();
         foreach (var field in new[] { "name", "namespace", "uid", "resourceVersion", "creationTimestamp" })
             if (metadata[field] is { } value) scaleMetadata[field] = value.DeepClone();
@@ -388,10 +388,10 @@ public sealed class ApiService
             ["kind"] = "Scale",
             ["apiVersion"] = "autoscaling/v1",
             ["metadata"] = scaleMetadata,
-            ["spec"] = new JsonObject { ["replicas"] = ObjectMeta.Int(obj, "spec", "replicas") ?? 0 },
+            ["spec"] = new JsonObject { ["replicas"] = MetaAccessor.Int(obj, "spec", "replicas") ?? 0 },
             ["status"] = new JsonObject
             {
-                ["replicas"] = ObjectMeta.Int(obj, "status", "replicas") ?? 0,
+                ["replicas"] = MetaAccessor.Int(obj, "status", "replicas") ?? 0,
                 ["selector"] = selector is null ? "" : Tables.Selector(Wire.Decode<k8s.Models.V1LabelSelector>(selector)).Replace("<none>", ""),
             },
         };
@@ -412,7 +412,7 @@ public sealed class ApiService
         var fields = FieldSelector.Parse(options.FieldSelector, strategy.FieldLabels);
         var scope = strategy.Type.Namespaced ? NullIfEmpty(ns) : null;
         bool Matches(JsonObject o) =>
-            (scope is null || ObjectMeta.Namespace(o) == scope) && labels.Matches(ObjectMeta.Labels(o)) && fields.Matches(o, strategy);
+            (scope is null || MetaAccessor.Namespace(o) == scope) && labels.Matches(MetaAccessor.Labels(o)) && fields.Matches(o, strategy);
 
         long? from = options.ResourceVersion is null or "" or "0" ? null
             : long.TryParse(options.ResourceVersion, out var v) ? v
@@ -426,8 +426,8 @@ public sealed class ApiService
             {
                 var copy = (JsonObject)o.DeepClone();
                 strategy.Decorate(copy);
-                return new WatchEvent(WatchEventType.Added, Key(strategy.Type, ObjectMeta.Namespace(o), ObjectMeta.Name(o)),
-                    long.Parse(ObjectMeta.ResourceVersion(o)), copy);
+                return new WatchEvent(WatchEventType.Added, Key(strategy.Type, MetaAccessor.Namespace(o), MetaAccessor.Name(o)),
+                    long.Parse(MetaAccessor.ResourceVersion(o)), copy);
             }).ToList();
             return new ApiWatch(initial, subscription, e =>
             {
@@ -455,8 +455,8 @@ public sealed class ApiService
         var type = strategy.Type;
         Require(type, "update");
         var context = Context(options);
-        var requested = ObjectMeta.ResourceVersion(obj);
-        var bodyName = ObjectMeta.Name(obj);
+        var requested = MetaAccessor.ResourceVersion(obj);
+        var bodyName = MetaAccessor.Name(obj);
         if (bodyName.Length > 0 && bodyName != name)
             throw ApiErrors.BadRequest($"the name of the object ({bodyName}) does not match the name on the URL ({name})");
 
@@ -469,20 +469,20 @@ public sealed class ApiService
                 if (kind == UpdateKind.Main && strategy.AllowCreateOnUpdate)
                 {
                     var toCreate = (JsonObject)obj.DeepClone();
-                    ObjectMeta.Metadata(toCreate).Remove("resourceVersion");
-                    ObjectMeta.Metadata(toCreate)["name"] = name;
+                    MetaAccessor.Metadata(toCreate).Remove("resourceVersion");
+                    MetaAccessor.Metadata(toCreate)["name"] = name;
                     return CreateResult(type.Group, type.Resource, ns, toCreate, options);
                 }
                 throw ApiErrors.NotFound(type, name);
             }
-            var oldVersion = ObjectMeta.ResourceVersion(old);
+            var oldVersion = MetaAccessor.ResourceVersion(old);
             if (requested.Length == 0 && !strategy.AllowUnconditionalUpdate)
                 throw ApiErrors.Invalid(type, name, [FieldError.InvalidLiteral("metadata.resourceVersion", "0x0", "must be specified for an update")]);
             if (requested.Length > 0 && requested != oldVersion) throw ApiErrors.Conflict(type, name);
 
             var updated = Normalize(type, obj, ns);
-            var metadata = ObjectMeta.Metadata(updated);
-            var oldMetadata = ObjectMeta.Metadata(old);
+            var metadata = MetaAccessor.Metadata(updated);
+            var oldMetadata = MetaAccessor.Metadata(old);
             metadata["name"] = name;
             foreach (var owned in new[] { "uid", "creationTimestamp", "generation", "deletionTimestamp", "deletionGracePeriodSeconds" })
             {
@@ -495,10 +495,10 @@ public sealed class ApiService
             if (kind == UpdateKind.Status) strategy.PrepareForStatusUpdate(context, updated, old);
             else strategy.PrepareForUpdate(context, updated, old);
             if (kind == UpdateKind.Main && strategy.TracksGeneration && SpecChanged(updated, old))
-                ObjectMeta.Metadata(updated)["generation"] = ObjectMeta.Generation(old) + 1;
+                MetaAccessor.Metadata(updated)["generation"] = MetaAccessor.Generation(old) + 1;
             Validate(type, name, ValidateMetadata(type, updated).Concat(strategy.ValidateUpdate(context, updated, old)));
 
-            ObjectMeta.Metadata(updated)["resourceVersion"] = oldVersion;
+            MetaAccessor.Metadata(updated)["resourceVersion"] = oldVersion;
             if (JsonNode.DeepEquals(updated, old) || options.DryRun)
             {
                 strategy.Decorate(updated);
@@ -530,9 +530,9 @@ public sealed class ApiService
     /// <summary>Garbage collection: dependents named by ownerReferences go too (Orphan: they lose the reference).</summary>
     private void CollectDependents(JsonObject owner, string? propagation)
     {
-        var uid = ObjectMeta.Uid(owner);
+        var uid = MetaAccessor.Uid(owner);
         if (uid.Length == 0) return;
-        var ownerNamespace = NullIfEmpty(ObjectMeta.Namespace(owner));
+        var ownerNamespace = NullIfEmpty(MetaAccessor.Namespace(owner));
         foreach (var strategy in Catalog.Strategies)
         {
             var type = strategy.Type;
@@ -540,14 +540,14 @@ public sealed class ApiService
             foreach (var dependent in Store.List(type.Group, type.Resource, type.Namespaced ? ownerNamespace : null, out _))
             {
                 if (dependent["metadata"]?["ownerReferences"] is not JsonArray references ||
-                    !references.Any(r => ObjectMeta.Str(r, "uid") == uid)) continue;
-                var ns = NullIfEmpty(ObjectMeta.Namespace(dependent));
-                var name = ObjectMeta.Name(dependent);
+                    !references.Any(r => MetaAccessor.Str(r, "uid") == uid)) continue;
+                var ns = NullIfEmpty(MetaAccessor.Namespace(dependent));
+                var name = MetaAccessor.Name(dependent);
                 try
                 {
                     if (propagation == "Orphan")
                     {
-                        var remaining = new JsonArray(references.Where(r => ObjectMeta.Str(r, "uid") != uid).Select(r => r!.DeepClone()).ToArray());
+                        var remaining = new JsonArray(references.Where(r => MetaAccessor.Str(r, "uid") != uid).Select(r => r!.DeepClone()).ToArray());
                         Patch(type.Group, type.Resource, ns, name, PatchType.Merge,
                             new JsonObject { ["metadata"] = new JsonObject { ["ownerReferences"] = remaining.Count == 0 ? null : remaining } });
                     }
@@ -577,7 +577,7 @@ public sealed class ApiService
 
         if (type.Namespaced)
         {
-            var bodyNamespace = ObjectMeta.Str(metadata, "namespace");
+            var bodyNamespace = MetaAccessor.Str(metadata, "namespace");
             if (!string.IsNullOrEmpty(ns) && !string.IsNullOrEmpty(bodyNamespace) && bodyNamespace != ns)
                 throw ApiErrors.BadRequest("the namespace of the provided object does not match the namespace sent on the request");
             var effective = string.IsNullOrEmpty(ns) ? bodyNamespace : ns;
@@ -590,20 +590,20 @@ public sealed class ApiService
 
     private static void CheckIdentity(ResourceType type, JsonObject obj, string? name)
     {
-        var kind = ObjectMeta.Str(obj, "kind");
+        var kind = MetaAccessor.Str(obj, "kind");
         if (!string.IsNullOrEmpty(kind) && kind != type.Kind)
             throw ApiErrors.BadRequest($"the kind in the data ({kind}) does not match the expected kind ({type.Kind})");
-        var apiVersion = ObjectMeta.Str(obj, "apiVersion");
+        var apiVersion = MetaAccessor.Str(obj, "apiVersion");
         if (!string.IsNullOrEmpty(apiVersion) && apiVersion != type.ApiVersion)
             throw ApiErrors.BadRequest($"the API version in the data ({apiVersion}) does not match the expected API version ({type.ApiVersion})");
-        var bodyName = ObjectMeta.Name(obj);
+        var bodyName = MetaAccessor.Name(obj);
         if (name is not null && bodyName.Length > 0 && bodyName != name)
             throw ApiErrors.BadRequest($"the name of the object ({bodyName}) does not match the name on the URL ({name})");
     }
 
     private static IEnumerable<FieldError> ValidateMetadata(ResourceType type, JsonObject obj)
     {
-        var name = ObjectMeta.Name(obj);
+        var name = MetaAccessor.Name(obj);
         if (name is "." or "..") yield return FieldError.Invalid("metadata.name", name, $"may not be '{name}'");
         foreach (var forbidden in new[] { "/", "%" })
             if (name.Contains(forbidden)) yield return FieldError.Invalid("metadata.name", name, $"may not contain '{forbidden}'");
@@ -662,7 +662,7 @@ public sealed class ApiService
     /// <summary>Opaque continue tokens: base64 of "resourceVersion/namespace/name" of the last item served.</summary>
     private static class ContinueToken
     {
-        public static string Position(JsonObject o) => ObjectMeta.Namespace(o) + "/" + ObjectMeta.Name(o);
+        public static string Position(JsonObject o) => MetaAccessor.Namespace(o) + "/" + MetaAccessor.Name(o);
 
         public static string Create(long version, string position) =>
             Convert.ToBase64String(Encoding.UTF8.GetBytes(version + "/" + position));

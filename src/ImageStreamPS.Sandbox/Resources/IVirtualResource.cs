@@ -34,7 +34,7 @@ public interface IVirtualResource
     IReadOnlyList<TableColumn> Columns => [TableColumn.NameColumn, TableColumn.Age];
 
     IReadOnlyList<JsonNode?> Cells(JsonObject obj, DateTimeOffset now) =>
-        [ObjectMeta.Name(obj), Tables.Age(ObjectMeta.CreationTimestamp(obj), now)];
+        [MetaAccessor.Name(obj), Tables.Age(MetaAccessor.CreationTimestamp(obj), now)];
 }
 
 /// <summary>The object a write returns and whether it was created (201) or updated (200).</summary>

@@ -138,8 +138,8 @@ public abstract class ResourceStrategy<T> : IResourceStrategy where T : class, I
 
     public string FieldValue(JsonObject obj, string label) => label switch
     {
-        "metadata.name" => ObjectMeta.Name(obj),
-        "metadata.namespace" => ObjectMeta.Namespace(obj),
+        "metadata.name" => MetaAccessor.Name(obj),
+        "metadata.namespace" => MetaAccessor.Namespace(obj),
         _ => Fields.TryGetValue(label, out var read) ? read(Read(obj)) : "",
     };
 }

@@ -1,3 +1,4 @@
+using ImageStreamPS.Sandbox.Api;
 using System.Text.Json.Nodes;
 using ImageStreamPS.Sandbox.Resources;
 using Microsoft.AspNetCore.Http;
@@ -105,7 +106,7 @@ public sealed class ResourceHandler(ApiService api, RequestMetrics metrics, Time
                 RequireVerb(type, "get");
                 var obj = info.Subresource == "scale" ? api.GetScale(type.Group, type.Resource, ns, name!) : api.Get(type.Group, type.Resource, ns, name!);
                 await HttpIo.WriteJson(context, 200, table && info.Subresource is null
-                    ? TableBuilder.Build(entry, [obj], api.Now, includeObject, ObjectMeta.ResourceVersion(obj))
+                    ? TableBuilder.Build(entry, [obj], api.Now, includeObject, MetaAccessor.ResourceVersion(obj))
                     : obj);
                 return;
             }
@@ -159,9 +160,9 @@ public sealed class ResourceHandler(ApiService api, RequestMetrics metrics, Time
                 // As the generic store answers: the object while a graceful deletion is pending, else a Success Status.
                 var pending = entry.Strategy is not null && !options.DryRun && deleted["metadata"]?["deletionTimestamp"] is not null &&
                               api.Store.Get(ApiService.Key(type, ns, name!)) is not null;
-                await HttpIo.WriteJson(context, 200, entry.Virtual is not null || pending || options.DryRun || ObjectMeta.Str(deleted, "kind") == "Status"
+                await HttpIo.WriteJson(context, 200, entry.Virtual is not null || pending || options.DryRun || MetaAccessor.Str(deleted, "kind") == "Status"
                     ? deleted
-                    : HttpIo.Success(name, type.Group, type.Resource, ObjectMeta.Uid(deleted)));
+                    : HttpIo.Success(name, type.Group, type.Resource, MetaAccessor.Uid(deleted)));
                 return;
             }
             case "deletecollection":
@@ -218,10 +219,10 @@ public sealed class ResourceHandler(ApiService api, RequestMetrics metrics, Time
         return options with
         {
             DryRun = options.DryRun || DryRun(dryRun),
-            PropagationPolicy = ObjectMeta.Str(body, "propagationPolicy") ?? (body["orphanDependents"]?.ToString() == "true" ? "Orphan" : options.PropagationPolicy),
-            PreconditionUid = ObjectMeta.Str(body, "preconditions", "uid"),
-            PreconditionResourceVersion = ObjectMeta.Str(body, "preconditions", "resourceVersion"),
-            GracePeriodSeconds = ObjectMeta.Int(body, "gracePeriodSeconds") ?? options.GracePeriodSeconds,
+            PropagationPolicy = MetaAccessor.Str(body, "propagationPolicy") ?? (body["orphanDependents"]?.ToString() == "true" ? "Orphan" : options.PropagationPolicy),
+            PreconditionUid = MetaAccessor.Str(body, "preconditions", "uid"),
+            PreconditionResourceVersion = MetaAccessor.Str(body, "preconditions", "resourceVersion"),
+            GracePeriodSeconds = MetaAccessor.Int(body, "gracePeriodSeconds") ?? options.GracePeriodSeconds,
         };
     }
 }
