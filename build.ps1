@@ -92,15 +92,16 @@ function Get-PesterModulePath {
 }
 
 function Install-TestRegistry {
-    # The importer's tests run against Debian's docker-registry (distribution v2). Install it
-    # when we can (root with apt); the tests themselves decide what to do when it is absent.
-    if (Get-Command docker-registry -ErrorAction SilentlyContinue) { return }
+    # The importer's tests run against Debian's docker-registry (distribution v2), and the integrated
+    # registry's auth against skopeo (a real registry client). Install them when we can (root with
+    # apt); the tests themselves decide what to do when they are absent.
+    if ((Get-Command docker-registry -ErrorAction SilentlyContinue) -and (Get-Command skopeo -ErrorAction SilentlyContinue)) { return }
     if (-not $IsLinux -or -not (Get-Command apt-get -ErrorAction SilentlyContinue)) { return }
     if ((& id -u) -ne '0') { return }
-    Write-Host 'Installing docker-registry for the importer tests' -ForegroundColor DarkGray
+    Write-Host 'Installing docker-registry and skopeo for the registry tests' -ForegroundColor DarkGray
     & apt-get update -qq *> $null
-    & apt-get install -y -qq docker-registry *> $null
-    if ($LASTEXITCODE -ne 0) { Write-Warning 'apt-get install docker-registry failed' }
+    & apt-get install -y -qq docker-registry skopeo *> $null
+    if ($LASTEXITCODE -ne 0) { Write-Warning 'apt-get install docker-registry skopeo failed' }
 }
 
 function Read-TrxCounts([string] $Path) {

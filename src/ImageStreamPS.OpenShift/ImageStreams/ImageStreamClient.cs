@@ -86,6 +86,35 @@ public sealed class ImageStreamClient
     });
 
     /// <summary>
+    /// <c>oc import-image</c>'s request made safe to run in parallel: <c>POST …/imagestreamimports</c> built by
+    /// <paramref name="build"/> from the stream as read (<paramref name="stream"/>, null when it does not
+    /// exist yet). The import carries that read's resourceVersion, so when another writer changed the stream
+    /// first the server answers 409 before importing anything; then the stream is read again, the request
+    /// rebuilt and sent again, with client-go's <c>retry.DefaultBackoff</c>.
+    /// </summary>
+    public Task<ImageStreamImport> ImportAsync(
+        string @namespace, string name, ImageStream? stream, Func<ImageStream?, ImageStreamImport> build, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(build);
+        var attempt = 0;
+        return ConflictRetry.RunAsync(Backoff.DefaultBackoff, async token =>
+        {
+            if (attempt++ > 0)
+            {
+                try
+                {
+                    stream = await GetAsync(@namespace, name, token).ConfigureAwait(false);
+                }
+                catch (OpenShiftApiException missing) when (missing.Reason == "NotFound")
+                {
+                    stream = null;
+                }
+            }
+            return await ImportAsync(@namespace, build(stream), token).ConfigureAwait(false);
+        }, retrying: null, cancellationToken);
+    }
+
+    /// <summary>
     /// <c>PUT …/namespaces/{ns}/imagestreamtags/{stream}:{tag}</c> (<c>oc tag</c>): upserts the spec
     /// tag, conditionally on <paramref name="resourceVersion"/> when given. <c>Created</c> is true when the server answered 201 (the tag did not exist).
     /// </summary>

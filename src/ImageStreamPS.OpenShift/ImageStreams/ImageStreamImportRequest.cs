@@ -24,6 +24,7 @@ public static class ImageStreamImportRequest
     /// </summary>
     public static ImageStreamImport ForTag(string @namespace, string streamName, string tag, ImageStream? stream, string? from, ImageImportOptions options)
     {
+        options = Tagging.TagPolicies.Normalize(options);
         TagReference? existing = null;
         if (stream is not null)
         {
@@ -71,6 +72,7 @@ public static class ImageStreamImportRequest
     /// <summary>Every tag of a repository (<c>--all</c>): <c>spec.repository</c> with the repository without tag or digest.</summary>
     public static ImageStreamImport ForRepository(string @namespace, string streamName, ImageStream? stream, string? from, ImageImportOptions options)
     {
+        options = Tagging.TagPolicies.Normalize(options);
         if (string.IsNullOrEmpty(from)) from = stream?.Spec?.DockerImageRepository;
         if (string.IsNullOrEmpty(from)) throw new ArgumentException("pass -From with the repository to import");
         var request = NewRequest(@namespace, streamName, stream);

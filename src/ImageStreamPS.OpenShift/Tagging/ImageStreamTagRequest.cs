@@ -86,17 +86,7 @@ public static class ImageStreamTagRequest
     public static string DeletedMessage(ImageStreamReference destination, string currentNamespace) =>
         $"Deleted tag {destination.NamespaceOr(currentNamespace)}/{destination.ObjectName}.";
 
-    private static string NormalizeReferencePolicy(string? policy) => policy?.ToLowerInvariant() switch
-    {
-        null or "" or "source" => TagReferencePolicyType.Source,
-        "local" => TagReferencePolicyType.Local,
-        _ => throw new ImageTagException(ImageTagError.InvalidOptions, "reference policy must be set to 'source' or 'local'"),
-    };
+    private static string NormalizeReferencePolicy(string? policy) => TagPolicies.ReferencePolicy(policy) ?? TagReferencePolicyType.Source;
 
-    private static string NormalizeImportMode(string? mode) => mode?.ToLowerInvariant() switch
-    {
-        null or "" or "legacy" => ImportMode.Legacy,
-        "preserveoriginal" => ImportMode.PreserveOriginal,
-        _ => throw new ImageTagException(ImageTagError.InvalidOptions, $"valid ImportMode values are {ImportMode.Legacy} or {ImportMode.PreserveOriginal}"),
-    };
+    private static string NormalizeImportMode(string? mode) => TagPolicies.ImportMode(mode) ?? ImportMode.Legacy;
 }

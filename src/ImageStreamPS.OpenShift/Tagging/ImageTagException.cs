@@ -14,7 +14,7 @@ public enum ImageTagError
 }
 
 /// <summary>A tag request refused with the message <c>oc tag</c> prints for the same mistake.</summary>
-public sealed class ImageTagException : Exception
+public sealed class ImageTagException : ArgumentException
 {
     /// <summary>Creates the exception.</summary>
     public ImageTagException(ImageTagError error, string message) : base(message) => Error = error;

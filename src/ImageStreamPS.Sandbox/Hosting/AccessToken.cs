@@ -34,9 +34,11 @@ public sealed class AccessToken
     {
         const string prefix = "Bearer ";
         if (authorization is null || !authorization.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) return false;
-        var presented = Encoding.UTF8.GetBytes(authorization[prefix.Length..].Trim());
-        return CryptographicOperations.FixedTimeEquals(presented, _expected);
+        return Matches(authorization[prefix.Length..].Trim());
     }
+
+    /// <summary>True when <paramref name="presented"/> is this token (the integrated registry also takes it as a Basic password).</summary>
+    public bool Matches(string presented) => CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), _expected);
 
     public override string ToString() => "<redacted>";
 }

@@ -85,6 +85,7 @@ public sealed class SandboxHost : IAsyncDisposable
         var token = Task.Run(() => AccessToken.LoadOrCreate(settings.DataPath), cancellationToken);
         var opening = Task.Run(() => SandboxCore.Open(settings.DataPath, settings, catalog =>
         {
+            settings.Token = token.Result;
             foreach (var module in modules) module.Register(catalog, settings);
         }), cancellationToken);
         var pipeline = opening.ContinueWith(core => new ApiPipeline(core.Result.Api, token.Result, new RequestMetrics(),

@@ -20,4 +20,6 @@ public sealed class SandboxSettings
     public TimeSpan PodStartDelay { get; init; } = TimeSpan.Zero;
     public TimeSpan ImportInterval { get; init; } = TimeSpan.FromSeconds(900);
     public string? Seed { get; init; }
+    /// <summary>The cluster's bearer token; the integrated registry requires it. Set by the host before modules register.</summary>
+    public AccessToken? Token { get; set; }
 }

@@ -24,10 +24,19 @@ public sealed class ImageApi : IAsyncDisposable
         this.settings = settings;
         Mirrors = new RegistryMirrors();
         foreach (var (source, mirror) in settings.Mirrors) Mirrors.Set(source, mirror);
-        Importer = new ImageImporter(client, Mirrors);
+        var token = settings.Token ??= AccessToken.LoadOrCreate(settings.DataPath);
+        Importer = new ImageImporter(client, Mirrors, credentials: host => IsIntegratedRegistry(host) ? ServiceAccount(token) : null);
         streamImport = new StreamImport(Importer);
-        Registry = new IntegratedRegistry(new RegistryStorage(Path.Combine(settings.DataPath, "registry")));
+        Registry = new IntegratedRegistry(new RegistryStorage(Path.Combine(settings.DataPath, "registry")), new RegistryAccessController(token));
     }
+
+    // The importer reaches the integrated registry as a service account does, with the cluster's token
+    // (what an OpenShift service account's dockercfg secret holds for the registry).
+    private static RegistryCredential ServiceAccount(AccessToken token) => new("serviceaccount", token.Value);
+
+    private bool IsIntegratedRegistry(string host) =>
+        string.Equals(host, settings.PublicRegistryHost, StringComparison.OrdinalIgnoreCase) ||
+        string.Equals(host, settings.InternalRegistryHost, StringComparison.OrdinalIgnoreCase);
 
     internal RegistryMirrors Mirrors { get; }
 

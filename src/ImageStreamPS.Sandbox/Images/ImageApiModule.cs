@@ -27,6 +27,7 @@ public sealed class ImageApiModule : ISandboxModule
         // The host may map routes while the catalog is still being built; requests come after Register.
         registry.Map("/v2", Handle);
         registry.Map("/v2/{**path}", Handle);
+        registry.Map(Distribution.RegistryAccessController.TokenPath, Handle);
     }
 
     private Task Handle(HttpContext context) =>

@@ -10,7 +10,9 @@ namespace ImageStreamPS.Sandbox.Images;
 /// (<c>Legacy</c>) or keep the list and import every child (<c>PreserveOriginal</c>).
 /// Failures come back as <see cref="ImportFailure"/> with OpenShift's reasons and messages.
 /// </summary>
-internal sealed class ImageImporter(RegistryClient client, RegistryMirrors mirrors, TimeProvider? clock = null)
+/// <param name="credentials">Credentials the importer holds itself, by registry host (the integrated registry's), used when the namespace's secrets have none.</param>
+internal sealed class ImageImporter(RegistryClient client, RegistryMirrors mirrors, TimeProvider? clock = null,
+    Func<string, RegistryCredential?>? credentials = null)
 {
     private readonly TimeProvider time = clock ?? TimeProvider.System;
 
@@ -77,7 +79,10 @@ internal sealed class ImageImporter(RegistryClient client, RegistryMirrors mirro
     {
         var mirror = mirrors.Find(reference.Registry);
         var host = mirror ?? (reference.IsDockerHub ? "registry-1.docker.io" : reference.Registry);
-        var credential = options.Credentials?.Invoke(reference.Registry);
+        // A mirror is a registry of its own: its credentials first, then the source's, then the importer's own.
+        var credential = (mirror is null ? null : options.Credentials?.Invoke(mirror))
+            ?? options.Credentials?.Invoke(reference.Registry)
+            ?? credentials?.Invoke(host);
         try
         {
             return await client.OpenAsync(host, reference.Path, options.Insecure || mirror is not null, credential, push: false, cancellationToken)

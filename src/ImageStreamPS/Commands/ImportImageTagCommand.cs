@@ -107,12 +107,15 @@ public sealed class ImportImageTagCommand : ImageStreamCommandBase
             return;
         }
 
+        var options = new ImageImportOptions(Scheduled.IsPresent, Insecure.IsPresent, ReferencePolicy, ImportMode);
+        ImageStreamImport Build(OpenShift.Api.ImageStream? read) => All
+            ? ImageStreamImportRequest.ForRepository(ns, target.Stream, read, From, options)
+            : ImageStreamImportRequest.ForTag(ns, target.Stream, tag!, read, From ?? (read is null ? Name : null), options);
+
         ImageStreamImport request;
         try
         {
-            request = All
-                ? ImageStreamImportRequest.ForRepository(ns, target.Stream, stream, From, Options())
-                : ImageStreamImportRequest.ForTag(ns, target.Stream, tag!, stream, From ?? (stream is null ? Name : null), Options());
+            request = Build(stream);
         }
         catch (ArgumentException exception)
         {
@@ -128,7 +131,8 @@ public sealed class ImportImageTagCommand : ImageStreamCommandBase
         ImageStreamImport answer;
         try
         {
-            answer = await Client.ImportAsync(ns, request, cancellationToken).ConfigureAwait(false);
+            // Sent again, rebuilt from a fresh read, when another writer changed the stream first (409).
+            answer = await Client.ImportAsync(ns, target.Stream, stream, read => ReferenceEquals(read, stream) ? request : (request = Build(read)), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -143,7 +147,8 @@ public sealed class ImportImageTagCommand : ImageStreamCommandBase
         for (var i = 0; i < results.Count; i++)
         {
             var item = results[i];
-            var tagName = item.Tag ?? (All ? null : tag);
+            // A single import names the tag it wrote (spec.images[i].to), not the tag it read from the registry.
+            var tagName = All ? item.Tag : request.Spec.Images?.ElementAtOrDefault(i)?.To?.Name ?? tag;
             if (All)
             {
                 WriteProgress(new ProgressRecord(1, activity.Activity, $"{i + 1} of {results.Count}: {tagName}")
@@ -173,6 +178,4 @@ public sealed class ImportImageTagCommand : ImageStreamCommandBase
             WriteProgress(new ProgressRecord(1, activity.Activity, "done") { RecordType = ProgressRecordType.Completed });
         }
     }
-
-    private ImageImportOptions Options() => new(Scheduled.IsPresent, Insecure.IsPresent, ReferencePolicy, ImportMode);
 }

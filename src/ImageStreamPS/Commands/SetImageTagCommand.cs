@@ -19,9 +19,10 @@ namespace ImageStreamPS.Commands;
 /// destination in another stream or namespace works the same way; a missing destination stream is
 /// created by the server.</para>
 /// <para>Piped ImageTags (<c>Get-ImageTag citas:v2 | Set-ImageTag -Destination citas:prod</c>) are used as
-/// read: their image is tagged without another read, and the write is conditional on the stream not
-/// having changed since. When it changed (HTTP 409), the source is read again and the write retried
-/// (up to 5 times; then a ResourceBusy error <c>ImageTagConflict</c>).</para>
+/// read: the image they showed is tagged, without another read, even if the source tag has moved since.
+/// Like oc, the write carries no precondition; when the server reports a conflict with another writer
+/// (HTTP 409) it is sent again after client-go's jittered backoff (5 attempts; then a ResourceBusy error
+/// <c>ImageTagConflict</c>), so parallel runbooks tagging one stream do not fail each other.</para>
 /// <para>-WhatIf names every Deployment whose <c>image.openshift.io/triggers</c> annotation follows a
 /// destination tag, with the image it runs now and the image the move would roll out (it reads the
 /// Deployments of the destination namespace; nothing is written).</para>
@@ -52,7 +53,6 @@ public sealed class SetImageTagCommand : ImageStreamCommandBase
 {
     private const string SourceSet = "Source";
     private const string InputObjectSet = "InputObject";
-    private const int Attempts = 5;
 
     /// <summary>The source: <c>citas:v2</c>, <c>ns/citas:v2</c>, <c>citas@sha256:…</c> or a pull spec such as <c>docker.io/josedom24/citas-backend:v2</c>.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = SourceSet)]
@@ -87,7 +87,7 @@ public sealed class SetImageTagCommand : ImageStreamCommandBase
     /// <summary><c>Source</c> (default): consumers pull from where the image came from; <c>Local</c>: through the integrated registry.</summary>
     [Parameter]
     [ValidateSet("Source", "Local")]
-    public string ReferencePolicy { get; set; } = TagReferencePolicyType.Source;
+    public string? ReferencePolicy { get; set; }
 
     /// <summary>Allows plain HTTP and unverified TLS when importing a registry source.</summary>
     [Parameter]
@@ -101,7 +101,7 @@ public sealed class SetImageTagCommand : ImageStreamCommandBase
     /// <summary><c>Legacy</c> (default) imports one platform of a multi-arch image; <c>PreserveOriginal</c> keeps the manifest list.</summary>
     [Parameter]
     [ValidateSet("Legacy", "PreserveOriginal")]
-    public string ImportMode { get; set; } = OpenShift.Api.ImportMode.Legacy;
+    public string? ImportMode { get; set; }
 
     /// <summary>Writes the destination tags, as they are after the change.</summary>
     [Parameter]
@@ -130,56 +130,61 @@ public sealed class SetImageTagCommand : ImageStreamCommandBase
             destinations.Add(destination);
         }
 
-        var options = new TagOptions
-        {
-            Alias = Alias.IsPresent,
-            Reference = Reference.IsPresent,
-            Scheduled = Scheduled.IsPresent,
-            Insecure = Insecure.IsPresent,
-            ReferencePolicy = ReferencePolicy,
-            ImportMode = ImportMode,
-        };
-        TagSource source;
+        var sourceTarget = InputObject ?? (object)Source;
+        ImageTagMove move;
         try
         {
-            source = InputObject is { } input
+            var source = InputObject is { } input
                 ? TagSource.Classify($"{input.Namespace}/{input.Name}", TagSourceKind.ImageStreamTag, current)
                 : TagSource.Classify(Source, SourceType, current);
-            ImageStreamTagRequest.Validate(source, destinations, options, current);
+            var options = TagPolicies.ForTag(new ImageImportOptions(Scheduled.IsPresent, Insecure.IsPresent, ReferencePolicy, ImportMode), Alias.IsPresent, Reference.IsPresent);
+            // A piped tag is used as it was read: its image is tagged without another read.
+            move = ImageTagMove.Plan(Client, source, destinations, options, current, InputObject?.View.Stream.Resource);
         }
         catch (ImageTagException exception)
         {
-            WriteError(InvalidName(new ArgumentException(exception.Message, exception), "ImageTagSourceInvalid", InputObject ?? (object)Source));
+            WriteError(InvalidName(exception, "ImageTagSourceInvalid", sourceTarget));
             return;
         }
 
-        // A piped tag is used as it was read; a typed tag source is read once to resolve it (oc's GET).
-        var state = new SourceState(source, InputObject?.View.Stream.Resource, InputObject?.ResourceVersion);
-        if (source.NeedsResolution(Alias) && state.Stream is null && !await ReadSourceAsync(state, current, cancellationToken).ConfigureAwait(false)) return;
+        try
+        {
+            await move.ResolveAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (ImageTagException exception)
+        {
+            WriteError(NotFound(exception.Message, "ImageTagNotFound", sourceTarget));
+            return;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            WriteError(exception, target: sourceTarget);
+            return;
+        }
 
         // -Wait: note the workloads each destination triggers before it moves (AppTagMoveWaiter, app-cmdlets).
         var rollouts = Wait && !IsWhatIf() ? new AppTagMoveWaiter(Connection, CurrentSession, WriteProgress, WriteError) : null;
         if (rollouts is not null)
         {
             foreach (var destination in destinations)
-                await rollouts.NoteAsync(destination.NamespaceOr(current), destination.Name, destination.Tag!, cancellationToken).ConfigureAwait(false);
+                await rollouts.NoteAsync(move.NamespaceOf(destination), destination.Name, destination.Tag!, cancellationToken).ConfigureAwait(false);
         }
 
         var written = new List<ImageStreamReference>();
         foreach (var destination in destinations)
         {
-            if (await SetAsync(state, destination, options, current, cancellationToken).ConfigureAwait(false)) written.Add(destination);
+            if (await SetAsync(move, destination, cancellationToken).ConfigureAwait(false)) written.Add(destination);
         }
 
         if (rollouts is not null)
         {
-            var moved = written.Select(d => (d.NamespaceOr(current), d.Name, d.Tag!));
+            var moved = written.Select(d => (move.NamespaceOf(d), d.Name, d.Tag!));
             foreach (var rollout in await rollouts.WaitAsync(moved, Timeout, cancellationToken).ConfigureAwait(false)) WriteObject(rollout);
         }
 
         if (PassThru)
         {
-            foreach (var group in written.GroupBy(d => (Namespace: d.NamespaceOr(current), d.Name)))
+            foreach (var group in written.GroupBy(d => (Namespace: move.NamespaceOf(d), d.Name)))
             {
                 try
                 {
@@ -197,125 +202,42 @@ public sealed class SetImageTagCommand : ImageStreamCommandBase
         }
     }
 
-    // The source and the stream it was last read from (with that read's resourceVersion).
-    private sealed class SourceState(TagSource source, OpenShift.Api.ImageStream? stream, string? resourceVersion)
+    private async Task<bool> SetAsync(ImageTagMove move, ImageStreamReference destination, CancellationToken cancellationToken)
     {
-        public TagSource Source { get; } = source;
-        public OpenShift.Api.ImageStream? Stream { get; set; } = stream;
-        public string? ResourceVersion { get; set; } = resourceVersion;
-    }
-
-    private async Task<bool> ReadSourceAsync(SourceState state, string current, CancellationToken cancellationToken)
-    {
+        var display = $"{move.NamespaceOf(destination)}/{destination.ObjectName}";
+        if (!await ShouldSetAsync(move, destination, cancellationToken).ConfigureAwait(false)) return false;
         try
         {
-            var stream = await Client.GetAsync(state.Source.StreamNamespace(current), state.Source.Reference.Name, cancellationToken).ConfigureAwait(false);
-            state.Stream = stream;
-            state.ResourceVersion = new ImageStreamView(stream).ResourceVersion;
+            await move.SetAsync(destination, retry => WriteVerbose($"{display} was changed by another writer at the same time; sending the tag again (retry {retry})"), cancellationToken)
+                .ConfigureAwait(false);
+            WriteVerbose(move.SuccessMessage(destination));
             return true;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            WriteError(exception, target: InputObject ?? (object)Source);
+            WriteError(exception, IsReason(exception, "Conflict") ? "ImageTagConflict" : null, display);
             return false;
         }
     }
 
-    private async Task<bool> SetAsync(SourceState state, ImageStreamReference destination, TagOptions options, string current, CancellationToken cancellationToken)
+    // -WhatIf/-Confirm: name the destination, the source it would point to, and the Deployments the move would roll out.
+    private async Task<bool> ShouldSetAsync(ImageTagMove move, ImageStreamReference destination, CancellationToken cancellationToken)
     {
-        var destinationNamespace = destination.NamespaceOr(current);
-        var display = $"{destinationNamespace}/{destination.ObjectName}";
-        for (var attempt = 1; ; attempt++)
+        var resolved = move.Resolved;
+        var description = new StringBuilder();
+        description.Append($"Set tag {move.NamespaceOf(destination)}/{destination.ObjectName} to {resolved.Kind} {resolved.Exact} on {CurrentSession.Server.Host}");
+        if (IsWhatIf())
         {
-            TagSource resolved;
             try
             {
-                resolved = state.Source.NeedsResolution(Alias) ? state.Source.ResolveCurrentImage(state.Stream!) : state.Source;
-            }
-            catch (ImageTagException exception)
-            {
-                WriteError(NotFound(exception.Message, "ImageTagNotFound", InputObject ?? (object)Source));
-                return false;
-            }
-
-            var body = ImageStreamTagRequest.Build(resolved, destination, options, current);
-            if (attempt == 1 && !await ShouldSetAsync(state, resolved, destination, options, current, cancellationToken).ConfigureAwait(false)) return false;
-
-            // Conditional on the stream as read when the destination lives in the stream the source was read from.
-            var sameStream = state.Stream is not null && state.Source.StreamNamespace(current) == destinationNamespace && state.Source.Reference.Name == destination.Name;
-            try
-            {
-                await Client.SetTagAsync(destinationNamespace, body, sameStream ? state.ResourceVersion : null, cancellationToken).ConfigureAwait(false);
-                WriteVerbose(ImageStreamTagRequest.SuccessMessage(resolved, destination, options, current));
-                return true;
-            }
-            catch (Exception exception) when (IsReason(exception, "Conflict") && attempt < Attempts && state.Source.Kind == TagSourceKind.ImageStreamTag)
-            {
-                WriteVerbose($"{state.Source.StreamNamespace(current)}/{state.Source.Reference.Name} changed since it was read; reading it again (attempt {attempt + 1} of {Attempts})");
-                if (!await ReadSourceAsync(state, current, cancellationToken).ConfigureAwait(false)) return false;
+                var preview = await move.PreviewAsync(destination, cancellationToken).ConfigureAwait(false);
+                foreach (var line in preview.Lines(resolved.Exact)) description.Append('\n').Append(line);
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {
-                WriteError(exception, IsReason(exception, "Conflict") ? "ImageTagConflict" : null, display);
-                return false;
+                WriteError(exception, target: InputObject ?? (object)Source);
             }
         }
-    }
-
-    // -WhatIf/-Confirm: name the destination, the source it would point to, and the Deployments the move would roll out.
-    private async Task<bool> ShouldSetAsync(SourceState state, TagSource resolved, ImageStreamReference destination, TagOptions options, string current, CancellationToken cancellationToken)
-    {
-        var destinationNamespace = destination.NamespaceOr(current);
-        var description = new StringBuilder();
-        description.Append($"Set tag {destinationNamespace}/{destination.ObjectName} to {resolved.Kind} {resolved.Exact} on {CurrentSession.Server.Host}");
-        if (IsWhatIf())
-        {
-            foreach (var line in await PreviewAsync(state, resolved, destination, options, current, cancellationToken).ConfigureAwait(false))
-            {
-                description.Append('\n').Append(line);
-            }
-        }
-        return ShouldProcess(description.ToString(), $"Set tag {destinationNamespace}/{destination.ObjectName}?", "Set-ImageTag");
-    }
-
-    private async Task<IReadOnlyList<string>> PreviewAsync(SourceState state, TagSource resolved, ImageStreamReference destination, TagOptions options, string current, CancellationToken cancellationToken)
-    {
-        var destinationNamespace = destination.NamespaceOr(current);
-        string next;
-        if (resolved.Kind == TagSourceKind.DockerImage && string.IsNullOrEmpty(resolved.Reference.ID))
-        {
-            next = $"(the image imported from {resolved.Exact})";
-        }
-        else if (resolved.Kind == TagSourceKind.DockerImage)
-        {
-            next = resolved.Exact;
-        }
-        else
-        {
-            if (state.Stream is null && !await ReadSourceAsync(state, current, cancellationToken).ConfigureAwait(false)) return [];
-            var stream = new ImageStreamView(state.Stream!);
-            var item = resolved.Kind == TagSourceKind.ImageStreamTag
-                ? stream.FindTag(resolved.Reference.Tag)?.Current
-                : stream.Tags.SelectMany(t => t.History).FirstOrDefault(i => SameImage(i.Image, resolved.Reference.ID));
-            if (item is null) return [$"  {resolved.Exact} has no image: no Deployment would roll out"];
-            var repository = "";
-            if (options.ReferencePolicy == TagReferencePolicyType.Local)
-            {
-                repository = stream.Namespace == destinationNamespace && stream.Name == destination.Name
-                    ? stream.ImageRepository
-                    : new ImageStreamView(await Client.GetAsync(destinationNamespace, destination.Name, cancellationToken).ConfigureAwait(false)).ImageRepository;
-            }
-            next = ImageTagView.Resolve(item, options.ReferencePolicy, repository);
-        }
-
-        var triggered = await Client.PreviewTriggersAsync(destinationNamespace, destinationNamespace, destination.Name, destination.Tag!, next, cancellationToken).ConfigureAwait(false);
-        if (triggered.Count == 0) return [$"  no Deployment triggers on {destination.ObjectName} would fire"];
-        return triggered.Select(t => $"  would roll out deployment/{t.Deployment} container {t.Container}: {t.CurrentImage} -> {t.NextImage}").ToList();
-    }
-
-    private static bool SameImage(string image, string id)
-    {
-        static string Hex(string value) => value.Contains(':') ? value[(value.IndexOf(':') + 1)..] : value;
-        return image.Length > 0 && id.Length > 0 && Hex(image).StartsWith(Hex(id), StringComparison.OrdinalIgnoreCase);
+        return ShouldProcess(description.ToString(), $"Set tag {move.NamespaceOf(destination)}/{destination.ObjectName}?", "Set-ImageTag");
     }
 }

@@ -177,13 +177,15 @@ public sealed class HttpTutorialTests : IAsyncLifetime
     [Fact]
     public async Task SeededRegistryAnswersOnThePlainHttpEndpoint()
     {
+        var token = File.ReadAllText(Path.Combine(directory.Path, "token")).Trim();
         using var registry = new HttpClient { BaseAddress = new Uri($"http://{host.RegistryEndpoint}") };
+        registry.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
 
         var tags = JsonNode.Parse(await registry.GetStringAsync("/v2/josedom24/citas-backend/tags/list", TestContext.Current.CancellationToken))!;
         using var client = new RegistryClient();
         var imported = await new ImageImporter(client, new RegistryMirrors()).ImportAsync(
             new RemoteImageReference(host.RegistryEndpoint, "josedom24/citas-backend", "v2", null, $"{host.RegistryEndpoint}/josedom24/citas-backend"),
-            new ImportOptions(Insecure: true), TestContext.Current.CancellationToken);
+            new ImportOptions(Insecure: true, Credentials: _ => new RegistryCredential("developer", token)), TestContext.Current.CancellationToken);
 
         Assert.Equal("""["v1","v2"]""", tags["tags"]!.ToJsonString());
         Assert.Equal(V2, imported.Digest);

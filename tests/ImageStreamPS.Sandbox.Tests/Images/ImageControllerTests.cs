@@ -72,7 +72,7 @@ public sealed class ImageControllerTests
         using var client = new RegistryClient();
         var image = TestImages.Schema2("myproject/pushed", "1.0", "pushed");
 
-        await TestImages.PushAsync(await TestImages.OpenForPushAsync(client, sandbox.RegistryHost, "myproject/pushed"), image, "1.0", ManifestMediaTypes.DockerSchema2);
+        await TestImages.PushAsync(await TestImages.OpenForPushAsync(client, sandbox.RegistryHost, "myproject/pushed", sandbox.RegistryLogin), image, "1.0", ManifestMediaTypes.DockerSchema2);
 
         var stream = sandbox.Stream("pushed");
         Assert.Null(stream["spec"]!["tags"]);

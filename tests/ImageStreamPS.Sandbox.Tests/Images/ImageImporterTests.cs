@@ -204,9 +204,10 @@ public sealed class ImageImporterTests
         Assert.Equal(["v1", "v2"], tags.Order());
     }
 
-    internal static async Task<(DemoImage Amd64, DemoImage Arm64, string IndexDigest)> PushIndexAsync(RegistryClient client, string host, string name)
+    internal static async Task<(DemoImage Amd64, DemoImage Arm64, string IndexDigest)> PushIndexAsync(RegistryClient client, string host, string name,
+        RegistryCredential? credential = null)
     {
-        var repository = await TestImages.OpenForPushAsync(client, host, name);
+        var repository = await TestImages.OpenForPushAsync(client, host, name, credential);
         var (_, amd64) = TestImages.Oci(TestImages.Schema2(name, "amd64", "multi", "amd64"));
         var (_, arm64) = TestImages.Oci(TestImages.Schema2(name, "arm64", "multi", "arm64"));
         await TestImages.PushAsync(repository, amd64, amd64.Digest, ManifestMediaTypes.OciManifest);

@@ -25,6 +25,9 @@ public sealed class ImageSandbox : IAsyncDisposable
     public ApiService Api => Core.Api;
     public string RegistryHost => registryServer!.Host;
 
+    /// <summary>The integrated registry's login: any user name, the cluster's token as password.</summary>
+    internal RegistryCredential RegistryLogin => new("developer", Settings.Token!.Value);
+
     public static string V1 => TutorialSeed.Images[0].Digest;
     public static string V2 => TutorialSeed.Images[1].Digest;
 

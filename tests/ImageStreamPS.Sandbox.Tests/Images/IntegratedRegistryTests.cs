@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using ImageStreamPS.Sandbox.Hosting;
 using ImageStreamPS.Sandbox.Images;
 using ImageStreamPS.Sandbox.Images.Distribution;
 
@@ -14,11 +15,24 @@ public sealed class IntegratedRegistryTests : IAsyncDisposable
     private LoopbackServer? server;
     private IntegratedRegistry? registry;
 
+    private AccessToken? token;
+
     private async Task<string> StartAsync()
     {
-        registry = new IntegratedRegistry(new RegistryStorage(root));
+        token = AccessToken.LoadOrCreate(root);
+        registry = new IntegratedRegistry(new RegistryStorage(Path.Combine(root, "registry")), new RegistryAccessController(token));
         server = await LoopbackServer.StartAsync(registry.HandleAsync);
         return server.Host;
+    }
+
+    /// <summary>What <c>podman login -u developer -p $(oc whoami -t)</c> stores.</summary>
+    private RegistryCredential Login => new("developer", token!.Value);
+
+    private HttpClient Http(string host)
+    {
+        var http = new HttpClient { BaseAddress = new Uri($"http://{host}") };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token!.Value);
+        return http;
     }
 
     [Fact]
@@ -30,9 +44,9 @@ public sealed class IntegratedRegistryTests : IAsyncDisposable
         using var client = new RegistryClient();
         var image = TestImages.Schema2("myproject/citas", "v1", "pushed");
 
-        var digest = await TestImages.PushAsync(await TestImages.OpenForPushAsync(client, host, "myproject/citas"), image, "v1", ManifestMediaTypes.DockerSchema2);
+        var digest = await TestImages.PushAsync(await TestImages.OpenForPushAsync(client, host, "myproject/citas", Login), image, "v1", ManifestMediaTypes.DockerSchema2);
         var imported = await new ImageImporter(client, new RegistryMirrors())
-            .ImportAsync(new RemoteImageReference(host, "myproject/citas", "v1", null, $"{host}/myproject/citas"), new ImportOptions(Insecure: true), CancellationToken.None);
+            .ImportAsync(new RemoteImageReference(host, "myproject/citas", "v1", null, $"{host}/myproject/citas"), new ImportOptions(Insecure: true, Credentials: _ => Login), CancellationToken.None);
 
         Assert.Equal(image.Digest, digest);
         Assert.Equal(image.Digest, imported.Digest);
@@ -46,13 +60,13 @@ public sealed class IntegratedRegistryTests : IAsyncDisposable
     {
         var host = await StartAsync();
         using var client = new RegistryClient();
-        var (amd64, _, indexDigest) = await ImageImporterTests.PushIndexAsync(client, host, "ns/multi");
+        var (amd64, _, indexDigest) = await ImageImporterTests.PushIndexAsync(client, host, "ns/multi", Login);
 
         var imported = await new ImageImporter(client, new RegistryMirrors())
-            .ImportAsync(new RemoteImageReference(host, "ns/multi", "v1", null, $"{host}/ns/multi"), new ImportOptions(Insecure: true), CancellationToken.None);
+            .ImportAsync(new RemoteImageReference(host, "ns/multi", "v1", null, $"{host}/ns/multi"), new ImportOptions(Insecure: true, Credentials: _ => Login), CancellationToken.None);
 
         Assert.Equal(amd64.Digest, imported.Digest);
-        using var http = new HttpClient();
+        using var http = Http(host);
         using var head = new HttpRequestMessage(HttpMethod.Head, $"http://{host}/v2/ns/multi/manifests/v1");
         using var response = await http.SendAsync(head);
         Assert.Equal(ManifestMediaTypes.OciIndex, response.Content.Headers.ContentType!.MediaType);
@@ -63,7 +77,7 @@ public sealed class IntegratedRegistryTests : IAsyncDisposable
     public async Task ChunkedUploadWithPatchThenPut()
     {
         var host = await StartAsync();
-        using var http = new HttpClient { BaseAddress = new Uri($"http://{host}") };
+        using var http = Http(host);
         var blob = Encoding.UTF8.GetBytes("first half|second half");
         var digest = Digest.Sha256(blob);
 
@@ -87,7 +101,7 @@ public sealed class IntegratedRegistryTests : IAsyncDisposable
     public async Task MonolithicUploadWithAWrongDigestIsRejected()
     {
         var host = await StartAsync();
-        using var http = new HttpClient { BaseAddress = new Uri($"http://{host}") };
+        using var http = Http(host);
         var wrong = Digest.Sha256(Encoding.UTF8.GetBytes("something else"));
 
         using var response = await http.PostAsync($"/v2/ns/app/blobs/uploads/?digest={Uri.EscapeDataString(wrong)}", new ByteArrayContent([1, 2, 3]));
@@ -102,7 +116,7 @@ public sealed class IntegratedRegistryTests : IAsyncDisposable
     public async Task ManifestReferencingAMissingBlobIsRejected()
     {
         var host = await StartAsync();
-        using var http = new HttpClient { BaseAddress = new Uri($"http://{host}") };
+        using var http = Http(host);
         var image = TestImages.Schema2("ns/app", "v1", "x");
         var content = new ByteArrayContent(image.Manifest);
         content.Headers.ContentType = new MediaTypeHeaderValue(ManifestMediaTypes.DockerSchema2);
@@ -118,10 +132,10 @@ public sealed class IntegratedRegistryTests : IAsyncDisposable
     {
         var host = await StartAsync();
         using var client = new RegistryClient();
-        var repository = await TestImages.OpenForPushAsync(client, host, "ns/app");
+        var repository = await TestImages.OpenForPushAsync(client, host, "ns/app", Login);
         await TestImages.PushAsync(repository, TestImages.Schema2("ns/app", "v1", "a"), "v1", ManifestMediaTypes.DockerSchema2);
         await TestImages.PushAsync(repository, TestImages.Schema2("ns/app", "v2", "b"), "v2", ManifestMediaTypes.DockerSchema2);
-        using var http = new HttpClient { BaseAddress = new Uri($"http://{host}") };
+        using var http = Http(host);
 
         using var ping = await http.GetAsync("/v2/");
         var catalog = JsonNode.Parse(await http.GetStringAsync("/v2/_catalog"))!;
@@ -151,7 +165,7 @@ public sealed class IntegratedRegistryTests : IAsyncDisposable
         using var client = new RegistryClient();
         var reference = new RemoteImageReference("docker.io", "josedom24/citas-backend", "v1", null, "docker.io/josedom24/citas-backend");
 
-        var imported = await new ImageImporter(client, mirrors).ImportAsync(reference, new ImportOptions(), CancellationToken.None);
+        var imported = await new ImageImporter(client, mirrors, credentials: _ => Login).ImportAsync(reference, new ImportOptions(), CancellationToken.None);
 
         var v1 = TutorialSeed.Images[0];
         Assert.Equal(v1.Digest, imported.Digest);

@@ -58,8 +58,9 @@ internal static class TestImages
         return Encoding.UTF8.GetBytes(index.ToJsonString());
     }
 
-    public static async Task<RegistryRepository> OpenForPushAsync(RegistryClient client, string host, string repository) =>
-        await client.OpenAsync(host, repository, insecure: true, credential: null, push: true, CancellationToken.None);
+    /// <summary>Opens a repository to push to; the integrated registry needs <paramref name="credential"/> (the cluster's token as password).</summary>
+    public static async Task<RegistryRepository> OpenForPushAsync(RegistryClient client, string host, string repository, RegistryCredential? credential = null) =>
+        await client.OpenAsync(host, repository, insecure: true, credential, push: true, CancellationToken.None);
 
     /// <summary>Pushes blobs and the manifest under <paramref name="reference"/>.</summary>
     public static async Task<string> PushAsync(RegistryRepository repository, DemoImage image, string reference, string mediaType)

@@ -8,30 +8,45 @@ namespace ImageStreamPS.Sandbox.Images.Distribution;
 /// <summary>
 /// The sandbox's integrated registry: the OCI distribution API (Docker Registry HTTP API v2) under
 /// <c>/v2/</c>: ping, catalog, tags, manifests by tag or digest, blobs, and chunked or monolithic
-/// upload sessions. Anonymous, on the plain-HTTP loopback endpoint.
+/// upload sessions, on the plain-HTTP loopback endpoint. Every request but the anonymous ping needs
+/// the cluster's token (<see cref="RegistryAccessController"/>); <c>/openshift/token</c> is the token
+/// endpoint its challenge names.
 /// </summary>
-internal sealed class IntegratedRegistry(RegistryStorage storage)
+internal sealed class IntegratedRegistry(RegistryStorage storage, RegistryAccessController access)
 {
     private const string ApiVersionHeader = "Docker-Distribution-API-Version";
+    private readonly RegistryTokenEndpoint tokens = new(access);
 
     public RegistryStorage Storage { get; } = storage;
 
     /// <summary>Raised after a manifest was stored; subscribers fold pushes into image streams.</summary>
     public event Func<ManifestPushed, CancellationToken, Task>? ManifestPushed;
 
-    /// <summary>Handles one request whose path starts with <c>/v2</c>.</summary>
+    /// <summary>Handles one request whose path starts with <c>/v2</c> or is the token endpoint.</summary>
     public async Task HandleAsync(HttpContext context)
     {
         var response = context.Response;
-        response.Headers[ApiVersionHeader] = "registry/2.0";
         var path = context.Request.Path.Value ?? "/";
+        if (path == RegistryAccessController.TokenPath)
+        {
+            await tokens.HandleAsync(context);
+            return;
+        }
+        response.Headers[ApiVersionHeader] = "registry/2.0";
         var method = context.Request.Method;
         try
         {
+            var caller = access.Identify(context.Request);
             if (path is "/v2" or "/v2/")
             {
+                if (caller is not (RegistryCaller.User or RegistryCaller.Anonymous)) { await access.ChallengeAsync(context, caller, []); return; }
                 if (!HttpMethods.IsGet(method) && !HttpMethods.IsHead(method)) { await Error(context, 405, "UNSUPPORTED", "method not allowed"); return; }
                 await Json(context, 200, new JsonObject());
+                return;
+            }
+            if (caller != RegistryCaller.User)
+            {
+                await access.ChallengeAsync(context, caller, [AccessRecord(path, method)]);
                 return;
             }
             if (!path.StartsWith("/v2/", StringComparison.Ordinal)) { await Error(context, 404, "NAME_UNKNOWN", "not a registry path"); return; }
@@ -68,6 +83,18 @@ internal sealed class IntegratedRegistry(RegistryStorage storage)
         {
             if (!response.HasStarted) await Error(context, 400, "UNKNOWN", e.Message);
         }
+    }
+
+    /// <summary>The access a request asks for, as distribution's dispatcher lists it (the 401's detail).</summary>
+    private static JsonObject AccessRecord(string path, string method)
+    {
+        if (path == "/v2/_catalog") return RegistryAccessController.Access("registry", "catalog", "*");
+        var rest = path.StartsWith("/v2/", StringComparison.Ordinal) ? path[4..] : path;
+        var name = rest;
+        foreach (var marker in (string[])["/tags/list", "/manifests/", "/blobs/uploads", "/blobs/"])
+            if (Split(rest, marker, out var found, out _)) { name = found; break; }
+        var action = HttpMethods.IsGet(method) || HttpMethods.IsHead(method) ? "pull" : HttpMethods.IsDelete(method) ? "delete" : "push";
+        return RegistryAccessController.Access("repository", name, action);
     }
 
     private async Task CatalogAsync(HttpContext context)
