@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using ImageStreamPS.OpenShift.Api;
 
 namespace ImageStreamPS.OpenShift.Apps;
@@ -10,7 +9,7 @@ namespace ImageStreamPS.OpenShift.Apps;
 /// 0–256, at most 3 alternate backends, a target port that is not 0 or empty, and a known TLS termination.
 /// Like upstream it does not range-check a numeric target port: only 0 (and "") is refused.
 /// </summary>
-public static partial class RouteValidation
+public static class RouteValidation
 {
     /// <summary>The field errors of <paramref name="route"/> (empty when valid); metadata is left to the caller.</summary>
     public static List<FieldError> Validate(Route route)
@@ -21,16 +20,23 @@ public static partial class RouteValidation
 
         if (spec.Host is { Length: > 0 } host)
         {
-            if (!Subdomain().IsMatch(host) || host.Length > 253)
+            if (!NameValidation.IsDns1123Subdomain(host))
                 errors.Add(FieldError.Invalid("spec.host", host, "host must conform to DNS 952 subdomain conventions"));
             if (route.Metadata?.Annotations?.TryGetValue("route.openshift.io/allow-non-dns-compliant-host", out var allow) != true || allow != "true")
             {
                 foreach (var label in host.Split('.'))
-                {
-                    if (label.Length > 63) errors.Add(FieldError.Invalid("spec.host", host, "must be no more than 63 characters"));
-                    else if (!Label().IsMatch(label)) errors.Add(FieldError.Invalid("spec.host", host, LabelMessage));
-                }
+                    errors.AddRange(NameValidation.Dns1123Label(label).Select(message => FieldError.Invalid("spec.host", host, message)));
             }
+        }
+
+        // Subdomain is strict: it was never used outside routes.
+        if (spec.Subdomain is { Length: > 0 } subdomain)
+        {
+            if (subdomain.Length > NameValidation.Dns1123SubdomainMaxLength)
+                errors.Add(FieldError.Invalid("spec.subdomain", subdomain, NameValidation.MaxLengthError(NameValidation.Dns1123SubdomainMaxLength)));
+            foreach (var label in subdomain.Split('.'))
+                if (NameValidation.Dns1123Label(label) is { Count: > 0 } problems)
+                    errors.Add(FieldError.Invalid("spec.subdomain", label, string.Join(", ", problems)));
         }
 
         var passthrough = spec.Tls?.Termination == "passthrough";
@@ -91,13 +97,4 @@ public static partial class RouteValidation
         }
         return errors;
     }
-
-    private const string LabelMessage =
-        "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
-
-    [GeneratedRegex(@"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")]
-    private static partial Regex Subdomain();
-
-    [GeneratedRegex(@"^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")]
-    private static partial Regex Label();
 }

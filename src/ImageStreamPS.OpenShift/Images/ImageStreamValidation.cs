@@ -16,8 +16,6 @@ public static class ImageStreamValidation
     /// <summary>The pattern a tag must match in full (the Docker tag grammar, at most 128 characters).</summary>
     public const string TagPattern = "[\\w][\\w.-]{0,127}";
 
-    private static readonly Regex Dns1123Label = new("^[a-z0-9]([-a-z0-9]*[a-z0-9])?\\z", RegexOptions.CultureInvariant);
-
     private static readonly Regex StreamName = new("^" + StreamNamePattern + "\\z", RegexOptions.CultureInvariant);
 
     /// <summary>
@@ -51,9 +49,7 @@ public static class ImageStreamValidation
     public static string? ValidateNamespace(string? @namespace)
     {
         if (string.IsNullOrEmpty(@namespace)) return "name or generateName is required";
-        if (@namespace.Length > 63) return "must be no more than 63 characters";
-        return Dns1123Label.IsMatch(@namespace) ? null
-            : "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
+        return NameValidation.Dns1123Label(@namespace) is [var first, ..] ? first : null;
     }
 
     /// <summary>Whether <paramref name="name"/> is a valid image stream name.</summary>

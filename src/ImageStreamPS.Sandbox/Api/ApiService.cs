@@ -613,12 +613,14 @@ public sealed class ApiService
             if (map is not JsonObject entries) { yield return FieldError.Invalid(field, map, "must be a map of strings"); continue; }
             foreach (var (key, value) in entries)
             {
-                if (!Validation.IsQualifiedName(key))
-                    yield return FieldError.Invalid(field, key, "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character");
+                // ValidateLabels checks key and value; ValidateAnnotations the lower-cased key.
+                var labels = field == "metadata.labels";
+                foreach (var problem in NameValidation.QualifiedName(labels ? key : key.ToLowerInvariant()))
+                    yield return FieldError.Invalid(field, key, problem);
                 if (value is not JsonValue v || !v.TryGetValue<string>(out var text))
                     yield return FieldError.Invalid($"{field}[{key}]", value, "must be a string");
-                else if (field == "metadata.labels" && !Validation.IsLabelValue(text))
-                    yield return FieldError.Invalid(field, text, "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character");
+                else if (labels)
+                    foreach (var problem in NameValidation.LabelValue(text)) yield return FieldError.Invalid(field, text, problem);
             }
         }
     }

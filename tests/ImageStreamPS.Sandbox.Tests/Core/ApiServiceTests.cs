@@ -116,6 +116,24 @@ public sealed class ApiServiceTests : IDisposable
         Assert.Empty(Api.List("apps", "deployments", "myproject").Items);
     }
 
+    // Names and labels go through the engine's NameValidation, worded as apimachinery words them: a Service name
+    // is a DNS-1035 label (ValidateServiceName = NameIsDNS1035Label), a label key a qualified name (IsLabelKey),
+    // an annotation key a qualified name once lower-cased (ValidateAnnotations).
+    [Fact]
+    public void NamesAndLabelsAreCheckedByApimachinerysRules()
+    {
+        var service = JsonNode.Parse("""{"metadata":{"name":"2web"},"spec":{"ports":[{"port":80}]}}""")!.AsObject();
+        var error = Assert.Throws<StatusException>(() => Api.Create("", "services", "myproject", service));
+        Assert.StartsWith("Service \"2web\" is invalid: metadata.name: Invalid value: \"2web\": a DNS-1035 label must consist of", error.Message);
+
+        var configMap = JsonNode.Parse("""{"metadata":{"name":"web","labels":{"/app":"x"},"annotations":{"Example.COM/Note":"kept"}}}""")!.AsObject();
+        error = Assert.Throws<StatusException>(() => Api.Create("", "configmaps", "myproject", configMap));
+        Assert.Equal("ConfigMap \"web\" is invalid: metadata.labels: Invalid value: \"/app\": prefix part must be non-empty", error.Message);
+
+        configMap["metadata"]!["labels"] = new JsonObject { ["app"] = "web" };
+        Assert.Equal("kept", Api.Create("", "configmaps", "myproject", configMap)["metadata"]!["annotations"]!["Example.COM/Note"]!.GetValue<string>());
+    }
+
     [Fact]
     public void CreateInMissingNamespaceIsNamespaceNotFound()
     {

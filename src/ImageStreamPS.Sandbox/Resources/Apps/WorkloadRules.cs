@@ -11,7 +11,7 @@ internal static class WorkloadRules
 {
     public static IEnumerable<FieldError> Validate(V1ObjectMeta metadata, int? replicas, V1LabelSelector? selector, V1PodTemplateSpec? template)
     {
-        foreach (var error in Validation.DnsSubdomainName(metadata?.Name ?? "")) yield return error;
+        foreach (var error in NameValidation.Name(metadata?.Name ?? "", NameValidation.Dns1123Subdomain)) yield return error;
         if (replicas is < 0) yield return FieldError.Invalid("spec.replicas", replicas.Value, "must be greater than or equal to 0");
         if (selector is null || (selector.MatchLabels is not { Count: > 0 } && selector.MatchExpressions is not { Count: > 0 }))
             yield return FieldError.Required("spec.selector");

@@ -14,7 +14,7 @@ public sealed class ConfigMapStrategy : ResourceStrategy<V1ConfigMap>
 
     public override bool TracksGeneration => false;
 
-    protected override IEnumerable<FieldError> Validate(RequestContext context, V1ConfigMap obj) => Validation.DnsSubdomainName(obj.Metadata?.Name ?? "");
+    protected override IEnumerable<FieldError> Validate(RequestContext context, V1ConfigMap obj) => NameValidation.Name(obj.Metadata?.Name ?? "", NameValidation.Dns1123Subdomain);
 
     public override IReadOnlyList<TableColumn> Columns { get; } =
         [TableColumn.NameColumn, new("Data", "string", "Number of data entries."), TableColumn.Age];

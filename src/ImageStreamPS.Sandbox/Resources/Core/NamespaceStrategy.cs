@@ -32,7 +32,7 @@ public sealed class NamespaceStrategy : ResourceStrategy<V1Namespace>
         NameLabel(obj);
     }
 
-    protected override IEnumerable<FieldError> Validate(RequestContext context, V1Namespace obj) => Validation.DnsLabelName(obj.Metadata?.Name ?? "");
+    protected override IEnumerable<FieldError> Validate(RequestContext context, V1Namespace obj) => NameValidation.Name(obj.Metadata?.Name ?? "", NameValidation.Dns1123Label);
 
     protected override void AfterDelete(RequestContext context, V1Namespace deleted)
     {

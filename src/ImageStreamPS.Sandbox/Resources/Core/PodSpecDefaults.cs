@@ -71,7 +71,8 @@ public static class PodSpecDefaults
         {
             var name = containers[i].Name;
             if (string.IsNullOrEmpty(name)) yield return FieldError.Required($"{path}.containers[{i}].name");
-            else if (!Validation.IsDnsLabel(name)) yield return FieldError.Invalid($"{path}.containers[{i}].name", name, Validation.DnsLabelMessage);
+            else if (NameValidation.Dns1123Label(name) is { Count: > 0 } problems)
+                foreach (var problem in problems) yield return FieldError.Invalid($"{path}.containers[{i}].name", name, problem);
             else if (!names.Add(name)) yield return FieldError.Duplicate($"{path}.containers[{i}].name", name);
             // Only an empty image is missing: " " is oc new-app's placeholder that a trigger replaces.
             if (string.IsNullOrEmpty(containers[i].Image))

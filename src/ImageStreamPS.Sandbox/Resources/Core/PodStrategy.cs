@@ -44,7 +44,7 @@ public sealed class PodStrategy : ResourceStrategy<V1Pod>
     }
 
     protected override IEnumerable<FieldError> Validate(RequestContext context, V1Pod obj) =>
-        Validation.DnsSubdomainName(obj.Metadata?.Name ?? "").Concat(PodSpecDefaults.Validate(obj.Spec, "spec"));
+        NameValidation.Name(obj.Metadata?.Name ?? "", NameValidation.Dns1123Subdomain).Concat(PodSpecDefaults.Validate(obj.Spec, "spec"));
 
     public override IReadOnlyList<TableColumn> Columns { get; } =
     [

@@ -35,7 +35,7 @@ public sealed class SecretStrategy : ResourceStrategy<V1Secret>
         obj.StringData = null;
     }
 
-    protected override IEnumerable<FieldError> Validate(RequestContext context, V1Secret obj) => Validation.DnsSubdomainName(obj.Metadata?.Name ?? "");
+    protected override IEnumerable<FieldError> Validate(RequestContext context, V1Secret obj) => NameValidation.Name(obj.Metadata?.Name ?? "", NameValidation.Dns1123Subdomain);
 
     public override IReadOnlyList<TableColumn> Columns { get; } =
         [TableColumn.NameColumn, new("Type", "string", "The type of the secret"), new("Data", "string", "Number of data entries."), TableColumn.Age];

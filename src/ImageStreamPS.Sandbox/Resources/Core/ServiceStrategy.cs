@@ -57,7 +57,7 @@ public sealed class ServiceStrategy : ResourceStrategy<V1Service>
 
     protected override IEnumerable<FieldError> Validate(RequestContext context, V1Service obj)
     {
-        foreach (var error in Validation.DnsLabelName(obj.Metadata?.Name ?? "")) yield return error;
+        foreach (var error in NameValidation.Name(obj.Metadata?.Name ?? "", NameValidation.Dns1035Label)) yield return error;
         var spec = obj.Spec;
         var type = spec?.Type ?? "ClusterIP";
         if (type is not ("ClusterIP" or "NodePort" or "LoadBalancer" or "ExternalName"))

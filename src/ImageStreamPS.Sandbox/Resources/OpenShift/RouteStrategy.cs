@@ -64,7 +64,7 @@ public sealed class RouteStrategy(SandboxSettings settings) : ResourceStrategy<R
     }
 
     protected override IEnumerable<FieldError> Validate(RequestContext context, Route route) =>
-        Validation.DnsSubdomainName(route.Metadata?.Name ?? "").Concat(RouteValidation.Validate(route));
+        NameValidation.Name(route.Metadata?.Name ?? "", NameValidation.Dns1123Subdomain).Concat(RouteValidation.Validate(route));
 
     public override IReadOnlyList<TableColumn> Columns { get; } =
     [
