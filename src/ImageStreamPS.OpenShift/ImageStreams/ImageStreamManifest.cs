@@ -97,7 +97,6 @@ public static class ImageStreamManifest
         stream.Spec.LookupPolicy.Local = manifest.Spec?.LookupPolicy?.Local ?? false;
         stream.Spec.DockerImageRepository = manifest.Spec?.DockerImageRepository;
 
-        var history = (manifest.Status?.Tags ?? []).SelectMany(t => t.Items ?? []).Where(i => !string.IsNullOrEmpty(i.Image)).ToList();
         var tags = new List<TagReference>();
         foreach (var tag in manifest.Spec?.Tags ?? [])
         {
@@ -109,22 +108,15 @@ public static class ImageStreamManifest
                 var at = source.IndexOf('@');
                 var streamName = at >= 0 ? source[..at] : metadata.Name;
                 var id = at >= 0 ? source[(at + 1)..] : source;
-                var item = streamName == metadata.Name ? history.FirstOrDefault(i => MatchesId(i.Image, id)) : null;
-                if (item is not null)
+                // The id resolves as the server resolves an ImageStreamImage (imageutil.ResolveImageID).
+                if (streamName == metadata.Name && id.Length > 0 && manifest.TryResolveImageId(id, DateTime.UtcNow, out var item, out _))
                 {
-                    tag.From = new ObjectReference(TagSourceKind.DockerImage, item.DockerImageReference);
+                    tag.From = new ObjectReference(TagSourceKind.DockerImage, item!.DockerImageReference);
                 }
             }
             tags.Add(tag);
         }
         stream.Spec.Tags = tags.Count > 0 ? tags : null;
         return stream;
-    }
-
-    private static bool MatchesId(string image, string id)
-    {
-        var hex = image.Contains(':') ? image[(image.IndexOf(':') + 1)..] : image;
-        var wanted = id.Contains(':') ? id[(id.IndexOf(':') + 1)..] : id;
-        return wanted.Length > 0 && hex.StartsWith(wanted, StringComparison.OrdinalIgnoreCase);
     }
 }
