@@ -137,7 +137,7 @@ public sealed partial class ImageStream
         switch (matches.Count)
         {
             case 1:
-                tagEvent = new TagEvent { Created = now, DockerImageReference = found!.DockerImageReference, Image = found.Image };
+                tagEvent = new TagEvent { Created = now, DockerImageReference = found!.DockerImageReference, Image = matches.Min! };
                 return true;
             case 0:
                 error = StatusErrors.NotFound(KubeGroup, "imagestreamimage", id);

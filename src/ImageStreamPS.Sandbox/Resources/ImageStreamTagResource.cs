@@ -26,30 +26,10 @@ public sealed class ImageStreamTagResource : IVirtualResource
         return ImageStreamTagView.Build(context.Api, stream, tag, allowEmpty: false) ?? throw ImageStreamTagView.NotFound(name);
     }
 
-    public JsonObject List(RequestContext context, string? ns, ListOptions options)
-    {
-        var streams = context.Api.List(ImageTypes.ImageStreams.Group, ImageTypes.ImageStreams.Resource, ns,
-            new ListOptions { LabelSelector = options.LabelSelector });
-        var items = new JsonArray();
-        foreach (var stream in streams.Items.Select(s => Wire.Decode<ImageStream>(s))
-                     .OrderBy(s => s.Metadata.NamespaceProperty, StringComparer.Ordinal).ThenBy(s => s.Metadata.Name, StringComparer.Ordinal))
-        {
-            foreach (var list in (stream.Status.Tags ?? []).OrderBy(t => t.Tag, StringComparer.Ordinal))
-            {
-                if (ImageStreamTagView.Build(context.Api, stream, list.Tag, allowEmpty: false) is not { } view) continue;
-                view.Remove("kind");
-                view.Remove("apiVersion");
-                items.Add(view);
-            }
-        }
-        return new JsonObject
-        {
-            ["kind"] = Type.ListKind,
-            ["apiVersion"] = Type.ApiVersion,
-            ["metadata"] = new JsonObject { ["resourceVersion"] = streams.ResourceVersion },
-            ["items"] = items,
-        };
-    }
+    public JsonObject List(RequestContext context, string? ns, ListOptions options) =>
+        ImageStreamTagView.List(context.Api, Type, ns, options, stream => (stream.Status.Tags ?? [])
+            .Select(t => t.Tag).Order(StringComparer.Ordinal)
+            .Select(tag => ImageStreamTagView.Build(context.Api, stream, tag, allowEmpty: false)));
 
     public Task<WriteResult> CreateAsync(RequestContext context, string ns, JsonObject body)
     {

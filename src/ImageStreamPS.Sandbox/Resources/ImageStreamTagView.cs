@@ -45,16 +45,9 @@ internal static class ImageStreamTagView
         var specTag = stream.FindSpecTag(tag);
         var view = new ImageStreamTag
         {
-            Metadata = new V1ObjectMeta
-            {
-                Name = $"{stream.Metadata.Name}:{tag}",
-                NamespaceProperty = stream.Metadata.NamespaceProperty,
-                Uid = stream.Metadata.Uid,
-                ResourceVersion = stream.Metadata.ResourceVersion,
-                CreationTimestamp = latest?.Created,
-                Labels = stream.Metadata.Labels is { Count: > 0 } labels ? labels : null,
-                Annotations = specTag?.Annotations is { Count: > 0 } annotations ? annotations : null,
-            },
+            Metadata = ViewMetadata(stream, tag, latest?.Created,
+                stream.Metadata.Labels is { Count: > 0 } labels ? labels : null,
+                specTag?.Annotations is { Count: > 0 } annotations ? annotations : null),
             Tag = specTag is null ? null : ImageStreamShape.Normalize(Wire.Copy(specTag)),
             Generation = latest?.Generation ?? specTag?.Generation ?? 0,
             LookupPolicy = new ImageLookupPolicy { Local = stream.Spec.LookupPolicy?.Local ?? false },
@@ -63,6 +56,47 @@ internal static class ImageStreamTagView
         var json = Wire.Encode(view);
         json["image"] = image is null ? ImageDocument.WithLayers(new JsonObject { ["metadata"] = new JsonObject() }) : EmbeddedImage(stream, tag, latest!, image, specTag);
         return json;
+    }
+
+    // A tag view's metadata: named stream:tag, with the stream's namespace, uid and resourceVersion.
+    private static V1ObjectMeta ViewMetadata(ImageStream stream, string tag, DateTime? created,
+        IDictionary<string, string>? labels = null, IDictionary<string, string>? annotations = null) => new()
+    {
+        Name = $"{stream.Metadata.Name}:{tag}",
+        NamespaceProperty = stream.Metadata.NamespaceProperty,
+        Uid = stream.Metadata.Uid,
+        ResourceVersion = stream.Metadata.ResourceVersion,
+        CreationTimestamp = created,
+        Labels = labels,
+        Annotations = annotations,
+    };
+
+    /// <summary>
+    /// A list of tag views: the views <paramref name="viewsOf"/> builds for each stream the selector matches,
+    /// streams in namespace/name order, items without kind and apiVersion, the streams' list resourceVersion.
+    /// </summary>
+    public static JsonObject List(ApiService api, ResourceType type, string? ns, ListOptions options, Func<ImageStream, IEnumerable<JsonObject?>> viewsOf)
+    {
+        var streams = api.List(ImageTypes.ImageStreams.Group, ImageTypes.ImageStreams.Resource, ns, new ListOptions { LabelSelector = options.LabelSelector });
+        var items = new JsonArray();
+        foreach (var stream in streams.Items.Select(s => Wire.Decode<ImageStream>(s))
+                     .OrderBy(s => s.Metadata.NamespaceProperty, StringComparer.Ordinal).ThenBy(s => s.Metadata.Name, StringComparer.Ordinal))
+        {
+            foreach (var view in viewsOf(stream))
+            {
+                if (view is null) continue;
+                view.Remove("kind");
+                view.Remove("apiVersion");
+                items.Add(view);
+            }
+        }
+        return new JsonObject
+        {
+            ["kind"] = type.ListKind,
+            ["apiVersion"] = type.ApiVersion,
+            ["metadata"] = new JsonObject { ["resourceVersion"] = streams.ResourceVersion },
+            ["items"] = items,
+        };
     }
 
     /// <summary>The Image as embedded in a view: no kind, no raw manifest, the tag's pull spec and annotations.</summary>
@@ -88,14 +122,7 @@ internal static class ImageStreamTagView
         if (specTag is null && statusTag is null) return null;
         var view = new ImageTag
         {
-            Metadata = new V1ObjectMeta
-            {
-                Name = $"{stream.Metadata.Name}:{tag}",
-                NamespaceProperty = stream.Metadata.NamespaceProperty,
-                Uid = stream.Metadata.Uid,
-                ResourceVersion = stream.Metadata.ResourceVersion,
-                CreationTimestamp = stream.Metadata.CreationTimestamp,
-            },
+            Metadata = ViewMetadata(stream, tag, stream.Metadata.CreationTimestamp),
             Spec = specTag is null ? null : ImageStreamShape.Normalize(Wire.Copy(specTag)),
             Status = statusTag is null ? null : ImageStreamShape.Normalize(Wire.Copy(statusTag)),
         };

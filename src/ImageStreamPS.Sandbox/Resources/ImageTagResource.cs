@@ -25,33 +25,11 @@ public sealed class ImageTagResource : IVirtualResource
         return ImageStreamTagView.BuildImageTag(context.Api, stream, tag, withImage: true) ?? throw ApiErrors.NotFound(Type, name);
     }
 
-    public JsonObject List(RequestContext context, string? ns, ListOptions options)
-    {
-        var streams = context.Api.List(ImageTypes.ImageStreams.Group, ImageTypes.ImageStreams.Resource, ns,
-            new ListOptions { LabelSelector = options.LabelSelector });
-        var items = new JsonArray();
-        foreach (var stream in streams.Items.Select(s => Wire.Decode<ImageStream>(s))
-                     .OrderBy(s => s.Metadata.NamespaceProperty, StringComparer.Ordinal).ThenBy(s => s.Metadata.Name, StringComparer.Ordinal))
-        {
-            var tags = (stream.Spec.Tags ?? []).Select(t => t.Name)
-                .Concat((stream.Status.Tags ?? []).Select(t => t.Tag))
-                .Distinct().Order(StringComparer.Ordinal);
-            foreach (var tag in tags)
-            {
-                if (ImageStreamTagView.BuildImageTag(context.Api, stream, tag, withImage: false) is not { } view) continue;
-                view.Remove("kind");
-                view.Remove("apiVersion");
-                items.Add(view);
-            }
-        }
-        return new JsonObject
-        {
-            ["kind"] = Type.ListKind,
-            ["apiVersion"] = Type.ApiVersion,
-            ["metadata"] = new JsonObject { ["resourceVersion"] = streams.ResourceVersion },
-            ["items"] = items,
-        };
-    }
+    public JsonObject List(RequestContext context, string? ns, ListOptions options) =>
+        ImageStreamTagView.List(context.Api, Type, ns, options, stream => (stream.Spec.Tags ?? []).Select(t => t.Name)
+            .Concat((stream.Status.Tags ?? []).Select(t => t.Tag))
+            .Distinct().Order(StringComparer.Ordinal)
+            .Select(tag => ImageStreamTagView.BuildImageTag(context.Api, stream, tag, withImage: false)));
 
     public Task<WriteResult> CreateAsync(RequestContext context, string ns, JsonObject body)
     {
