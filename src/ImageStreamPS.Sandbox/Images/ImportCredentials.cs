@@ -1,3 +1,4 @@
+using ImageStreamPS.OpenShift.Images;
 using System.Text;
 using System.Text.Json.Nodes;
 using ImageStreamPS.Sandbox.Api;
@@ -60,6 +61,6 @@ internal static class ImportCredentials
         var host = key;
         if (host.Contains("://", StringComparison.Ordinal)) host = host[(host.IndexOf("://", StringComparison.Ordinal) + 3)..];
         host = host.Split('/')[0];
-        return host is "index.docker.io" or "registry-1.docker.io" ? "docker.io" : host;
+        return DockerImageReference.IsRegistryDockerHub(host) ? DockerImageReference.DockerDefaultRegistry : host;
     }
 }
