@@ -1,6 +1,8 @@
 using System.Text.Json.Nodes;
 using ImageStreamPS.OpenShift.Api;
 using ImageStreamPS.OpenShift.ImageStreams;
+using ImageStreamPS.OpenShift.Tests;
+using ImageStreamPS.OpenShift.Triggers;
 using ImageStreamPS.Sandbox.Api;
 using k8s.Models;
 using static ImageStreamPS.Sandbox.Tests.Controllers.TutorialObjects;
@@ -80,6 +82,54 @@ public class TriggerAgreementTests
         Assert.Equal(rolled, preview);
     }
 
+    /// <summary>
+    /// A captured rollout (bysnupy, OpenShift 4.4): the Deployment before a trigger was added, and after the tag
+    /// rolled it. In the sandbox the same annotation on the same Deployment rolls the container to the tag's image by
+    /// digest as revision 2, as the server did, and the preview names that container and image.
+    /// </summary>
+    [Fact]
+    public async Task TheCapturedTriggerRollsTheCapturedDeploymentAsTheServerDid()
+    {
+        var before = (JsonObject)YamlReader.ReadFirst(Fixture.Read("deployment-bysnupy-parksmap-before-trigger.yaml"))!;
+        var after = (JsonObject)YamlReader.ReadFirst(Fixture.Read("deployment-bysnupy-parksmap-after-trigger.yaml"))!;
+        var ns = before["metadata"]!["namespace"]!.GetValue<string>();
+        var name = before["metadata"]!["name"]!.GetValue<string>();
+        var annotations = after["metadata"]!["annotations"]!;
+        Assert.True(ImageTriggerAnnotation.TryParse(annotations[ImageTriggerAnnotation.Key]!.GetValue<string>(), out var triggers, out _));
+        var trigger = Assert.Single(triggers);
+        var stream = trigger.From.Name.Split(':')[0];
+        var tag = trigger.From.Name.Split(':')[1];
+        // The capture redacts the digest ("@sha256:XXX...XXX"); the repository before it is the server's.
+        var capturedImage = after["spec"]!["template"]!["spec"]!["containers"]![0]!["image"]!.GetValue<string>();
+        var repository = capturedImage[..capturedImage.IndexOf('@')];
+
+        await using var cluster = new InProcessCluster();
+        var api = cluster.Api;
+        api.Create("", "namespaces", null, new JsonObject { ["metadata"] = new JsonObject { ["name"] = ns } });
+        var deployment = (JsonObject)before.DeepClone();
+        deployment["apiVersion"] = "apps/v1";
+        deployment.Remove("status");
+        foreach (var field in new[] { "uid", "resourceVersion", "creationTimestamp", "generation", "selfLink", "annotations" })
+            deployment["metadata"]!.AsObject().Remove(field);
+        deployment["metadata"]!["annotations"] = new JsonObject { [ImageTriggerAnnotation.Key] = annotations[ImageTriggerAnnotation.Key]!.DeepClone() };
+        var parksmap = Stream(ns: ns);
+        parksmap["metadata"]!["name"] = stream;
+        WithTag(parksmap, tag, V2, repository);
+        cluster.PutStream(parksmap);
+        var preview = ImageTriggerPreview.Triggered(Wire.Decode<V1Deployment>(deployment), ns, $"{stream}:{tag}", repository + "@" + V2,
+            (n, s, t) => api.TryGet<ImageStream>("image.openshift.io", "imagestreams", n, s)?.ResolvePullSpec(t));
+
+        api.Create("apps", "deployments", ns, deployment);
+
+        var rolled = await cluster.Eventually(() => api.Get<V1Deployment>("apps", "deployments", ns, name) is var d
+            && d.Metadata.Annotations.TryGetValue("deployment.kubernetes.io/revision", out var revision) && revision == "2" ? d : null, "revision 2");
+        Assert.Equal(annotations["deployment.kubernetes.io/revision"]!.GetValue<string>(), rolled.Metadata.Annotations["deployment.kubernetes.io/revision"]);
+        var container = Assert.Single(rolled.Spec.Template.Spec.Containers);
+        Assert.Equal(repository + "@" + V2, container.Image);
+        var named = Assert.Single(preview);
+        Assert.Equal((name, container.Name, container.Image), (named.Deployment, named.Container, named.NextImage));
+    }
+
     private static Dictionary<string, string> Images(V1Deployment deployment) =>
         deployment.Spec.Template.Spec.Containers.ToDictionary(c => c.Name, c => c.Image);
 
@@ -95,19 +145,23 @@ public class TriggerAgreementTests
     }
 
     /// <summary>The stream with a <c>latest</c> tag on <paramref name="digest"/>.</summary>
-    private static JsonObject WithLatest(JsonObject stream, string digest)
+    private static JsonObject WithLatest(JsonObject stream, string digest) => WithTag(stream, "latest", digest, "docker.io/josedom24/citas-backend");
+
+    /// <summary>The stream with <paramref name="tag"/> on <paramref name="repository"/>@<paramref name="digest"/>.</summary>
+    private static JsonObject WithTag(JsonObject stream, string tag, string digest, string repository)
     {
+        var name = stream["metadata"]!["name"]!.GetValue<string>();
         stream["spec"]!["tags"]!.AsArray().Add(new JsonObject
         {
-            ["name"] = "latest", ["from"] = new JsonObject { ["kind"] = "ImageStreamImage", ["name"] = "citas@" + digest },
+            ["name"] = tag, ["from"] = new JsonObject { ["kind"] = "ImageStreamImage", ["name"] = name + "@" + digest },
             ["generation"] = 2, ["importPolicy"] = new JsonObject(), ["referencePolicy"] = new JsonObject { ["type"] = "Source" },
         });
         stream["status"]!["tags"]!.AsArray().Add(new JsonObject
         {
-            ["tag"] = "latest",
+            ["tag"] = tag,
             ["items"] = new JsonArray(new JsonObject
             {
-                ["created"] = "2026-11-26T02:00:00Z", ["dockerImageReference"] = "docker.io/josedom24/citas-backend@" + digest,
+                ["created"] = "2026-11-26T02:00:00Z", ["dockerImageReference"] = repository + "@" + digest,
                 ["image"] = digest, ["generation"] = 2,
             }),
         });

@@ -100,6 +100,31 @@ public sealed class FixtureRoundTripTests
         Fixture.AssertContains(fixture, served, looseScalars: true);
     }
 
+    /// <summary>
+    /// The one captured error (a Go dump of the client's StatusError, origin#17969): an ImageStreamTag of a missing
+    /// stream is NotFound for imagestreamtags with the stream's name, not stream:tag.
+    /// </summary>
+    [Fact]
+    public async Task AMissingStreamsTagIsNotFoundAsTheServerSaidIt()
+    {
+        await using var sandbox = await ImageSandbox.StartAsync();
+        var dump = Fixture.Read("status-notfound-istag-origin17969.txt");
+        // The last non-empty value: Kind and APIVersion also stand, empty, in the decoded TypeMeta.
+        string Field(string name) => System.Text.RegularExpressions.Regex.Matches(dump, $@"\b{name}: ""?([^"",]*)""?,")
+            .Select(m => m.Groups[1].Value).Last(v => v.Length > 0);
+        var message = System.Text.RegularExpressions.Regex.Match(dump, @"Message: ""(.*)"",").Groups[1].Value.Replace("\\\"", "\"");
+
+        var error = Assert.Throws<StatusException>(() => sandbox.Api.Get(Group, "imagestreamtags", ImageSandbox.Ns, Field("Name") + ":latest"));
+
+        var status = error.Status;
+        Assert.Equal(
+            (message, Field("Status"), Field("Reason"), int.Parse(Field("Code"))),
+            ((string?)status["message"], (string?)status["status"], (string?)status["reason"], (int?)status["code"] ?? 0));
+        Assert.Equal(
+            (Field("Name"), Field("Group"), Field("Kind")),
+            ((string?)status["details"]?["name"], (string?)status["details"]?["group"], (string?)status["details"]?["kind"]));
+    }
+
     public static TheoryData<string> Imports => ["imagestreamimport-osbs-3.9.41.json", "imagestreamimport-restclientjava-origin11.json"];
 
     /// <summary>An import of example.com cannot run offline: what it answered must survive the sandbox's codec, as its answers are built on it.</summary>
