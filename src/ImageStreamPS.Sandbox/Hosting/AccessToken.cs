@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using ImageStreamPS.OpenShift.LocalSandbox;
 
 namespace ImageStreamPS.Sandbox.Hosting;
 
@@ -25,7 +26,7 @@ public sealed class AccessToken
         var path = Path.Combine(dataPath, "token");
         if (File.Exists(path) && File.ReadAllText(path).Trim() is { Length: >= 32 } existing) return new AccessToken(existing);
         var token = "sha256~" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        CertificateAuthority.WritePrivate(path, token);
+        OwnerOnly.WriteAllText(path, token);
         return new AccessToken(token);
     }
 

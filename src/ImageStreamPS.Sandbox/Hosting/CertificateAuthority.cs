@@ -1,12 +1,13 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using ImageStreamPS.OpenShift.LocalSandbox;
 
 namespace ImageStreamPS.Sandbox.Hosting;
 
 /// <summary>
 /// The sandbox's own certificate authority and serving certificate (SAN IP 127.0.0.1, DNS localhost),
-/// generated once and kept as PEM files in the data directory (keys with mode 0600), so clients that
+/// generated once and kept as owner-only PEM files in the data directory, so clients that
 /// trust <see cref="CaPem"/> (the kubeconfig's certificate-authority-data) keep trusting restarts.
 /// ECDSA P-256: fast to generate, accepted by Go, .NET, Python and Node clients.
 /// </summary>
@@ -65,22 +66,9 @@ public sealed class CertificateAuthority
         serial[0] &= 0x7f;
         using var server = serverRequest.Create(ca, now, now.AddYears(5), serial);
 
-        WritePrivate(caKeyPath, caKey.ExportPkcs8PrivateKeyPem());
-        WritePrivate(serverKeyPath, serverKey.ExportPkcs8PrivateKeyPem());
-        File.WriteAllText(caCertPath, ca.ExportCertificatePem() + "\n");
-        File.WriteAllText(serverCertPath, server.ExportCertificatePem() + "\n");
-    }
-
-    /// <summary>Writes a file readable only by its owner (0600 on Unix).</summary>
-    public static void WritePrivate(string path, string content)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var temp = path + ".tmp";
-        var fileOptions = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows()) fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        using (var stream = new FileStream(temp, fileOptions))
-        using (var writer = new StreamWriter(stream)) writer.Write(content);
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        File.Move(temp, path, overwrite: true);
+        OwnerOnly.WriteAllText(caKeyPath, caKey.ExportPkcs8PrivateKeyPem());
+        OwnerOnly.WriteAllText(serverKeyPath, serverKey.ExportPkcs8PrivateKeyPem());
+        OwnerOnly.WriteAllText(caCertPath, ca.ExportCertificatePem() + "\n");
+        OwnerOnly.WriteAllText(serverCertPath, server.ExportCertificatePem() + "\n");
     }
 }

@@ -1,9 +1,11 @@
+using ImageStreamPS.OpenShift.LocalSandbox;
+
 namespace ImageStreamPS.Sandbox.Hosting;
 
 /// <summary>The sandbox program's command line (the contract the module's Start-OpenShiftSandbox uses).</summary>
 public sealed record CommandLine
 {
-    public string DataPath { get; init; } = DefaultDataPath();
+    public string DataPath { get; init; } = SandboxLocations.DefaultDataPath;
     public int Port { get; init; }
     public string? KubeConfigPath { get; init; }
     public string? Seed { get; init; }
@@ -12,6 +14,7 @@ public sealed record CommandLine
     public int PodStartDelayMilliseconds { get; init; }
     public int ImportIntervalSeconds { get; init; } = 900;
     public bool ExitWithParent { get; init; }
+    public string? RunningListPath { get; init; }
     public bool Help { get; init; }
 
     public const string Usage = """
@@ -26,17 +29,17 @@ public sealed record CommandLine
           --apps-domain <domain>       route host domain (default apps.sandbox.local)
           --pod-start-delay <ms>       simulated pod start time (default 0)
           --import-interval <seconds>  scheduled image import interval (default 900)
-          --exit-with-parent           exit when standard input is closed
+          --running-list <dir>         list this sandbox in <dir> while it runs (the module passes the
+                                       user's list, <LocalApplicationData>/ImageStreamPS/running)
+          --exit-with-parent           exit when standard input is closed (the parent exited), and
+                                       leave the terminal's session so its Ctrl+C does not stop it
           --help                       show this help
 
         Exit codes: 0 stopped cleanly, 2 bad arguments, 3 data directory in use by another sandbox,
-        4 port unavailable.
+        4 port unavailable, 5 data directory not writable (read-only, no permission).
+        The data directory is made owner-only (mode 0700; on Windows an access list for the user alone).
         When ready it prints one line: SANDBOX READY {json} and writes the same JSON to <data>/sandbox.json.
         """;
-
-    public static string DefaultDataPath() =>
-        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create),
-            "ImageStreamPS", "sandbox");
 
     /// <summary>Parses the arguments; throws <see cref="ArgumentException"/> with a user-facing message.</summary>
     public static CommandLine Parse(IReadOnlyList<string> args)
@@ -66,6 +69,7 @@ public sealed record CommandLine
                 case "--apps-domain": result = result with { AppsDomain = Next() }; break;
                 case "--pod-start-delay": result = result with { PodStartDelayMilliseconds = NextInt() }; break;
                 case "--import-interval": result = result with { ImportIntervalSeconds = NextInt() }; break;
+                case "--running-list": result = result with { RunningListPath = Path.GetFullPath(Next()) }; break;
                 case "--exit-with-parent": result = result with { ExitWithParent = true }; break;
                 case "--help" or "-h" or "-?": result = result with { Help = true }; break;
                 default: throw new ArgumentException($"unknown option '{arg}'");

@@ -1,11 +1,12 @@
 using System.Text;
+using ImageStreamPS.OpenShift.LocalSandbox;
 
 namespace ImageStreamPS.Sandbox.Hosting;
 
 /// <summary>
 /// Writes the sandbox's own kubeconfig (never the user's): cluster <c>sandbox</c> (server + CA data),
 /// user <c>developer</c> (token), context <c>sandbox</c> with namespace <c>myproject</c>, current.
-/// Mode 0600 because it holds the token.
+/// Owner-only because it holds the token.
 /// </summary>
 public static class KubeConfigFile
 {
@@ -34,6 +35,7 @@ public static class KubeConfigFile
             preferences: {"{}"}
 
             """;
-        CertificateAuthority.WritePrivate(path, yaml);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        OwnerOnly.WriteAllText(path, yaml);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ImageStreamPS.OpenShift.LocalSandbox;
 using ImageStreamPS.Sandbox.Api;
 using ImageStreamPS.Sandbox.Resources;
 using ImageStreamPS.Sandbox.Storage;
@@ -31,7 +32,7 @@ public sealed class SandboxCore : IDisposable
     /// <summary>Opens the data directory (created if missing). <paramref name="configure"/> may add or replace catalog entries.</summary>
     public static SandboxCore Open(string dataPath, SandboxSettings? settings = null, Action<ResourceCatalog>? configure = null, TimeProvider? clock = null)
     {
-        Directory.CreateDirectory(dataPath);
+        OwnerOnly.CreateDirectory(dataPath);
         settings ??= new SandboxSettings { DataPath = dataPath };
         var catalog = ResourceCatalog.Create(settings);
         configure?.Invoke(catalog);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text.Json.Nodes;
+using ImageStreamPS.OpenShift.LocalSandbox;
 using ImageStreamPS.Sandbox.Api.Http;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -42,21 +43,17 @@ public sealed class SandboxHost : IAsyncDisposable
     public string Server => Core.Settings.Server;
     public string RegistryEndpoint => Core.Settings.PublicRegistryHost;
     public string DataPath => Core.Settings.DataPath;
-    public string SandboxJsonPath => Path.Combine(DataPath, "sandbox.json");
+    public string SandboxJsonPath => SandboxLocations.DescriptionIn(DataPath);
     public IHostApplicationLifetime Lifetime => _app.Lifetime;
 
     /// <summary>Bookmark cadence for watches with allowWatchBookmarks (Kubernetes: about a minute).</summary>
     public static TimeSpan BookmarkInterval { get; set; } = TimeSpan.FromSeconds(60);
 
-    /// <summary>What SANDBOX READY reports and sandbox.json holds.</summary>
-    public JsonObject ReadyInfo => new()
-    {
-        ["server"] = Server,
-        ["kubeConfigPath"] = KubeConfigPath,
-        ["registryEndpoint"] = RegistryEndpoint,
-        ["dataPath"] = DataPath,
-        ["processId"] = Environment.ProcessId,
-    };
+    /// <summary>What SANDBOX READY reports, sandbox.json holds and the list of running sandboxes lists.</summary>
+    public SandboxDescription ReadyInfo => new(Server, KubeConfigPath, RegistryEndpoint, DataPath, Environment.ProcessId);
+
+    /// <summary>The list of running sandboxes this one is in while it runs (<c>--running-list</c>), if any.</summary>
+    private string? RunningList { get; init; }
 
     public static async Task<SandboxHost> StartAsync(CommandLine options, IReadOnlyList<ISandboxModule>? modules = null, CancellationToken cancellationToken = default)
     {
@@ -145,7 +142,7 @@ public sealed class SandboxHost : IAsyncDisposable
 
         var kubeConfigPath = options.KubeConfigPath ?? Path.Combine(settings.DataPath, "kubeconfig");
         KubeConfigFile.Write(kubeConfigPath, settings.Server, (await certificates).CaPem, await token);
-        var host = new SandboxHost(app, core, kubeConfigPath);
+        var host = new SandboxHost(app, core, kubeConfigPath) { RunningList = options.RunningListPath };
         try
         {
             foreach (var module in modules) await module.PrepareAsync(core, cancellationToken);
@@ -157,7 +154,8 @@ public sealed class SandboxHost : IAsyncDisposable
         }
         foreach (var module in modules)
             host._running.Add(Task.Run(() => module.RunAsync(core, host._stopping.Token)));
-        File.WriteAllText(host.SandboxJsonPath, host.ReadyInfo.ToJsonString());
+        OwnerOnly.WriteAllText(host.SandboxJsonPath, host.ReadyInfo.ToJson());
+        if (host.RunningList is { } list) RunningSandboxList.Add(list, host.ReadyInfo);
         return host;
     }
 
@@ -175,6 +173,7 @@ public sealed class SandboxHost : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         Core.Dispose();
+        if (RunningList is { } list) RunningSandboxList.Remove(list, Environment.ProcessId);
         try { File.Delete(SandboxJsonPath); } catch (IOException) { }
         _stopping.Dispose();
         _lock?.Dispose();

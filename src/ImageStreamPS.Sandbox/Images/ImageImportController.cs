@@ -60,9 +60,10 @@ internal sealed class ImageImportController(ApiService api, TimeSpan scheduledIn
             {
                 return;
             }
-            catch (Exception e) when (e is StatusException or InvalidOperationException)
+            catch (Exception e) when (e is StatusException or InvalidOperationException or StorageFailureException)
             {
-                // The watch window expired or the store is closing: start over after a pause.
+                // The watch window expired, the store is closing or the disk is full: start over after a
+                // pause (the new watch lists every stream again, so no pending import is forgotten).
                 try { await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken).ConfigureAwait(false); }
                 catch (OperationCanceledException) { return; }
             }
@@ -79,7 +80,9 @@ internal sealed class ImageImportController(ApiService api, TimeSpan scheduledIn
                 foreach (var stream in api.List<ImageStream>(Group, "imagestreams", null))
                 {
                     var scheduled = (stream.Spec.Tags ?? []).Where(t => Importable(t) && t.ImportPolicy?.Scheduled == true).ToList();
-                    if (scheduled.Count > 0) await ImportAsync(stream, scheduled, cancellationToken).ConfigureAwait(false);
+                    if (scheduled.Count == 0) continue;
+                    try { await ImportAsync(stream, scheduled, cancellationToken).ConfigureAwait(false); }
+                    catch (StorageFailureException) { } // the next tick tries again
                 }
             }
         }

@@ -104,6 +104,11 @@ internal sealed class ImageImporter(RegistryClient client, RegistryMirrors mirro
         {
             throw ImportFailure.Internal($"{Exact(reference)}: {e.Message}");
         }
+        catch (UriFormatException)
+        {
+            // A reference the grammar allows but no network can reach (docker.io:99999): Go's importer fails the dial the same way.
+            throw ImportFailure.Internal($"{Exact(reference)}: Get \"https://{host}/v2/\": dial tcp: address {host}: invalid port");
+        }
     }
 
     private static async Task<OpenShift.Api.Image> ToImageAsync(

@@ -16,8 +16,8 @@ internal sealed record RegistryManifest(byte[] Content, string MediaType, string
         try { node = JsonNode.Parse(content); }
         catch (System.Text.Json.JsonException) { return contentType ?? "application/octet-stream"; }
         if (node is not JsonObject manifest) return contentType ?? "application/octet-stream";
-        if (manifest["mediaType"]?.GetValue<string>() is { Length: > 0 } declared) return declared;
-        if (manifest["schemaVersion"]?.GetValue<int>() == 1) return ManifestMediaTypes.DockerSchema1Signed;
+        if (manifest["mediaType"] is JsonValue mediaType && mediaType.TryGetValue<string>(out var declared) && declared.Length > 0) return declared;
+        if (manifest["schemaVersion"] is JsonValue version && version.TryGetValue<int>(out var number) && number == 1) return ManifestMediaTypes.DockerSchema1Signed;
         if (manifest["manifests"] is JsonArray) return ManifestMediaTypes.OciIndex;
         if (manifest["config"] is JsonObject) return ManifestMediaTypes.OciManifest;
         return contentType ?? "application/octet-stream";

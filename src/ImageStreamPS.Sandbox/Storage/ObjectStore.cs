@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace ImageStreamPS.Sandbox.Storage;
 
@@ -18,10 +19,11 @@ public sealed class ObjectStore : IDisposable
 {
     private readonly object _gate = new();
     private readonly SqliteConnection _db;
+    private readonly string _path;
     private readonly Dictionary<(string Group, string Resource), SortedDictionary<(string Namespace, string Name), Entry>> _objects = new();
     private long _resourceVersion;
 
-    private sealed record Entry(long ResourceVersion, JsonObject Object);
+    private sealed record Entry(long ResourceVersion, JsonObject Object, long Size);
 
     private static readonly IComparer<(string Namespace, string Name)> KeyOrder =
         Comparer<(string Namespace, string Name)>.Create((a, b) =>
@@ -30,29 +32,43 @@ public sealed class ObjectStore : IDisposable
             return c != 0 ? c : string.CompareOrdinal(a.Name, b.Name);
         });
 
-    private ObjectStore(SqliteConnection db)
+    private ObjectStore(SqliteConnection db, string path)
     {
         _db = db;
+        _path = path;
         Load();
         Watches = new WatchHub(_resourceVersion);
     }
 
     /// <summary>Opens (creating if needed) the database file at <paramref name="path"/>.</summary>
+    /// <summary>
+    /// Opens (creating if needed) the database file at <paramref name="path"/>. A folder that cannot be
+    /// written or has no space left raises <see cref="StorageFailureException"/>.
+    /// </summary>
     public static ObjectStore Open(string path)
     {
         var db = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Pooling = false }.ToString());
-        db.Open();
-        Execute(db, "PRAGMA journal_mode=WAL;");
-        Execute(db, "PRAGMA synchronous=FULL;");
-        Execute(db, """
-            CREATE TABLE IF NOT EXISTS objects (
-                api_group TEXT NOT NULL, resource TEXT NOT NULL, namespace TEXT NOT NULL, name TEXT NOT NULL,
-                resource_version INTEGER NOT NULL, body TEXT NOT NULL,
-                PRIMARY KEY (api_group, resource, namespace, name));
-            CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
-            INSERT OR IGNORE INTO counters (name, value) VALUES ('resourceVersion', 0);
-            """);
-        return new ObjectStore(db);
+        try
+        {
+            db.Open();
+            Execute(db, "PRAGMA journal_mode=WAL;");
+            Execute(db, "PRAGMA synchronous=FULL;");
+            Execute(db, """
+                CREATE TABLE IF NOT EXISTS objects (
+                    api_group TEXT NOT NULL, resource TEXT NOT NULL, namespace TEXT NOT NULL, name TEXT NOT NULL,
+                    resource_version INTEGER NOT NULL, body TEXT NOT NULL,
+                    PRIMARY KEY (api_group, resource, namespace, name));
+                CREATE TABLE IF NOT EXISTS counters (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
+                INSERT OR IGNORE INTO counters (name, value) VALUES ('resourceVersion', 0);
+                """);
+            return new ObjectStore(db, path);
+        }
+        catch (SqliteException e)
+        {
+            db.Dispose();
+            if (StorageFailureException.From(e, path) is { } failure) throw failure;
+            throw;
+        }
     }
 
     /// <summary>The watch hub fed by this store's commits.</summary>
@@ -114,7 +130,7 @@ public sealed class ObjectStore : IDisposable
         {
             if (!Bucket(key.Group, key.Resource).TryGetValue((key.Namespace, key.Name), out var current)) throw new ObjectNotFoundException(key);
             if (current.ResourceVersion != expectedVersion) throw new ResourceVersionConflictException(key, current.ResourceVersion);
-            return Write(key, obj, WatchEventType.Modified, current.Object);
+            return Write(key, obj, WatchEventType.Modified, current);
         }
     }
 
@@ -129,42 +145,42 @@ public sealed class ObjectStore : IDisposable
                 throw new ResourceVersionConflictException(key, current.ResourceVersion);
 
             var version = _resourceVersion + 1;
-            using (var tx = _db.BeginTransaction())
+            InTransaction(() =>
             {
-                Command(tx, "DELETE FROM objects WHERE api_group=$g AND resource=$r AND namespace=$n AND name=$m", key).ExecuteNonQuery();
-                SetCounter(tx, version);
-                tx.Commit();
-            }
+                using (var delete = Command("DELETE FROM objects WHERE api_group=$g AND resource=$r AND namespace=$n AND name=$m", key))
+                    delete.ExecuteNonQuery();
+                SetCounter(version);
+            });
             _resourceVersion = version;
             bucket.Remove((key.Namespace, key.Name));
             var last = (JsonObject)current.Object.DeepClone();
             Metadata(last)["resourceVersion"] = version.ToString();
-            Watches.Publish(new WatchEvent(WatchEventType.Deleted, key, version, last));
+            Watches.Publish(new WatchEvent(WatchEventType.Deleted, key, version, last, Size: current.Size));
             return (JsonObject)last.DeepClone();
         }
     }
 
-    private JsonObject Write(ObjectKey key, JsonObject obj, string eventType, JsonObject? previous = null)
+    private JsonObject Write(ObjectKey key, JsonObject obj, string eventType, Entry? previous = null)
     {
         var version = _resourceVersion + 1;
         var stored = (JsonObject)obj.DeepClone();
         Metadata(stored)["resourceVersion"] = version.ToString();
         var body = stored.ToJsonString();
-        using (var tx = _db.BeginTransaction())
+        InTransaction(() =>
         {
-            var upsert = Command(tx, """
+            using var upsert = Command("""
                 INSERT INTO objects (api_group, resource, namespace, name, resource_version, body) VALUES ($g, $r, $n, $m, $v, $b)
                 ON CONFLICT (api_group, resource, namespace, name) DO UPDATE SET resource_version=$v, body=$b
                 """, key);
             upsert.Parameters.AddWithValue("$v", version);
             upsert.Parameters.AddWithValue("$b", body);
             upsert.ExecuteNonQuery();
-            SetCounter(tx, version);
-            tx.Commit();
-        }
+            SetCounter(version);
+        });
         _resourceVersion = version;
-        Bucket(key.Group, key.Resource)[(key.Namespace, key.Name)] = new Entry(version, stored);
-        Watches.Publish(new WatchEvent(eventType, key, version, stored, previous));
+        Bucket(key.Group, key.Resource)[(key.Namespace, key.Name)] = new Entry(version, stored, body.Length);
+        // A MODIFIED event keeps the previous state alive too: the window counts both.
+        Watches.Publish(new WatchEvent(eventType, key, version, stored, previous?.Object, body.Length + (previous?.Size ?? 0)));
         return (JsonObject)stored.DeepClone();
     }
 
@@ -193,15 +209,48 @@ public sealed class ObjectStore : IDisposable
         using var reader = select.ExecuteReader();
         while (reader.Read())
         {
-            var obj = JsonNode.Parse(reader.GetString(5))!.AsObject();
-            Bucket(reader.GetString(0), reader.GetString(1))[(reader.GetString(2), reader.GetString(3))] = new Entry(reader.GetInt64(4), obj);
+            var body = reader.GetString(5);
+            var obj = JsonNode.Parse(body)!.AsObject();
+            Bucket(reader.GetString(0), reader.GetString(1))[(reader.GetString(2), reader.GetString(3))] = new Entry(reader.GetInt64(4), obj, body.Length);
         }
     }
 
-    private SqliteCommand Command(SqliteTransaction tx, string sql, ObjectKey key)
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction. Begun and ended with plain SQL rather than
+    /// SqliteTransaction: when a full disk makes SQLite roll back by itself, SqliteTransaction's own
+    /// rollback throws "no transaction is active" and leaves the connection refusing every later
+    /// transaction. Here a failed write is rolled back if SQLite has not done so, reported as a
+    /// <see cref="StorageFailureException"/>, and the next write starts clean.
+    /// </summary>
+    private void InTransaction(Action work)
+    {
+        try
+        {
+            Execute(_db, "BEGIN IMMEDIATE;");
+            work();
+            Execute(_db, "COMMIT;");
+        }
+        catch (SqliteException e)
+        {
+            if (raw.sqlite3_get_autocommit(_db.Handle) == 0)
+            {
+                try { Execute(_db, "ROLLBACK;"); }
+                catch (SqliteException) { } // SQLite may have rolled back in between; either way nothing was applied.
+            }
+            if (StorageFailureException.From(e, _path) is { } failure) throw failure;
+            throw;
+        }
+    }
+
+    /// <summary>Runs a PRAGMA on the store's connection (tests: max_page_count and query_only stand in for a full or read-only disk).</summary>
+    internal void Pragma(string pragma)
+    {
+        lock (_gate) Execute(_db, $"PRAGMA {pragma};");
+    }
+
+    private SqliteCommand Command(string sql, ObjectKey key)
     {
         var command = _db.CreateCommand();
-        command.Transaction = tx;
         command.CommandText = sql;
         command.Parameters.AddWithValue("$g", key.Group);
         command.Parameters.AddWithValue("$r", key.Resource);
@@ -210,10 +259,9 @@ public sealed class ObjectStore : IDisposable
         return command;
     }
 
-    private void SetCounter(SqliteTransaction tx, long version)
+    private void SetCounter(long version)
     {
         using var command = _db.CreateCommand();
-        command.Transaction = tx;
         command.CommandText = "UPDATE counters SET value=$v WHERE name='resourceVersion'";
         command.Parameters.AddWithValue("$v", version);
         command.ExecuteNonQuery();

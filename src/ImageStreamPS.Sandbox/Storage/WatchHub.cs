@@ -6,35 +6,49 @@ namespace ImageStreamPS.Sandbox.Storage;
 /// Fans committed changes out to watchers and keeps a bounded window of recent events so a watch can
 /// resume from a resourceVersion. Usage: the <see cref="ObjectStore"/> publishes every commit (in
 /// resourceVersion order); callers subscribe through <see cref="ObjectStore.Subscribe"/> so the
-/// snapshot and the subscription are taken atomically. A resume point older than the window raises
-/// <see cref="ResourceVersionTooOldException"/> (the API turns it into 410 Expired).
+/// snapshot and the subscription are taken atomically. The window is bounded by event count and by
+/// the bytes of the objects it holds (kube-apiserver's watch cache is bounded too), so a few large
+/// objects updated often cannot pin gigabytes. A resume point older than the window raises
+/// <see cref="ResourceVersionTooOldException"/> (the API turns it into 410 Expired, "too old resource version").
 /// </summary>
 public sealed class WatchHub
 {
+    /// <summary>Default byte budget of the window: the summed JSON length of the objects it keeps.</summary>
+    public const long DefaultMaxBytes = 32 * 1024 * 1024;
+
     private readonly object _gate = new();
     private readonly LinkedList<WatchEvent> _window = new();
     private readonly List<WatchSubscription> _subscribers = new();
     private readonly int _capacity;
+    private readonly long _maxBytes;
+    private long _bytes;
     // Every event with a resourceVersion greater than this is still in the window.
     private long _windowStart;
 
-    public WatchHub(long currentResourceVersion, int capacity = 10_000)
+    public WatchHub(long currentResourceVersion, int capacity = 10_000, long maxBytes = DefaultMaxBytes)
     {
         _windowStart = currentResourceVersion;
         _capacity = capacity;
+        _maxBytes = maxBytes;
     }
 
     /// <summary>The oldest resourceVersion a watch may still resume from.</summary>
     public long OldestResumableVersion { get { lock (_gate) return _windowStart; } }
+
+    /// <summary>The events and the object bytes the window holds now.</summary>
+    public (int Events, long Bytes) WindowSize { get { lock (_gate) return (_window.Count, _bytes); } }
 
     internal void Publish(WatchEvent change)
     {
         lock (_gate)
         {
             _window.AddLast(change);
-            while (_window.Count > _capacity)
+            _bytes += change.Size;
+            // The newest event always stays, however large: a watcher that just read it can resume.
+            while (_window.Count > _capacity || (_bytes > _maxBytes && _window.Count > 1))
             {
                 _windowStart = _window.First!.Value.ResourceVersion;
+                _bytes -= _window.First.Value.Size;
                 _window.RemoveFirst();
             }
             foreach (var subscriber in _subscribers) subscriber.Offer(change);

@@ -22,7 +22,9 @@ namespace ImageStreamPS.Commands;
 ///   credential plugins work as KubernetesClient supports them.
 /// - -Server and -Token: a bearer token (for example from 'oc whoami -t') as a SecureString.
 /// - -InCluster: the pod's service account.
-/// - -Sandbox: the local sandbox started by Start-OpenShiftSandbox (its own kubeconfig).
+/// - -Sandbox: the running local sandbox (its own kubeconfig): the only one running, whichever shell
+///   started it and wherever its data lives; when several run, -DataPath names one (the error lists
+///   them with the command for each), and when none runs the error says how to start one.
 ///
 /// The user's kubeconfig is only read, never written. The token never appears in the session's
 /// properties, its string form, verbose output or error messages. -Namespace sets the namespace
@@ -37,6 +39,10 @@ namespace ImageStreamPS.Commands;
 /// PS> $prod = Connect-OpenShift -Server https://api.prod.example.com:6443 -Token $token -NotDefault
 /// PS> Get-ImageStream -Session $prod -Namespace citas</code>
 /// <para>In a runbook: connects with a service-account token without changing the default session, and passes the session explicitly.</para>
+/// </example>
+/// <example>
+/// <code>PS> Connect-OpenShift -Sandbox</code>
+/// <para>Connects to the running local sandbox, also one another shell started; when several run, the error lists the command that connects to each.</para>
 /// </example>
 /// <example>
 /// <code>PS> Start-OpenShiftSandbox -Seed Tutorial | Connect-OpenShift</code>
@@ -81,11 +87,11 @@ public sealed class ConnectOpenShiftCommand : PipelineCmdlet
     [Parameter(ParameterSetName = InClusterSet, Mandatory = true)]
     public SwitchParameter InCluster { get; set; }
 
-    /// <summary>Connects to the running local sandbox (see Start-OpenShiftSandbox).</summary>
+    /// <summary>Connects to the running local sandbox: the only one running (started from any shell), or the one with data in -DataPath.</summary>
     [Parameter(ParameterSetName = SandboxSet, Mandatory = true)]
     public SwitchParameter Sandbox { get; set; }
 
-    /// <summary>The data folder of the sandbox to connect to (default: the sandbox program's default folder).</summary>
+    /// <summary>The data folder of the sandbox to connect to, when several run.</summary>
     [Parameter(ParameterSetName = SandboxSet)]
     [ValidateNotNullOrEmpty]
     public string? DataPath { get; set; }
@@ -139,6 +145,43 @@ public sealed class ConnectOpenShiftCommand : PipelineCmdlet
         WriteObject(session);
     }
 
+    /// <summary>The sandbox -Sandbox means: the one running with data in -DataPath, else the only one running.</summary>
+    private OpenShiftSandbox RunningSandbox()
+    {
+        if (DataPath is not null)
+        {
+            var dataPath = ResolvePath(DataPath);
+            if (RunningSandboxes.In([dataPath]).FirstOrDefault() is { } there)
+            {
+                return there;
+            }
+
+            ThrowTerminatingError(new ErrorRecord(
+                new InvalidOperationException($"No sandbox is running with data in {dataPath}. Start one with Start-OpenShiftSandbox -DataPath '{Quoted(dataPath)}', or list the running ones with Get-OpenShiftSandbox."),
+                "SandboxNotRunning", ErrorCategory.ObjectNotFound, dataPath));
+        }
+
+        var running = RunningSandboxes.Find();
+        if (running.Count == 0)
+        {
+            ThrowTerminatingError(new ErrorRecord(
+                new InvalidOperationException("No sandbox is running. Start one with Start-OpenShiftSandbox -Connect (which also connects to it), or with Start-OpenShiftSandbox and then Connect-OpenShift -Sandbox."),
+                "SandboxNotRunning", ErrorCategory.ObjectNotFound, null));
+        }
+
+        if (running.Count > 1)
+        {
+            var choices = running.Select(s => $"  Connect-OpenShift -Sandbox -DataPath '{Quoted(s.DataPath)}'   # process {s.ProcessId}, {s.Server}");
+            ThrowTerminatingError(new ErrorRecord(
+                new InvalidOperationException($"{running.Count} sandboxes are running; choose one:{Environment.NewLine}{string.Join(Environment.NewLine, choices)}"),
+                "SandboxAmbiguous", ErrorCategory.InvalidOperation, running.ToArray()));
+        }
+
+        return running[0];
+    }
+
+    private static string Quoted(string text) => text.Replace("'", "''", StringComparison.Ordinal);
+
     private ConnectionProfile Profile()
     {
         switch (ParameterSetName)
@@ -154,16 +197,7 @@ public sealed class ConnectOpenShiftCommand : PipelineCmdlet
             case InClusterSet:
                 return ConnectionProfile.InCluster();
             case SandboxSet:
-                var dataPath = DataPath is null ? SandboxFile.DefaultDataPath : ResolvePath(DataPath);
-                var running = SandboxFile.Read(dataPath);
-                if (running is null)
-                {
-                    ThrowTerminatingError(new ErrorRecord(
-                        new InvalidOperationException($"No sandbox is running with data in {dataPath}. Start one with Start-OpenShiftSandbox."),
-                        "SandboxNotRunning", ErrorCategory.ObjectNotFound, dataPath));
-                }
-
-                return ConnectionProfile.FromKubeConfig([running.KubeConfigPath], context: null);
+                return ConnectionProfile.FromKubeConfig([RunningSandbox().KubeConfigPath], context: null);
             case SandboxObjectSet:
                 return ConnectionProfile.FromKubeConfig([InputObject!.KubeConfigPath], context: null);
             default:

@@ -5,9 +5,12 @@ namespace ImageStreamPS.Commands;
 
 /// <summary>Gets the running local sandboxes.</summary>
 /// <remarks>
-/// Get-OpenShiftSandbox reads the sandbox.json a running sandbox keeps in its data folder and
-/// returns the sandboxes whose process is alive: the one in the default data folder and the ones this
-/// PowerShell process started or, with -DataPath, only those in the given folders.
+/// Get-OpenShiftSandbox returns the user's running sandboxes, whichever shell started them and
+/// wherever their data lives: Start-OpenShiftSandbox lists each one in an owner-only folder
+/// (&lt;LocalApplicationData&gt;/ImageStreamPS/running) while it runs, and an entry whose process is
+/// gone is pruned here. The sandbox in the default data folder and those this PowerShell process
+/// started are included too. With -DataPath it returns only the sandboxes running with data in those
+/// folders (read from the sandbox.json a running sandbox keeps there).
 /// </remarks>
 /// <example>
 /// <code>PS> Get-OpenShiftSandbox</code>
@@ -22,7 +25,7 @@ namespace ImageStreamPS.Commands;
 [OutputType(typeof(OpenShiftSandbox))]
 public sealed class GetOpenShiftSandboxCommand : PipelineCmdlet
 {
-    /// <summary>The data folders to look in, instead of the default one and those of sandboxes started by this process.</summary>
+    /// <summary>The data folders to look in, instead of the list of running sandboxes.</summary>
     [Parameter(Position = 0)]
     [ValidateNotNullOrEmpty]
     public string[]? DataPath { get; set; }

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Management.Automation;
 using ImageStreamPS.OpenShift.Connection;
+using ImageStreamPS.OpenShift.LocalSandbox;
 using ImageStreamPS.Sandbox;
 using ImageStreamPS.Session;
 
@@ -16,7 +17,10 @@ namespace ImageStreamPS.Commands;
 /// registry (plain HTTP, 127.0.0.1), and writes a kubeconfig of its own into -DataPath (never the
 /// user's kubeconfig). Data is kept in -DataPath across restarts.
 ///
-/// The sandbox stops when this PowerShell process exits, or with Stop-OpenShiftSandbox. -Seed Tutorial
+/// The sandbox stops when this PowerShell process exits (also when it is killed), or with
+/// Stop-OpenShiftSandbox; Ctrl+C in this PowerShell cancels the running command and leaves the sandbox
+/// running. Its data folder is made owner-only (mode 0700 on Unix, an access list for the user alone
+/// on Windows): it holds the token, the CA key and every object, Secrets included. -Seed Tutorial
 /// puts the tutorial's demo images into the integrated registry and mirrors docker.io to it, so
 /// imports of docker.io/josedom24/citas-backend work offline. -Connect also connects to it and makes
 /// that session the runspace's default.
@@ -68,8 +72,8 @@ public sealed class StartOpenShiftSandboxCommand : PipelineCmdlet
 
     protected override async Task EndProcessingAsync(CancellationToken cancellationToken)
     {
-        var dataPath = DataPath is null ? SandboxFile.DefaultDataPath : ResolvePath(DataPath);
-        if (SandboxFile.Read(dataPath) is { } running)
+        var dataPath = DataPath is null ? SandboxLocations.DefaultDataPath : ResolvePath(DataPath);
+        if (RunningSandboxes.In([dataPath]).FirstOrDefault() is { } running)
         {
             ThrowTerminatingError(new ErrorRecord(
                 new InvalidOperationException($"A sandbox is already running with data in {dataPath} (process {running.ProcessId}, {running.Server}). Use it, or stop it with Stop-OpenShiftSandbox."),
@@ -106,12 +110,7 @@ public sealed class StartOpenShiftSandboxCommand : PipelineCmdlet
         }
         catch (SandboxStartException exception)
         {
-            var message = string.IsNullOrWhiteSpace(exception.Output) ? exception.Message : $"{exception.Message} Its last output:{Environment.NewLine}{exception.Output}";
-            ThrowTerminatingError(new ErrorRecord(
-                new InvalidOperationException(message, exception),
-                exception.TimedOut ? "SandboxStartTimeout" : "SandboxStartFailed",
-                exception.TimedOut ? ErrorCategory.OperationTimeout : ErrorCategory.OpenError,
-                dataPath));
+            ThrowTerminatingError(StartFailure(exception, dataPath));
             throw;
         }
 
@@ -128,9 +127,31 @@ public sealed class StartOpenShiftSandboxCommand : PipelineCmdlet
         WriteObject(sandbox);
     }
 
+    private static ErrorRecord StartFailure(SandboxStartException exception, string dataPath)
+    {
+        var output = string.IsNullOrWhiteSpace(exception.Output) ? "" : $"{Environment.NewLine}{exception.Output}";
+        return exception.ExitCode switch
+        {
+            SandboxStartException.DataDirectoryNotWritable => new ErrorRecord(
+                new UnauthorizedAccessException($"The data folder {dataPath} is not writable, so the sandbox cannot keep its data there. Choose another -DataPath, or make the folder writable.{output}", exception),
+                "SandboxDataPathNotWritable", ErrorCategory.PermissionDenied, dataPath),
+            SandboxStartException.DataDirectoryInUse => new ErrorRecord(
+                new InvalidOperationException($"Another sandbox is already running with data in {dataPath}. Use it (Get-OpenShiftSandbox), or stop it with Stop-OpenShiftSandbox.{output}", exception),
+                "SandboxAlreadyRunning", ErrorCategory.ResourceExists, dataPath),
+            _ => new ErrorRecord(
+                new InvalidOperationException(output.Length == 0 ? exception.Message : $"{exception.Message} Its last output:{output}", exception),
+                exception.TimedOut ? "SandboxStartTimeout" : "SandboxStartFailed",
+                exception.TimedOut ? ErrorCategory.OperationTimeout : ErrorCategory.OpenError,
+                dataPath),
+        };
+    }
+
     private List<string> Arguments(string dataPath)
     {
-        var arguments = new List<string> { "--data", dataPath, "--port", Port.ToString(CultureInfo.InvariantCulture), "--exit-with-parent" };
+        var arguments = new List<string>
+        {
+            "--data", dataPath, "--port", Port.ToString(CultureInfo.InvariantCulture), "--running-list", SandboxLocations.RunningList, "--exit-with-parent",
+        };
         if (Seed is not null)
         {
             arguments.AddRange(["--seed", Seed]);

@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using ImageStreamPS.OpenShift.LocalSandbox;
 using ImageStreamPS.Sandbox;
 
 namespace ImageStreamPS.Commands;
@@ -8,38 +9,49 @@ namespace ImageStreamPS.Commands;
 /// Stop-OpenShiftSandbox asks the sandbox to shut down cleanly (it closes its storage and deletes its
 /// sandbox.json) and waits up to -Timeout; a sandbox that does not exit by then is killed. Its data
 /// folder stays, so the next Start-OpenShiftSandbox with the same -DataPath serves the same objects.
-/// Without -InputObject it stops the sandboxes Get-OpenShiftSandbox lists.
+/// Name the sandbox to stop (from Start-OpenShiftSandbox or Get-OpenShiftSandbox, by parameter or
+/// through the pipeline); an empty pipeline stops nothing and $null is an error. -All stops every
+/// sandbox Get-OpenShiftSandbox lists.
 /// </remarks>
 /// <example>
-/// <code>PS> Stop-OpenShiftSandbox</code>
-/// <para>Stops the running sandbox(es).</para>
+/// <code>PS> $sandbox = Start-OpenShiftSandbox -Seed Tutorial
+/// PS> Stop-OpenShiftSandbox $sandbox</code>
+/// <para>Stops the sandbox that Start-OpenShiftSandbox started.</para>
 /// </example>
 /// <example>
 /// <code>PS> Get-OpenShiftSandbox | Where-Object DataPath -like '/tmp/*' | Stop-OpenShiftSandbox</code>
 /// <para>In a test script: stops only the throw-away sandboxes running from temporary folders.</para>
 /// </example>
-[Cmdlet(VerbsLifecycle.Stop, "OpenShiftSandbox", SupportsShouldProcess = true)]
+/// <example>
+/// <code>PS> Stop-OpenShiftSandbox -All</code>
+/// <para>Stops every running sandbox, whichever shell started it.</para>
+/// </example>
+[Cmdlet(VerbsLifecycle.Stop, "OpenShiftSandbox", SupportsShouldProcess = true, DefaultParameterSetName = InputObjectSet)]
 [OutputType(typeof(void))]
 public sealed class StopOpenShiftSandboxCommand : PipelineCmdlet
 {
+    private const string InputObjectSet = "InputObject";
+    private const string AllSet = "All";
+
     /// <summary>The sandbox to stop (from Start-OpenShiftSandbox or Get-OpenShiftSandbox).</summary>
-    [Parameter(ValueFromPipeline = true, Position = 0)]
-    public OpenShiftSandbox[]? InputObject { get; set; }
+    [Parameter(ParameterSetName = InputObjectSet, Mandatory = true, ValueFromPipeline = true, Position = 0)]
+    public OpenShiftSandbox[] InputObject { get; set; } = [];
+
+    /// <summary>Stops every running sandbox (those Get-OpenShiftSandbox lists).</summary>
+    [Parameter(ParameterSetName = AllSet, Mandatory = true)]
+    public SwitchParameter All { get; set; }
 
     /// <summary>How long to wait for a clean shutdown before killing the process (default: 10 seconds).</summary>
     [Parameter]
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    private bool sawInput;
-
     protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
     {
-        if (InputObject is null)
+        if (ParameterSetName != InputObjectSet)
         {
             return;
         }
 
-        sawInput = true;
         foreach (var sandbox in InputObject)
         {
             await StopAsync(sandbox, cancellationToken).ConfigureAwait(false);
@@ -48,7 +60,7 @@ public sealed class StopOpenShiftSandboxCommand : PipelineCmdlet
 
     protected override async Task EndProcessingAsync(CancellationToken cancellationToken)
     {
-        if (sawInput)
+        if (ParameterSetName != AllSet)
         {
             return;
         }
@@ -70,11 +82,9 @@ public sealed class StopOpenShiftSandboxCommand : PipelineCmdlet
         if (!graceful)
         {
             WriteWarning($"The sandbox (process {sandbox.ProcessId}) did not stop within {Timeout.TotalSeconds:0.#} seconds and was killed.");
-            var stale = Path.Combine(sandbox.DataPath, SandboxFile.FileName);
-            if (File.Exists(stale))
-            {
-                File.Delete(stale);
-            }
+            // Killed, it could not delete its description or list entry.
+            File.Delete(SandboxLocations.DescriptionIn(sandbox.DataPath));
+            RunningSandboxList.Remove(SandboxLocations.RunningList, sandbox.ProcessId);
         }
 
         if (sandbox.Session is { } session)

@@ -1,3 +1,4 @@
+using ImageStreamPS.OpenShift.LocalSandbox;
 using ImageStreamPS.Session;
 
 namespace ImageStreamPS.Sandbox;
@@ -31,6 +32,9 @@ public sealed class OpenShiftSandbox
 
     /// <summary>The session made by <c>Start-OpenShiftSandbox -Connect</c>, if any.</summary>
     public OpenShiftSession? Session { get; internal set; }
+
+    internal static OpenShiftSandbox From(SandboxDescription sandbox) =>
+        new(new Uri(sandbox.Server), sandbox.KubeConfigPath, sandbox.RegistryEndpoint, sandbox.DataPath, sandbox.ProcessId);
 
     /// <inheritdoc/>
     public override string ToString() => $"{Server} (pid {ProcessId}, {DataPath})";

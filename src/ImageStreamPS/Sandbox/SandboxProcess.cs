@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using ImageStreamPS.OpenShift.LocalSandbox;
 
 namespace ImageStreamPS.Sandbox;
 
@@ -97,23 +98,23 @@ internal sealed class SandboxProcess
             var first = await Task.WhenAny(ready.Task, exited).ConfigureAwait(false);
             if (first == ready.Task)
             {
-                return SandboxFile.Parse(await ready.Task.ConfigureAwait(false));
+                return Describe(await ready.Task.ConfigureAwait(false));
             }
 
             await exited.ConfigureAwait(false);
             // The ready line may have been the last thing read before the exit was noticed.
             if (ready.Task.IsCompleted)
             {
-                return SandboxFile.Parse(await ready.Task.ConfigureAwait(false));
+                return Describe(await ready.Task.ConfigureAwait(false));
             }
 
             process.WaitForExit(); // flushes the remaining output events
-            throw new SandboxStartException($"The sandbox exited with code {process.ExitCode} before it was ready.", Output, timedOut: false);
+            throw new SandboxStartException($"The sandbox exited with code {process.ExitCode} before it was ready.", Output, timedOut: false, process.ExitCode);
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             Kill();
-            throw new SandboxStartException($"The sandbox was not ready after {timeout.TotalSeconds:0.#} seconds; it was stopped.", Output, timedOut: true);
+            throw new SandboxStartException($"The sandbox was not ready after {timeout.TotalSeconds:0.#} seconds; it was stopped.", Output, timedOut: true, exitCode: null);
         }
         catch (OperationCanceledException)
         {
@@ -123,8 +124,16 @@ internal sealed class SandboxProcess
         catch (FormatException exception)
         {
             Kill();
-            throw new SandboxStartException($"The sandbox's ready line is not valid: {exception.Message}", Output, timedOut: false);
+            throw new SandboxStartException($"The sandbox's ready line is not valid: {exception.Message}", Output, timedOut: false, exitCode: null);
         }
+    }
+
+    private static OpenShiftSandbox Describe(string readyJson)
+    {
+        var description = SandboxDescription.Parse(readyJson);
+        return Uri.TryCreate(description.Server, UriKind.Absolute, out _)
+            ? OpenShiftSandbox.From(description)
+            : throw new FormatException($"The server '{description.Server}' is not an absolute URI.");
     }
 
     /// <summary>
@@ -229,10 +238,17 @@ internal sealed class SandboxProcess
 }
 
 /// <summary>The sandbox program did not get ready: it exited, timed out, or printed something unexpected.</summary>
-internal sealed class SandboxStartException(string message, string output, bool timedOut) : Exception(message)
+internal sealed class SandboxStartException(string message, string output, bool timedOut, int? exitCode) : Exception(message)
 {
+    /// <summary>The program's exit codes the module tells apart (the program's --help lists them).</summary>
+    public const int DataDirectoryInUse = 3;
+    public const int DataDirectoryNotWritable = 5;
+
     /// <summary>The program's last output lines.</summary>
     public string Output { get; } = output;
 
     public bool TimedOut { get; } = timedOut;
+
+    /// <summary>The program's exit code, when it exited.</summary>
+    public int? ExitCode { get; } = exitCode;
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using ImageStreamPS.Sandbox.Hosting;
+using ImageStreamPS.Sandbox.Storage;
 using Microsoft.AspNetCore.Http;
 
 namespace ImageStreamPS.Sandbox.Api.Http;
@@ -41,6 +42,13 @@ public sealed class ApiPipeline(ApiService api, AccessToken token, RequestMetric
             }
             await NonResource(context, path);
             metrics.CountNonResource(path, context.Response.StatusCode);
+        }
+        catch (StorageFailureException e)
+        {
+            // Disk full or read-only: a 500 whose message says so, as kube-apiserver reports etcd's
+            // "database space exceeded"; the next write is tried afresh.
+            Console.Error.WriteLine($"sandbox: {context.Request.Method} {path}: {e.WriteRefusedMessage}");
+            if (!context.Response.HasStarted) await HttpIo.WriteStatus(context, ApiErrors.Internal(e.WriteRefusedMessage));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -11,9 +11,11 @@ public static class JsonPatch
         var root = new JsonObject { ["doc"] = document.DeepClone() };
         foreach (var node in operations)
         {
-            if (node is not JsonObject op) throw ApiErrors.BadRequest("invalid JSON patch operation");
-            var kind = op["op"]?.GetValue<string>() ?? throw ApiErrors.BadRequest("JSON patch operation is missing \"op\"");
-            var path = op["path"]?.GetValue<string>() ?? throw ApiErrors.BadRequest("JSON patch operation is missing \"path\"");
+            if (node is not JsonObject op) throw ApiErrors.BadRequest("json: cannot unmarshal " + GoType(node) + " into Go value of type jsonpatch.Operation");
+            // As evanphx/json-patch reads an operation: an op that is no string is kind "unknown"; a path that is no string fails.
+            var kind = Text(op["op"]) ?? "unknown";
+            if (kind is not ("add" or "remove" or "replace" or "move" or "copy" or "test")) throw Failed($"Unexpected kind: {kind}");
+            var path = Text(op["path"]) ?? throw Failed($"{kind} operation has no string path");
             switch (kind)
             {
                 case "add": Add(root, path, Required(op, "value")); break;
@@ -28,16 +30,28 @@ public static class JsonPatch
                     if (!JsonNode.DeepEquals(Resolve(root, path), op["value"]))
                         throw Failed($"testing value {path} failed: test failed");
                     break;
-                default: throw ApiErrors.BadRequest($"Unexpected kind: {kind}");
+                default: throw Failed($"Unexpected kind: {kind}");
             }
         }
         return root["doc"]!.DeepClone();
     }
 
     private static JsonNode? Required(JsonObject op, string name) =>
-        op.ContainsKey(name) ? op[name]?.DeepClone() : throw ApiErrors.BadRequest($"JSON patch operation is missing \"{name}\"");
+        op.ContainsKey(name) ? op[name]?.DeepClone() : throw Failed($"{Text(op["op"])} operation, missing {name} field");
 
-    private static string From(JsonObject op) => op["from"]?.GetValue<string>() ?? throw ApiErrors.BadRequest("JSON patch operation is missing \"from\"");
+    private static string From(JsonObject op) => Text(op["from"]) ?? throw Failed($"{Text(op["op"])} operation has no string from");
+
+    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
+    private static string GoType(JsonNode? node) => node switch
+    {
+        JsonArray => "array",
+        JsonObject => "object",
+        JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.String => "string",
+        JsonValue v when v.GetValueKind() == System.Text.Json.JsonValueKind.Number => "number",
+        JsonValue => "bool",
+        _ => "null",
+    };
 
     private static List<string> Segments(string pointer)
     {

@@ -46,7 +46,7 @@ public static class StrategicMergePatch
     private static JsonNode? Merge(JsonNode? target, JsonNode? patch, List<string> path)
     {
         if (patch is not JsonObject patchObject) return patch?.DeepClone();
-        var directive = (patchObject["$patch"] as JsonValue)?.GetValue<string>();
+        var directive = Directive(patchObject);
         if (directive == "replace") return Strip(patchObject);
         if (directive == "delete") return null;
 
@@ -57,13 +57,14 @@ public static class StrategicMergePatch
             if (key is "$patch" or "$retainKeys") continue;
             if (key.StartsWith("$setElementOrder/", StringComparison.Ordinal))
             {
-                if (value is JsonArray order) orders[key["$setElementOrder/".Length..]] = order;
+                orders[key["$setElementOrder/".Length..]] = value as JsonArray ?? throw BadFormat("invalid patch format of setElementOrder list");
                 continue;
             }
             if (key.StartsWith("$deleteFromPrimitiveList/", StringComparison.Ordinal))
             {
                 var field = key["$deleteFromPrimitiveList/".Length..];
-                if (result[field] is JsonArray list && value is JsonArray remove)
+                if (value is not JsonArray remove || remove.Any(r => r is JsonObject or JsonArray)) throw BadFormat("invalid patch format of primitive list");
+                if (result[field] is JsonArray list)
                     foreach (var item in list.Where(i => remove.Any(r => JsonNode.DeepEquals(r, i))).ToList()) list.Remove(item);
                 continue;
             }
@@ -83,9 +84,11 @@ public static class StrategicMergePatch
         foreach (var (field, order) in orders)
             if (result[field] is JsonArray list) result[field] = Reorder(list, order, MergeKey([.. path, field]));
 
-        if (patchObject["$retainKeys"] is JsonArray retain)
+        if (patchObject.ContainsKey("$retainKeys"))
         {
-            var keep = retain.Select(k => k?.GetValue<string>()).ToHashSet();
+            if (patchObject["$retainKeys"] is not JsonArray retain || !retain.All(k => k is JsonValue v && v.TryGetValue<string>(out _)))
+                throw BadFormat("invalid patch format of retainKeys");
+            var keep = retain.Select(k => k!.GetValue<string>()).ToHashSet();
             foreach (var key in result.Select(p => p.Key).Where(k => !keep.Contains(k)).ToList()) result.Remove(key);
         }
         return result;
@@ -105,7 +108,7 @@ public static class StrategicMergePatch
             return new JsonArray(patch.Select(i => i is JsonObject o ? Strip(o) : i?.DeepClone()).ToArray());
         }
 
-        if (patch.OfType<JsonObject>().Any(i => (i["$patch"] as JsonValue)?.GetValue<string>() == "replace"))
+        if (patch.OfType<JsonObject>().Any(i => Directive(i, listItem: true) == "replace"))
             return new JsonArray(patch.OfType<JsonObject>().Where(i => i["$patch"] is null).Select(Strip).ToArray<JsonNode?>());
 
         var result = target is null ? new JsonArray() : (JsonArray)target.DeepClone();
@@ -113,7 +116,9 @@ public static class StrategicMergePatch
         {
             var id = item[key];
             var index = IndexOf(result, key, id);
-            var directive = (item["$patch"] as JsonValue)?.GetValue<string>();
+            var directive = Directive(item, listItem: true);
+            if (directive is not null && item[key] is null)
+                throw ApiErrors.BadRequest($"map: {GoValue.Format(item)} does not contain declared merge key: {key}");
             if (directive == "delete")
             {
                 if (index >= 0) result.RemoveAt(index);
@@ -121,7 +126,10 @@ public static class StrategicMergePatch
             }
             if (index >= 0)
             {
-                var merged = Merge(result[index], item, path);
+                // "$patch: merge" on a list item only says what merging does anyway.
+                var body = directive == "merge" ? (JsonObject)item.DeepClone() : item;
+                body.Remove("$patch");
+                var merged = Merge(result[index], body, path);
                 result[index] = merged;
             }
             else result.Add(Strip(item));
@@ -151,6 +159,25 @@ public static class StrategicMergePatch
         }
         return new JsonArray(items.Select((item, index) => (item, index)).OrderBy(p => Rank(p.item)).ThenBy(p => p.index).Select(p => p.item).ToArray());
     }
+
+    /// <summary>
+    /// The <c>$patch</c> directive of a map: null, replace, delete or merge. Anything else is refused as
+    /// apimachinery refuses it (<c>strategicpatch.handleDirectiveInMergeMap</c>: ErrBadPatchType,
+    /// "unknown patch type: X in map: map[...]"). kube-apiserver lets that error through as a 500
+    /// (it is not among those <c>interpretStrategicMergePatchError</c> maps); it is the caller's mistake,
+    /// so the sandbox answers 400 BadRequest with the same words.
+    /// </summary>
+    private static string? Directive(JsonObject map, bool listItem = false)
+    {
+        if (!map.TryGetPropertyValue("$patch", out var value)) return null;
+        if (value is JsonValue text && text.TryGetValue<string>(out var directive) &&
+            (directive is "replace" or "delete" || (listItem && directive == "merge")))
+            return directive;
+        throw ApiErrors.BadRequest($"unknown patch type: {GoValue.Format(value)} in map: {GoValue.Format(map)}");
+    }
+
+    // mergepatch.ErrBadPatchFormatFor*: kube-apiserver answers these 400 (interpretStrategicMergePatchError).
+    private static StatusException BadFormat(string message) => ApiErrors.BadRequest(message);
 
     private static JsonObject Strip(JsonObject obj)
     {

@@ -1,6 +1,8 @@
-using System.Net;
+using System.Buffers;
+using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ImageStreamPS.Sandbox.Storage;
 using Microsoft.AspNetCore.Http;
 
 namespace ImageStreamPS.Sandbox.Images.Distribution;
@@ -83,7 +85,16 @@ internal sealed class IntegratedRegistry(RegistryStorage storage, RegistryAccess
         {
             if (!response.HasStarted) await Error(context, 400, "UNKNOWN", e.Message);
         }
+        catch (Exception e) when (StorageFailureException.From(e, Storage.Root) is { } failure)
+        {
+            // Distribution answers a storage driver failure with 500 UNKNOWN; the message says which.
+            Console.Error.WriteLine($"sandbox: registry {method} {path}: {failure.WriteRefusedMessage}");
+            if (!response.HasStarted) await Error(context, 500, "UNKNOWN", failure.WriteRefusedMessage);
+        }
     }
+
+    /// <summary>Manifests above this answer 413 (distribution's <c>maxManifestBodySize</c>; the OCI spec asks registries to take at least 4 MiB).</summary>
+    public const long MaxManifestBytes = 4 * 1024 * 1024;
 
     /// <summary>The access a request asks for, as distribution's dispatcher lists it (the 401's detail).</summary>
     private static JsonObject AccessRecord(string path, string method)
@@ -159,42 +170,121 @@ internal sealed class IntegratedRegistry(RegistryStorage storage, RegistryAccess
 
     private async Task PutManifestAsync(HttpContext context, string name, string reference)
     {
-        var content = await ReadBodyAsync(context.Request, context.RequestAborted);
-        var contentType = context.Request.ContentType?.Split(';')[0].Trim();
-        var mediaType = RegistryManifest.DetectMediaType(contentType, content);
-        JsonObject? manifest;
-        try { manifest = JsonNode.Parse(content) as JsonObject; }
-        catch (JsonException) { manifest = null; }
-        if (manifest is null || !ManifestMediaTypes.IsManifest(mediaType) || manifest["schemaVersion"]?.GetValue<int>() is not 2)
+        var request = context.Request;
+        if (request.ContentLength > MaxManifestBytes) { await ManifestTooLarge(context); return; }
+        var temporary = Storage.NewTemporaryPath();
+        try
         {
-            await Error(context, 400, "MANIFEST_INVALID", "manifest invalid");
-            return;
+            // Streamed to disk while hashing, so a large body never sits in memory whole.
+            var digest = await ReceiveAsync(request.Body, temporary, MaxManifestBytes, context.RequestAborted);
+            if (digest is null) { await ManifestTooLarge(context); return; }
+            if (Digest.IsValid(reference) && reference != digest)
+            {
+                await Error(context, 400, "DIGEST_INVALID", "provided digest did not match uploaded content");
+                return;
+            }
+            var content = await File.ReadAllBytesAsync(temporary, context.RequestAborted);
+            var mediaType = RegistryManifest.DetectMediaType(request.ContentType?.Split(';')[0].Trim(), content);
+            JsonObject? manifest;
+            try { manifest = JsonNode.Parse(content) as JsonObject; }
+            catch (JsonException) { manifest = null; }
+            var problem = manifest is null ? "the manifest is not a JSON object" : ManifestValidation.Problem(manifest, mediaType);
+            if (problem is not null)
+            {
+                await Error(context, 400, "MANIFEST_INVALID", "manifest invalid", problem);
+                return;
+            }
+            foreach (var referenced in RegistryStorage.References(manifest!))
+            {
+                if (Storage.HasBlob(referenced)) continue;
+                await Error(context, 400, "MANIFEST_BLOB_UNKNOWN", "blob unknown to registry", new JsonObject { ["digest"] = referenced });
+                return;
+            }
+            if (ImageConfigProblem(manifest!, mediaType, digest, content) is { } configProblem)
+            {
+                await Error(context, 400, "MANIFEST_INVALID", "manifest invalid", configProblem);
+                return;
+            }
+            var tag = Digest.IsValid(reference) ? null : reference;
+            var previous = tag is null ? null : Storage.TagTarget(name, tag);
+            if (!Storage.HasBlob(digest)) Storage.CommitFile(temporary, digest);
+            Storage.PutManifest(name, digest, mediaType, tag);
+            try
+            {
+                if (ManifestPushed is { } pushed)
+                {
+                    foreach (var handler in pushed.GetInvocationList().Cast<Func<ManifestPushed, CancellationToken, Task>>())
+                        await handler(new ManifestPushed(name, tag, digest, mediaType, content), context.RequestAborted);
+                }
+            }
+            catch (Exception e) when (StorageFailureException.Classify(e) is not null)
+            {
+                // The image stream could not record the push: the tag keeps pointing where it did.
+                if (tag is not null) Storage.RestoreTag(name, tag, previous);
+                throw;
+            }
+            var response = context.Response;
+            response.StatusCode = 201;
+            response.Headers.Location = $"/v2/{name}/manifests/{digest}";
+            response.Headers["Docker-Content-Digest"] = digest;
         }
-        var digest = Digest.Sha256(content);
-        if (Digest.IsValid(reference) && reference != digest)
+        finally
         {
-            await Error(context, 400, "DIGEST_INVALID", "provided digest did not match uploaded content");
-            return;
+            RegistryStorage.Discard(temporary);
         }
-        foreach (var referenced in RegistryStorage.References(manifest))
-        {
-            if (Storage.HasBlob(referenced)) continue;
-            await Error(context, 400, "MANIFEST_BLOB_UNKNOWN", "blob unknown to registry", new JsonObject { ["digest"] = referenced });
-            return;
-        }
-        Storage.PutBlob(content);
-        var tag = Digest.IsValid(reference) ? null : reference;
-        Storage.PutManifest(name, digest, mediaType, tag);
+    }
 
-        var response = context.Response;
-        response.StatusCode = 201;
-        response.Headers.Location = $"/v2/{name}/manifests/{digest}";
-        response.Headers["Docker-Content-Digest"] = digest;
-        if (ManifestPushed is { } pushed)
+    /// <summary>Largest image config blob a pushed manifest may name; the Image built from it is read whole.</summary>
+    public const long MaxImageConfigBytes = 8 * 1024 * 1024;
+
+    /// <summary>
+    /// Why an image manifest's config blob cannot become an Image (OpenShift's registry reads it into
+    /// the Image's dockerImageMetadata on push), or null. Lists and other media types have no config.
+    /// </summary>
+    private string? ImageConfigProblem(JsonObject manifest, string mediaType, string digest, byte[] content)
+    {
+        if (!ManifestMediaTypes.IsImage(mediaType)) return null;
+        var configDigest = RegistryStorage.References(manifest).First();
+        if (Storage.BlobSize(configDigest) is not { } size || size > MaxImageConfigBytes)
+            return $"the image config {configDigest} is larger than {MaxImageConfigBytes} bytes";
+        try
         {
-            foreach (var handler in pushed.GetInvocationList().Cast<Func<ManifestPushed, CancellationToken, Task>>())
-                await handler(new ManifestPushed(name, tag, digest, mediaType, content), context.RequestAborted);
+            ImageDocument.FromManifest(new RegistryManifest(content, mediaType, digest), manifest, File.ReadAllBytes(Storage.BlobPath(configDigest)!), "");
+            return null;
         }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or RegistryException)
+        {
+            return $"the image config {configDigest} is not a valid image configuration: {e.Message}";
+        }
+    }
+
+    private static Task ManifestTooLarge(HttpContext context) =>
+        Error(context, 413, "MANIFEST_INVALID", "manifest invalid", $"manifest too big: the limit is {MaxManifestBytes} bytes");
+
+    /// <summary>Copies a request body to a new file while hashing it; null (and the file removed by the caller) past <paramref name="limit"/>.</summary>
+    private static async Task<string?> ReceiveAsync(Stream body, string path, long limit, CancellationToken cancellationToken)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = ArrayPool<byte>.Shared.Rent(81920);
+        try
+        {
+            await using var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true);
+            long total = 0;
+            int read;
+            while ((read = await body.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                total += read;
+                if (total > limit) return null;
+                hash.AppendData(buffer, 0, read);
+                await file.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+            }
+            await file.FlushAsync(cancellationToken);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+        return "sha256:" + Convert.ToHexString(hash.GetHashAndReset()).ToLowerInvariant();
     }
 
     private async Task BlobAsync(HttpContext context, string name, string digest)
@@ -234,8 +324,17 @@ internal sealed class IntegratedRegistry(RegistryStorage storage, RegistryAccess
             }
             var id = Guid.NewGuid().ToString("n");
             var uploadPath = Path.Combine(Storage.Uploads, id);
-            await using (var file = File.Create(uploadPath))
+            try
+            {
+                await using var file = File.Create(uploadPath);
                 await request.Body.CopyToAsync(file, context.RequestAborted);
+            }
+            catch
+            {
+                // A full disk or a client that went away: no session, and no file left behind.
+                RegistryStorage.Discard(uploadPath);
+                throw;
+            }
             if (request.Query["digest"].FirstOrDefault() is { } monolithic)
             {
                 await FinishAsync(context, name, uploadPath, monolithic);
@@ -270,8 +369,23 @@ internal sealed class IntegratedRegistry(RegistryStorage storage, RegistryAccess
                 await Error(context, 416, "BLOB_UPLOAD_INVALID", "content range does not continue the upload");
                 return;
             }
-            await using (var file = new FileStream(upload, FileMode.Append, FileAccess.Write))
-                await request.Body.CopyToAsync(file, context.RequestAborted);
+            try
+            {
+                await using var file = new FileStream(upload, FileMode.Append, FileAccess.Write);
+                try { await request.Body.CopyToAsync(file, context.RequestAborted); }
+                catch (Exception e) when (StorageFailureException.Classify(e) is null)
+                {
+                    // The client went away: the session keeps what it had before this chunk, so it can resend it.
+                    file.SetLength(length);
+                    throw;
+                }
+            }
+            catch (Exception e) when (StorageFailureException.Classify(e) is not null)
+            {
+                // Disk full or read-only: clients start such a push over, so the session goes with its file.
+                RegistryStorage.Discard(upload);
+                throw;
+            }
             if (HttpMethods.IsPatch(method))
             {
                 Accepted(context, name, session, new FileInfo(upload).Length);
@@ -290,11 +404,17 @@ internal sealed class IntegratedRegistry(RegistryStorage storage, RegistryAccess
 
     private async Task FinishAsync(HttpContext context, string name, string uploadPath, string digest)
     {
-        if (!Digest.IsValid(digest) || Digest.Sha256Hex(digest) is null || !await Storage.CommitUploadAsync(uploadPath, digest, context.RequestAborted))
+        try
         {
-            File.Delete(uploadPath);
-            await Error(context, 400, "DIGEST_INVALID", "provided digest did not match uploaded content");
-            return;
+            if (!Digest.IsValid(digest) || Digest.Sha256Hex(digest) is null || !await Storage.CommitUploadAsync(uploadPath, digest, context.RequestAborted))
+            {
+                await Error(context, 400, "DIGEST_INVALID", "provided digest did not match uploaded content");
+                return;
+            }
+        }
+        finally
+        {
+            RegistryStorage.Discard(uploadPath);
         }
         BlobCreated(context, name, digest);
     }
@@ -327,13 +447,6 @@ internal sealed class IntegratedRegistry(RegistryStorage storage, RegistryAccess
         return dash > 0 && long.TryParse(value[..dash], out var start) ? start : null;
     }
 
-    private static async Task<byte[]> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, cancellationToken);
-        return buffer.ToArray();
-    }
-
     private static bool Split(string rest, string marker, out string name, out string tail)
     {
         var at = rest.LastIndexOf(marker, StringComparison.Ordinal);
@@ -356,6 +469,9 @@ internal sealed class IntegratedRegistry(RegistryStorage storage, RegistryAccess
         context.Response.ContentType = "application/json; charset=utf-8";
         return HttpMethods.IsHead(context.Request.Method) ? Task.CompletedTask : context.Response.WriteAsync(body.ToJsonString(), context.RequestAborted);
     }
+
+    private static Task Error(HttpContext context, int status, string code, string message, string detail) =>
+        Error(context, status, code, message, JsonValue.Create(detail));
 
     private static Task Error(HttpContext context, int status, string code, string message, JsonNode? detail = null)
     {
