@@ -64,15 +64,15 @@ public sealed class DockerImageMetadata
         return new DockerImageMetadata
         {
             Id = configDigest,
-            Parent = Text(config["parent"]),
-            Comment = Text(config["comment"]),
-            Created = Time(config["created"]),
-            Container = Text(config["container"]),
+            Parent = Text(config, "parent"),
+            Comment = Text(config, "comment"),
+            Created = Time(Text(config, "created")),
+            Container = Text(config, "container"),
             ContainerConfig = DockerConfig.From(config["container_config"]) ?? new DockerConfig(),
-            DockerVersion = Text(config["docker_version"]),
-            Author = Text(config["author"]),
+            DockerVersion = Text(config, "docker_version"),
+            Author = Text(config, "author"),
             Config = DockerConfig.From(config["config"]),
-            Architecture = Text(config["architecture"]),
+            Architecture = Text(config, "architecture"),
         };
     }
 
@@ -80,10 +80,16 @@ public sealed class DockerImageMetadata
     public static DockerImageMetadata ForManifestList(string digest, DateTimeOffset now) =>
         new() { Id = digest, Created = Seconds(now.UtcDateTime), ContainerConfig = new DockerConfig() };
 
-    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0 ? text : null;
+    // A member of the wrong JSON type fails as Go's json.Unmarshal into the config struct does.
+    private static string? Text(JsonObject config, string member) => config[member] switch
+    {
+        null => null,
+        JsonValue value when value.GetValueKind() == JsonValueKind.String => value.GetValue<string>() is { Length: > 0 } text ? text : null,
+        var other => throw new FormatException($"cannot unmarshal {other.GetValueKind().ToString().ToLowerInvariant()} into the image config's {member} (a string)"),
+    };
 
-    private static DateTime? Time(JsonNode? node) =>
-        Text(node) is { } text && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
+    private static DateTime? Time(string? text) =>
+        text is not null && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
             ? Seconds(time.UtcDateTime)
             : null;
 
