@@ -35,6 +35,10 @@ public sealed record FieldError(string Field, string Reason, string Message)
     public static FieldError NotSupported(string field, JsonNode? value, params string[] supported) =>
         new(field, "FieldValueNotSupported", $"Unsupported value: {Show(value)}: supported values: {string.Join(", ", supported.Select(s => "\"" + s + "\""))}");
 
+    /// <summary><c>field.TooLong</c>: the value is not printed.</summary>
+    public static FieldError TooLong(string field, int maxLength) =>
+        new(field, "FieldValueTooLong", $"Too long: may not be more than {maxLength} bytes") { Detail = $"may not be more than {maxLength} bytes" };
+
     /// <summary><c>field.Forbidden</c>.</summary>
     public static FieldError Forbidden(string field, string detail) => new(field, "FieldValueForbidden", "Forbidden: " + detail) { Detail = detail };
 
@@ -57,7 +61,7 @@ public sealed record FieldError(string Field, string Reason, string Message)
     private static string Show(JsonNode? value) => value switch
     {
         null => "null",
-        JsonValue v when v.TryGetValue<string>(out var s) => "\"" + s + "\"",
+        JsonValue v when v.TryGetValue<string>(out var s) => GoText.Quote(s),
         _ => value.ToJsonString(),
     };
 }

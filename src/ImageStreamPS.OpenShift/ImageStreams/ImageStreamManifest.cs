@@ -44,6 +44,8 @@ public static class ImageStreamManifest
         {
             throw new InvalidDataException($"The manifest is not valid YAML: {exception.Message}", exception);
         }
+        // oc create -f of a file without objects fails ("no objects passed to create") rather than doing nothing.
+        if (objects.Count == 0) throw new InvalidDataException("The manifest holds no objects: no objects passed to create.");
 
         var result = new List<ManifestObject>();
         foreach (var json in objects)
@@ -66,6 +68,38 @@ public static class ImageStreamManifest
             result.Add(new ManifestObject(kind, name, string.IsNullOrEmpty(ns) ? null : ns, stream));
         }
         return result;
+    }
+
+    /// <summary>
+    /// Reads the objects of a manifest file's bytes, decoded as go-yaml decodes them (<see cref="YamlReader.Decode"/>):
+    /// a file that is not YAML text (binary, not UTF-8) is an <see cref="InvalidDataException"/> like any bad YAML.
+    /// </summary>
+    public static IReadOnlyList<ManifestObject> Read(byte[] content)
+    {
+        string text;
+        try
+        {
+            text = YamlReader.Decode(content);
+        }
+        catch (YamlDotNet.Core.YamlException exception)
+        {
+            throw new InvalidDataException($"The manifest is not valid YAML: {exception.Message}", exception);
+        }
+        return Read(text);
+    }
+
+    /// <summary>
+    /// Reads a manifest file: larger than <see cref="YamlReader.MaxBytes"/> is refused before it is read.
+    /// Throws <see cref="InvalidDataException"/> (bad content) or <see cref="IOException"/>.
+    /// </summary>
+    public static async Task<IReadOnlyList<ManifestObject>> ReadFileAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+        if (file.Length > YamlReader.MaxBytes)
+            throw new InvalidDataException($"The manifest is larger than {YamlReader.MaxBytes} bytes, the API server's request limit.");
+        var content = new byte[file.Length];
+        await file.ReadExactlyAsync(content, cancellationToken).ConfigureAwait(false);
+        return Read(content);
     }
 
     private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;

@@ -67,9 +67,14 @@ public static class OpenShiftYaml
     public static IReadOnlyList<JsonObject> ReadObjects(string yaml)
     {
         var objects = new List<JsonObject>();
+        var number = 0;
         foreach (var document in YamlReader.ReadDocuments(yaml))
         {
-            if (document is not JsonObject json) continue;
+            number++;
+            if (document is null) continue;
+            // kubectl's decoder refuses a document that is no object ("cannot unmarshal string into Go value").
+            if (document is not JsonObject json)
+                throw new YamlException($"yaml: document {number} is not an object ({document.GetValueKind().ToString().ToLowerInvariant()})");
             if (json["kind"] is JsonValue kindValue && kindValue.TryGetValue<string>(out var kind) &&
                 kind.EndsWith("List", StringComparison.Ordinal) && json["items"] is JsonArray items)
             {

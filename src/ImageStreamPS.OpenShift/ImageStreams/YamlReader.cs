@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
@@ -31,6 +32,7 @@ public static partial class YamlReader
     {
         ArgumentNullException.ThrowIfNull(text);
         if (text.Length > MaxBytes) throw new YamlException($"yaml: the document is larger than {MaxBytes} bytes");
+        RequirePrintable(text);
         var parser = new Parser(new StringReader(text));
         parser.Consume<StreamStart>();
         var documents = new List<JsonNode?>();
@@ -42,6 +44,57 @@ public static partial class YamlReader
         }
         parser.Consume<StreamEnd>();
         return documents;
+    }
+
+    /// <summary>
+    /// The text of a YAML file as go-yaml decodes it (<c>yaml_parser_determine_encoding</c>): UTF-16 after its
+    /// byte order mark, else UTF-8 (a UTF-8 mark is dropped); bytes that are not UTF-8 are an error, not U+FFFD.
+    /// </summary>
+    public static string Decode(byte[] content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        if (content.Length > MaxBytes) throw new YamlException($"yaml: the document is larger than {MaxBytes} bytes");
+        if (content is [0xFF, 0xFE, ..]) return Strict(new UnicodeEncoding(false, false, true), content, 2);
+        if (content is [0xFE, 0xFF, ..]) return Strict(new UnicodeEncoding(true, false, true), content, 2);
+        return Strict(new UTF8Encoding(false, true), content, content is [0xEF, 0xBB, 0xBF, ..] ? 3 : 0);
+    }
+
+    private static string Strict(Encoding encoding, byte[] content, int start)
+    {
+        try
+        {
+            return encoding.GetString(content, start, content.Length - start);
+        }
+        catch (DecoderFallbackException e)
+        {
+            var offset = start + Math.Max(e.Index, 0);
+            throw new YamlException($"yaml: invalid {(encoding is UTF8Encoding ? "UTF-8" : "UTF-16")} text at byte {offset}: the file is not YAML text");
+        }
+    }
+
+    // go-yaml's reader (yaml_parser_update_buffer) accepts only YAML's printable characters: tab, line
+    // breaks, #x20-#x7E, #x85, #xA0-#xD7FF, #xE000-#xFFFD and #x10000 up. Binary files fail here.
+    private static void RequirePrintable(string text)
+    {
+        int line = 1, column = 1;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            var printable = c is '\t' or '\n' or '\r' or (>= ' ' and <= '~') or '\u0085' or (>= '\u00A0' and <= '\uD7FF') or (>= '\uE000' and <= '\uFFFD');
+            if (!printable && char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                i++;
+                column++;
+                continue;
+            }
+            if (!printable)
+            {
+                var at = new Mark(i, line, column);
+                throw new YamlException(at, at, $"yaml: control characters are not allowed (U+{(int)c:X4} at line {line}, column {column})");
+            }
+            if (c == '\n') { line++; column = 1; }
+            else column++;
+        }
     }
 
     /// <summary>The first document of <paramref name="text"/>, or null when there is none.</summary>

@@ -1,4 +1,5 @@
 using ImageStreamPS.OpenShift.Api;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -69,6 +70,7 @@ public sealed class ApiService
             return ObjectList.FromJson(virtualResource.Type, virtualResource.List(Context(), ns, options));
 
         var strategy = entry.Strategy!;
+        ParseResourceVersion(options.ResourceVersion);
         var labels = LabelSelector.Parse(options.LabelSelector);
         var fields = FieldSelector.Parse(options.FieldSelector, strategy.FieldLabels);
         var all = Store.List(strategy.Type.Group, strategy.Type.Resource, strategy.Type.Namespaced ? NullIfEmpty(ns) : null, out var version);
@@ -203,6 +205,8 @@ public sealed class ApiService
         var entry = Catalog.Resolve(group, resource);
         if (entry.Virtual is not { } virtualResource) return Replace(group, resource, ns, name, obj, options);
         Require(virtualResource.Type, "update");
+        // The handler checks the body's name against the URL before any storage (apiserver update.go checkName).
+        CheckIdentity(virtualResource.Type, obj, name);
         return await virtualResource.UpdateAsync(Context(options, cancellationToken), ns ?? "", name, (JsonObject)obj.DeepClone()).ConfigureAwait(false);
     }
 
@@ -414,9 +418,7 @@ public sealed class ApiService
         bool Matches(JsonObject o) =>
             (scope is null || MetaAccessor.Namespace(o) == scope) && labels.Matches(MetaAccessor.Labels(o)) && fields.Matches(o, strategy);
 
-        long? from = options.ResourceVersion is null or "" or "0" ? null
-            : long.TryParse(options.ResourceVersion, out var v) ? v
-            : throw ApiErrors.BadRequest($"invalid resource version: {options.ResourceVersion}");
+        long? from = ParseResourceVersion(options.ResourceVersion) is var v and > 0 ? v : null;
         try
         {
             // A change that moves an object into or out of the selection is ADDED or DELETED for this watch.
@@ -563,6 +565,19 @@ public sealed class ApiService
         static IEnumerable<string> Keys(JsonObject o) => o.Select(p => p.Key).Where(k => k is not ("metadata" or "status" or "kind" or "apiVersion"));
         var keys = Keys(updated).Union(Keys(old));
         return keys.Any(k => !JsonNode.DeepEquals(updated[k], old[k]));
+    }
+
+    /// <summary>
+    /// A list or watch resourceVersion as the storage parses it (apiserver <c>APIObjectVersioner.ParseResourceVersion</c>:
+    /// ""/"0" are 0, else an unsigned integer); anything else is 400 "invalid resource version", as etcd3's <c>GetList</c> answers.
+    /// </summary>
+    private static long ParseResourceVersion(string? resourceVersion)
+    {
+        if (resourceVersion is null or "" or "0") return 0;
+        if (long.TryParse(resourceVersion, NumberStyles.None, CultureInfo.InvariantCulture, out var version)) return version;
+        var detail = resourceVersion.All(char.IsAsciiDigit) ? "value out of range" : "invalid syntax";
+        throw ApiErrors.BadRequest(
+            $"invalid resource version: resourceVersion: Invalid value: \"{resourceVersion}\": strconv.ParseUint: parsing \"{resourceVersion}\": {detail}");
     }
 
     /// <summary>A copy with apiVersion/kind (checked against the URL) and metadata first, namespace from the URL.</summary>

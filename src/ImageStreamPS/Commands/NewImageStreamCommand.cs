@@ -114,7 +114,7 @@ public sealed class NewImageStreamCommand : ImageStreamCommandBase
             IReadOnlyList<ManifestObject> objects;
             try
             {
-                objects = ImageStreamManifest.Read(await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false));
+                objects = await ImageStreamManifest.ReadFileAsync(file, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is InvalidDataException or IOException or UnauthorizedAccessException)
             {

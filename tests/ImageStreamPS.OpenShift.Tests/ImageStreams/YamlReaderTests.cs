@@ -102,4 +102,34 @@ public class YamlReaderTests
         var objects = OpenShiftYaml.ReadObjects("kind: List\napiVersion: v1\nitems:\n- kind: ImageStream\n  metadata: {name: a}\n---\nkind: ImageStream\nmetadata:\n  name: b\n");
         Assert.Equal(["a", "b"], objects.Select(o => o["metadata"]!["name"]!.GetValue<string>()));
     }
+
+    // go-yaml's reader (readerc.go yaml_parser_update_buffer) admits only YAML's printable characters, so a
+    // binary file is "control characters are not allowed"; tab, CR/LF, NEL, U+FFFD and astral characters pass.
+    [Theory]
+    [InlineData("a: \u0000")]
+    [InlineData("a: b\u0007")]
+    [InlineData("a: \u007F")]
+    [InlineData("a: \uFFFE")]
+    public void ControlCharactersAreNotAllowed(string yaml)
+    {
+        var error = Assert.Throws<YamlException>(() => YamlReader.ReadDocuments(yaml));
+        Assert.Contains("control characters are not allowed", error.Message);
+    }
+
+    [Fact]
+    public void PrintableTextPasses() =>
+        Assert.Equal("b\tc \u00E9 \U0001F600 \uFFFD", YamlReader.ReadFirst("a: \"b\tc \u00E9 \U0001F600 \uFFFD\"\r\n")!["a"]!.GetValue<string>());
+
+    // yaml_parser_determine_encoding: UTF-16 after its byte order mark, else UTF-8; bytes that are not UTF-8 fail
+    // (go-yaml: "invalid leading UTF-8 octet") rather than turning into U+FFFD.
+    [Fact]
+    public void FileBytesDecodeAsGoYamlDecodesThem()
+    {
+        Assert.Equal("a: é", YamlReader.Decode([0xEF, 0xBB, 0xBF, .. Encoding.UTF8.GetBytes("a: é")]));
+        Assert.Equal("a: é", YamlReader.Decode([0xFF, 0xFE, .. Encoding.Unicode.GetBytes("a: é")]));
+        Assert.Equal("a: é", YamlReader.Decode([0xFE, 0xFF, .. Encoding.BigEndianUnicode.GetBytes("a: é")]));
+
+        var latin1 = Assert.Throws<YamlException>(() => YamlReader.Decode(Encoding.Latin1.GetBytes("a: café")));
+        Assert.Contains("invalid UTF-8 text at byte 6", latin1.Message);
+    }
 }

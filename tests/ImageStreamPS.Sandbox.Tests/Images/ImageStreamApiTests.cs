@@ -326,4 +326,20 @@ public sealed class ImageStreamApiTests
 
     private static JsonNode? TagOf(JsonObject stream, string tag) =>
         (stream["spec"]?["tags"] as JsonArray)?.FirstOrDefault(t => t?["name"]?.GetValue<string>() == tag);
+
+    // The update handler checks the body's name against the URL for every resource, virtual ones included
+    // (apiserver endpoints/handlers update.go checkName), before openshift-apiserver's ImageStreamTag REST runs.
+    [Fact]
+    public async Task AnImageStreamTagPutWhoseBodyNamesAnotherTagIs400AndChangesNothing()
+    {
+        await using var sandbox = await ImageSandbox.StartAsync();
+        await sandbox.ImportAsync("v1");
+        var before = sandbox.Stream();
+        var body = ImageSandbox.Json("""{"metadata":{"name":"citas:v2"},"tag":{"name":"v2","from":{"kind":"DockerImage","name":"quay.io/x/y:v2"}}}""");
+
+        var error = await Assert.ThrowsAsync<StatusException>(() => sandbox.Api.ReplaceAsync(Group, "imagestreamtags", Ns, "citas:v1", body));
+
+        Assert.Equal((400, "the name of the object (citas:v2) does not match the name on the URL (citas:v1)"), (error.Code, error.Message));
+        Assert.Equal(before.ToJsonString(), sandbox.Stream().ToJsonString());
+    }
 }

@@ -114,14 +114,14 @@ public sealed class ResourceHandler(ApiService api, RequestMetrics metrics, Time
             {
                 if (name is not null) throw ApiErrors.MethodNotSupported(type, "create");
                 var body = await HttpIo.ReadObject(context, type);
-                var result = await api.CreateResultAsync(type.Group, type.Resource, ns, body, WriteOptions(query), context.RequestAborted);
+                var result = await api.CreateResultAsync(type.Group, type.Resource, ns, body, WriteOptions(query, "create"), context.RequestAborted);
                 await HttpIo.WriteJson(context, result.Created ? 201 : 200, result.Object);
                 return;
             }
             case "update":
             {
                 var body = await HttpIo.ReadObject(context, type);
-                var options = WriteOptions(query);
+                var options = WriteOptions(query, "update");
                 JsonObject updated;
                 var created = false;
                 switch (info.Subresource)
@@ -148,7 +148,7 @@ public sealed class ResourceHandler(ApiService api, RequestMetrics metrics, Time
                     _ => throw ApiErrors.UnsupportedMediaType(media, PatchMediaTypes),
                 };
                 var patch = HttpIo.ParseBody(await HttpIo.ReadBody(context), patchType == PatchType.Apply);
-                var result = await api.PatchAsync(type.Group, type.Resource, ns, name!, patchType, patch, WriteOptions(query), info.Subresource, context.RequestAborted);
+                var result = await api.PatchAsync(type.Group, type.Resource, ns, name!, patchType, patch, WriteOptions(query, "patch"), info.Subresource, context.RequestAborted);
                 await HttpIo.WriteJson(context, result.Created ? 201 : 200, result.Object);
                 return;
             }
@@ -186,12 +186,17 @@ public sealed class ResourceHandler(ApiService api, RequestMetrics metrics, Time
         if (!type.Supports(verb)) throw ApiErrors.MethodNotSupported(type, verb);
     }
 
-    private static WriteOptions WriteOptions(IQueryCollection query) => new()
+    private static WriteOptions WriteOptions(IQueryCollection query, string verb)
     {
-        DryRun = DryRun(query["dryRun"]),
-        FieldManager = query["fieldManager"],
-        Force = HttpIo.Flag(query["force"]),
-    };
+        var options = new WriteOptions
+        {
+            DryRun = DryRun(query["dryRun"]),
+            FieldManager = query["fieldManager"],
+            Force = HttpIo.Flag(query["force"]),
+        };
+        WriteOptionsValidation.Validate(verb, options);
+        return options;
+    }
 
     private static bool DryRun(IEnumerable<string?> values)
     {
