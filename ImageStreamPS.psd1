@@ -17,7 +17,7 @@
         'Formats/AppRoute.Format.ps1xml'
         'Formats/OpenShiftProject.Format.ps1xml'
     )
-    TypesToProcess         = @()
+    TypesToProcess         = @('Types/ImageStreamPS.Types.ps1xml')
     CmdletsToExport        = @(
         'Get-OpenShiftSandbox'
         'Stop-OpenShiftSandbox'

@@ -71,7 +71,12 @@ function Invoke-Build {
         if (Test-Path $source) { Copy-Item $source (Join-Path $ModuleOut $folder) -Recurse }
     }
     Copy-Item "$Root/ImageStreamPS.psd1" $ModuleOut
-    Copy-Item "$staging/sandbox" (Join-Path $ModuleOut 'sandbox') -Recurse
+    # The sandbox program runs in a child pwsh on PowerShell's own runtime, with its own ASP.NET Core
+    # (no dotnet host or shared framework needed), so its platform-specific launcher is left out.
+    $sandbox = Join-Path $ModuleOut 'sandbox'
+    Copy-Item "$staging/sandbox" $sandbox -Recurse
+    Remove-Item (Join-Path $sandbox 'ImageStreamPS.Sandbox'), (Join-Path $sandbox 'ImageStreamPS.Sandbox.exe') -ErrorAction SilentlyContinue
+    & "$Root/build/Add-SandboxFramework.ps1" -SandboxFolder $sandbox -Root $Root
 
     # Help from the cmdlets' doc comments, generated in a fresh pwsh so this one never loads the module.
     $pwsh, $pwshArgs = Get-PwshCommand
@@ -93,15 +98,32 @@ function Get-PesterModulePath {
 
 function Install-TestRegistry {
     # The importer's tests run against Debian's docker-registry (distribution v2), and the integrated
-    # registry's auth against skopeo (a real registry client). Install them when we can (root with
-    # apt); the tests themselves decide what to do when they are absent.
-    if ((Get-Command docker-registry -ErrorAction SilentlyContinue) -and (Get-Command skopeo -ErrorAction SilentlyContinue)) { return }
+    # registry's auth against skopeo (a real registry client), and the real-client checks against
+    # python3-kubernetes. Install them when we can (root with apt); the tests themselves decide what
+    # to do when they are absent.
+    if ((Get-Command docker-registry -ErrorAction SilentlyContinue) -and (Get-Command skopeo -ErrorAction SilentlyContinue) -and
+        (Test-Path /usr/lib/python3/dist-packages/kubernetes)) { return }
     if (-not $IsLinux -or -not (Get-Command apt-get -ErrorAction SilentlyContinue)) { return }
     if ((& id -u) -ne '0') { return }
-    Write-Host 'Installing docker-registry and skopeo for the registry tests' -ForegroundColor DarkGray
+    Write-Host 'Installing docker-registry, skopeo and python3-kubernetes for the registry and client tests' -ForegroundColor DarkGray
     & apt-get update -qq *> $null
-    & apt-get install -y -qq docker-registry skopeo *> $null
-    if ($LASTEXITCODE -ne 0) { Write-Warning 'apt-get install docker-registry skopeo failed' }
+    & apt-get install -y -qq docker-registry skopeo python3-kubernetes *> $null
+    if ($LASTEXITCODE -ne 0) { Write-Warning 'apt-get install docker-registry skopeo python3-kubernetes failed' }
+}
+
+function Install-TestClients {
+    # The real-client checks also drive npm's openshift-rest-client (pinned), installed under out/;
+    # without npm, or when the install fails or takes over three minutes, those checks say so and skip.
+    $dir = Join-Path $Root 'out/test-clients'
+    if (Test-Path (Join-Path $dir 'node_modules/openshift-rest-client/package.json')) { return }
+    $npm = Get-Command npm -ErrorAction SilentlyContinue
+    if (-not $npm) { return }
+    New-Item -ItemType Directory -Force $dir | Out-Null
+    Write-Host 'Installing openshift-rest-client (npm) for the client tests' -ForegroundColor DarkGray
+    # Its cache stays under out/ too: nothing lands in the user's profile.
+    $install = Start-Process $npm.Source -ArgumentList 'install', '--prefix', $dir, '--cache', (Join-Path $dir 'npm-cache'), '--no-audit', '--no-fund', '--silent', 'openshift-rest-client@9.1.1' `
+        -NoNewWindow -PassThru -RedirectStandardOutput (Join-Path $dir 'npm.log') -RedirectStandardError (Join-Path $dir 'npm.err')
+    if (-not $install.WaitForExit(180000)) { $install.Kill($true); Write-Warning 'npm install openshift-rest-client took too long' }
 }
 
 function Read-TrxCounts([string] $Path) {
@@ -118,6 +140,7 @@ function Invoke-Test {
 
     if (-not $SkipXunit) {
         Install-TestRegistry
+        Install-TestClients
         foreach ($project in Get-ChildItem "$Root/tests" -Filter '*.Tests.csproj' -Recurse) {
             $name = $project.BaseName
             $trx = Join-Path $ResultsDir "$name.trx"

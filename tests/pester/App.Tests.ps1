@@ -123,11 +123,12 @@ Describe 'The tutorial''s app steps' {
 
     It 'its views read like oc get deploy, rs and pod' {
         $rollout = Get-AppRollout app-citas
-        $table = ($rollout | Format-Table | Out-String -Width 200)
+        # oc's own columns are the Wide views; the default views are View.Tests.ps1's.
+        $table = ($rollout | Format-Table -View Wide | Out-String -Width 200)
         $table | Should -Match 'NAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE'
         $table | Should -Match 'app-citas\s+1/1\s+1\s+1\s'
-        ($rollout.ReplicaSets | Format-Table | Out-String -Width 200) | Should -Match 'NAME\s+DESIRED\s+CURRENT\s+READY\s+AGE'
-        ($rollout.Pods | Format-Table | Out-String -Width 200) | Should -Match "$($rollout.Pods[0].Name)\s+1/1\s+Running\s+0\s"
+        ($rollout.ReplicaSets | Format-Table -View Wide | Out-String -Width 200) | Should -Match 'NAME\s+DESIRED\s+CURRENT\s+READY\s+AGE'
+        ($rollout.Pods | Format-Table -View Wide | Out-String -Width 200) | Should -Match "$($rollout.Pods[0].Name)\s+1/1\s+Running\s+0\s"
         ($rollout | Format-List | Out-String -Width 200) | Should -Match 'ReplicaSets\s*:\s*NAME'
     }
 

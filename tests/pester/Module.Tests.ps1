@@ -20,7 +20,14 @@ Describe 'The session cmdlets' {
     }
 
     It 'has no session in a fresh runspace' {
-        Get-OpenShiftSession | Should -BeNullOrEmpty
+        # A runspace of its own: earlier test files in this one may have connected.
+        $fresh = [powershell]::Create()
+        try {
+            $sessions = $fresh.AddScript('param($m) Import-Module $m; Get-OpenShiftSession').AddArgument($modulePath).Invoke()
+            $fresh.HadErrors | Should -BeFalse
+            $sessions | Should -BeNullOrEmpty
+        }
+        finally { $fresh.Dispose() }
     }
 
     It 'tells cmdlets there is no session to disconnect' {

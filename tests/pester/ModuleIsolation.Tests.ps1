@@ -52,7 +52,7 @@ Describe 'Dependency isolation' {
 $describeAssemblies
 Add-Type -Path `$env:ISOLATION_OLD_YAML
 Import-Module `$env:IMAGESTREAMPS_MODULE_PATH
-`$session = Connect-OpenShift -KubeConfig `$env:ISOLATION_KUBECONFIG
+`$session = Connect-OpenShift -KubeConfig `$env:ISOLATION_KUBECONFIG -InformationAction Ignore
 [pscustomobject]@{ Namespace = `$session.Namespace; User = `$session.User; ServerVersion = `$session.ServerVersion; Loaded = @(Get-LoadedDependency) } | ConvertTo-Json -Depth 3
 "@
         $result.Namespace | Should -Be 'myproject'

@@ -144,3 +144,96 @@ Describe 'Installing the package with Install-PSResource from a folder repositor
         $storeAfter | Should -Be $storeBefore
     }
 }
+
+# Issue #19: most people's PowerShell is self-contained (its own .NET runtime in $PSHOME, no dotnet
+# host, no ASP.NET Core shared framework). Reproduced as the issue did: the PowerShell apphost on a
+# runtime folder holding only host/fxr and shared/Microsoft.NETCore.App, DOTNET_ROOT there and no
+# dotnet on PATH; the module is the one Install-PSResource installed above.
+Describe 'The installed package on a PowerShell with only its own .NET runtime' -Skip:(-not $IsLinux) {
+    BeforeAll {
+        $runtimeDirectory = [Runtime.InteropServices.RuntimeEnvironment]::GetRuntimeDirectory().TrimEnd('/')
+        $dotnetRoot = Split-Path (Split-Path (Split-Path $runtimeDirectory))
+        $runtimeRoot = Join-Path $scratch 'runtime'
+        $fxr = Get-ChildItem (Join-Path $dotnetRoot 'host/fxr') -Directory | Sort-Object { [version] $_.Name } | Select-Object -Last 1
+        New-Item -ItemType Directory -Force (Join-Path $runtimeRoot 'host/fxr'), (Join-Path $runtimeRoot 'shared/Microsoft.NETCore.App') | Out-Null
+        Copy-Item $fxr.FullName (Join-Path $runtimeRoot 'host/fxr') -Recurse
+        Copy-Item $runtimeDirectory (Join-Path $runtimeRoot 'shared/Microsoft.NETCore.App') -Recurse
+        $apphost = Join-Path $PSHOME 'pwsh'
+
+        $tutorial = Join-Path $scratch 'tutorial-on-own-runtime.ps1'
+        Set-Content $tutorial @'
+$ErrorActionPreference = 'Stop'
+function Fact([string] $Name, $Value) { [Console]::Out.WriteLine("FACT $Name=$(ConvertTo-Json -Compress -InputObject $Value)") }
+Fact Runtime ([Runtime.InteropServices.RuntimeEnvironment]::GetRuntimeDirectory())
+Fact DotnetOnPath ([bool] (Get-Command dotnet -CommandType Application -ErrorAction SilentlyContinue))
+Fact SharedFrameworks @(Get-ChildItem (Join-Path $env:DOTNET_ROOT 'shared') -Name)
+Import-Module ImageStreamPS
+Fact ModuleBase (Get-Module ImageStreamPS).ModuleBase
+Start-OpenShiftSandbox -WhatIf
+$sandbox = Start-OpenShiftSandbox -Seed Tutorial -Connect
+Fact SandboxFiles @(Get-Content "/proc/$($sandbox.ProcessId)/maps" | ForEach-Object { ($_ -split '\s+', 6)[5] } | Where-Object { $_ -like '*.dll' -or $_ -like '*.so*' } | Sort-Object -Unique)
+Fact DataPath $sandbox.DataPath
+try {
+    New-ImageStream citas | Out-Null
+    Import-ImageTag citas:v1 -From docker.io/josedom24/citas-backend:v1 | Out-Null
+    Import-ImageTag citas:v2 -From docker.io/josedom24/citas-backend:v2 | Out-Null
+    $v1 = (Get-ImageTag citas:v1).Image
+    $v2 = (Get-ImageTag citas:v2).Image
+    Fact Describe (Get-ImageStream citas | Format-List | Out-String -Width 120)
+    Set-ImageTag citas:v1 citas:prod
+    New-App citas:prod -Name app-citas | Out-Null
+    $rollout = Get-AppRollout app-citas -Wait -Timeout (New-TimeSpan -Seconds 60)
+    Fact FirstRollout @{ Status = "$($rollout.Status)"; RunsV1 = $rollout.Image -like "*@$v1" }
+    Set-ImageTag citas:v2 citas:prod -Wait -Timeout (New-TimeSpan -Seconds 60)
+    $rollout = Get-AppRollout app-citas
+    Fact SecondRollout @{ Status = "$($rollout.Status)"; RunsV2 = $rollout.Image -like "*@$v2" }
+}
+finally { Stop-OpenShiftSandbox $sandbox }
+Fact Stopped (-not (Get-Process -Id $sandbox.ProcessId -ErrorAction SilentlyContinue))
+'@
+        $pathWithoutDotnet = ($env:PATH -split [IO.Path]::PathSeparator | Where-Object { $_ -and -not (Test-Path (Join-Path $_ 'dotnet')) }) -join [IO.Path]::PathSeparator
+        $run = Invoke-WithIsolatedProfile -ProfilePath $home2.FullName {
+            $saved = @{}
+            $environment = @{ DOTNET_ROOT = $runtimeRoot; PATH = $pathWithoutDotnet; DOTNET_ROOT_X64 = $null; DOTNET_HOST_PATH = $null; DOTNET_MULTILEVEL_LOOKUP = $null }
+            foreach ($name in $environment.Keys) { $saved[$name] = [Environment]::GetEnvironmentVariable($name); [Environment]::SetEnvironmentVariable($name, $environment[$name]) }
+            try {
+                $output = & $apphost -NoProfile -NonInteractive -File $tutorial 2>&1
+                [pscustomobject]@{ ExitCode = $LASTEXITCODE; Output = ($output | Out-String) }
+            }
+            finally { foreach ($name in $saved.Keys) { [Environment]::SetEnvironmentVariable($name, $saved[$name]) } }
+        }
+        $facts = @{}
+        foreach ($match in [regex]::Matches($run.Output, '(?m)^FACT (\w+)=(.*)$')) { $facts[$match.Groups[1].Value] = $match.Groups[2].Value.TrimEnd() | ConvertFrom-Json }
+    }
+
+    It 'runs in the setup the issue describes: no dotnet on PATH, only Microsoft.NETCore.App under DOTNET_ROOT' {
+        $facts.Runtime | Should -BeLike "$runtimeRoot*"
+        $facts.DotnetOnPath | Should -BeFalse
+        @($facts.SharedFrameworks) | Should -Be @('Microsoft.NETCore.App')
+        $facts.ModuleBase | Should -BeLike "$home2*"
+    }
+
+    It 'says with -WhatIf which host it would use' {
+        $run.Output | Should -Match 'What if: Performing the operation "Start the OpenShift sandbox" on target ".*, in a child pwsh \(\S*pwsh\) on \.NET \d+\.\d+\.\d+, with the module''s ASP\.NET Core \d+\.\d+\.\d+"'
+    }
+
+    It 'starts the sandbox on that runtime with the module''s own ASP.NET Core' {
+        $run.ExitCode | Should -Be 0 -Because $run.Output
+        $files = @($facts.SandboxFiles)
+        $files | Where-Object { $_ -like '*/Microsoft.AspNetCore.Server.Kestrel.Core.dll' } | Should -BeLike "$($facts.ModuleBase)/sandbox/aspnetcore/*"
+        $files | Where-Object { $_ -like '*/System.Private.CoreLib.dll' } | Should -BeLike "$runtimeRoot/*"
+        $files | Where-Object { $_ -like "$dotnetRoot/*" } | Should -BeNullOrEmpty -Because "nothing of the .NET install at $dotnetRoot (its ASP.NET Core) may be used"
+        $facts.DataPath | Should -BeLike "$home2*"
+    }
+
+    It 'walks the tutorial: import, describe, deploy citas:prod on v1, move prod to v2' {
+        $run.ExitCode | Should -Be 0 -Because $run.Output
+        $facts.Describe | Should -Match '(?m)^\s*Name\s*:\s+citas'
+        $facts.Describe | Should -Match 'docker\.io/josedom24/citas-backend'
+        $facts.FirstRollout.Status | Should -Be 'Complete'
+        $facts.FirstRollout.RunsV1 | Should -BeTrue
+        $facts.SecondRollout.Status | Should -Be 'Complete'
+        $facts.SecondRollout.RunsV2 | Should -BeTrue
+        $facts.Stopped | Should -BeTrue
+    }
+}

@@ -33,7 +33,8 @@ Describe 'New-OpenShiftProject' {
         $created.IsCurrent | Should -BeTrue
         $created.Session | Should -Be $session
         $session.Namespace | Should -Be 'citas-dev'
-        @($info.MessageData) | Should -Be @(
+        # Shown like Write-Host (a HostInformationMessage); its text is what oc prints.
+        @($info | ForEach-Object { "$($_.MessageData)" }) | Should -Be @(
             "Project ""citas-dev"" created on server ""$server"".",
             "Now using project ""citas-dev"" on server ""$server"".")
     }
@@ -167,7 +168,7 @@ Describe 'Remove-OpenShiftProject' {
         }
         finally { Set-OpenShiftSession -Namespace myproject }
 
-        @($info.MessageData) | Should -Be @('project.project.openshift.io "citas-dev" deleted')
+        @($info | ForEach-Object { "$($_.MessageData)" }) | Should -Be @('project.project.openshift.io "citas-dev" deleted')
         "$warned" | Should -Match 'still works in project "citas-dev"'
         { Get-OpenShiftProject citas-dev -ErrorAction Stop } | Should -Throw -ErrorId 'ProjectNotFound,ImageStreamPS.Commands.GetOpenShiftProjectCommand'
         { Get-ImageStream in-dev -Namespace citas-dev -ErrorAction Stop } | Should -Throw

@@ -18,9 +18,9 @@ BeforeAll {
 
     # A child pwsh whose user profile (so its default data folder and list of running sandboxes)
     # is $HomePath: what another user, or a fresh machine, looks like. Started, not waited for.
-    function Start-IsolatedPwsh([string] $HomePath, [string] $Script) {
+    function Start-IsolatedPwsh([string] $HomePath, [string] $Script, [string] $ModulePath = $env:IMAGESTREAMPS_MODULE_PATH) {
         $file = Join-Path $TestDrive "child-$([guid]::NewGuid().ToString('N')).ps1"
-        Set-Content $file "`$ErrorActionPreference = 'Stop'; Import-Module '$env:IMAGESTREAMPS_MODULE_PATH'`n$Script"
+        Set-Content $file "`$ErrorActionPreference = 'Stop'; Import-Module '$ModulePath'`n$Script"
         $info = [Diagnostics.ProcessStartInfo]::new($pwshPath)
         foreach ($argument in @($pwshArguments) + @('-NoProfile', '-NonInteractive', '-File', $file)) { $info.ArgumentList.Add($argument) }
         $info.UseShellExecute = $false
@@ -29,8 +29,8 @@ BeforeAll {
         Invoke-WithIsolatedProfile -ProfilePath $HomePath { [Diagnostics.Process]::Start($info) }
     }
 
-    function Invoke-IsolatedPwsh([string] $HomePath, [string] $Script) {
-        $process = Start-IsolatedPwsh $HomePath $Script
+    function Invoke-IsolatedPwsh([string] $HomePath, [string] $Script, [string] $ModulePath = $env:IMAGESTREAMPS_MODULE_PATH) {
+        $process = Start-IsolatedPwsh $HomePath $Script $ModulePath
         try {
             $output = $process.StandardOutput.ReadToEndAsync()
             $errors = $process.StandardError.ReadToEndAsync()
@@ -92,6 +92,23 @@ Describe 'Start-OpenShiftSandbox' {
         $other = Join-Path $TestDrive 'whatif'
         Start-OpenShiftSandbox -DataPath $other -WhatIf | Should -BeNullOrEmpty
         Join-Path $other 'sandbox.json' | Should -Not -Exist
+    }
+
+    It 'says what is missing and how to get it when the module lacks ASP.NET Core for this runtime' {
+        $damaged = Join-Path $TestDrive 'damaged/ImageStreamPS'
+        Copy-Item (Split-Path $env:IMAGESTREAMPS_MODULE_PATH) $damaged -Recurse
+        Remove-Item (Join-Path $damaged 'sandbox/aspnetcore') -Recurse
+        $run = Invoke-IsolatedPwsh (Join-Path $TestDrive 'home-damaged') -ModulePath (Join-Path $damaged 'ImageStreamPS.psd1') -Script @"
+try { Start-OpenShiftSandbox -DataPath '$(Join-Path $TestDrive 'damaged-data')'; 'STARTED' }
+catch { 'ID=' + `$_.FullyQualifiedErrorId; 'CATEGORY=' + `$_.CategoryInfo.Category; `$_.Exception.Message }
+"@
+        $run.ExitCode | Should -Be 0 -Because $run.Output
+        $run.Output | Should -Not -Match 'STARTED'
+        $run.Output | Should -Match 'ID=SandboxFrameworkNotFound,ImageStreamPS.Commands.StartOpenShiftSandboxCommand'
+        $run.Output | Should -Match 'CATEGORY=ObjectNotFound'
+        $run.Output | Should -Match "no ASP\.NET Core for \.NET $([Environment]::Version.Major)"
+        $run.Output | Should -Match 'Install-PSResource ImageStreamPS -Reinstall'
+        Join-Path $TestDrive 'damaged-data' | Should -Not -Exist
     }
 
     It 'reports a sandbox that dies before it is ready, with its output' {
@@ -298,7 +315,8 @@ catch {
 Stop-OpenShiftSandbox `$a, `$b
 "@
         $run.ExitCode | Should -Be 0 -Because $run.Output
-        $run.Output | Should -Not -Match 'CONNECTED'
+        # The marker, in capitals: Connect-OpenShift's own line says "Connected to …" only when it connects.
+        $run.Output | Should -Not -MatchExactly '(?m)^CONNECTED\s*$'
         $run.Output | Should -Match 'ID=SandboxAmbiguous,ImageStreamPS.Commands.ConnectOpenShiftCommand'
         $run.Output | Should -Match 'CATEGORY=InvalidOperation'
         $run.Output | Should -Match 'TARGETS=(\d+),(\d+)/\1,\2'
@@ -475,14 +493,7 @@ finally {
 
     It 'stops when that PowerShell process is killed' {
         $path = Join-Path $TestDrive 'killed'
-        $info = [Diagnostics.ProcessStartInfo]::new($pwshCommand[0])
-        foreach ($argument in @($pwshCommand | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-Command',
-                "Import-Module '$env:IMAGESTREAMPS_MODULE_PATH'; [Console]::Out.WriteLine((Start-OpenShiftSandbox -DataPath '$path').ProcessId); Start-Sleep -Seconds 300")) {
-            $info.ArgumentList.Add($argument)
-        }
-        $info.RedirectStandardOutput = $true
-        $info.UseShellExecute = $false
-        $shell = [Diagnostics.Process]::Start($info)
+        $shell = Start-IsolatedPwsh (Join-Path $TestDrive 'home-killed-shell') "[Console]::Out.WriteLine((Start-OpenShiftSandbox -DataPath '$path').ProcessId); Start-Sleep -Seconds 300"
         try {
             $read = $shell.StandardOutput.ReadLineAsync()
             $read.Wait([timespan]::FromSeconds(90)) | Should -BeTrue

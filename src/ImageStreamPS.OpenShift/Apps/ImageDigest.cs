@@ -2,9 +2,20 @@ using ImageStreamPS.OpenShift.Images;
 
 namespace ImageStreamPS.OpenShift.Apps;
 
-/// <summary>The digest part of a by-digest pull spec (<c>repo@sha256:…</c>).</summary>
+/// <summary>The digest part of a by-digest pull spec (<c>repo@sha256:…</c>), and its short form.</summary>
 public static class ImageDigest
 {
+    /// <summary>Hex digits kept by <see cref="Short"/>: the length of a short image id in <c>docker images</c>.</summary>
+    public const int ShortHexLength = 12;
+
+    /// <summary><c>sha256:24ffc068a860</c> for <c>sha256:24ffc068a860…</c> (what a narrow column shows); anything else unchanged.</summary>
+    public static string Short(string digest)
+    {
+        ArgumentNullException.ThrowIfNull(digest);
+        var colon = digest.IndexOf(':');
+        return colon > 0 && digest.Length - colon - 1 > ShortHexLength ? digest[..(colon + 1 + ShortHexLength)] : digest;
+    }
+
     public static string? Of(string? pullSpec) =>
         DockerImageReference.TryParse(pullSpec, out var reference) && !string.IsNullOrEmpty(reference.ID) ? reference.ID : null;
 }

@@ -43,6 +43,12 @@ public sealed record Rollout
     /// </summary>
     public IReadOnlyList<string> ImageTags { get; init; } = [];
 
+    /// <summary>
+    /// For every image the triggering image streams' tags point at now (<c>sha256:…</c>), those tags
+    /// (<c>citas:v1</c>, <c>ns/citas:prod</c>): names for what the ReplicaSets and Pods run.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> TagsByDigest { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     /// <summary>The workload as the server returned it (what <c>oc get -o json</c> prints).</summary>
     public JsonObject? Manifest { get; init; }
 
@@ -90,4 +96,14 @@ public sealed record RolloutReplicaSet(
 /// <param name="Message">The waiting or terminated container's message, when it has one.</param>
 public sealed record RolloutPod(
     string Name, string? ReplicaSet, string Phase, string Status, string Ready, int Restarts,
-    string? Image, string? ImageId, DateTime? Created, string? Message);
+    string? Image, string? ImageId, DateTime? Created, string? Message)
+{
+    /// <summary>Every container is ready and the pod is not being deleted: it serves.</summary>
+    public bool IsReady =>
+        Status != "Terminating"
+        && Ready.Split('/') is [var ready, var total]
+        && int.TryParse(ready, out var r) && int.TryParse(total, out var t) && t > 0 && r == t;
+
+    /// <summary>The digest the pod runs: its image's, else the one the runtime reports pulling.</summary>
+    public string? Digest => ImageDigest.Of(Image) ?? ImageDigest.Of(ImageId);
+}

@@ -41,8 +41,9 @@ public sealed class RolloutClient(IKubernetes kubernetes)
     }
 
     /// <summary>
-    /// Fills <see cref="Rollout.ImageTags"/>: reads each triggering image stream once and names the
-    /// tags whose current image is the digest the rollout runs. A stream that cannot be read adds nothing.
+    /// Fills <see cref="Rollout.ImageTags"/> and <see cref="Rollout.TagsByDigest"/>: reads each
+    /// triggering image stream once and names, per image, the tags whose current image it is.
+    /// A stream that cannot be read adds nothing.
     /// </summary>
     public async Task<IReadOnlyList<Rollout>> WithImageTagsAsync(IReadOnlyList<Rollout> rollouts, CancellationToken cancellationToken)
     {
@@ -50,30 +51,29 @@ public sealed class RolloutClient(IKubernetes kubernetes)
         var result = new List<Rollout>(rollouts.Count);
         foreach (var rollout in rollouts)
         {
-            var digest = rollout.Digest;
-            if (digest is null || rollout.Triggers.Count == 0)
+            if (rollout.Triggers.Count == 0)
             {
                 result.Add(rollout);
                 continue;
             }
 
-            var tags = new List<string>();
+            var read = new List<ImageStream>();
             foreach (var (ns, stream) in rollout.Triggers.Select(t => (t.Namespace, t.Stream)).Distinct())
             {
                 if (!streams.TryGetValue((ns, stream), out var imageStream))
                 {
                     imageStream = streams[(ns, stream)] = await ReadImageStreamAsync(ns, stream, cancellationToken).ConfigureAwait(false);
                 }
-
-                foreach (var tag in imageStream?.Status?.Tags ?? [])
-                {
-                    if (tag.Items?.FirstOrDefault()?.Image == digest)
-                    {
-                        tags.Add(ns == rollout.Namespace ? $"{stream}:{tag.Tag}" : $"{ns}/{stream}:{tag.Tag}");
-                    }
-                }
+                if (imageStream is not null) read.Add(imageStream);
             }
-            result.Add(rollout with { ImageTags = tags.Order(StringComparer.Ordinal).ToList() });
+
+            var tagsByDigest = ImageNames.TagsByDigest(read, rollout.Namespace);
+            var digest = rollout.Digest;
+            result.Add(rollout with
+            {
+                TagsByDigest = tagsByDigest,
+                ImageTags = digest is not null && tagsByDigest.TryGetValue(digest, out var tags) ? tags : [],
+            });
         }
         return result;
     }

@@ -1,4 +1,5 @@
 using ImageStreamPS.OpenShift.Api;
+using ImageStreamPS.OpenShift.Apps;
 using ImageStreamPS.OpenShift.Connection;
 using ImageStreamPS.OpenShift.Images;
 using ImageStreamPS.OpenShift.ImageStreams;
@@ -144,7 +145,28 @@ public sealed class ImageTagMove
         }
 
         var triggered = await client.PreviewTriggersAsync(destinationNamespace, destinationNamespace, destination.Name, destination.Tag!, next, cancellationToken).ConfigureAwait(false);
-        return new TagMovePreview(destination, next, triggered);
+        return new TagMovePreview(destination, next, triggered, triggered.Count == 0 ? null : await NamesAsync(destination, cancellationToken).ConfigureAwait(false));
+    }
+
+    // Names for the images a preview shows: the tags of the source's and the destination's streams that
+    // point at them, the destination tag itself last. A destination stream that does not exist yet names nothing.
+    private async Task<ImageNames> NamesAsync(ImageStreamReference destination, CancellationToken cancellationToken)
+    {
+        var destinationNamespace = NamespaceOf(destination);
+        var streams = new List<ImageStream>();
+        if (SourceStream is not null) streams.Add(SourceStream);
+        var sameStream = SourceStream?.Metadata?.Name == destination.Name && (SourceStream?.Metadata?.NamespaceProperty ?? CurrentNamespace) == destinationNamespace;
+        if (!sameStream)
+        {
+            try
+            {
+                streams.Add(await client.GetAsync(destinationNamespace, destination.Name, cancellationToken).ConfigureAwait(false));
+            }
+            catch (OpenShiftApiException exception) when (exception.Reason is "NotFound" or "Forbidden")
+            {
+            }
+        }
+        return new ImageNames(ImageNames.TagsByDigest(streams, destinationNamespace), [destination.ObjectName]);
     }
 }
 
@@ -152,13 +174,19 @@ public sealed class ImageTagMove
 /// <param name="Destination">The tag that would move.</param>
 /// <param name="NextImage">The image the tag would point to; null when it is not known before the move.</param>
 /// <param name="Triggered">The Deployment containers whose image trigger would fire.</param>
-public sealed record TagMovePreview(ImageStreamReference Destination, string? NextImage, IReadOnlyList<TriggeredContainer> Triggered)
+/// <param name="Names">Names the images by the tags that point at them (null: shown as pull specs).</param>
+public sealed record TagMovePreview(ImageStreamReference Destination, string? NextImage, IReadOnlyList<TriggeredContainer> Triggered, ImageNames? Names = null)
 {
-    /// <summary>The preview as indented lines, one per triggered container (or one saying why none).</summary>
+    /// <summary>
+    /// The preview as indented lines, one per triggered container (or one saying why none), each image
+    /// named by its tags and short digest (<c>citas:v1 (sha256:24ffc068a860) -> citas:v2 (sha256:6778a833c997)</c>).
+    /// </summary>
     public IReadOnlyList<string> Lines(string sourceExact)
     {
         if (NextImage is null) return [$"  {sourceExact} has no image: no Deployment would roll out"];
         if (Triggered.Count == 0) return [$"  no Deployment triggers on {Destination.ObjectName} would fire"];
-        return Triggered.Select(t => $"  would roll out deployment/{t.Deployment} container {t.Container}: {t.CurrentImage} -> {t.NextImage}").ToList();
+        return Triggered.Select(t => $"  would roll out deployment/{t.Deployment} container {t.Container}: {Name(t.CurrentImage)} -> {Name(t.NextImage)}").ToList();
     }
+
+    private string Name(string image) => Names?.Describe(image) ?? image;
 }

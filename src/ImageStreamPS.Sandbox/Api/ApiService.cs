@@ -136,6 +136,7 @@ public sealed class ApiService
         var entry = Catalog.Resolve(group, resource);
         if (entry.Virtual is not { } virtualResource) return CreateResult(group, resource, ns, obj, options);
         Require(virtualResource.Type, "create");
+        options.Fields?.Check(obj);
         return await virtualResource.CreateAsync(Context(options, cancellationToken), ns ?? "", (JsonObject)obj.DeepClone()).ConfigureAwait(false);
     }
 
@@ -149,6 +150,7 @@ public sealed class ApiService
         options ??= WriteOptions.None;
         var context = Context(options);
         var strategy = StoredWrite(group, resource);
+        options.Fields?.Check(obj);
         var type = strategy.Type;
         Require(type, "create");
         var created = Normalize(type, obj, ns);
@@ -194,8 +196,11 @@ public sealed class ApiService
     public JsonObject Update(string group, string resource, string? ns, string name, JsonObject obj, WriteOptions? options = null) =>
         Replace(group, resource, ns, name, obj, options).Object;
 
-    public WriteResult Replace(string group, string resource, string? ns, string name, JsonObject obj, WriteOptions? options = null) =>
-        Write(StoredWrite(group, resource), ns, name, obj, options ?? WriteOptions.None, UpdateKind.Main);
+    public WriteResult Replace(string group, string resource, string? ns, string name, JsonObject obj, WriteOptions? options = null)
+    {
+        options?.Fields?.Check(obj);
+        return Write(StoredWrite(group, resource), ns, name, obj, options ?? WriteOptions.None, UpdateKind.Main);
+    }
 
     /// <summary>PUT of any resource, virtual ones included.</summary>
     public async Task<WriteResult> ReplaceAsync(string group, string resource, string? ns, string name, JsonObject obj, WriteOptions? options = null,
@@ -207,6 +212,7 @@ public sealed class ApiService
         Require(virtualResource.Type, "update");
         // The handler checks the body's name against the URL before any storage (apiserver update.go checkName).
         CheckIdentity(virtualResource.Type, obj, name);
+        options.Fields?.Check(obj);
         return await virtualResource.UpdateAsync(Context(options, cancellationToken), ns ?? "", name, (JsonObject)obj.DeepClone()).ConfigureAwait(false);
     }
 
@@ -215,6 +221,7 @@ public sealed class ApiService
     {
         var strategy = StoredStrategy(group, resource);
         if (strategy.Type.Subresource("status") is null) throw ApiErrors.NoSuchResource();
+        options?.Fields?.Check(obj);
         return Write(strategy, ns, name, obj, options ?? WriteOptions.None, UpdateKind.Status).Object;
     }
 
@@ -262,6 +269,7 @@ public sealed class ApiService
 
             var patched = ApplyPatch(patchType, current, patch) as JsonObject
                 ?? throw ApiErrors.BadRequest("the patch did not produce an object");
+            if (subresource is null or "status") options.Fields?.Check(patched, current, patchType, patch);
             var preconditioned = patch is JsonObject p && MetaAccessor.Str(p, "metadata", "resourceVersion") is { Length: > 0 };
             if (!preconditioned) MetaAccessor.Metadata(patched)["resourceVersion"] = MetaAccessor.ResourceVersion(current);
             if (patchType == PatchType.Apply) CheckIdentity(type, patched, name);

@@ -11,7 +11,7 @@ public sealed record ListOptions
     public static ListOptions None { get; } = new();
 }
 
-/// <summary>Options of create/update/patch: <c>dryRun=All</c> and the field manager.</summary>
+/// <summary>Options of create/update/patch: <c>dryRun=All</c>, the field manager and the request's <c>fieldValidation</c>.</summary>
 public sealed record WriteOptions
 {
     public bool DryRun { get; init; }
@@ -19,6 +19,8 @@ public sealed record WriteOptions
     public bool Force { get; init; }
     /// <summary>The server writes for itself (<see cref="Resources.RequestContext.Internal"/>); never set from a request.</summary>
     public bool Internal { get; init; }
+    /// <summary>The request's unknown/duplicate field checks (null: none, as for the controllers' own writes).</summary>
+    public Schemas.FieldValidation? Fields { get; init; }
     public static WriteOptions None { get; } = new();
     /// <summary>A write the server makes for itself.</summary>
     public static WriteOptions ServerInternal { get; } = new() { Internal = true };

@@ -14,13 +14,13 @@ public static class WriteOptionsValidation
     /// <summary>apimachinery's <c>FieldManagerMaxLength</c>.</summary>
     public const int FieldManagerMaxLength = 128;
 
-    /// <summary>Throws the 422 for <paramref name="verb"/> (create, update, patch) when the options are invalid.</summary>
-    public static void Validate(string verb, WriteOptions options)
+    /// <summary>Throws the 422 on <paramref name="optionsKind"/> (CreateOptions, UpdateOptions, PatchOptions) when the options are invalid.</summary>
+    public static void Validate(string optionsKind, WriteOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
         var errors = FieldManager(options.FieldManager ?? "");
         if (errors.Count == 0) return;
-        var kind = verb switch { "create" => "CreateOptions", "patch" => "PatchOptions", _ => "UpdateOptions" };
-        throw new StatusException(StatusErrors.Invalid("meta.k8s.io", kind, "", errors));
+        throw new StatusException(StatusErrors.Invalid("meta.k8s.io", optionsKind, "", errors));
     }
 
     private static List<FieldError> FieldManager(string fieldManager)

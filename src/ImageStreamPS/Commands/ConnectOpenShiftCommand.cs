@@ -33,12 +33,14 @@ namespace ImageStreamPS.Commands;
 /// <example>
 /// <code>PS> Connect-OpenShift -Context dev/api-ocp-example-com:6443/developer -Namespace citas</code>
 /// <para>Connects with a context of the kubeconfig and makes the session the default, working in namespace citas.</para>
+/// <para>Needs a real cluster: a kubeconfig with that context.</para>
 /// </example>
 /// <example>
 /// <code>PS> $token = Get-Secret OcpToken   # a SecureString
 /// PS> $prod = Connect-OpenShift -Server https://api.prod.example.com:6443 -Token $token -NotDefault
 /// PS> Get-ImageStream -Session $prod -Namespace citas</code>
 /// <para>In a runbook: connects with a service-account token without changing the default session, and passes the session explicitly.</para>
+/// <para>Needs a real cluster: the token (here from the SecretManagement module) of a service account on it.</para>
 /// </example>
 /// <example>
 /// <code>PS> Connect-OpenShift -Sandbox</code>
@@ -103,6 +105,7 @@ public sealed class ConnectOpenShiftCommand : PipelineCmdlet
     /// <summary>The namespace (project) cmdlets use by default in this session, instead of the context's namespace.</summary>
     [Parameter]
     [Alias("Project", "ns")]
+    [ArgumentCompleter(typeof(ConnectNamespaceCompleter))]
     [ValidateNotNullOrEmpty]
     public string? Namespace { get; set; }
 
@@ -142,6 +145,7 @@ public sealed class ConnectOpenShiftCommand : PipelineCmdlet
         var session = new OpenShiftSession(connection, profile.Namespace);
         OnPipeline(() => RunspaceSessions.Current.Add(session, makeDefault: !NotDefault));
         WriteVerbose($"Connected to {session.Server} ({session.ServerVersion}) as {session.User ?? "(unknown user)"}, namespace {session.Namespace}.");
+        WriteOutcome($"Connected to \"{session.Server.ToString().TrimEnd('/')}\" as \"{session.User ?? "(unknown user)"}\", using project \"{session.Namespace}\"" + (NotDefault ? "." : " (the default session)."));
         WriteObject(session);
     }
 

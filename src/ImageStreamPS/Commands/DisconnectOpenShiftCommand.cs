@@ -43,6 +43,7 @@ public sealed class DisconnectOpenShiftCommand : PipelineCmdlet
 
             sessions.Remove(session);
             session.Disconnect();
+            WriteOutcome($"Disconnected from \"{session.Server.ToString().TrimEnd('/')}\" (session {session.Id}).");
         });
         return Task.CompletedTask;
     }

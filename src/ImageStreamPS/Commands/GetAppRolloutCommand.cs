@@ -21,16 +21,17 @@ namespace ImageStreamPS.Commands;
 /// </remarks>
 /// <example>
 /// <code>PS> Get-AppRollout app-citas</code>
-/// <para>Shows the app-citas Deployment like 'oc get deploy': READY, UP-TO-DATE, AVAILABLE, the revision, status and the tags that trigger it.</para>
+/// <para>Shows the app-citas Deployment like 'oc get deploy': READY, its status, what its ready pods run (RUNS, by tag), the tags that trigger it, revision and age.</para>
 /// </example>
 /// <example>
 /// <code>PS> (Get-AppRollout app-citas).ReplicaSets; (Get-AppRollout app-citas).Pods</code>
-/// <para>Shows its ReplicaSets and Pods like 'oc get rs' and 'oc get pod', with the revision and image of each.</para>
+/// <para>Shows its ReplicaSets and Pods like 'oc get rs' and 'oc get pod', with the revision and the tag each runs.</para>
 /// </example>
 /// <example>
-/// <code>PS> $rollout = Get-AppRollout app-citas -Wait -Timeout 00:02:00 -ErrorAction Stop
-/// PS> if ($rollout.Digest -ne $expected) { throw "app-citas runs $($rollout.Digest)" }</code>
-/// <para>In a runbook: waits up to two minutes for the rollout to finish, failing the runbook on a timeout or a failed rollout, then checks the digest it runs.</para>
+/// <code>PS> $expected = (Get-ImageTag citas:prod -ErrorAction Stop).Image
+/// PS> $rollout = Get-AppRollout app-citas -Wait -Timeout 00:02:00 -ErrorAction Stop
+/// PS> if ($rollout.Digest -ne $expected) { throw "app-citas runs $($rollout.Digest), not citas:prod's $expected" }</code>
+/// <para>In a runbook: waits up to two minutes for the rollout to finish, failing the runbook on a timeout or a failed rollout, then checks that it runs the image citas:prod points to.</para>
 /// </example>
 [Cmdlet(VerbsCommon.Get, "AppRollout")]
 [OutputType(typeof(AppRollout))]
@@ -39,6 +40,7 @@ public sealed class GetAppRolloutCommand : OpenShiftCmdlet
     /// <summary>The Deployments (or DeploymentConfigs) to get; wildcards allowed. All of the namespace when omitted.</summary>
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
+    [ArgumentCompleter(typeof(Completers.AppNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string[]? Name { get; set; }
 

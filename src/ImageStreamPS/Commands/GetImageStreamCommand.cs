@@ -10,12 +10,13 @@ namespace ImageStreamPS.Commands;
 /// name that does not exist is an ObjectNotFound error (<c>ImageStreamNotFound</c>); a wildcard that
 /// matches nothing returns nothing.</para>
 /// <para>Names may carry a namespace (<c>openshift/httpd</c>). The table view shows the columns of
-/// <c>oc get is</c>; <c>Format-List</c> shows what <c>oc describe is</c> shows, and the hidden
-/// <c>Description</c> property holds oc's exact text.</para>
+/// <c>oc get is</c> (the repository last, so narrow windows keep the tags; <c>Format-Table -View Wide</c>
+/// has oc's order). <c>Format-Custom</c> prints exactly what <c>oc describe is</c> prints, flush left;
+/// <c>Format-List</c> shows the same fields as a list; the hidden <c>Description</c> property holds the text.</para>
 /// </remarks>
 /// <example>
-/// <code>PS> Get-ImageStream citas | Format-List</code>
-/// <para>Describes the stream citas: header, unique images and one block per tag, like <c>oc describe is citas</c>.</para>
+/// <code>PS> Get-ImageStream citas | Format-Custom</code>
+/// <para>Describes the stream citas: header, unique images and one block per tag, exactly as <c>oc describe is citas</c> prints it.</para>
 /// </example>
 /// <example>
 /// <code>PS> Get-ImageStream -AllNamespaces | Where-Object { $_.Tags.ImportError } | Select-Object Namespace, Name</code>

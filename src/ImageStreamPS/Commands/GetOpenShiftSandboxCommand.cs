@@ -17,9 +17,10 @@ namespace ImageStreamPS.Commands;
 /// <para>Shows the running sandboxes: process id, API server, registry and data folder.</para>
 /// </example>
 /// <example>
-/// <code>PS> if (-not (Get-OpenShiftSandbox)) { Start-OpenShiftSandbox -Seed Tutorial | Out-Null }
-/// PS> Connect-OpenShift -Sandbox</code>
-/// <para>In a script: starts the sandbox only when none is running, then connects to it.</para>
+/// <code>PS> $sandbox = Get-OpenShiftSandbox | Select-Object -First 1
+/// PS> if (-not $sandbox) { $sandbox = Start-OpenShiftSandbox -Seed Tutorial }
+/// PS> $sandbox | Connect-OpenShift</code>
+/// <para>In a script: starts the sandbox only when none is running, then connects to the running one.</para>
 /// </example>
 [Cmdlet(VerbsCommon.Get, "OpenShiftSandbox")]
 [OutputType(typeof(OpenShiftSandbox))]

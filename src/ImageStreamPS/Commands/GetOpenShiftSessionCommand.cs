@@ -16,8 +16,9 @@ namespace ImageStreamPS.Commands;
 /// </example>
 /// <example>
 /// <code>PS> $session = Get-OpenShiftSession -Default
-/// PS> 1..3 | ForEach-Object -Parallel { Get-ImageStream -Session $using:session } </code>
-/// <para>Hands the default session to parallel runspaces, which have no default of their own.</para>
+/// PS> $module = Join-Path (Get-Module ImageStreamPS).ModuleBase ImageStreamPS.psd1
+/// PS> 'citas', 'cinema' | ForEach-Object -Parallel { Import-Module $using:module; Get-ImageStream $_ -Session $using:session -ErrorAction SilentlyContinue }</code>
+/// <para>Hands the default session to parallel runspaces, which have no default of their own; each imports the module from where this session loaded it (a module imported by path is not found by name there).</para>
 /// </example>
 [Cmdlet(VerbsCommon.Get, "OpenShiftSession")]
 [OutputType(typeof(OpenShiftSession))]

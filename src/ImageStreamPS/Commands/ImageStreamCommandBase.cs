@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using ImageStreamPS.Model;
+using ImageStreamPS.OpenShift.Apps;
 using ImageStreamPS.OpenShift.Connection;
 using ImageStreamPS.OpenShift.ImageStreams;
 
@@ -28,4 +29,43 @@ public abstract class ImageStreamCommandBase : OpenShiftCmdlet
     /// <summary>True when the failure is the server's answer with this reason (<c>NotFound</c>, <c>Conflict</c>...).</summary>
     private protected static bool IsReason(Exception exception, string reason) =>
         OpenShiftApiException.From(exception) is { Failure: ApiFailure.Status } api && api.Reason == reason;
+
+    /// <summary>As <see cref="ShouldProcessUnlessForced(bool, string, string)"/>, with -WhatIf's text and -Confirm's question written out.</summary>
+    private protected bool ShouldProcessUnlessForced(bool force, string description, string question, string caption)
+    {
+        var whatIf = IsWhatIf();
+        var confirm = OnPipeline(() => MyInvocation.BoundParameters.TryGetValue("Confirm", out var c) && LanguagePrimitives.IsTrue(c));
+        return (force && !whatIf && !confirm) || ShouldProcess(description, question, caption);
+    }
+
+    /// <summary>
+    /// For -WhatIf and -Confirm of a removal: the apps that follow the tag (or any tag of the stream, when
+    /// <paramref name="tag"/> is null), one line each after a line break; empty when nothing is shown.
+    /// </summary>
+    private protected async Task<string> ImpactAsync(string @namespace, string stream, string? tag, bool force, CancellationToken cancellationToken)
+    {
+        if (!WillShowImpact(ConfirmImpact.High, force)) return "";
+        try
+        {
+            var preview = await TagFollowers.PreviewRemovalAsync(Connection, @namespace, stream, tag, cancellationToken).ConfigureAwait(false);
+            return "\n" + string.Join("\n", preview.Lines());
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return $"\n  (the Deployments of {@namespace} that could follow it were not readable: {exception.Message})";
+        }
+    }
+
+    /// <summary>
+    /// True when ShouldProcess will show its text: -WhatIf, or a confirmation prompt (-Confirm, or
+    /// $ConfirmPreference at or below <paramref name="impact"/> without -Force). Impact previews read
+    /// the cluster only then.
+    /// </summary>
+    private protected bool WillShowImpact(ConfirmImpact impact, bool force = false) => IsWhatIf() || OnPipeline(() =>
+    {
+        if (MyInvocation.BoundParameters.TryGetValue("Confirm", out var c)) return LanguagePrimitives.IsTrue(c);
+        if (force) return false;
+        var preference = SessionState.PSVariable.GetValue("ConfirmPreference") is ConfirmImpact p ? p : ConfirmImpact.High;
+        return preference != ConfirmImpact.None && impact >= preference;
+    });
 }

@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using ImageStreamPS.Model;
 using ImageStreamPS.OpenShift.Api;
+using ImageTag = ImageStreamPS.Model.ImageTag;
 using ImageStreamPS.OpenShift.Connection;
 using ImageStreamPS.OpenShift.ImageStreams;
 
@@ -143,7 +144,6 @@ public sealed class ImportImageTagCommand : ImageStreamCommandBase
 
         var imported = answer.Status.Import is { } result ? ToOutput(result) : null;
         var results = All ? answer.Status.Repository?.Images ?? [] : answer.Status.Images ?? [];
-        WriteVerbose($"imagestream.image.openshift.io/{target.Stream} imported" + (results.Any(r => !r.Status.IsSuccess) ? " with errors" : ""));
         for (var i = 0; i < results.Count; i++)
         {
             var item = results[i];
@@ -166,7 +166,9 @@ public sealed class ImportImageTagCommand : ImageStreamCommandBase
                 continue;
             }
             var output = imported?.Tags.FirstOrDefault(t => t.Tag == tagName);
-            if (output is not null) WriteObject(output);
+            if (output is null) continue;
+            WriteOutcome($"Tag {output.Name} imported from {output.Source}" + (string.IsNullOrEmpty(output.Image) ? "." : $" ({output.ImageStream}@{output.Image})."));
+            WriteObject(output);
         }
         if (All)
         {

@@ -35,6 +35,7 @@ public sealed class NewAppCommand : OpenShiftCmdlet
 {
     /// <summary>The image stream tag to deploy: citas:prod, or ns/citas:prod for a stream in another namespace (the tag defaults to latest).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+    [ArgumentCompleter(typeof(Completers.ImageTagNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string ImageTag { get; set; } = "";
 
@@ -118,6 +119,8 @@ public sealed class NewAppCommand : OpenShiftCmdlet
         try
         {
             var created = await apps.CreateAsync(plan, cancellationToken).ConfigureAwait(false);
+            WriteOutcome($"deployment.apps/{plan.Name} created");
+            if (plan.ServiceName is not null) WriteOutcome($"service/{plan.ServiceName} created");
             var rollout = await new RolloutClient(Connection).GetAsync(plan.Namespace, plan.Name, cancellationToken).ConfigureAwait(false) ?? created;
             WriteObject(new AppRollout(rollout, CurrentSession));
         }

@@ -20,6 +20,7 @@ namespace ImageStreamPS.Commands;
 /// <code>PS> $route = Get-AppRollout app-citas | New-AppRoute -Port 10000 -Hostname citas.example.com
 /// PS> Invoke-RestMethod "$($route.Url)/version"</code>
 /// <para>In a runbook: exposes the app under a chosen host name, then calls it through the route's URL.</para>
+/// <para>Needs a real cluster: the sandbox admits routes but runs no router, so nothing answers at the URL.</para>
 /// </example>
 [Cmdlet(VerbsCommon.New, "AppRoute", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(AppRoute))]
@@ -27,6 +28,7 @@ public sealed class NewAppRouteCommand : OpenShiftCmdlet
 {
     /// <summary>The Service to expose (an AppRollout piped in exposes the Service named like it).</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+    [ArgumentCompleter(typeof(Completers.ServiceNameCompleter))]
     [ValidateNotNullOrEmpty]
     public string Service { get; set; } = "";
 
@@ -71,6 +73,7 @@ public sealed class NewAppRouteCommand : OpenShiftCmdlet
         try
         {
             var route = await new AppClient(Connection).ExposeServiceAsync(ns, Service, Port, Hostname, Name, cancellationToken).ConfigureAwait(false);
+            WriteOutcome($"route.route.openshift.io/{route.Name} exposed");
             WriteObject(new AppRoute(route, CurrentSession));
         }
         catch (ArgumentException invalid)

@@ -23,13 +23,17 @@ namespace ImageStreamPS.Commands;
 /// <para>Creates the empty image stream citas in the session's namespace, like <c>oc create is citas</c>.</para>
 /// </example>
 /// <example>
-/// <code>PS> 'frontend', 'backend' | New-ImageStream -LookupLocal -Label @{ app = 'shop' } -Namespace shop-dev</code>
-/// <para>Creates two streams from the pipeline, with local lookup enabled and a label, in namespace shop-dev.</para>
+/// <code>PS> New-OpenShiftProject shop-dev -NoSwitch | Out-Null
+/// PS> 'frontend', 'backend' | New-ImageStream -LookupLocal -Label @{ app = 'shop' } -Namespace shop-dev</code>
+/// <para>Creates two streams from the pipeline, with local lookup enabled and a label, in the new project shop-dev.</para>
 /// </example>
 /// <example>
-/// <code>PS> Get-ImageStream citas -Session $dev | ConvertTo-OpenShiftYaml | Set-Content citas.yaml
-/// PS> New-ImageStream -Path citas.yaml -Session $prod -Namespace citas-prod</code>
+/// <code>PS> $dev = Connect-OpenShift -Context dev -NotDefault
+/// PS> $prod = Connect-OpenShift -Context prod -NotDefault
+/// PS> Get-ImageStream citas -Session $dev | ConvertTo-OpenShiftYaml | Set-Content citas.yaml
+/// PS> New-ImageStream -Path citas.yaml -Session $prod -Namespace citas</code>
 /// <para>Backs a stream up from one cluster and creates it, spec tags included, on another cluster (a runbook's promotion step).</para>
+/// <para>Needs a real cluster: two kubeconfig contexts, dev and prod.</para>
 /// </example>
 [Cmdlet(VerbsCommon.New, "ImageStream", SupportsShouldProcess = true, DefaultParameterSetName = NameSet)]
 [OutputType(typeof(Model.ImageStream))]
@@ -155,7 +159,7 @@ public sealed class NewImageStreamCommand : ImageStreamCommandBase
         try
         {
             var created = await Client.CreateAsync(ns, stream, cancellationToken).ConfigureAwait(false);
-            WriteVerbose($"imagestream.image.openshift.io/{name} created");
+            WriteOutcome($"imagestream.image.openshift.io/{name} created");
             WriteObject(ToOutput(created));
         }
         catch (Exception exception) when (exception is not OperationCanceledException)

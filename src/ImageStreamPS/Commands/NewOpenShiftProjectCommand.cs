@@ -71,11 +71,11 @@ public sealed class NewOpenShiftProjectCommand : ProjectCommandBase
             return;
         }
 
-        WriteInformation($"Project \"{created.Name}\" created on server \"{server}\".", ["ImageStreamPS"]);
+        WriteOutcome($"Project \"{created.Name}\" created on server \"{server}\".");
         if (!NoSwitch)
         {
             session.Namespace = created.Name;
-            WriteInformation($"Now using project \"{created.Name}\" on server \"{server}\".", ["ImageStreamPS"]);
+            WriteOutcome($"Now using project \"{created.Name}\" on server \"{server}\".");
         }
         WriteObject(ToOutput(created));
     }

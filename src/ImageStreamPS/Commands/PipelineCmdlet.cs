@@ -78,6 +78,14 @@ public abstract class PipelineCmdlet : PSCmdlet
     /// <summary>Writes to the information stream (from any thread).</summary>
     protected new void WriteInformation(object messageData, string[] tags) => OnPipeline(() => base.WriteInformation(messageData, tags));
 
+    /// <summary>
+    /// Says what the cmdlet did, as oc's one-line reports do (<c>Tag citas:latest set to citas@sha256:…</c>):
+    /// on the information stream with Write-Host's PSHOST tag, so it shows by default, is silent under
+    /// -InformationAction Ignore, can be captured (6>&amp;1, -InformationVariable) and is never output.
+    /// </summary>
+    protected void WriteOutcome(string message) =>
+        WriteInformation(new HostInformationMessage { Message = message }, ["PSHOST", "ImageStreamPS"]);
+
     /// <summary>Asks -WhatIf/-Confirm whether to go ahead (from any thread; waits for the answer).</summary>
     protected new bool ShouldProcess(string target, string action) => OnPipeline(() => base.ShouldProcess(target, action));
 

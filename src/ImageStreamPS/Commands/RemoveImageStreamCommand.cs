@@ -72,13 +72,15 @@ public sealed class RemoveImageStreamCommand : ImageStreamCommandBase
         foreach (var (ns, name, target) in targets)
         {
             var input = target;
-            if (!ShouldProcessUnlessForced(Force, $"{ns}/{name} on {CurrentSession.Server.Host}", "Remove image stream")) continue;
+            var description = $"Remove image stream {ns}/{name} with its tags on {CurrentSession.Server.Host}"
+                + await ImpactAsync(ns, name, tag: null, Force, cancellationToken).ConfigureAwait(false);
+            if (!ShouldProcessUnlessForced(Force, description, description + "\nRemove it?", "Remove-ImageStream")) continue;
             try
             {
                 // -PassThru by name: read the stream first when the server's answer may not carry it.
                 if (PassThru && input is null) input = ToOutput(await Client.GetAsync(ns, name, cancellationToken).ConfigureAwait(false));
                 var deleted = await Client.DeleteAsync(ns, name, cancellationToken).ConfigureAwait(false);
-                WriteVerbose($"imagestream.image.openshift.io \"{name}\" deleted");
+                WriteOutcome($"imagestream.image.openshift.io \"{name}\" deleted");
                 if (PassThru)
                 {
                     var output = deleted is not null ? ToOutput(deleted) : input;

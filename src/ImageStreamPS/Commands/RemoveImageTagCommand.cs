@@ -67,11 +67,13 @@ public sealed class RemoveImageTagCommand : ImageStreamCommandBase
 
         foreach (var (ns, stream, tag, input) in targets)
         {
-            if (!ShouldProcessUnlessForced(Force, $"{ns}/{stream}:{tag} on {CurrentSession.Server.Host}", "Remove image tag and its history")) continue;
+            var description = $"Remove tag {ns}/{stream}:{tag} and its history on {CurrentSession.Server.Host}"
+                + await ImpactAsync(ns, stream, tag, Force, cancellationToken).ConfigureAwait(false);
+            if (!ShouldProcessUnlessForced(Force, description, description + "\nRemove it?", "Remove-ImageTag")) continue;
             try
             {
                 await Client.DeleteTagAsync(ns, stream, tag, cancellationToken).ConfigureAwait(false);
-                WriteVerbose($"Deleted tag {ns}/{stream}:{tag}.");
+                WriteOutcome($"Deleted tag {ns}/{stream}:{tag}.");
             }
             catch (Exception exception) when (exception is not OperationCanceledException)
             {

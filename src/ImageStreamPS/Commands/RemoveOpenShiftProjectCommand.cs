@@ -62,7 +62,7 @@ public sealed class RemoveOpenShiftProjectCommand : ProjectCommandBase
             try
             {
                 await Projects.DeleteAsync(name, cancellationToken).ConfigureAwait(false);
-                WriteInformation($"project.project.openshift.io \"{name}\" deleted", ["ImageStreamPS"]);
+                WriteOutcome($"project.project.openshift.io \"{name}\" deleted");
                 if (session.Namespace == name)
                 {
                     WriteWarning($"Session {session.Id} still works in project \"{name}\", which is being deleted; switch with Set-OpenShiftSession -Namespace.");

@@ -2,9 +2,11 @@ using System.Management.Automation;
 using System.Text;
 using ImageStreamPS.Model;
 using ImageStreamPS.OpenShift.Api;
+using ImageTag = ImageStreamPS.Model.ImageTag;
 using ImageStreamPS.OpenShift.Images;
 using ImageStreamPS.OpenShift.ImageStreams;
 using ImageStreamPS.OpenShift.Tagging;
+using ImageStreamPS.Session;
 
 namespace ImageStreamPS.Commands;
 
@@ -43,13 +45,14 @@ namespace ImageStreamPS.Commands;
 /// <para>Promotes and verifies in one line: moves prod to v2's image and returns the rollouts it caused once they are complete.</para>
 /// </example>
 /// <example>
-/// <code>PS> Get-ImageTag citas:v2 -Session $dev | Set-ImageTag -Destination citas:prod -PassThru -ErrorAction Stop</code>
+/// <code>PS> $dev = Get-OpenShiftSession -Default
+/// PS> Get-ImageTag citas:v2 -Session $dev | Set-ImageTag -Destination citas:prod -PassThru -ErrorAction Stop</code>
 /// <para>Promotes, in a pipeline step, the image tested as v2 to prod and writes the updated tag.</para>
 /// </example>
 [Cmdlet(VerbsCommon.Set, "ImageTag", SupportsShouldProcess = true, DefaultParameterSetName = SourceSet)]
 [OutputType(typeof(ImageTag))]
 [OutputType(typeof(AppRollout))]
-public sealed class SetImageTagCommand : ImageStreamCommandBase
+public sealed partial class SetImageTagCommand : ImageStreamCommandBase
 {
     private const string SourceSet = "Source";
     private const string InputObjectSet = "InputObject";
@@ -103,6 +106,30 @@ public sealed class SetImageTagCommand : ImageStreamCommandBase
     [ValidateSet("Legacy", "PreserveOriginal")]
     public string? ImportMode { get; set; }
 
+    /// <summary>
+    /// The session of another cluster to read the named -Source in: the image is then promoted to -Session's
+    /// cluster by digest (see the description). A piped ImageTag brings its own session.
+    /// </summary>
+    [Parameter(ParameterSetName = SourceSet)]
+    [ValidateNotNull]
+    public OpenShiftSession? SourceSession { get; set; }
+
+    /// <summary>
+    /// When promoting from another cluster: the login (user name, and password or token) for the registry the
+    /// destination pulls the image from. It is written to a pull secret in the destination namespace
+    /// (-PullSecretName), which the destination's importer uses, as for <c>oc import-image</c>.
+    /// </summary>
+    [Parameter]
+    [Credential]
+    [ValidateNotNull]
+    public PSCredential? Credential { get; set; }
+
+    /// <summary>The pull secret -Credential is written to. Default: the registry host followed by <c>-pull</c> (<c>127.0.0.1-5001-pull</c>).</summary>
+    [Parameter]
+    [ValidatePattern(@"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")]
+    [ValidateLength(1, 253)]
+    public string? PullSecretName { get; set; }
+
     /// <summary>Writes the destination tags, as they are after the change.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
@@ -128,6 +155,12 @@ public sealed class SetImageTagCommand : ImageStreamCommandBase
                 return;
             }
             destinations.Add(destination);
+        }
+
+        if (PromotionSourceSession() is { } from)
+        {
+            await PromoteAsync(from, destinations, cancellationToken).ConfigureAwait(false);
+            return;
         }
 
         var sourceTarget = InputObject ?? (object)Source;
@@ -182,22 +215,25 @@ public sealed class SetImageTagCommand : ImageStreamCommandBase
             foreach (var rollout in await rollouts.WaitAsync(moved, Timeout, cancellationToken).ConfigureAwait(false)) WriteObject(rollout);
         }
 
-        if (PassThru)
+        if (PassThru) await WriteTagsAsync(written, move.NamespaceOf, cancellationToken).ConfigureAwait(false);
+    }
+
+    // -PassThru: the destination tags as they are now, one read per stream.
+    private async Task WriteTagsAsync(List<ImageStreamReference> written, Func<ImageStreamReference, string> namespaceOf, CancellationToken cancellationToken)
+    {
+        foreach (var group in written.GroupBy(d => (Namespace: namespaceOf(d), d.Name)))
         {
-            foreach (var group in written.GroupBy(d => (Namespace: move.NamespaceOf(d), d.Name)))
+            try
             {
-                try
+                var stream = ToOutput(await Client.GetAsync(group.Key.Namespace, group.Key.Name, cancellationToken).ConfigureAwait(false));
+                foreach (var destination in group)
                 {
-                    var stream = ToOutput(await Client.GetAsync(group.Key.Namespace, group.Key.Name, cancellationToken).ConfigureAwait(false));
-                    foreach (var destination in group)
-                    {
-                        if (stream.Tags.FirstOrDefault(t => t.Tag == destination.Tag) is { } tag) WriteObject(tag);
-                    }
+                    if (stream.Tags.FirstOrDefault(t => t.Tag == destination.Tag) is { } tag) WriteObject(tag);
                 }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    WriteError(exception, target: $"{group.Key.Namespace}/{group.Key.Name}");
-                }
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                WriteError(exception, target: $"{group.Key.Namespace}/{group.Key.Name}");
             }
         }
     }
@@ -210,7 +246,7 @@ public sealed class SetImageTagCommand : ImageStreamCommandBase
         {
             await move.SetAsync(destination, retry => WriteVerbose($"{display} was changed by another writer at the same time; sending the tag again (retry {retry})"), cancellationToken)
                 .ConfigureAwait(false);
-            WriteVerbose(move.SuccessMessage(destination));
+            WriteOutcome(move.SuccessMessage(destination));
             return true;
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
@@ -226,7 +262,8 @@ public sealed class SetImageTagCommand : ImageStreamCommandBase
         var resolved = move.Resolved;
         var description = new StringBuilder();
         description.Append($"Set tag {move.NamespaceOf(destination)}/{destination.ObjectName} to {resolved.Kind} {resolved.Exact} on {CurrentSession.Server.Host}");
-        if (IsWhatIf())
+        // The same preview for -WhatIf and for a -Confirm prompt; read only when one of them shows it.
+        if (WillShowImpact(ConfirmImpact.Medium))
         {
             try
             {
@@ -238,6 +275,6 @@ public sealed class SetImageTagCommand : ImageStreamCommandBase
                 WriteError(exception, target: InputObject ?? (object)Source);
             }
         }
-        return ShouldProcess(description.ToString(), $"Set tag {move.NamespaceOf(destination)}/{destination.ObjectName}?", "Set-ImageTag");
+        return ShouldProcess(description.ToString(), $"{description}\nSet tag {move.NamespaceOf(destination)}/{destination.ObjectName}?", "Set-ImageTag");
     }
 }

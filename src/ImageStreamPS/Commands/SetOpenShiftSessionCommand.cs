@@ -16,13 +16,15 @@ namespace ImageStreamPS.Commands;
 /// runspace's default session. -Force skips the check.
 /// </remarks>
 /// <example>
-/// <code>PS> Set-OpenShiftSession -Namespace citas-prod</code>
-/// <para>Switches the default session to project citas-prod.</para>
+/// <code>PS> New-OpenShiftProject citas-prod -NoSwitch | Out-Null
+/// PS> Set-OpenShiftSession -Namespace citas-prod</code>
+/// <para>Switches the default session to project citas-prod (made here, so that it exists), like <c>oc project citas-prod</c>.</para>
 /// </example>
 /// <example>
 /// <code>PS> $s = Connect-OpenShift -KubeConfig ./ci.kubeconfig -NotDefault
 /// PS> $s | Set-OpenShiftSession -Namespace "citas-$env:STAGE" -PassThru | Format-List</code>
 /// <para>In a pipeline: points a non-default session at the stage's project and shows it.</para>
+/// <para>Needs a real cluster: a CI kubeconfig and a project per stage.</para>
 /// </example>
 [Cmdlet(VerbsCommon.Set, "OpenShiftSession", SupportsShouldProcess = true)]
 [OutputType(typeof(OpenShiftSession))]
@@ -31,6 +33,7 @@ public sealed class SetOpenShiftSessionCommand : PipelineCmdlet
     /// <summary>The namespace (project) to work in.</summary>
     [Parameter(Mandatory = true, Position = 0)]
     [Alias("Project", "ns")]
+    [ArgumentCompleter(typeof(Completers.NamespaceCompleter))]
     [ValidateNotNullOrEmpty]
     public string Namespace { get; set; } = "";
 
@@ -93,6 +96,7 @@ public sealed class SetOpenShiftSessionCommand : PipelineCmdlet
         }
 
         session.Namespace = Namespace;
+        WriteOutcome($"Now using project \"{Namespace}\" on server \"{session.Server.ToString().TrimEnd('/')}\".");
         if (PassThru)
         {
             WriteObject(session);

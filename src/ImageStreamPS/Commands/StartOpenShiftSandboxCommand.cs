@@ -10,9 +10,10 @@ namespace ImageStreamPS.Commands;
 
 /// <summary>Starts the local OpenShift-compatible sandbox and returns where to reach it.</summary>
 /// <remarks>
-/// Start-OpenShiftSandbox runs the sandbox program that ships in the module's sandbox folder with the
-/// dotnet host (the one running PowerShell when pwsh is a .NET tool, else DOTNET_ROOT or PATH) and
-/// waits until it prints that it is ready. The sandbox serves the Kubernetes and OpenShift APIs over
+/// Start-OpenShiftSandbox runs the sandbox program that ships in the module's sandbox folder in a child
+/// pwsh of this PowerShell installation, on the .NET runtime PowerShell brings and with the ASP.NET Core
+/// the module ships for it (no .NET SDK, dotnet host or ASP.NET Core install needed; -WhatIf names the
+/// host it would use), and waits until it prints that it is ready. The sandbox serves the Kubernetes and OpenShift APIs over
 /// HTTPS on 127.0.0.1 with its own certificate authority and bearer token, plus an integrated image
 /// registry (plain HTTP, 127.0.0.1), and writes a kubeconfig of its own into -DataPath (never the
 /// user's kubeconfig). Data is kept in -DataPath across restarts.
@@ -30,10 +31,10 @@ namespace ImageStreamPS.Commands;
 /// <para>Starts the sandbox with the tutorial's images and connects to it: the following cmdlets work against it.</para>
 /// </example>
 /// <example>
-/// <code>PS> $sandbox = Start-OpenShiftSandbox -DataPath (Join-Path $env:RUNNER_TEMP sandbox) -Port 0
+/// <code>PS> $sandbox = Start-OpenShiftSandbox -DataPath (Join-Path ($env:RUNNER_TEMP ?? [IO.Path]::GetTempPath()) sandbox) -Port 0
 /// PS> kubectl --kubeconfig $sandbox.KubeConfigPath get namespaces
 /// PS> $sandbox | Stop-OpenShiftSandbox</code>
-/// <para>In CI: a throw-away sandbox in a temporary folder, used with kubectl through its kubeconfig, stopped at the end.</para>
+/// <para>In CI: a throw-away sandbox in the job's temporary folder (GitHub Actions' RUNNER_TEMP, else the system's), used with kubectl through its kubeconfig, stopped at the end.</para>
 /// </example>
 [Cmdlet(VerbsLifecycle.Start, "OpenShiftSandbox", SupportsShouldProcess = true)]
 [OutputType(typeof(OpenShiftSandbox))]
@@ -80,29 +81,14 @@ public sealed class StartOpenShiftSandboxCommand : PipelineCmdlet
                 "SandboxAlreadyRunning", ErrorCategory.ResourceExists, running));
         }
 
-        if (!ShouldProcess(dataPath, "Start the OpenShift sandbox"))
+        var (host, framework) = FindHost();
+        if (!ShouldProcess($"{dataPath}, in {host.Describe(framework)}", "Start the OpenShift sandbox"))
         {
             return;
         }
 
-        var program = SandboxProcess.ProgramPath;
-        if (!File.Exists(program))
-        {
-            ThrowTerminatingError(new ErrorRecord(
-                new FileNotFoundException($"The sandbox program is missing from the module: {program}.", program),
-                "SandboxProgramNotFound", ErrorCategory.ObjectNotFound, program));
-        }
-
-        var dotnet = DotnetHost.Find();
-        if (dotnet is null)
-        {
-            ThrowTerminatingError(new ErrorRecord(
-                new FileNotFoundException("The dotnet host (.NET 8 or later) that runs the sandbox was not found: install .NET, or set DOTNET_ROOT."),
-                "DotnetHostNotFound", ErrorCategory.ObjectNotFound, null));
-        }
-
-        WriteVerbose($"Starting {dotnet} {program} {string.Join(' ', Arguments(dataPath))}");
-        var process = SandboxProcess.Start(dotnet, Arguments(dataPath), dataPath);
+        WriteVerbose($"Starting the sandbox in {host.Describe(framework)}: {SandboxProcess.ProgramPath} {string.Join(' ', Arguments(dataPath))}");
+        var process = SandboxProcess.Start(host.StartInfo(SandboxProcess.ProgramFolder, framework, Arguments(dataPath)), dataPath);
         OpenShiftSandbox sandbox;
         try
         {
@@ -125,6 +111,41 @@ public sealed class StartOpenShiftSandboxCommand : PipelineCmdlet
         }
 
         WriteObject(sandbox);
+    }
+
+    /// <summary>The child pwsh and the module's ASP.NET Core for this runtime; a terminating error says what is missing and how to get it.</summary>
+    private (ChildPwsh Host, SandboxFramework Framework) FindHost()
+    {
+        var program = SandboxProcess.ProgramPath;
+        const string reinstall = "Reinstall the module (Install-PSResource ImageStreamPS -Reinstall), or rebuild it (build.ps1 Build).";
+        if (!File.Exists(program))
+        {
+            ThrowTerminatingError(new ErrorRecord(
+                new FileNotFoundException($"The sandbox program is missing from the module: {program}. {reinstall}", program),
+                "SandboxProgramNotFound", ErrorCategory.ObjectNotFound, program));
+        }
+
+        var framework = SandboxFramework.For(SandboxProcess.ProgramFolder, Environment.Version);
+        if (framework is null)
+        {
+            var shipped = SandboxFramework.In(SandboxProcess.ProgramFolder).Select(f => f.Version.ToString()).DefaultIfEmpty("none");
+            ThrowTerminatingError(new ErrorRecord(
+                new FileNotFoundException($"The module has no ASP.NET Core for .NET {Environment.Version.Major}, which this PowerShell runs on, in {SandboxFramework.FolderIn(SandboxProcess.ProgramFolder)} (it has: {string.Join(", ", shipped)}). {reinstall}"),
+                "SandboxFrameworkNotFound", ErrorCategory.ObjectNotFound, SandboxFramework.FolderIn(SandboxProcess.ProgramFolder)));
+        }
+
+        var host = ChildPwsh.Find();
+        if (host is null)
+        {
+            ThrowTerminatingError(new ErrorRecord(
+                new FileNotFoundException(
+                    $"The sandbox runs in a child pwsh on this PowerShell's .NET runtime, but there is no pwsh in {ChildPwsh.PowerShellHome}: this PowerShell is hosted by {Environment.ProcessPath}. " +
+                    "Run Start-OpenShiftSandbox from pwsh (PowerShell 7.4 or later, https://aka.ms/powershell), or run the sandbox program with a .NET SDK: dotnet " +
+                    $"{program} --help."),
+                "SandboxHostNotFound", ErrorCategory.ObjectNotFound, ChildPwsh.PowerShellHome));
+        }
+
+        return (host, framework);
     }
 
     private static ErrorRecord StartFailure(SandboxStartException exception, string dataPath)

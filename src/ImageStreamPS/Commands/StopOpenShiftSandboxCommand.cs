@@ -92,5 +92,6 @@ public sealed class StopOpenShiftSandboxCommand : PipelineCmdlet
             OnPipeline(() => Session.RunspaceSessions.Current.Remove(session));
             session.Disconnect();
         }
+        WriteOutcome($"Stopped the sandbox at {sandbox.Server.ToString().TrimEnd('/')} (process {sandbox.ProcessId}).");
     }
 }

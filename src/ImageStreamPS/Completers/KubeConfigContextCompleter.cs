@@ -19,7 +19,7 @@ public sealed class KubeConfigContextCompleter : IArgumentCompleter
         };
 
         var prefix = wordToComplete.Trim('\'', '"');
-        return ConnectionProfile.ContextNames(paths)
+        return ConnectionProfile.ContextNames(paths?.Select(CompletionPaths.Resolve).ToList())
             .Where(name => name.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
             .Select(name => new CompletionResult(CompletionText.Quote(name), name, CompletionResultType.ParameterValue, name));
     }

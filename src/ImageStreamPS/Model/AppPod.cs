@@ -1,3 +1,4 @@
+using System.Management.Automation;
 using ImageStreamPS.OpenShift.Durations;
 using ImageStreamPS.OpenShift.Apps;
 
@@ -6,7 +7,7 @@ namespace ImageStreamPS.Model;
 /// <summary>One Pod of an app's rollout: a row of <c>oc get pod</c>, with the ReplicaSet that owns it and its image.</summary>
 public sealed class AppPod
 {
-    internal AppPod(RolloutPod row)
+    internal AppPod(RolloutPod row, Rollout rollout)
     {
         Name = row.Name;
         ReplicaSet = row.ReplicaSet;
@@ -16,6 +17,10 @@ public sealed class AppPod
         Restarts = row.Restarts;
         Image = row.Image;
         ImageId = row.ImageId;
+        Digest = row.Digest;
+        IsReady = row.IsReady;
+        ImageTags = RolloutRuns.TagsOf(row.Digest, rollout).ToArray();
+        Runs = RolloutRuns.NameOf(row, rollout);
         Message = row.Message;
         Created = row.Created?.ToLocalTime();
     }
@@ -44,14 +49,30 @@ public sealed class AppPod
     /// <summary>The image the runtime reports it pulled (<c>imageID</c>), when known.</summary>
     public string? ImageId { get; }
 
+    /// <summary>The digest it runs (<c>sha256:…</c>): its image's, else the one the runtime reports.</summary>
+    public string? Digest { get; }
+
+    /// <summary>Every container is ready and the pod is not terminating: it serves.</summary>
+    public bool IsReady { get; }
+
+    /// <summary>The image-stream tags that point at <see cref="Digest"/> now, version tags first.</summary>
+    public string[] ImageTags { get; }
+
+    /// <summary>What it runs, as the RUNS column shows it: those tags (a short digest when no tag points there).</summary>
+    public string Runs { get; }
+
     /// <summary>Why a container waits or ended, when the runtime says (e.g. the pull error).</summary>
     public string? Message { get; }
 
     /// <summary>When it was created (local time).</summary>
     public DateTime? Created { get; }
 
-    /// <summary>The AGE column of <c>oc get pod</c>.</summary>
-    public string Age => ShortHumanDuration.Since(Created);
+    /// <summary>How long ago it was created (sorts as a duration; the AGE column shows it as <c>oc get pod</c> does).</summary>
+    public TimeSpan? Age => Created is DateTime created ? DateTime.Now - created : null;
+
+    /// <summary>The AGE column of <c>oc get pod</c> (<c>4m13s</c>).</summary>
+    [Hidden]
+    public string AgeText => ShortHumanDuration.Since(Created);
 
     /// <summary>The name.</summary>
     public override string ToString() => Name;

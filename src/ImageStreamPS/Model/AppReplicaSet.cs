@@ -1,3 +1,4 @@
+using System.Management.Automation;
 using ImageStreamPS.OpenShift.Durations;
 using ImageStreamPS.OpenShift.Apps;
 
@@ -6,10 +7,10 @@ namespace ImageStreamPS.Model;
 /// <summary>One ReplicaSet of an app's rollout: a row of <c>oc get rs</c>, with its revision and image.</summary>
 public sealed class AppReplicaSet
 {
-    internal AppReplicaSet(RolloutReplicaSet row, string app)
+    internal AppReplicaSet(RolloutReplicaSet row, Rollout rollout)
     {
         Name = row.Name;
-        App = app;
+        App = rollout.Name;
         Revision = row.Revision;
         Desired = row.Desired;
         Current = row.Current;
@@ -17,6 +18,8 @@ public sealed class AppReplicaSet
         Available = row.Available;
         Image = row.Image;
         Digest = ImageDigest.Of(row.Image);
+        ImageTags = RolloutRuns.TagsOf(Digest, rollout).ToArray();
+        Runs = RolloutRuns.NameOf(row.Image, rollout);
         Created = row.Created?.ToLocalTime();
     }
 
@@ -47,11 +50,21 @@ public sealed class AppReplicaSet
     /// <summary>The digest its pods run (<c>sha256:…</c>), when the image is by digest.</summary>
     public string? Digest { get; }
 
+    /// <summary>The image-stream tags that point at <see cref="Digest"/> now, version tags first.</summary>
+    public string[] ImageTags { get; }
+
+    /// <summary>What it runs, as the RUNS column shows it: those tags (a short digest when no tag points there).</summary>
+    public string Runs { get; }
+
     /// <summary>When it was created (local time).</summary>
     public DateTime? Created { get; }
 
-    /// <summary>The AGE column of <c>oc get rs</c>.</summary>
-    public string Age => ShortHumanDuration.Since(Created);
+    /// <summary>How long ago it was created (sorts as a duration; the AGE column shows it as <c>oc get rs</c> does).</summary>
+    public TimeSpan? Age => Created is DateTime created ? DateTime.Now - created : null;
+
+    /// <summary>The AGE column of <c>oc get rs</c> (<c>4m13s</c>).</summary>
+    [Hidden]
+    public string AgeText => ShortHumanDuration.Since(Created);
 
     /// <summary>The name.</summary>
     public override string ToString() => Name;

@@ -1,3 +1,4 @@
+using System.Management.Automation;
 using ImageStreamPS.OpenShift.Durations;
 using System.Text.Json.Nodes;
 using ImageStreamPS.OpenShift.Apps;
@@ -44,8 +45,10 @@ public sealed class AppRollout : IOpenShiftManifest
         Triggers = rollout.Triggers.Where(t => !t.Paused).Select(t => t.DisplayName(rollout.Namespace)).Distinct().ToArray();
         Status = (AppRolloutStatus)(int)rollout.State.Status;
         Message = rollout.State.Message;
-        ReplicaSets = rollout.ReplicaSets.Select(rs => new AppReplicaSet(rs, rollout.Name)).ToArray();
-        Pods = rollout.Pods.Select(p => new AppPod(p)).ToArray();
+        ReplicaSets = rollout.ReplicaSets.Select(rs => new AppReplicaSet(rs, rollout)).ToArray();
+        Pods = rollout.Pods.Select(p => new AppPod(p, rollout)).ToArray();
+        Runs = RolloutRuns.Column(rollout);
+        RunningDigests = RolloutRuns.ReadyImages(rollout).ToArray();
         Created = rollout.Created?.ToLocalTime();
         Labels = new Dictionary<string, string>(rollout.Labels);
         Session = session;
@@ -88,6 +91,16 @@ public sealed class AppRollout : IOpenShiftManifest
     /// <summary>The image-stream tags that point at <see cref="Digest"/> now (which tag it runs), e.g. <c>citas:v1</c>.</summary>
     public string[] ImageTags { get; }
 
+    /// <summary>
+    /// What it runs, as the RUNS column shows it: the tags pointing at the image its ready pods run
+    /// (<c>citas:v1</c>; a short digest when no tag does), then <c>-> target</c> while a rollout to
+    /// another image is on its way (<c>citas:v1 -> citas:v2</c>).
+    /// </summary>
+    public string Runs { get; }
+
+    /// <summary>The digests (<c>sha256:…</c>) its ready pods run now; two while a rollout replaces one with the other.</summary>
+    public string[] RunningDigests { get; }
+
     /// <summary>The image-stream tags whose moves roll it out (<c>citas:prod</c>), from its image triggers.</summary>
     public string[] Triggers { get; }
 
@@ -109,8 +122,12 @@ public sealed class AppRollout : IOpenShiftManifest
     /// <summary>When the Deployment was created (local time).</summary>
     public DateTime? Created { get; }
 
-    /// <summary>The AGE column of <c>oc get deploy</c>.</summary>
-    public string Age => ShortHumanDuration.Since(Created);
+    /// <summary>How long ago the Deployment was created (sorts as a duration; the AGE column shows it as <c>oc get deploy</c> does).</summary>
+    public TimeSpan? Age => Created is DateTime created ? DateTime.Now - created : null;
+
+    /// <summary>The AGE column of <c>oc get deploy</c> (<c>4m13s</c>).</summary>
+    [Hidden]
+    public string AgeText => ShortHumanDuration.Since(Created);
 
     /// <summary>The Deployment's labels.</summary>
     public IReadOnlyDictionary<string, string> Labels { get; }

@@ -80,7 +80,7 @@ public sealed class ImageStream : IOpenShiftManifest
 
     /// <summary>Exactly what <c>oc describe is</c> prints for the stream, ages taken now.</summary>
     [Hidden]
-    public string Description => ImageStreamDescriber.Describe(View.Resource);
+    public string Description => Described().Text;
 
     /// <summary>The repository <c>oc get is</c> shows: the public one when exposed, else the in-cluster one.</summary>
     [Hidden]
@@ -95,7 +95,22 @@ public sealed class ImageStream : IOpenShiftManifest
     public string UpdatedAgo => ImageStreamTable.UpdatedColumn(View.Resource, DateTime.UtcNow);
 
     /// <summary>One section of the describe text by its label (<c>Image Repository</c>), or the tag blocks (<c>Tags</c>).</summary>
-    public string DescribeSection(string label) => ParseDescription(Description).GetValueOrDefault(label) ?? "";
+    public string DescribeSection(string label) => Described().Sections.GetValueOrDefault(label) ?? "";
+
+    // One view of the stream reads the describe text many times (every row of the list view, and
+    // each row's condition): describe once, and again only when the ages in it may have moved on.
+    private static readonly TimeSpan DescriptionLifetime = TimeSpan.FromSeconds(1);
+    private (string Text, Dictionary<string, string> Sections, DateTime At)? described;
+
+    private (string Text, Dictionary<string, string> Sections) Described()
+    {
+        var now = DateTime.UtcNow;
+        if (described is { } cached && now - cached.At < DescriptionLifetime) return (cached.Text, cached.Sections);
+        var text = ImageStreamDescriber.Describe(View.Resource);
+        var sections = ParseDescription(text);
+        described = (text, sections, now);
+        return (text, sections);
+    }
 
     /// <summary>The stream manifest (<c>oc get is -o yaml</c> shape).</summary>
     public JsonObject ToManifest() => View.ToManifest();

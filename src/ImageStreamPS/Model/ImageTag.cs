@@ -1,6 +1,7 @@
 using ImageStreamPS.OpenShift.Durations;
 using System.Management.Automation;
 using System.Text.Json.Nodes;
+using ImageStreamPS.OpenShift.Apps;
 using ImageStreamPS.OpenShift.Describe;
 using ImageStreamPS.OpenShift.ImageStreams;
 using ImageStreamPS.Session;
@@ -94,6 +95,10 @@ public sealed class ImageTag : IOpenShiftManifest
     /// <summary>The relative age of the current image, as oc prints it (<c>17 seconds ago</c>).</summary>
     [Hidden]
     public string UpdatedAgo => View.Current?.Created is DateTime created ? HumanDuration.Ago(created, DateTime.UtcNow) : "";
+
+    /// <summary>The IMAGE column: the image id cut to 12 hex digits (<c>sha256:24ffc068a860</c>), as a short image id.</summary>
+    [Hidden]
+    public string ShortImage => string.IsNullOrEmpty(Image) ? "" : ImageDigest.Short(Image);
 
     /// <summary>The pull spec consumers get under the tag's reference policy (the IMAGE REFERENCE column of <c>oc get istag</c>).</summary>
     [Hidden]

@@ -43,8 +43,12 @@ public sealed class OpenShiftProject : IOpenShiftManifest
     /// <summary>When it was created (local time).</summary>
     public DateTime? Created { get; }
 
-    /// <summary>The AGE column of <c>oc get project</c>.</summary>
-    public string Age => ShortHumanDuration.Since(Created);
+    /// <summary>How long ago it was created (sorts as a duration; the AGE column shows it as <c>oc get project</c> does).</summary>
+    public TimeSpan? Age => Created is DateTime created ? DateTime.Now - created : null;
+
+    /// <summary>The AGE column of <c>oc get project</c> (<c>4m13s</c>).</summary>
+    [System.Management.Automation.Hidden]
+    public string AgeText => ShortHumanDuration.Since(Created);
 
     /// <summary>True when it is the namespace its session works in (the one <c>oc projects</c> marks with <c>*</c>).</summary>
     public bool IsCurrent { get; }

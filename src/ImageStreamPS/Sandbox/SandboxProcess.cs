@@ -6,7 +6,7 @@ using ImageStreamPS.OpenShift.LocalSandbox;
 namespace ImageStreamPS.Sandbox;
 
 /// <summary>
-/// Starts the sandbox program (<c>dotnet sandbox/ImageStreamPS.Sandbox.dll</c>), waits for its
+/// Starts the sandbox program (in a child pwsh, <see cref="ChildPwsh"/>), waits for its
 /// <c>SANDBOX READY {json}</c> line, keeps draining its output, and stops it: gracefully first
 /// (stdin closed, SIGTERM), then by killing it.
 /// </summary>
@@ -52,22 +52,17 @@ internal sealed class SandboxProcess
     public static string ProgramPath =>
         Path.Combine(Path.GetDirectoryName(typeof(SandboxProcess).Assembly.Location) ?? AppContext.BaseDirectory, "sandbox", "ImageStreamPS.Sandbox.dll");
 
-    public static SandboxProcess Start(string dotnet, IEnumerable<string> arguments, string dataPath)
-    {
-        var startInfo = new ProcessStartInfo(dotnet)
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            CreateNoWindow = true,
-        };
-        startInfo.ArgumentList.Add(ProgramPath);
-        foreach (var argument in arguments)
-        {
-            startInfo.ArgumentList.Add(argument);
-        }
+    /// <summary>The sandbox program's folder in the module.</summary>
+    public static string ProgramFolder => Path.GetDirectoryName(ProgramPath)!;
 
+    /// <summary>Starts the process <paramref name="startInfo"/> describes (see <see cref="ChildPwsh"/>), its input and output redirected.</summary>
+    public static SandboxProcess Start(ProcessStartInfo startInfo, string dataPath)
+    {
+        startInfo.RedirectStandardInput = true;
+        startInfo.RedirectStandardOutput = true;
+        startInfo.RedirectStandardError = true;
+        startInfo.UseShellExecute = false;
+        startInfo.CreateNoWindow = true; // on Windows no console shared with the parent, so its Ctrl+C never reaches the sandbox
         var process = new Process { StartInfo = startInfo, EnableRaisingEvents = true };
         var sandbox = new SandboxProcess(process, dataPath);
         process.OutputDataReceived += (_, e) => sandbox.OnOutput(e.Data);

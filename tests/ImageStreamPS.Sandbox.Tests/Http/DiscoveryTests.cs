@@ -58,14 +58,7 @@ public sealed class DiscoveryTests(RunningSandbox sandbox) : IClassFixture<Runni
         var patch = document!["paths"]!["/apis/apps/v1/namespaces/{namespace}/deployments/{name}"]!["patch"]!;
         Assert.Equal("Deployment", patch["x-kubernetes-group-version-kind"]!["kind"]!.GetValue<string>());
         Assert.Contains(patch["parameters"]!.AsArray(), p => p!["name"]!.GetValue<string>() == "fieldValidation" && p["in"]!.GetValue<string>() == "query");
-        Assert.Null(patch["requestBody"]!["content"]!["application/strategic-merge-patch+json"]);
-    }
-
-    [Fact]
-    public async Task OpenApiV2AnswersNotAcceptableForProtobuf()
-    {
-        var (status, body) = await sandbox.Get("/openapi/v2", accept: "application/com.github.proto-openapi.spec.v2@v1.0+protobuf");
-        Assert.Equal(406, status);
-        Assert.Equal("NotAcceptable", body!["reason"]!.GetValue<string>());
+        // Advertised since the schemas carry the patch strategies (issue 14): kubectl apply then sends strategic merge.
+        Assert.NotNull(patch["requestBody"]!["content"]!["application/strategic-merge-patch+json"]);
     }
 }

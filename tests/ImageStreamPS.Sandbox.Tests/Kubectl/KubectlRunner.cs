@@ -16,6 +16,9 @@ public sealed class KubectlRunner : IDisposable
     }
 
     public string KubeConfigPath { get; set; }
+
+    /// <summary>Extra environment for every run (KUBE_EDITOR for kubectl edit).</summary>
+    public Dictionary<string, string> ExtraEnvironment { get; } = new();
     public string WorkDirectory => _cache.Path;
 
     /// <summary>kubectl on PATH, or /usr/local/bin/kubectl; null when absent.</summary>
@@ -47,6 +50,7 @@ public sealed class KubectlRunner : IDisposable
         info.Environment["KUBECONFIG"] = KubeConfigPath;
         info.Environment["KUBECACHEDIR"] = Path.Combine(_cache.Path, "cache");
         info.Environment["HOME"] = _cache.Path;
+        foreach (var (name, value) in ExtraEnvironment) info.Environment[name] = value;
         return info;
     }
 

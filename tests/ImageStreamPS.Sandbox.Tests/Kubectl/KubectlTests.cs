@@ -185,6 +185,82 @@ public sealed class KubectlTests : IClassFixture<RunningSandbox>, IDisposable
     }
 
     [Fact]
+    public async Task ReApplyingAnUnchangedFileKeepsATagAddedSince()
+    {
+        // kubectl apply.go: strategic merge from the OpenAPI v3 schema, where openshift/api marks spec.tags
+        // patchStrategy=merge, patchMergeKey=name; a JSON merge patch would replace the list and drop "c".
+        KubectlRunner.SkipIfMissing();
+        var file = _kubectl.Manifest("k-tags.yaml", """
+            apiVersion: image.openshift.io/v1
+            kind: ImageStream
+            metadata:
+              name: k-tags
+            spec:
+              tags:
+              - name: a
+                from: {kind: DockerImage, name: docker.io/josedom24/citas-backend:v1}
+              - name: b
+                from: {kind: DockerImage, name: docker.io/josedom24/citas-backend:v2}
+            """);
+        Assert.Equal("imagestream.image.openshift.io/k-tags created", (await Ok("apply", "-f", file)).Trim());
+        // What Set-ImageTag k-tags:a k-tags:c writes.
+        await Ok("patch", "is", "k-tags", "--type=json", "-p", """[{"op":"add","path":"/spec/tags/-","value":{"name":"c","from":{"kind":"ImageStreamTag","name":"k-tags:a"}}}]""");
+        // kubectl sends the $setElementOrder/tags directive (a, b), so it reports "configured" as on a cluster.
+        Assert.Equal("imagestream.image.openshift.io/k-tags configured", (await Ok("apply", "-f", file)).Trim());
+        Assert.Equal("a b c", await Ok("get", "is", "k-tags", "-o", "jsonpath={.spec.tags[*].name}"));
+    }
+
+    [Fact]
+    public async Task ExplainReadsTheGeneratedSchemas()
+    {
+        KubectlRunner.SkipIfMissing();
+        var tags = await Ok("explain", "is.spec.tags");
+        Assert.Contains("FIELD: tags <[]TagReference>", tags);
+        Assert.Matches(@"(?m)^\s+from\s+<ObjectReference>", tags);
+        Assert.Contains("FIELD: replicas <integer>", await Ok("explain", "deployment.spec.replicas"));
+    }
+
+    [Fact]
+    public async Task StrictValidationRejectsAMisspelledFieldAsAClusterDoes()
+    {
+        KubectlRunner.SkipIfMissing();
+        var file = _kubectl.Manifest("k-form.yaml", """
+            apiVersion: image.openshift.io/v1
+            kind: ImageStream
+            metadata:
+              name: k-form
+            spec:
+              tags:
+              - name: a
+                form: {kind: DockerImage, name: docker.io/josedom24/citas-backend:v1}
+            """);
+        var (code, _, err) = await _kubectl.Run("create", "-f", file);
+        Assert.Equal(1, code);
+        Assert.Contains("Error from server (BadRequest): error when creating \"k-form.yaml\": ImageStream in version \"v1\" cannot be handled as a ImageStream: strict decoding error: unknown field \"spec.tags[0].form\"",
+            err.Replace(_kubectl.WorkDirectory + "/", ""));
+        (code, var stdout, err) = await _kubectl.Run("create", "-f", file, "--validate=warn");
+        Assert.Equal(0, code);
+        Assert.Equal("imagestream.image.openshift.io/k-form created", stdout.Trim());
+        Assert.Contains("Warning: unknown field \"spec.tags[0].form\"", err);
+    }
+
+    [Fact]
+    public async Task TypedCreateOfDeploymentServiceAndPodSendsProtobufAndWorks()
+    {
+        // kubectl's typed clients send application/vnd.kubernetes.protobuf, which kube-apiserver accepts for built-in kinds
+        // (client-go falls back to JSON on 415 only for CBOR), so the sandbox decodes it.
+        KubectlRunner.SkipIfMissing();
+        Assert.Equal("deployment.apps/k-web created", (await Ok("create", "deployment", "k-web", "--image=nginx:1.25", "--port=8080", "--replicas=2")).Trim());
+        Assert.Equal("2 nginx:1.25 8080 app=k-web", await Ok("get", "deploy", "k-web", "-o",
+            "jsonpath={.spec.replicas} {.spec.template.spec.containers[0].image} {.spec.template.spec.containers[0].ports[0].containerPort} app={.spec.selector.matchLabels.app}"));
+        Assert.Equal("service/k-web created", (await Ok("create", "service", "clusterip", "k-web", "--tcp=80:8080")).Trim());
+        Assert.Equal("80 8080 ClusterIP k-web", await Ok("get", "svc", "k-web", "-o", "jsonpath={.spec.ports[0].port} {.spec.ports[0].targetPort} {.spec.type} {.spec.selector.app}"));
+        Assert.Equal("pod/k-run created", (await Ok("run", "k-run", "--image=busybox:1.36", "--env=MODE=test", "--labels=tier=batch", "--command", "--", "sleep", "3600")).Trim());
+        Assert.Equal("busybox:1.36 sleep 3600 MODE=test batch", await Ok("get", "pod", "k-run", "-o",
+            "jsonpath={.spec.containers[0].image} {.spec.containers[0].command[0]} {.spec.containers[0].command[1]} {.spec.containers[0].env[0].name}={.spec.containers[0].env[0].value} {.metadata.labels.tier}"));
+    }
+
+    [Fact]
     public async Task WrongTokenIsRejected()
     {
         KubectlRunner.SkipIfMissing();

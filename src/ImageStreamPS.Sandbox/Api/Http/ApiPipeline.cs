@@ -13,7 +13,7 @@ namespace ImageStreamPS.Sandbox.Api.Http;
 /// </summary>
 public sealed class ApiPipeline(ApiService api, AccessToken token, RequestMetrics metrics, OpenApiDocuments openApi, TimeSpan bookmarkInterval)
 {
-    private readonly ResourceHandler _resources = new(api, metrics, bookmarkInterval);
+    private readonly ResourceHandler _resources = new(api, metrics, bookmarkInterval, openApi);
 
     public async Task Handle(HttpContext context)
     {
@@ -65,6 +65,7 @@ public sealed class ApiPipeline(ApiService api, AccessToken token, RequestMetric
             return;
         }
         var segments = path.Trim('/').Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (segments is ["openapi", ..] && await openApi.Serve(context, segments)) return;
         JsonNode? document = segments switch
         {
             ["version"] => DiscoveryDocuments.Version(),
@@ -73,13 +74,10 @@ public sealed class ApiPipeline(ApiService api, AccessToken token, RequestMetric
             ["apis"] => DiscoveryDocuments.GroupList(api.Catalog),
             ["apis", var group] => DiscoveryDocuments.Group(api.Catalog, group),
             ["apis", var group, var version] => DiscoveryDocuments.ResourceList(api.Catalog, group, version),
-            ["openapi", "v3"] => openApi.Index(),
-            ["openapi", "v3", .. var rest] => openApi.Document(string.Join('/', rest)),
             _ => null,
         };
         if (document is not null)
         {
-            if (segments[0] == "openapi") context.Response.Headers.CacheControl = "no-cache, private";
             await HttpIo.WriteJson(context, 200, document);
             return;
         }
@@ -88,9 +86,6 @@ public sealed class ApiPipeline(ApiService api, AccessToken token, RequestMetric
             case ["metrics"]:
                 context.Response.ContentType = "text/plain; version=0.0.4; charset=utf-8";
                 await Text(context, 200, metrics.Render(), context.Response.ContentType);
-                return;
-            case ["openapi", "v2"] when !HttpIo.AcceptsJson(context.Request):
-                await HttpIo.WriteStatus(context, ApiErrors.NotAcceptable("only application/json is served for /openapi/v2"));
                 return;
             case ["apis", "user.openshift.io", "v1", "users", "~"]:
                 await HttpIo.WriteJson(context, 200, new JsonObject

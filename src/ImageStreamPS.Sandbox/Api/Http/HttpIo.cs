@@ -63,8 +63,11 @@ public static class HttpIo
     public static string MediaType(string? contentType) =>
         (contentType ?? "").Split(';')[0].Trim().ToLowerInvariant();
 
-    /// <summary>Parses a JSON (or YAML when <paramref name="yaml"/>) body; 400 when malformed.</summary>
-    public static JsonNode ParseBody(string text, bool yaml)
+    /// <summary>
+    /// Parses a JSON (or YAML when <paramref name="yaml"/>) body; 400 when malformed. With <paramref name="fields"/>,
+    /// duplicate JSON keys are reported to it and the last value of each wins, as Go's decoder reads them.
+    /// </summary>
+    public static JsonNode ParseBody(string text, bool yaml, Schemas.FieldValidation? fields = null)
     {
         if (string.IsNullOrWhiteSpace(text)) throw ApiErrors.BadRequest("the request body is empty");
         if (yaml)
@@ -74,6 +77,11 @@ public static class HttpIo
         }
         try
         {
+            if (fields is not null && Schemas.DuplicateFields.Find(text) is { Count: > 0 } duplicates)
+            {
+                fields.Duplicates(duplicates);
+                return Schemas.DuplicateFields.ParseLastWins(text) ?? throw ApiErrors.BadRequest("the request body is null");
+            }
             return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = YamlReader.MaxDepth })
                 ?? throw ApiErrors.BadRequest("the request body is null");
         }
@@ -84,14 +92,14 @@ public static class HttpIo
     }
 
     /// <summary>An object body for POST/PUT: JSON, YAML, or protobuf for the kinds <see cref="ProtobufBody"/> knows; others 415.</summary>
-    public static async Task<JsonObject> ReadObject(HttpContext context, Resources.ResourceType type)
+    public static async Task<JsonObject> ReadObject(HttpContext context, Resources.ResourceType type, Schemas.FieldValidation? fields = null)
     {
         var media = MediaType(context.Request.ContentType);
         if (media == ProtobufBody.MediaType) return ProtobufBody.Decode(await ReadBodyBytes(context), type);
         var yaml = media is "application/yaml" or "application/x-yaml" or "text/yaml";
         if (!(yaml || media is "" or "application/json" or "*/*"))
             throw ApiErrors.UnsupportedMediaType(media, ["application/json", "application/yaml"]);
-        var body = ParseBody(await ReadBody(context), yaml);
+        var body = ParseBody(await ReadBody(context), yaml, fields);
         return body as JsonObject ?? throw ApiErrors.BadRequest("the request body must be a JSON object");
     }
 
@@ -105,6 +113,13 @@ public static class HttpIo
         var accept = string.Join(",", request.Headers.Accept.ToArray());
         if (string.IsNullOrWhiteSpace(accept)) return true;
         return accept.Split(',').Select(MediaType).Any(m => m is "application/json" or "*/*" or "application/*" or "application/yaml" || m.EndsWith("+json"));
+    }
+
+    /// <summary>Adds <c>Warning: 299 - "text"</c> headers, as k8s.io/apiserver's warning recorder writes them.</summary>
+    public static void AddWarnings(HttpContext context, IEnumerable<string> warnings)
+    {
+        foreach (var warning in warnings.Distinct())
+            context.Response.Headers.Append("Warning", "299 - \"" + warning.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"");
     }
 
     public static bool Flag(string? value) => value is not null && (value.Equals("true", StringComparison.OrdinalIgnoreCase) || value == "1");

@@ -1,196 +1,145 @@
+using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using ImageStreamPS.Sandbox.Api.Schemas;
 using ImageStreamPS.Sandbox.Resources;
+using Microsoft.AspNetCore.Http;
 
 namespace ImageStreamPS.Sandbox.Api.Http;
 
 /// <summary>
-/// A minimal OpenAPI v3 (k8s-wire-protocol.md §1.5): the <c>/openapi/v3</c> index and one document per
-/// group/version whose item paths have a PATCH operation with <c>x-kubernetes-group-version-kind</c>,
-/// an inline <c>fieldValidation</c> query parameter and the accepted patch media types (strategic merge
-/// deliberately not advertised: kubectl then uses its compiled-in structs), plus per-kind schemas with
-/// the GVK extension for <c>kubectl explain</c>. This is what lets kubectl apply/create/replace validate
-/// on the server.
+/// The OpenAPI documents kube-apiserver serves (k8s-wire-protocol.md §1.5): <c>/openapi/v3</c> (an index of
+/// one document per group/version, each at <c>?hash=</c>) and <c>/openapi/v2</c> (one swagger 2.0 document),
+/// with the generated schemas of <see cref="KindSchemas"/>, the <c>x-kubernetes-*</c> extensions, and per
+/// path the operations, their <c>x-kubernetes-group-version-kind</c>, the <c>dryRun</c>/<c>fieldManager</c>/
+/// <c>fieldValidation</c> parameters and the PATCH media types (strategic merge too: every kind here is
+/// built in or served by openshift-apiserver, so kubectl apply computes a strategic merge patch from it).
+/// Each document is built and serialized once, on first use, and served as kube-openapi's handlers do:
+/// an ETag (the hash), 304 for If-None-Match, <c>Cache-Control: public, immutable</c> at the current hash
+/// and a 301 to it from a stale one, gzip when the client accepts it.
 /// </summary>
 public sealed class OpenApiDocuments
 {
-    private readonly Dictionary<string, JsonObject> _documents = new();
-    private readonly Dictionary<string, string> _hashes = new();
+    public const string V2ProtobufMediaType = "application/com.github.proto-openapi.spec.v2@v1.0+protobuf";
+
+    private readonly ResourceCatalog _catalog;
+    private readonly Lazy<KindSchemas> _schemas;
+    private readonly Lazy<Dictionary<string, Served>> _v3;
+    private readonly Lazy<Served> _v2;
+    private readonly Lazy<Served> _v2Protobuf;
 
     public OpenApiDocuments(ResourceCatalog catalog)
     {
-        foreach (var (group, version) in catalog.GroupVersions)
-        {
-            var key = group.Length == 0 ? "api/" + version : $"apis/{group}/{version}";
-            var document = Build(catalog.Entries.Where(e => e.Type.Group == group && e.Type.Version == version).Select(e => e.Type).ToList());
-            _documents[key] = document;
-            _hashes[key] = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(document.ToJsonString())))[..32];
-        }
+        _catalog = catalog;
+        _schemas = new Lazy<KindSchemas>(() => new KindSchemas(catalog));
+        _v3 = new Lazy<Dictionary<string, Served>>(() => catalog.GroupVersions.ToDictionary(
+            gv => gv.Group.Length == 0 ? "api/" + gv.Version : $"apis/{gv.Group}/{gv.Version}",
+            gv => new Served(OpenApiV3.Document(_catalog, gv.Group, gv.Version, Schemas.For(gv.Group, gv.Version)))));
+        _v2 = new Lazy<Served>(() => new Served(OpenApiV2.Document(_catalog, Schemas)));
+        // kube-openapi answers the '@' media type with a '.' one, which Go's mime parser accepts.
+        _v2Protobuf = new Lazy<Served>(() => new Served(OpenApiV2Protobuf.Document(_v2.Value.Parse()), "application/com.github.proto-openapi.spec.v2.v1.0+protobuf"));
     }
+
+    /// <summary>The generated schemas (built on first use), which field validation shares.</summary>
+    public KindSchemas Schemas => _schemas.Value;
 
     public JsonObject Index() => new()
     {
-        ["paths"] = new JsonObject(_documents.Keys.Select(key => KeyValuePair.Create(key,
-            (JsonNode?)new JsonObject { ["serverRelativeURL"] = $"/openapi/v3/{key}?hash={_hashes[key]}" }))),
+        ["paths"] = new JsonObject(_v3.Value.Select(p => KeyValuePair.Create(p.Key,
+            (JsonNode?)new JsonObject { ["serverRelativeURL"] = $"/openapi/v3/{p.Key}?hash={p.Value.Hash}" }))),
     };
 
-    /// <summary>The document for "apis/apps/v1" (or "api/v1"); null when unknown.</summary>
-    public JsonObject? Document(string key) => _documents.TryGetValue(key.Trim('/'), out var document) ? document : null;
+    /// <summary>The v3 document for "apis/apps/v1" (or "api/v1"); null when unknown.</summary>
+    public JsonObject? Document(string key) => _v3.Value.TryGetValue(key.Trim('/'), out var served) ? served.Parse() : null;
 
-    private static JsonObject Build(IReadOnlyList<ResourceType> types)
+    /// <summary>The v2 document.</summary>
+    public JsonObject V2() => _v2.Value.Parse();
+
+    /// <summary>Serves <c>/openapi/v2</c> or <c>/openapi/v3/...</c>; false when the path names no document.</summary>
+    public async Task<bool> Serve(HttpContext context, string[] segments)
     {
-        var paths = new JsonObject();
-        var schemas = new JsonObject
+        switch (segments)
         {
-            [ObjectMetaSchema] = ObjectMeta(),
-            [PatchSchema] = new JsonObject { ["type"] = "object", ["description"] = "Patch is provided to give a concrete name and type to the Kubernetes PATCH request body." },
-        };
-        foreach (var type in types)
-        {
-            var schemaName = SchemaName(type);
-            schemas[schemaName] = KindSchema(type);
-            var prefix = (type.Group.Length == 0 ? "/api/" : $"/apis/{type.Group}/") + type.Version +
-                         (type.Namespaced ? "/namespaces/{namespace}/" : "/") + type.Resource;
-            var gvk = new JsonObject { ["group"] = type.Group, ["version"] = type.Version, ["kind"] = type.Kind };
-            var collection = new JsonObject();
-            if (type.Supports("list")) collection["get"] = Operation(type, "list", schemaName, gvk, body: false);
-            if (type.Supports("create")) collection["post"] = Operation(type, "post", schemaName, gvk, body: true);
-            if (collection.Count > 0) paths[prefix] = collection;
-            var item = new JsonObject();
-            if (type.Supports("get")) item["get"] = Operation(type, "get", schemaName, gvk, body: false);
-            if (type.Supports("update")) item["put"] = Operation(type, "put", schemaName, gvk, body: true);
-            if (type.Supports("delete")) item["delete"] = Operation(type, "delete", schemaName, gvk, body: false);
-            if (type.Supports("patch")) item["patch"] = Patch(type, schemaName, gvk);
-            if (item.Count > 0) paths[prefix + "/{name}"] = item;
+            case ["openapi", "v2"]:
+                if (context.Request.Headers.Accept.Any(a => a is not null && a.Contains("application/com.github.proto-openapi.spec.v2", StringComparison.Ordinal)))
+                {
+                    await Write(context, _v2Protobuf.Value, hashed: false);
+                    return true;
+                }
+                if (!HttpIo.AcceptsJson(context.Request))
+                {
+                    await HttpIo.WriteStatus(context, ApiErrors.NotAcceptable($"only application/json and {V2ProtobufMediaType} are served for /openapi/v2"));
+                    return true;
+                }
+                await Write(context, _v2.Value, hashed: false);
+                return true;
+            case ["openapi", "v3"]:
+                context.Response.Headers.CacheControl = "no-cache, private";
+                await HttpIo.WriteJson(context, 200, Index());
+                return true;
+            case ["openapi", "v3", .. var rest] when _v3.Value.TryGetValue(string.Join('/', rest), out var served):
+                if (context.Request.Query["hash"] is { Count: > 0 } hash && hash.ToString() != served.Hash)
+                {
+                    context.Response.StatusCode = 301;
+                    context.Response.Headers.Location = $"{context.Request.Path}?hash={served.Hash}";
+                    return true;
+                }
+                await Write(context, served, hashed: context.Request.Query.ContainsKey("hash"));
+                return true;
+            default:
+                return false;
         }
-        return new JsonObject
-        {
-            ["openapi"] = "3.0.0",
-            ["info"] = new JsonObject { ["title"] = "ImageStreamPS sandbox", ["version"] = "v1.32.0" },
-            ["paths"] = paths,
-            ["components"] = new JsonObject { ["schemas"] = schemas },
-        };
     }
 
-    private const string ObjectMetaSchema = "io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta";
-    private const string PatchSchema = "io.k8s.apimachinery.pkg.apis.meta.v1.Patch";
-
-    private static string SchemaName(ResourceType type) => type.Group switch
+    private static async Task Write(HttpContext context, Served served, bool hashed)
     {
-        "" => $"io.k8s.api.core.{type.Version}.{type.Kind}",
-        "apps" => $"io.k8s.api.apps.{type.Version}.{type.Kind}",
-        _ when type.Group.EndsWith(".openshift.io") => $"com.github.openshift.api.{type.Group[..type.Group.IndexOf('.')]}.{type.Version}.{type.Kind}",
-        _ => $"{type.Group}.{type.Version}.{type.Kind}",
-    };
-
-    private static JsonObject Operation(ResourceType type, string action, string schema, JsonObject gvk, bool body)
-    {
-        var operation = new JsonObject
+        var response = context.Response;
+        response.Headers.ETag = $"\"{served.Hash}\"";
+        response.Headers.Vary = "Accept";
+        if (hashed)
         {
-            ["description"] = $"{action} {type.Kind}",
-            ["operationId"] = action + type.Kind,
-            ["x-kubernetes-action"] = action,
-            ["x-kubernetes-group-version-kind"] = gvk.DeepClone(),
-            ["parameters"] = new JsonArray(QueryParameters(body).ToArray()),
-            ["responses"] = Responses(schema),
-        };
-        if (body)
-            operation["requestBody"] = new JsonObject
-            {
-                ["content"] = new JsonObject { ["*/*"] = new JsonObject { ["schema"] = Ref(schema) } },
-                ["required"] = true,
-            };
-        return operation;
+            response.Headers.CacheControl = "public, immutable";
+            response.Headers.Expires = DateTimeOffset.UtcNow.AddYears(1).ToString("R");
+        }
+        else response.Headers.CacheControl = "no-cache, private";
+        if (context.Request.Headers.IfNoneMatch.Any(v => v is not null && v.Trim('"') == served.Hash))
+        {
+            response.StatusCode = 304;
+            return;
+        }
+        response.StatusCode = 200;
+        response.ContentType = served.ContentType;
+        var gzip = context.Request.Headers.AcceptEncoding.Any(v => v is not null && v.Contains("gzip", StringComparison.OrdinalIgnoreCase));
+        var bytes = gzip ? served.Gzipped : served.Json;
+        if (gzip) response.Headers.ContentEncoding = "gzip";
+        response.ContentLength = bytes.Length;
+        if (HttpMethods.IsHead(context.Request.Method)) return;
+        await response.Body.WriteAsync(bytes, context.RequestAborted);
     }
 
-    private static JsonObject Patch(ResourceType type, string schema, JsonObject gvk) => new()
+    /// <summary>A document serialized once: its JSON, gzipped JSON and hash (the ETag).</summary>
+    private sealed class Served
     {
-        ["description"] = $"partially update the specified {type.Kind}",
-        ["operationId"] = "patch" + type.Kind,
-        ["x-kubernetes-action"] = "patch",
-        ["x-kubernetes-group-version-kind"] = gvk.DeepClone(),
-        ["parameters"] = new JsonArray([.. QueryParameters(true), Query("force", "boolean", "Force is going to \"force\" Apply requests.")]),
-        ["requestBody"] = new JsonObject
+        public Served(JsonObject document) : this(Encoding.UTF8.GetBytes(document.ToJsonString(HttpIo.Wire)), "application/json")
         {
-            ["content"] = new JsonObject
-            {
-                ["application/apply-patch+yaml"] = new JsonObject { ["schema"] = Ref(PatchSchema) },
-                ["application/json-patch+json"] = new JsonObject { ["schema"] = Ref(PatchSchema) },
-                ["application/merge-patch+json"] = new JsonObject { ["schema"] = Ref(PatchSchema) },
-            },
-            ["required"] = true,
-        },
-        ["responses"] = Responses(schema),
-    };
+        }
 
-    private static IEnumerable<JsonNode> QueryParameters(bool write)
-    {
-        yield return Query("pretty", "string", "If 'true', then the output is pretty printed.");
-        if (!write) yield break;
-        yield return Query("dryRun", "string", "When present, indicates that modifications should not be persisted. Valid value: All.");
-        yield return Query("fieldManager", "string", "fieldManager is a name associated with the actor or entity that is making these changes.");
-        yield return Query("fieldValidation", "string", "fieldValidation instructs the server on how to handle objects in the request containing unknown or duplicate fields. Valid values: Ignore, Warn, Strict.");
-    }
-
-    private static JsonObject Query(string name, string type, string description) => new()
-    {
-        ["name"] = name, ["in"] = "query", ["description"] = description,
-        ["schema"] = new JsonObject { ["type"] = type, ["uniqueItems"] = true },
-    };
-
-    private static JsonObject Responses(string schema) => new()
-    {
-        ["200"] = new JsonObject
+        public Served(byte[] bytes, string contentType)
         {
-            ["description"] = "OK",
-            ["content"] = new JsonObject { ["application/json"] = new JsonObject { ["schema"] = Ref(schema) } },
-        },
-    };
+            ContentType = contentType;
+            Json = bytes;
+            Hash = Convert.ToHexString(SHA512.HashData(Json));
+            using var buffer = new MemoryStream();
+            using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest)) gzip.Write(Json);
+            Gzipped = buffer.ToArray();
+        }
 
-    private static JsonObject Ref(string schema) => new() { ["$ref"] = "#/components/schemas/" + schema };
-
-    private static JsonObject KindSchema(ResourceType type)
-    {
-        var properties = new JsonObject
-        {
-            ["apiVersion"] = new JsonObject { ["type"] = "string", ["description"] = "APIVersion defines the versioned schema of this representation of an object." },
-            ["kind"] = new JsonObject { ["type"] = "string", ["description"] = "Kind is a string value representing the REST resource this object represents." },
-            ["metadata"] = new JsonObject { ["allOf"] = new JsonArray(Ref(ObjectMetaSchema)), ["default"] = new JsonObject(), ["description"] = "Standard object's metadata." },
-            ["spec"] = new JsonObject { ["type"] = "object", ["description"] = $"Spec defines the desired state of the {type.Kind}.", ["x-kubernetes-preserve-unknown-fields"] = true },
-        };
-        if (type.Subresource("status") is not null)
-            properties["status"] = new JsonObject { ["type"] = "object", ["description"] = $"Status is the most recently observed status of the {type.Kind}. Read-only.", ["x-kubernetes-preserve-unknown-fields"] = true };
-        return new JsonObject
-        {
-            ["type"] = "object",
-            ["description"] = $"{type.Kind} ({type.ApiVersion}), served by the ImageStreamPS sandbox.",
-            ["properties"] = properties,
-            ["x-kubernetes-group-version-kind"] = new JsonArray(new JsonObject { ["group"] = type.Group, ["version"] = type.Version, ["kind"] = type.Kind }),
-        };
-    }
-
-    private static JsonObject ObjectMeta()
-    {
-        JsonObject P(string type, string description) => new() { ["type"] = type, ["description"] = description };
-        return new JsonObject
-        {
-            ["type"] = "object",
-            ["description"] = "ObjectMeta is metadata that all persisted resources must have.",
-            ["properties"] = new JsonObject
-            {
-                ["name"] = P("string", "Name must be unique within a namespace."),
-                ["generateName"] = P("string", "GenerateName is an optional prefix, used by the server, to generate a unique name."),
-                ["namespace"] = P("string", "Namespace defines the space within which each name must be unique."),
-                ["uid"] = P("string", "UID is the unique in time and space value for this object."),
-                ["resourceVersion"] = P("string", "An opaque value that represents the internal version of this object."),
-                ["generation"] = P("integer", "A sequence number representing a specific generation of the desired state."),
-                ["creationTimestamp"] = P("string", "CreationTimestamp is a timestamp representing the server time when this object was created."),
-                ["labels"] = new JsonObject { ["type"] = "object", ["description"] = "Map of string keys and values that can be used to organize and categorize objects.", ["additionalProperties"] = P("string", "") },
-                ["annotations"] = new JsonObject { ["type"] = "object", ["description"] = "Annotations is an unstructured key value map stored with a resource.", ["additionalProperties"] = P("string", "") },
-                ["ownerReferences"] = new JsonObject { ["type"] = "array", ["description"] = "List of objects depended by this object.", ["items"] = new JsonObject { ["type"] = "object", ["x-kubernetes-preserve-unknown-fields"] = true } },
-                ["finalizers"] = new JsonObject { ["type"] = "array", ["description"] = "Must be empty before the object is deleted from the registry.", ["items"] = P("string", "") },
-            },
-        };
+        public string ContentType { get; }
+        /// <summary>The document's bytes (JSON, or protobuf for <see cref="V2ProtobufMediaType"/>).</summary>
+        public byte[] Json { get; }
+        public byte[] Gzipped { get; }
+        public string Hash { get; }
+        public JsonObject Parse() => JsonNode.Parse(Json)!.AsObject();
     }
 }

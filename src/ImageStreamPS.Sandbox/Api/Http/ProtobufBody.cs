@@ -1,195 +1,269 @@
-using System.Text;
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Reflection;
+using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+using Google.Protobuf;
+using ImageStreamPS.Sandbox.Api.Schemas;
 using ImageStreamPS.Sandbox.Resources;
+using k8s.Models;
 
 namespace ImageStreamPS.Sandbox.Api.Http;
 
 /// <summary>
 /// Request bodies in Kubernetes' protobuf encoding (<c>application/vnd.kubernetes.protobuf</c>), which
-/// kubectl's typed clients send for <c>kubectl create namespace|configmap|secret</c>: the <c>k8s\0</c>
-/// envelope (runtime.Unknown) around the object, decoded to JSON for the kinds in <see cref="Schemas"/>
-/// (field numbers from k8s.io/api's generated.proto). Zero values are omitted, as JSON omitempty does.
-/// Other kinds answer 415, so the client reports the media type instead of storing a wrong object.
+/// kubectl's typed clients send (<c>kubectl create deployment|service|configmap|secret|namespace</c>,
+/// <c>kubectl run</c>) and kube-apiserver accepts for every built-in kind: the <c>k8s\0</c> envelope
+/// (runtime.Unknown) around the object, read with Google.Protobuf's <see cref="CodedInputStream"/> and
+/// turned into the kind's JSON by walking its typed model (<see cref="ModelTypes"/>) with the field numbers
+/// of <see cref="ProtobufFields"/>. Zero values are omitted, as JSON omitempty does. A kind or field the
+/// sandbox has no numbers for answers 415 or 400 naming it, never a silently different object.
 /// </summary>
 public static class ProtobufBody
 {
     public const string MediaType = "application/vnd.kubernetes.protobuf";
-
-    private enum Kind { String, Bytes, Int, Bool, Message, StringMap, BytesMap, Strings, Messages }
-
-    private sealed record Field(string Name, Kind Kind, Dictionary<int, Field>? Schema = null);
-
-    private static readonly Dictionary<int, Field> OwnerReference = new()
-    {
-        [1] = new("kind", Kind.String), [3] = new("name", Kind.String), [4] = new("uid", Kind.String),
-        [5] = new("apiVersion", Kind.String), [6] = new("controller", Kind.Bool), [7] = new("blockOwnerDeletion", Kind.Bool),
-    };
-
-    private static readonly Dictionary<int, Field> ObjectMeta = new()
-    {
-        [1] = new("name", Kind.String), [2] = new("generateName", Kind.String), [3] = new("namespace", Kind.String),
-        [5] = new("uid", Kind.String), [6] = new("resourceVersion", Kind.String), [7] = new("generation", Kind.Int),
-        [11] = new("labels", Kind.StringMap), [12] = new("annotations", Kind.StringMap),
-        [13] = new("ownerReferences", Kind.Messages, OwnerReference), [14] = new("finalizers", Kind.Strings),
-    };
-
-    /// <summary>The kinds whose protobuf form is understood, by plural resource (core group).</summary>
-    private static readonly Dictionary<string, Dictionary<int, Field>> Schemas = new()
-    {
-        ["namespaces"] = new()
-        {
-            [1] = new("metadata", Kind.Message, ObjectMeta),
-            [2] = new("spec", Kind.Message, new() { [1] = new("finalizers", Kind.Strings) }),
-        },
-        ["configmaps"] = new()
-        {
-            [1] = new("metadata", Kind.Message, ObjectMeta), [2] = new("data", Kind.StringMap),
-            [3] = new("binaryData", Kind.BytesMap), [4] = new("immutable", Kind.Bool),
-        },
-        ["secrets"] = new()
-        {
-            [1] = new("metadata", Kind.Message, ObjectMeta), [2] = new("data", Kind.BytesMap), [3] = new("type", Kind.String),
-            [4] = new("stringData", Kind.StringMap), [5] = new("immutable", Kind.Bool),
-        },
-    };
+    private static readonly byte[] Magic = [(byte)'k', (byte)'8', (byte)'s', 0];
+    private static readonly ConcurrentDictionary<Type, Message> Parsed = new();
 
     public static JsonObject Decode(byte[] body, ResourceType type)
     {
-        if (type.Group.Length != 0 || !Schemas.TryGetValue(type.Resource, out var schema))
+        var model = type.Group is "" or "apps" ? ModelTypes.Find(type.ApiVersion, type.Kind) : null;
+        if (model is null || !ProtobufFields.Messages.ContainsKey(model))
             throw ApiErrors.UnsupportedMediaType(MediaType, ["application/json", "application/yaml"]);
-        if (body.Length < 4 || body[0] != (byte)'k' || body[1] != (byte)'8' || body[2] != (byte)'s' || body[3] != 0)
+        if (body.Length < Magic.Length || !body.AsSpan(0, Magic.Length).SequenceEqual(Magic))
             throw ApiErrors.BadRequest("the protobuf body does not start with the Kubernetes envelope");
         try
         {
-            byte[]? raw = null;
-            var envelope = new Reader(body, 4, body.Length);
-            while (envelope.More)
+            // runtime.Unknown: typeMeta = 1, raw = 2, contentEncoding = 3, contentType = 4.
+            var envelope = new CodedInputStream(body, Magic.Length, body.Length - Magic.Length);
+            ByteString raw = ByteString.Empty;
+            uint tag;
+            while ((tag = envelope.ReadTag()) != 0)
             {
-                var (number, wire) = envelope.Tag();
-                if (number == 2 && wire == 2) raw = envelope.Bytes().ToArray();
-                else envelope.Skip(wire);
+                if (WireFormat.GetTagFieldNumber(tag) == 2) raw = envelope.ReadBytes();
+                else envelope.SkipLastField();
             }
-            var obj = Message(new Reader(raw ?? [], 0, raw?.Length ?? 0), schema);
-            obj["apiVersion"] = type.ApiVersion;
-            obj["kind"] = type.Kind;
-            return obj;
+            var obj = new JsonObject();
+            Read(new CodedInputStream(raw.ToByteArray()), model, MessageOf(model), obj);
+            var result = new JsonObject { ["apiVersion"] = type.ApiVersion, ["kind"] = type.Kind };
+            foreach (var (key, value) in obj.ToList())
+            {
+                obj.Remove(key);
+                result[key] = value;
+            }
+            return result;
         }
-        catch (IndexOutOfRangeException)
+        catch (InvalidProtocolBufferException e)
         {
-            throw ApiErrors.BadRequest("the protobuf body is truncated");
+            throw ApiErrors.BadRequest("the protobuf body is malformed: " + e.Message);
         }
     }
 
-    private static JsonObject Message(Reader reader, Dictionary<int, Field> schema)
+    private static void Read(CodedInputStream input, Type model, Message message, JsonObject target)
     {
-        var result = new JsonObject();
-        while (reader.More)
+        uint tag;
+        while ((tag = input.ReadTag()) != 0)
         {
-            var (number, wire) = reader.Tag();
-            if (!schema.TryGetValue(number, out var field))
+            var number = WireFormat.GetTagFieldNumber(tag);
+            if (!message.Fields.TryGetValue(number, out var field))
+                throw ApiErrors.BadRequest($"protobuf field {number} of {model.Name} is not decoded by the sandbox; send the object as application/json");
+            if (field.Embedded is { } embedded)
             {
-                reader.Skip(wire);
+                Read(new CodedInputStream(input.ReadBytes().ToByteArray()), model, embedded, target);
                 continue;
             }
-            switch (field.Kind)
+            if (field.Dropped)
             {
-                case Kind.String:
-                    var text = Encoding.UTF8.GetString(reader.Bytes());
-                    if (text.Length > 0) result[field.Name] = text;
-                    break;
-                case Kind.Bytes:
-                    result[field.Name] = Convert.ToBase64String(reader.Bytes());
-                    break;
-                case Kind.Int:
-                    var number64 = (long)reader.Varint();
-                    if (number64 != 0) result[field.Name] = number64;
-                    break;
-                case Kind.Bool:
-                    if (reader.Varint() != 0) result[field.Name] = true;
-                    break;
-                case Kind.Message:
-                    var child = Message(reader.Sub(), field.Schema!);
-                    if (child.Count > 0) result[field.Name] = child;
-                    break;
-                case Kind.Strings:
-                    Array(result, field.Name).Add(Encoding.UTF8.GetString(reader.Bytes()));
-                    break;
-                case Kind.Messages:
-                    Array(result, field.Name).Add(Message(reader.Sub(), field.Schema!));
-                    break;
-                case Kind.StringMap or Kind.BytesMap:
-                    var entry = reader.Sub();
-                    string key = "", value = "";
-                    while (entry.More)
-                    {
-                        var (n, w) = entry.Tag();
-                        if (n == 1) key = Encoding.UTF8.GetString(entry.Bytes());
-                        else if (n == 2) value = field.Kind == Kind.StringMap ? Encoding.UTF8.GetString(entry.Bytes()) : Convert.ToBase64String(entry.Bytes());
-                        else entry.Skip(w);
-                    }
-                    var map = result[field.Name] as JsonObject ?? (JsonObject)(result[field.Name] = new JsonObject());
-                    map[key] = value;
-                    break;
+                input.SkipLastField();
+                continue;
+            }
+            var property = field.Property!;
+            var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            var micro = ProtobufFields.MicroTimes.Contains((model, field.Json));
+            if (Dictionary(type) is { } valueType)
+            {
+                var (key, value) = Entry(new CodedInputStream(input.ReadBytes().ToByteArray()), valueType, micro);
+                var map = target[field.Json] as JsonObject ?? (JsonObject)(target[field.Json] = new JsonObject());
+                map[key] = value;
+            }
+            else if (type != typeof(string) && type != typeof(byte[]) && Element(type) is { } itemType)
+            {
+                var list = target[field.Json] as JsonArray ?? (JsonArray)(target[field.Json] = new JsonArray());
+                if (WireFormat.GetTagWireType(tag) == WireFormat.WireType.LengthDelimited && IsNumber(itemType))
+                {
+                    var packed = new CodedInputStream(input.ReadBytes().ToByteArray());
+                    while (!packed.IsAtEnd) list.Add(JsonValue.Create(packed.ReadInt64()));
+                }
+                else list.Add(Value(input, itemType, micro));
+            }
+            else
+            {
+                var value = Value(input, type, micro);
+                if (value is JsonValue scalar && IsZero(scalar)) continue;
+                if (value is JsonObject { Count: 0 } && !IsStruct(type)) continue;
+                target[field.Json] = value;
             }
         }
-        return result;
     }
 
-    private static JsonArray Array(JsonObject obj, string name) => obj[name] as JsonArray ?? (JsonArray)(obj[name] = new JsonArray());
-
-    /// <summary>A cursor over protobuf wire format.</summary>
-    private sealed class Reader(byte[] data, int position, int end)
+    private static JsonNode? Value(CodedInputStream input, Type type, bool micro)
     {
-        private int _position = position;
-        public bool More => _position < end;
-
-        public ulong Varint()
+        if (type == typeof(string)) return input.ReadString();
+        if (type == typeof(bool)) return input.ReadBool();
+        if (type == typeof(int) || type == typeof(long)) return input.ReadInt64();
+        if (type == typeof(double)) return input.ReadDouble();
+        if (type == typeof(byte[])) return Convert.ToBase64String(input.ReadBytes().ToByteArray());
+        var nested = new CodedInputStream(input.ReadBytes().ToByteArray());
+        if (type == typeof(DateTime) || type == typeof(DateTimeOffset)) return Time(nested, micro);
+        if (type == typeof(IntOrString)) return IntOrString(nested);
+        if (type == typeof(ResourceQuantity)) return Single(nested, 1)?.ToStringUtf8();
+        if (type == typeof(object) || type == typeof(JsonElement))
         {
-            ulong value = 0;
-            for (var shift = 0; shift < 64; shift += 7)
+            // runtime.RawExtension / metav1.FieldsV1: raw = 1, the JSON itself.
+            var raw = Single(nested, 1);
+            return raw is null || raw.Length == 0 ? null : JsonNode.Parse(raw.ToByteArray());
+        }
+        var obj = new JsonObject();
+        Read(nested, type, MessageOf(type), obj);
+        return obj;
+    }
+
+    private static (string Key, JsonNode? Value) Entry(CodedInputStream input, Type valueType, bool micro)
+    {
+        string key = "";
+        JsonNode? value = valueType == typeof(string) ? "" : null;
+        uint tag;
+        while ((tag = input.ReadTag()) != 0)
+        {
+            switch (WireFormat.GetTagFieldNumber(tag))
             {
-                var b = data[_position++];
-                value |= (ulong)(b & 0x7f) << shift;
-                if (b < 0x80) return value;
+                case 1: key = input.ReadString(); break;
+                case 2: value = Value(input, valueType, micro); break;
+                default: input.SkipLastField(); break;
             }
-            throw ApiErrors.BadRequest("the protobuf body has a malformed varint");
         }
+        return (key, value);
+    }
 
-        public (int Number, int Wire) Tag()
+    // metav1.Time / MicroTime: seconds = 1, nanos = 2; RFC 3339 in JSON (MicroTime with microseconds).
+    // Go marshals the zero time as an empty message, which is null in JSON (template creationTimestamp: null).
+    private static JsonNode? Time(CodedInputStream input, bool micro)
+    {
+        long seconds = 0;
+        int nanos = 0;
+        uint tag;
+        while ((tag = input.ReadTag()) != 0)
         {
-            var tag = Varint();
-            return ((int)(tag >> 3), (int)(tag & 7));
-        }
-
-        public ReadOnlySpan<byte> Bytes()
-        {
-            var length = checked((int)Varint());
-            if (length < 0 || _position + length > end) throw new IndexOutOfRangeException();
-            var span = new ReadOnlySpan<byte>(data, _position, length);
-            _position += length;
-            return span;
-        }
-
-        public Reader Sub()
-        {
-            var length = checked((int)Varint());
-            if (length < 0 || _position + length > end) throw new IndexOutOfRangeException();
-            var sub = new Reader(data, _position, _position + length);
-            _position += length;
-            return sub;
-        }
-
-        public void Skip(int wire)
-        {
-            switch (wire)
+            switch (WireFormat.GetTagFieldNumber(tag))
             {
-                case 0: Varint(); break;
-                case 1: _position += 8; break;
-                case 2: Bytes(); break;
-                case 5: _position += 4; break;
-                default: throw ApiErrors.BadRequest($"the protobuf body has an unsupported wire type {wire}");
+                case 1: seconds = input.ReadInt64(); break;
+                case 2: nanos = input.ReadInt32(); break;
+                default: input.SkipLastField(); break;
             }
-            if (_position > end) throw new IndexOutOfRangeException();
+        }
+        if (seconds == 0 && nanos == 0) return null;
+        var time = DateTimeOffset.FromUnixTimeSeconds(seconds).AddTicks(nanos / 100);
+        return time.UtcDateTime.ToString(micro ? "yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'" : "yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    }
+
+    // intstr.IntOrString: type = 1 (0 int, 1 string), intVal = 2, strVal = 3.
+    private static JsonNode IntOrString(CodedInputStream input)
+    {
+        long kind = 0, number = 0;
+        var text = "";
+        uint tag;
+        while ((tag = input.ReadTag()) != 0)
+        {
+            switch (WireFormat.GetTagFieldNumber(tag))
+            {
+                case 1: kind = input.ReadInt64(); break;
+                case 2: number = input.ReadInt64(); break;
+                case 3: text = input.ReadString(); break;
+                default: input.SkipLastField(); break;
+            }
+        }
+        return kind == 1 ? JsonValue.Create(text) : JsonValue.Create(number);
+    }
+
+    private static ByteString? Single(CodedInputStream input, int number)
+    {
+        ByteString? found = null;
+        uint tag;
+        while ((tag = input.ReadTag()) != 0)
+        {
+            if (WireFormat.GetTagFieldNumber(tag) == number) found = input.ReadBytes();
+            else input.SkipLastField();
+        }
+        return found;
+    }
+
+    private static bool IsZero(JsonValue value) =>
+        (value.TryGetValue<string>(out var s) && s.Length == 0) || (value.TryGetValue<bool>(out var b) && !b) ||
+        (value.TryGetValue<long>(out var l) && l == 0);
+
+    // A struct (not a pointer) in Go keeps its {} in JSON, as kubectl's generators send e.g. resources: {}.
+    private static bool IsStruct(Type type) => type == typeof(V1ResourceRequirements) || type == typeof(V1DeploymentStrategy);
+
+    private static bool IsNumber(Type type) => type == typeof(int) || type == typeof(long) || type == typeof(int?) || type == typeof(long?);
+
+    private static Type? Dictionary(Type type) =>
+        (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IDictionary<,>) ? type
+            : type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IDictionary<,>)))?.GetGenericArguments()[1];
+
+    private static Type? Element(Type type) =>
+        !typeof(IEnumerable).IsAssignableFrom(type) ? null
+            : (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IEnumerable<>) ? type
+                : type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>)))?.GetGenericArguments()[0];
+
+    private static Message MessageOf(Type model) => Parsed.GetOrAdd(model, m =>
+        ProtobufFields.Messages.TryGetValue(m, out var spec)
+            ? Message.Parse(m, spec)
+            : throw ApiErrors.BadRequest($"the sandbox does not decode {m.Name} from protobuf; send the object as application/json"));
+
+    /// <summary>A message's fields by number: a JSON property of the model, an embedded struct, or a dropped field.</summary>
+    internal sealed class Message
+    {
+        public Dictionary<int, Field> Fields { get; } = new();
+
+        public static Message Parse(Type model, string spec)
+        {
+            var position = 0;
+            var message = Parse(model, spec, ref position);
+            return position == spec.Length ? message : throw new FormatException($"{model.Name}: unexpected '}}' in {spec}");
+        }
+
+        private static Message Parse(Type model, string spec, ref int position)
+        {
+            var message = new Message();
+            var properties = model.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                .Where(p => p.GetCustomAttribute<JsonPropertyNameAttribute>() is not null)
+                .ToDictionary(p => p.GetCustomAttribute<JsonPropertyNameAttribute>()!.Name);
+            while (position < spec.Length)
+            {
+                if (spec[position] == ' ') { position++; continue; }
+                if (spec[position] == '}') { position++; return message; }
+                var start = position;
+                while (position < spec.Length && spec[position] is not (' ' or '{' or '}')) position++;
+                var token = spec[start..position];
+                if (position < spec.Length && spec[position] == '{')
+                {
+                    position++;
+                    message.Fields[int.Parse(token, CultureInfo.InvariantCulture)] = new Field("", null, false, Parse(model, spec, ref position));
+                    continue;
+                }
+                var dropped = token.StartsWith('-');
+                var (json, number) = (token.TrimStart('-').Split('=')[0], int.Parse(token.Split('=')[1], CultureInfo.InvariantCulture));
+                var property = properties.GetValueOrDefault(json) ?? throw new FormatException($"{model.Name} has no JSON field {json}");
+                message.Fields[number] = new Field(json, property, dropped, null);
+            }
+            return message;
         }
     }
+
+    internal sealed record Field(string Json, PropertyInfo? Property, bool Dropped, Message? Embedded);
+
+    /// <summary>Parses every message of <see cref="ProtobufFields"/> (a test checks each names real fields).</summary>
+    internal static IEnumerable<Type> Check() => ProtobufFields.Messages.Keys.Select(type => { MessageOf(type); return type; }).ToList();
 }

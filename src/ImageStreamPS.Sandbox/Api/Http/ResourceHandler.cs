@@ -1,5 +1,6 @@
-using ImageStreamPS.Sandbox.Api;
 using System.Text.Json.Nodes;
+using ImageStreamPS.Sandbox.Api;
+using ImageStreamPS.Sandbox.Api.Schemas;
 using ImageStreamPS.Sandbox.Resources;
 using Microsoft.AspNetCore.Http;
 
@@ -11,7 +12,7 @@ namespace ImageStreamPS.Sandbox.Api.Http;
 /// delete, Tables for kubectl, watch streams, metav1.Status errors). Counts every request in
 /// <see cref="RequestMetrics"/>.
 /// </summary>
-public sealed class ResourceHandler(ApiService api, RequestMetrics metrics, TimeSpan bookmarkInterval)
+public sealed class ResourceHandler(ApiService api, RequestMetrics metrics, TimeSpan bookmarkInterval, OpenApiDocuments openApi)
 {
     private static readonly string[] PatchMediaTypes =
         ["application/json-patch+json", "application/merge-patch+json", "application/strategic-merge-patch+json", "application/apply-patch+yaml"];
@@ -113,15 +114,17 @@ public sealed class ResourceHandler(ApiService api, RequestMetrics metrics, Time
             case "create":
             {
                 if (name is not null) throw ApiErrors.MethodNotSupported(type, "create");
-                var body = await HttpIo.ReadObject(context, type);
-                var result = await api.CreateResultAsync(type.Group, type.Resource, ns, body, WriteOptions(query, "create"), context.RequestAborted);
+                var options = WriteOptions(query, type, "CreateOptions");
+                var body = await HttpIo.ReadObject(context, type, options.Fields);
+                var result = await api.CreateResultAsync(type.Group, type.Resource, ns, body, options, context.RequestAborted);
+                HttpIo.AddWarnings(context, options.Fields!.Warnings);
                 await HttpIo.WriteJson(context, result.Created ? 201 : 200, result.Object);
                 return;
             }
             case "update":
             {
-                var body = await HttpIo.ReadObject(context, type);
-                var options = WriteOptions(query, "update");
+                var options = WriteOptions(query, type, "UpdateOptions", info.Subresource);
+                var body = await HttpIo.ReadObject(context, type, options.Fields);
                 JsonObject updated;
                 var created = false;
                 switch (info.Subresource)
@@ -133,6 +136,7 @@ public sealed class ResourceHandler(ApiService api, RequestMetrics metrics, Time
                         (updated, created) = (result.Object, result.Created);
                         break;
                 }
+                if (options.Fields is { } updateFields) HttpIo.AddWarnings(context, updateFields.Warnings);
                 await HttpIo.WriteJson(context, created ? 201 : 200, updated);
                 return;
             }
@@ -147,8 +151,10 @@ public sealed class ResourceHandler(ApiService api, RequestMetrics metrics, Time
                     "application/apply-patch+yaml" or "application/apply-patch+json" => PatchType.Apply,
                     _ => throw ApiErrors.UnsupportedMediaType(media, PatchMediaTypes),
                 };
-                var patch = HttpIo.ParseBody(await HttpIo.ReadBody(context), patchType == PatchType.Apply);
-                var result = await api.PatchAsync(type.Group, type.Resource, ns, name!, patchType, patch, WriteOptions(query, "patch"), info.Subresource, context.RequestAborted);
+                var options = WriteOptions(query, type, "PatchOptions", info.Subresource);
+                var patch = HttpIo.ParseBody(await HttpIo.ReadBody(context), patchType == PatchType.Apply, options.Fields);
+                var result = await api.PatchAsync(type.Group, type.Resource, ns, name!, patchType, patch, options, info.Subresource, context.RequestAborted);
+                if (options.Fields is { } patchFields) HttpIo.AddWarnings(context, patchFields.Warnings);
                 await HttpIo.WriteJson(context, result.Created ? 201 : 200, result.Object);
                 return;
             }
@@ -186,15 +192,20 @@ public sealed class ResourceHandler(ApiService api, RequestMetrics metrics, Time
         if (!type.Supports(verb)) throw ApiErrors.MethodNotSupported(type, verb);
     }
 
-    private static WriteOptions WriteOptions(IQueryCollection query, string verb)
+    /// <summary>
+    /// The write options of the query, checked as the handlers check them (<see cref="WriteOptionsValidation"/>);
+    /// field validation for the object itself and its status, not for scale.
+    /// </summary>
+    private WriteOptions WriteOptions(IQueryCollection query, ResourceType type, string optionsKind, string? subresource = null)
     {
         var options = new WriteOptions
         {
             DryRun = DryRun(query["dryRun"]),
             FieldManager = query["fieldManager"],
             Force = HttpIo.Flag(query["force"]),
+            Fields = subresource is null or "status" ? FieldValidation.For(query["fieldValidation"], type, openApi.Schemas, optionsKind) : null,
         };
-        WriteOptionsValidation.Validate(verb, options);
+        WriteOptionsValidation.Validate(optionsKind, options);
         return options;
     }
 
