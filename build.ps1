@@ -99,16 +99,16 @@ function Get-PesterModulePath {
 function Install-TestRegistry {
     # The importer's tests run against Debian's docker-registry (distribution v2), and the integrated
     # registry's auth against skopeo (a real registry client), and the real-client checks against
-    # python3-kubernetes. Install them when we can (root with apt); the tests themselves decide what
-    # to do when they are absent.
+    # python3-kubernetes and ansible (its kubernetes.core and community.okd collections). Install them
+    # when we can (root with apt); the tests themselves decide what to do when they are absent.
     if ((Get-Command docker-registry -ErrorAction SilentlyContinue) -and (Get-Command skopeo -ErrorAction SilentlyContinue) -and
-        (Test-Path /usr/lib/python3/dist-packages/kubernetes)) { return }
+        (Test-Path /usr/lib/python3/dist-packages/kubernetes) -and (Test-Path /usr/lib/python3/dist-packages/ansible_collections/community/okd)) { return }
     if (-not $IsLinux -or -not (Get-Command apt-get -ErrorAction SilentlyContinue)) { return }
     if ((& id -u) -ne '0') { return }
-    Write-Host 'Installing docker-registry, skopeo and python3-kubernetes for the registry and client tests' -ForegroundColor DarkGray
+    Write-Host 'Installing docker-registry, skopeo, python3-kubernetes and ansible for the registry and client tests' -ForegroundColor DarkGray
     & apt-get update -qq *> $null
-    & apt-get install -y -qq docker-registry skopeo python3-kubernetes *> $null
-    if ($LASTEXITCODE -ne 0) { Write-Warning 'apt-get install docker-registry skopeo python3-kubernetes failed' }
+    & apt-get install -y -qq docker-registry skopeo python3-kubernetes ansible *> $null
+    if ($LASTEXITCODE -ne 0) { Write-Warning 'apt-get install docker-registry skopeo python3-kubernetes ansible failed' }
 }
 
 function Install-TestClients {

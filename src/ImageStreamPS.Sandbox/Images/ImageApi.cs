@@ -44,7 +44,7 @@ public sealed class ImageApi : IAsyncDisposable
 
     internal IntegratedRegistry Registry { get; }
 
-    /// <summary>Adds imagestreams, images, imagestreamtags, imagestreamimages and imagestreamimports to the catalog.</summary>
+    /// <summary>Adds imagestreams, images, imagestreamtags, imagestreamimages, imagestreamimports and imagestreammappings to the catalog.</summary>
     public void Register(ResourceCatalog catalog)
     {
         catalog.Add(new ImageStreamStrategy(settings));
@@ -53,6 +53,7 @@ public sealed class ImageApi : IAsyncDisposable
         catalog.Add(new ImageTagResource());
         catalog.Add(new ImageStreamImageResource());
         catalog.Add(new ImageStreamImportResource(streamImport));
+        catalog.Add(new ImageStreamMappingResource(() => settings.InternalRegistryHost));
     }
 
     /// <summary>Serves the integrated registry (the plain-HTTP endpoint's requests).</summary>

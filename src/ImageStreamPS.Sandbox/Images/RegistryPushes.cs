@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using k8s.Models;
 using ImageStreamPS.OpenShift.Api;
 using ImageStreamPS.Sandbox.Api;
 using ImageStreamPS.Sandbox.Images.Distribution;
@@ -9,9 +10,9 @@ using ImageStreamPS.Sandbox.Resources.OpenShift;
 namespace ImageStreamPS.Sandbox.Images;
 
 /// <summary>
-/// What OpenShift's registry does after a push to <c>&lt;namespace&gt;/&lt;stream&gt;:&lt;tag&gt;</c>: an
-/// imagestreammapping creates the Image and prepends a status event to the tag (no spec tag), creating
-/// the stream when the namespace exists and the stream does not.
+/// What OpenShift's registry does after a push to <c>&lt;namespace&gt;/&lt;stream&gt;:&lt;tag&gt;</c>: it creates
+/// the stream when the namespace exists and the stream does not, then posts an imagestreammapping, which
+/// creates the Image and prepends a status event to the tag (no spec tag). A push by digest only stores the Image.
 /// </summary>
 internal sealed class RegistryPushes(ApiService api, RegistryStorage storage, Func<string> internalRegistryHost)
 {
@@ -32,26 +33,32 @@ internal sealed class RegistryPushes(ApiService api, RegistryStorage storage, Fu
         image.Metadata.Annotations!["openshift.io/image.managed"] = "true";
         ImageDocument.StripManifest(image);
         var (group, images, streams) = (ImageTypes.Images.Group, ImageTypes.Images.Resource, ImageTypes.ImageStreams.Resource);
-        try { api.Create(group, images, null, image); }
-        catch (StatusException e) when (e.Code == 409) { }
-
-        if (pushed.Tag is not { } tag) return Task.CompletedTask;
-        for (var attempt = 0; attempt < 10; attempt++)
+        if (pushed.Tag is not { } tag)
         {
-            var stream = api.TryGet<ImageStream>(group, streams, ns, streamName);
-            var exists = stream is not null;
-            stream ??= ImageStreamTagView.NewStream(ns, streamName);
-            var generation = exists ? stream.Metadata.Generation ?? 0 : 1;
-            var tagEvent = TagEventSources.Event(Wire.Time(api.Now), reference, pushed.Digest, generation);
-            if (!stream.AddTagEvent(tag, tagEvent)) return Task.CompletedTask;
-            stream.UpdateTrackingTags(tag);
-            try
-            {
-                if (exists) api.Update(group, streams, ns, streamName, stream, WriteOptions.ServerInternal);
-                else api.Create(group, streams, ns, stream, WriteOptions.ServerInternal);
-                return Task.CompletedTask;
-            }
+            try { api.Create(group, images, null, image); }
             catch (StatusException e) when (e.Code == 409) { }
+            return Task.CompletedTask;
+        }
+
+        // The registry makes the stream when it is missing, then posts the mapping, which creates the Image
+        // and prepends the tag's status event (ImageStreamMappingResource, the one place of that rule).
+        if (api.TryGet<ImageStream>(group, streams, ns, streamName) is null)
+        {
+            try { api.Create(group, streams, ns, ImageStreamTagView.NewStream(ns, streamName)); }
+            catch (StatusException e) when (e.Code == 409) { }
+        }
+        try
+        {
+            api.Create(group, ImageTypes.ImageStreamMappings.Resource, ns, Wire.Encode(new ImageStreamMapping
+            {
+                Metadata = new V1ObjectMeta { Name = streamName, NamespaceProperty = ns },
+                Image = image,
+                Tag = tag,
+            }));
+        }
+        catch (StatusException)
+        {
+            // The stream went away meanwhile or the tag kept moving: the pushed manifest stays in the registry.
         }
         return Task.CompletedTask;
     }

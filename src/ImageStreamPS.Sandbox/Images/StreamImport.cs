@@ -35,11 +35,13 @@ internal sealed class StreamImport(ImageImporter importer)
         var requestedUid = request.Metadata?.Uid ?? "";
         if (stream is null && (requestedVersion.Length > 0 || requestedUid.Length > 0))
             throw ApiErrors.NotFound(ImageTypes.ImageStreams, name);
+        // imagestreamimport/rest.go names the stream image.Resource("imagestream") here: singular.
+        var singular = ImageTypes.ImageStreams with { Resource = ImageTypes.ImageStreams.Singular };
         if (stream is not null && requestedVersion.Length > 0 && requestedVersion != stream.Metadata.ResourceVersion)
-            throw ApiErrors.Conflict(ImageTypes.ImageStreams, name,
+            throw ApiErrors.Conflict(singular, name,
                 $"the image stream was updated from \"{requestedVersion}\" to \"{stream.Metadata.ResourceVersion}\"");
         if (stream is not null && requestedUid.Length > 0 && requestedUid != stream.Metadata.Uid)
-            throw ApiErrors.NotFound(ImageTypes.ImageStreams, name);
+            throw ApiErrors.NotFound(singular, name);
 
         var credentials = ImportCredentials.ForNamespace(context.Api, ns);
         var insecureRepository = stream?.Metadata.Annotations?.TryGetValue("openshift.io/image.insecureRepository", out var insecure) == true && insecure == "true";

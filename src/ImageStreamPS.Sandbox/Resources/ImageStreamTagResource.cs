@@ -29,7 +29,7 @@ public sealed class ImageStreamTagResource : IVirtualResource
     public JsonObject List(RequestContext context, string? ns, ListOptions options) =>
         ImageStreamTagView.List(context.Api, Type, ns, options, stream => (stream.Status.Tags ?? [])
             .Select(t => t.Tag).Order(StringComparer.Ordinal)
-            .Select(tag => ImageStreamTagView.Build(context.Api, stream, tag, allowEmpty: false)));
+            .Select(tag => ImageStreamTagListItem.Build(context.Api, stream, tag)));
 
     public Task<WriteResult> CreateAsync(RequestContext context, string ns, JsonObject body)
     {

@@ -102,8 +102,34 @@ public sealed class FieldValidationTests(RunningSandbox sandbox) : IClassFixture
     {
         var (status, body, _) = await Send(HttpMethod.Patch, Streams + "/none?fieldValidation=Loose", "{}", "application/merge-patch+json");
         Assert.Equal(422, status);
-        Assert.Equal("PatchOptions.meta.k8s.io \"\" is invalid: fieldValidation: Unsupported value: \"Loose\": supported values: \"Ignore\", \"Strict\", \"Warn\"",
+        Assert.Equal("PatchOptions.meta.k8s.io \"\" is invalid: fieldValidation: Unsupported value: \"Loose\": supported values: \"\", \"Ignore\", \"Strict\", \"Warn\"",
             body!["message"]!.GetValue<string>());
+    }
+
+    // apimachinery meta/v1/validation ValidateFieldValidation (NotSupported over sets.NewString("", Ignore, Warn, Strict).List()),
+    // reached from ValidateCreateOptions/ValidateUpdateOptions before the body is read: nothing is written.
+    [Theory]
+    [InlineData("POST", "", "CreateOptions")]
+    [InlineData("PUT", "/fv-bogus", "UpdateOptions")]
+    public async Task FieldValidationBogusIsInvalidOptionsAndWritesNothing(string method, string name, string options)
+    {
+        var (status, body, _) = await Send(new HttpMethod(method), Streams + name + "?fieldValidation=Bogus", Stream("fv-bogus"));
+        Assert.Equal(422, status);
+        Assert.Equal("Invalid", body!["reason"]!.GetValue<string>());
+        Assert.Equal($"{options}.meta.k8s.io \"\" is invalid: fieldValidation: Unsupported value: \"Bogus\": supported values: \"\", \"Ignore\", \"Strict\", \"Warn\"",
+            body["message"]!.GetValue<string>());
+        Assert.Equal(("meta.k8s.io", options), (body["details"]!["group"]!.GetValue<string>(), body["details"]!["kind"]!.GetValue<string>()));
+        Assert.Equal(("FieldValueNotSupported", "fieldValidation"),
+            (body["details"]!["causes"]![0]!["reason"]!.GetValue<string>(), body["details"]!["causes"]![0]!["field"]!.GetValue<string>()));
+        var (notFound, _) = await sandbox.Get(Streams + "/fv-bogus");
+        Assert.Equal(404, notFound);
+    }
+
+    [Fact]
+    public async Task TheFirstFieldValidationValueIsTheOneThatCountsAsTheParameterCodecReadsIt()
+    {
+        var (status, _, _) = await Send(HttpMethod.Post, Streams + "?fieldValidation=Ignore&fieldValidation=Bogus", Stream("fv-first", "form"));
+        Assert.Equal(201, status);
     }
 
     [Fact]

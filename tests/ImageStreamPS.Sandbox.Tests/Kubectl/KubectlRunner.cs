@@ -41,12 +41,8 @@ public sealed class KubectlRunner : IDisposable
 
     public ProcessStartInfo StartInfo(params string[] args)
     {
-        var info = new ProcessStartInfo(Executable!)
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true, UseShellExecute = false,
-            WorkingDirectory = _cache.Path,
-        };
-        foreach (var arg in args) info.ArgumentList.Add(arg);
+        var info = ClientProcess.StartInfo(Executable!, args);
+        info.WorkingDirectory = _cache.Path;
         info.Environment["KUBECONFIG"] = KubeConfigPath;
         info.Environment["KUBECACHEDIR"] = Path.Combine(_cache.Path, "cache");
         info.Environment["HOME"] = _cache.Path;
@@ -55,25 +51,7 @@ public sealed class KubectlRunner : IDisposable
     }
 
     /// <summary>Runs kubectl to completion (at most 60 s) and returns exit code and output.</summary>
-    public async Task<(int ExitCode, string Out, string Err)> Run(params string[] args)
-    {
-        using var process = Process.Start(StartInfo(args))!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
-            throw new TimeoutException($"kubectl {string.Join(' ', args)} did not finish in 60 s: {await stdout} {await stderr}");
-        }
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    public Task<(int ExitCode, string Out, string Err)> Run(params string[] args) => ClientProcess.Run(StartInfo(args), TimeSpan.FromSeconds(60));
 
     /// <summary>Writes a manifest into the work directory and returns its path.</summary>
     public string Manifest(string name, string yaml)

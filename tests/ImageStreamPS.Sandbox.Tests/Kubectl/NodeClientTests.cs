@@ -43,16 +43,12 @@ public sealed class NodeClientTests(TutorialCluster cluster) : IClassFixture<Tut
         await File.WriteAllTextAsync(script, Script, TestContext.Current.CancellationToken);
         try
         {
-            var info = new ProcessStartInfo(node) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = clients };
-            info.ArgumentList.Add(script);
+            var info = ClientProcess.StartInfo(node, [script]);
+            info.WorkingDirectory = clients;
             info.Environment["KUBECONFIG"] = cluster.Host.KubeConfigPath;
-            using var process = Process.Start(info)!;
-            var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-            var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            await process.WaitForExitAsync(timeout.Token);
-            Assert.True(process.ExitCode == 0, await stderr);
-            var result = JsonNode.Parse(await stdout)!;
+            var (code, stdout, stderr) = await ClientProcess.Run(info, TimeSpan.FromSeconds(60));
+            Assert.True(code == 0, stderr);
+            var result = JsonNode.Parse(stdout)!;
             Assert.Equal(201, result["status"]!.GetValue<int>());
             Assert.Contains("js-citas", result["names"]!.AsArray().Select(n => n!.GetValue<string>()));
             Assert.Empty(result["warnings"]!.AsArray());

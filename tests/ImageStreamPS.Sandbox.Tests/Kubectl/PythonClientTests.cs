@@ -50,30 +50,18 @@ public sealed class PythonClientTests(TutorialCluster cluster) : IClassFixture<T
         using var work = new TempDirectory();
         var script = Path.Combine(work.Path, "dynamic_client.py");
         await File.WriteAllTextAsync(script, Script, TestContext.Current.CancellationToken);
-        var info = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(script);
-        info.ArgumentList.Add("py-citas");
+        var info = ClientProcess.StartInfo(Python, [script, "py-citas"]);
         info.Environment["KUBECONFIG"] = cluster.Host.KubeConfigPath;
         info.Environment["HOME"] = work.Path;
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        await process.WaitForExitAsync(timeout.Token);
-        Assert.True(process.ExitCode == 0, await stderr);
-        var result = JsonNode.Parse(await stdout)!;
+        var (code, stdout, stderr) = await ClientProcess.Run(info, TimeSpan.FromSeconds(90));
+        Assert.True(code == 0, stderr);
+        var result = JsonNode.Parse(stdout)!;
         Assert.Equal("py-citas", result["created"]!.GetValue<string>());
         Assert.Equal(["prod", "v1"], result["tags"]!.AsArray().Select(t => t!.GetValue<string>()));
         Assert.Equal(["py-citas:prod", "py-citas:v1"], result["istags"]!.AsArray().Select(t => t!.GetValue<string>()));
         Assert.True(result["deleted"]!.GetValue<bool>());
     }
 
-    private static async Task<bool> Runs(string file, params string[] args)
-    {
-        var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var arg in args) info.ArgumentList.Add(arg);
-        using var process = Process.Start(info)!;
-        await process.WaitForExitAsync();
-        return process.ExitCode == 0;
-    }
+    private static async Task<bool> Runs(string file, params string[] args) =>
+        (await ClientProcess.Run(ClientProcess.StartInfo(file, args), TimeSpan.FromSeconds(30))).ExitCode == 0;
 }

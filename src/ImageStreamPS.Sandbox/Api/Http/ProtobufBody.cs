@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Reflection;
@@ -82,13 +81,13 @@ public static class ProtobufBody
             var property = field.Property!;
             var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
             var micro = ProtobufFields.MicroTimes.Contains((model, field.Json));
-            if (Dictionary(type) is { } valueType)
+            if (ModelTypes.MapValue(type) is { } valueType)
             {
                 var (key, value) = Entry(new CodedInputStream(input.ReadBytes().ToByteArray()), valueType, micro);
                 var map = target[field.Json] as JsonObject ?? (JsonObject)(target[field.Json] = new JsonObject());
                 map[key] = value;
             }
-            else if (type != typeof(string) && type != typeof(byte[]) && Element(type) is { } itemType)
+            else if (ModelTypes.ListItem(type) is { } itemType)
             {
                 var list = target[field.Json] as JsonArray ?? (JsonArray)(target[field.Json] = new JsonArray());
                 if (WireFormat.GetTagWireType(tag) == WireFormat.WireType.LengthDelimited && IsNumber(itemType))
@@ -207,15 +206,6 @@ public static class ProtobufBody
     private static bool IsStruct(Type type) => type == typeof(V1ResourceRequirements) || type == typeof(V1DeploymentStrategy);
 
     private static bool IsNumber(Type type) => type == typeof(int) || type == typeof(long) || type == typeof(int?) || type == typeof(long?);
-
-    private static Type? Dictionary(Type type) =>
-        (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IDictionary<,>) ? type
-            : type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IDictionary<,>)))?.GetGenericArguments()[1];
-
-    private static Type? Element(Type type) =>
-        !typeof(IEnumerable).IsAssignableFrom(type) ? null
-            : (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IEnumerable<>) ? type
-                : type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>)))?.GetGenericArguments()[0];
 
     private static Message MessageOf(Type model) => Parsed.GetOrAdd(model, m =>
         ProtobufFields.Messages.TryGetValue(m, out var spec)

@@ -42,11 +42,12 @@ public sealed class FieldValidation
     /// </summary>
     public static FieldValidation For(IEnumerable<string?> values, ResourceType type, KindSchemas schemas, string options)
     {
-        var given = values.Where(v => !string.IsNullOrEmpty(v)).ToList();
-        var directive = given.Count == 0 ? Warn : given[^1]!;
+        // The query parameter codec keeps the first value (Convert_Slice_string_To_string); "" means Warn.
+        var given = values.FirstOrDefault() ?? "";
+        var directive = given.Length == 0 ? Warn : given;
         if (directive is not (Strict or Warn or Ignore))
         {
-            var message = $"Unsupported value: \"{directive}\": supported values: \"Ignore\", \"Strict\", \"Warn\"";
+            var message = $"Unsupported value: \"{directive}\": supported values: \"\", \"Ignore\", \"Strict\", \"Warn\"";
             throw new StatusException(422, "Invalid", $"{options}.meta.k8s.io \"\" is invalid: fieldValidation: {message}", new JsonObject
             {
                 ["group"] = "meta.k8s.io", ["kind"] = options,

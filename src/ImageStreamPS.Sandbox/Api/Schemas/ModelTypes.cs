@@ -1,3 +1,4 @@
+using System.Collections;
 using System.Reflection;
 using ImageStreamPS.OpenShift.Api;
 using k8s;
@@ -47,12 +48,27 @@ public static class ModelTypes
 
     private static (string, string)? Identity(Type type)
     {
-        if (type.GetConstructor(Type.EmptyTypes) is { } constructor && constructor.Invoke(null) is IKubernetesObject instance &&
-            !string.IsNullOrEmpty(instance.Kind) && !string.IsNullOrEmpty(instance.ApiVersion))
+        if (type.GetCustomAttribute<KubernetesEntityAttribute>() is { Kind.Length: > 0 } entity)
+            return (string.IsNullOrEmpty(entity.Group) ? entity.ApiVersion : entity.Group + "/" + entity.ApiVersion, entity.Kind);
+        // An engine type without the attribute (ProjectRequest) says what it is when made.
+        if (type.Assembly == typeof(ImageStream).Assembly && type.GetConstructor(Type.EmptyTypes) is { } constructor &&
+            constructor.Invoke(null) is IKubernetesObject { Kind.Length: > 0, ApiVersion.Length: > 0 } instance)
             return (instance.ApiVersion, instance.Kind);
-        if (type.GetCustomAttribute<KubernetesEntityAttribute>() is not { } entity)
-            return null;
-        var apiVersion = string.IsNullOrEmpty(entity.Group) ? entity.ApiVersion : entity.Group + "/" + entity.ApiVersion;
-        return (apiVersion, entity.Kind);
+        return null;
+    }
+
+    /// <summary>The value type of a model property that is a map (<c>IDictionary&lt;string, T&gt;</c>); null otherwise.</summary>
+    public static Type? MapValue(Type type) =>
+        (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IDictionary<,>) ? type
+            : type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IDictionary<,>)))?.GetGenericArguments()[1];
+
+    /// <summary>The item type of a model property that is a list (not a string or byte[]); null otherwise.</summary>
+    public static Type? ListItem(Type type)
+    {
+        if (type == typeof(string) || type == typeof(byte[])) return null;
+        if (type.IsArray) return type.GetElementType();
+        if (!typeof(IEnumerable).IsAssignableFrom(type)) return null;
+        return (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IEnumerable<>) ? type
+            : type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>)))?.GetGenericArguments()[0];
     }
 }

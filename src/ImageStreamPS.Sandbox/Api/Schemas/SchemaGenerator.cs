@@ -1,4 +1,3 @@
-using System.Collections;
 using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -107,9 +106,9 @@ public sealed partial class SchemaGenerator
         if (type == typeof(ResourceQuantity)) return Wrapped(Scalar(QuantityName, "string", null));
         if (type == typeof(object) || type == typeof(JsonElement) || typeof(JsonNode).IsAssignableFrom(type) || IsRawExtension(type))
             return Wrapped(RawExtension());
-        if (Dictionary(type) is { } valueType)
+        if (ModelTypes.MapValue(type) is { } valueType)
             return new JsonObject { ["type"] = "object", ["additionalProperties"] = Field(valueType, group) };
-        if (Element(type) is { } itemType)
+        if (ModelTypes.ListItem(type) is { } itemType)
             return new JsonObject { ["type"] = "array", ["items"] = Field(itemType, group) };
         return Wrapped(Named(type, group));
     }
@@ -137,24 +136,6 @@ public sealed partial class SchemaGenerator
 
     // The engine's DockerImageMetadata is runtime.RawExtension upstream (openshift/api Image.DockerImageMetadata).
     private static bool IsRawExtension(Type type) => type == typeof(ImageStreamPS.OpenShift.Api.DockerImageMetadata);
-
-    private static Type? Dictionary(Type type)
-    {
-        var dictionary = type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IDictionary<,>)
-            ? type
-            : type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IDictionary<,>));
-        return dictionary?.GetGenericArguments()[1];
-    }
-
-    private static Type? Element(Type type)
-    {
-        if (type.IsArray) return type.GetElementType();
-        if (!typeof(IEnumerable).IsAssignableFrom(type)) return null;
-        var enumerable = type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IEnumerable<>)
-            ? type
-            : type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>));
-        return enumerable?.GetGenericArguments()[0];
-    }
 
     /// <summary>The upstream definition name of a model.</summary>
     private static string ComponentName(Type model, string group)

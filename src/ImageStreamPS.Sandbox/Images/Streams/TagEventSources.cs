@@ -66,7 +66,10 @@ internal sealed class TagEventSources(Func<string, string, ImageStream?> getStre
             }
             else
             {
+                // tagReferenceToTagEvent sets the generation through LatestTaggedImage's pointer: in the same
+                // stream the source tag's newest event takes this generation too (an alias rewrites its source).
                 if (source.LatestTaggedImage(tagOrId) is not { } latest) continue; // the source tag has no image yet: fine, it stays empty
+                latest.Generation = generation;
                 tagEvent = Event(latest.Created ?? now, latest.DockerImageReference, latest.Image, generation);
             }
             tagEvent!.Generation = generation;

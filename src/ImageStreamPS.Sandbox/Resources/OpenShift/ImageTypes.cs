@@ -38,4 +38,10 @@ public static class ImageTypes
         Group = "image.openshift.io", Version = "v1", Resource = "imagestreamimports", Kind = "ImageStreamImport", Namespaced = true,
         Verbs = ["create"],
     };
+
+    public static ResourceType ImageStreamMappings { get; } = new()
+    {
+        Group = "image.openshift.io", Version = "v1", Resource = "imagestreammappings", Kind = "ImageStreamMapping", Namespaced = true,
+        Verbs = ["create"],
+    };
 }
