@@ -16,17 +16,17 @@ namespace ImageStreamPS.Sandbox.Images;
 /// </summary>
 internal sealed class RegistryPushes(ApiService api, RegistryStorage storage, Func<string> internalRegistryHost)
 {
-    public Task OnPushedAsync(ManifestPushed pushed, CancellationToken cancellationToken)
+    public async Task OnPushedAsync(ManifestPushed pushed, CancellationToken cancellationToken)
     {
         var parts = pushed.Repository.Split('/');
-        if (parts.Length != 2 || !ManifestMediaTypes.IsImage(pushed.MediaType)) return Task.CompletedTask;
+        if (parts.Length != 2 || !ManifestMediaTypes.IsImage(pushed.MediaType)) return;
         var (ns, streamName) = (parts[0], parts[1]);
-        if (api.TryGet("", "namespaces", null, ns) is null) return Task.CompletedTask;
+        if (api.TryGet("", "namespaces", null, ns) is null) return;
 
         var manifest = JsonNode.Parse(pushed.Content) as JsonObject;
         var configDigest = manifest?["config"]?["digest"] is JsonValue digestValue && digestValue.TryGetValue<string>(out var digest) ? digest : null;
         if (manifest is null || configDigest is null || storage.BlobPath(configDigest) is not { } configPath || !File.Exists(configPath))
-            return Task.CompletedTask;
+            return;
         var reference = $"{internalRegistryHost()}/{ns}/{streamName}@{pushed.Digest}";
         var image = ImageDocument.FromManifest(new RegistryManifest(pushed.Content, pushed.MediaType, pushed.Digest), manifest,
             File.ReadAllBytes(configPath), reference);
@@ -37,7 +37,7 @@ internal sealed class RegistryPushes(ApiService api, RegistryStorage storage, Fu
         {
             try { api.Create(group, images, null, image); }
             catch (StatusException e) when (e.Code == 409) { }
-            return Task.CompletedTask;
+            return;
         }
 
         // The registry makes the stream when it is missing, then posts the mapping, which creates the Image
@@ -49,17 +49,17 @@ internal sealed class RegistryPushes(ApiService api, RegistryStorage storage, Fu
         }
         try
         {
-            api.Create(group, ImageTypes.ImageStreamMappings.Resource, ns, Wire.Encode(new ImageStreamMapping
+            await api.CreateAsync(group, ImageTypes.ImageStreamMappings.Resource, ns, Wire.Encode(new ImageStreamMapping
             {
                 Metadata = new V1ObjectMeta { Name = streamName, NamespaceProperty = ns },
                 Image = image,
                 Tag = tag,
-            }));
+            }), cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (StatusException)
         {
             // The stream went away meanwhile or the tag kept moving: the pushed manifest stays in the registry.
         }
-        return Task.CompletedTask;
+        return;
     }
 }

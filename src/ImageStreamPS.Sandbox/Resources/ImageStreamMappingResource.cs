@@ -48,7 +48,7 @@ internal sealed class ImageStreamMappingResource(Func<string> internalRegistryHo
 
         // An image the registry manages that already existed is most likely tagged elsewhere: pull it from this stream.
         var reference = image.DockerImageReference ?? "";
-        if (!created && image.Metadata.Annotations?.GetValueOrDefault("openshift.io/image.managed") == "true" &&
+        if (!created && image.Metadata.Annotations is { } annotations && annotations.TryGetValue("openshift.io/image.managed", out var managed) && managed == "true" &&
             ForStream(stream) is { } streamReference)
             reference = (streamReference with { Tag = "", ID = imageName }).Exact();
         var now = Wire.Time(context.Now);
