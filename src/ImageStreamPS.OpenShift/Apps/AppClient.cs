@@ -67,8 +67,51 @@ public sealed class AppClient(IKubernetes kubernetes)
         var route = ServiceRoute.For(target, port, hostname, name);
         var created = await kubernetes.CustomObjects.CreateNamespacedCustomObjectAsync<Route>(
             route, Route.KubeGroup, Route.KubeApiVersion, @namespace, Route.KubePluralName, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return RouteView.Of(created);
+        return RouteView.Of(await WaitForRouterAsync(@namespace, created, cancellationToken).ConfigureAwait(false));
     }
+
+    /// <summary>How long <see cref="ExposeServiceAsync"/> waits for a router to admit or reject the new Route.</summary>
+    public static TimeSpan RouterWait { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The apiserver creates a Route with an empty status; a router admits it moments later. Waits (one
+    /// watch, at most <see cref="RouterWait"/>) for a router's Admitted condition, so the Route returned
+    /// says whether it is served, and where; without one in time it is returned as created.
+    /// </summary>
+    private async Task<Route> WaitForRouterAsync(string ns, Route created, CancellationToken cancellationToken)
+    {
+        if (RouterDecided(created)) return created;
+        using var wait = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        wait.CancelAfter(RouterWait);
+        var latest = created;
+        try
+        {
+            await foreach (var (type, item) in kubernetes.CustomObjects.WatchListNamespacedCustomObjectAsync(
+                Route.KubeGroup, Route.KubeApiVersion, ns, Route.KubePluralName,
+                fieldSelector: "metadata.name=" + created.Metadata.Name, resourceVersion: created.Metadata.ResourceVersion,
+                timeoutSeconds: (int)Math.Ceiling(RouterWait.TotalSeconds), cancellationToken: wait.Token).ConfigureAwait(false))
+            {
+                if (type is not (WatchEventType.Added or WatchEventType.Modified)) continue;
+                var route = item is System.Text.Json.JsonElement element
+                    ? KubernetesJson.Deserialize<Route>(element)
+                    : KubernetesJson.Deserialize<Route>(KubernetesJson.Serialize(item));
+                if (route.Metadata?.Uid != created.Metadata.Uid) continue;
+                latest = route;
+                if (RouterDecided(route)) break;
+            }
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+        }
+        catch (Exception e) when (e is k8s.Autorest.HttpOperationException or HttpRequestException)
+        {
+            // Not allowed to watch routes (or the watch failed): the Route as created is still the answer.
+        }
+        return latest;
+    }
+
+    private static bool RouterDecided(Route route) =>
+        route.Status?.Ingress?.Any(i => i.Conditions?.Any(c => c.Type == "Admitted") == true) == true;
 }
 
 /// <summary>The tag exists in name only: it has no image yet (an import pending or failed), so there is nothing to deploy.</summary>

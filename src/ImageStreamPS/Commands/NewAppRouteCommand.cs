@@ -9,8 +9,10 @@ namespace ImageStreamPS.Commands;
 /// New-AppRoute reads the Service and creates the Route 'oc expose service' creates: it points at
 /// the Service, carries the Service's labels and targets -Port (a port number or a port name) or,
 /// without -Port, the Service's first TCP port by name. Without -Hostname the server generates the
-/// host (NAME-NAMESPACE.apps-domain). It returns the AppRoute with the host and URL the server
-/// assigned. Pipe an AppRollout (from New-App or Get-AppRollout) to expose the Service of the same name.
+/// host (NAME-NAMESPACE.apps-domain). It returns the AppRoute once a router has admitted it (waiting
+/// at most a few seconds), with the host and URL it is served at; on the sandbox that URL is a
+/// loopback address of the sandbox's router (http://127.0.0.1:PORT), so it needs no DNS.
+/// Pipe an AppRollout (from New-App or Get-AppRollout) to expose the Service of the same name.
 /// </remarks>
 /// <example>
 /// <code>PS> New-AppRoute -Service app-citas -Port 10000</code>

@@ -134,6 +134,17 @@ public sealed class StartOpenShiftSandboxCommand : PipelineCmdlet
                 "SandboxFrameworkNotFound", ErrorCategory.ObjectNotFound, SandboxFramework.FolderIn(SandboxProcess.ProgramFolder)));
         }
 
+        if (!SandboxNativeLibrary.IsPresent(program))
+        {
+            var shipped = SandboxNativeLibrary.PlatformsIn(SandboxProcess.ProgramFolder).DefaultIfEmpty("none");
+            var folder = Path.Combine(SandboxProcess.ProgramFolder, "runtimes");
+            ThrowTerminatingError(new ErrorRecord(
+                new FileNotFoundException(
+                    $"The module has no SQLite native library ({SandboxNativeLibrary.Name}) for this platform, {SandboxNativeLibrary.Platform}, in {folder} (it has: {string.Join(", ", shipped)}); the sandbox keeps its data with SQLite. " +
+                    $"{reinstall} On a platform PowerShell is not released for, run the sandbox from source with a .NET SDK: dotnet run --project src/ImageStreamPS.Sandbox -- --help."),
+                "SandboxNativeLibraryNotFound", ErrorCategory.ObjectNotFound, folder));
+        }
+
         var host = ChildPwsh.Find();
         if (host is null)
         {

@@ -48,7 +48,7 @@ public sealed class AppRoute : IOpenShiftManifest
     /// <summary><c>None</c> unless the route serves a wildcard.</summary>
     public string? WildcardPolicy { get; }
 
-    /// <summary><c>http://host/path</c> (<c>https</c> with TLS).</summary>
+    /// <summary><c>http://host/path</c> (<c>https</c> with TLS); on the sandbox, the loopback URL its router serves the route at.</summary>
     public string? Url { get; }
 
     /// <summary>True once a router admitted the route.</summary>

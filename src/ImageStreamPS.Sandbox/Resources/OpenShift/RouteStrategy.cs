@@ -10,7 +10,7 @@ namespace ImageStreamPS.Sandbox.Resources.OpenShift;
 /// <summary>
 /// route.openshift.io/v1 routes: a generated host <c>&lt;name&gt;-&lt;namespace&gt;.&lt;apps domain&gt;</c> with the
 /// <c>openshift.io/host.generated</c> annotation, <c>to.kind</c> Service and <c>to.weight</c> 100, wildcardPolicy
-/// None, the engine's <see cref="RouteValidation"/>, and an Admitted ingress status from the default router.
+/// None, the engine's <see cref="RouteValidation"/>, and an empty status for the router to fill.
 /// </summary>
 public sealed class RouteStrategy(SandboxSettings settings) : ResourceStrategy<Route>
 {
@@ -32,20 +32,8 @@ public sealed class RouteStrategy(SandboxSettings settings) : ResourceStrategy<R
             (route.Metadata.Annotations ??= new Dictionary<string, string>())["openshift.io/host.generated"] = "true";
         }
         Defaults(spec);
-        route.Status = new RouteStatus
-        {
-            Ingress =
-            [
-                new RouteIngress
-                {
-                    Host = spec.Host,
-                    RouterName = "default",
-                    Conditions = [new RouteIngressCondition { Type = "Admitted", Status = "True", LastTransitionTime = Wire.Time(context.Now) }],
-                    WildcardPolicy = spec.WildcardPolicy,
-                    RouterCanonicalHostname = "router-default." + settings.AppsDomain,
-                },
-            ],
-        };
+        // As openshift-apiserver's routeStrategy: a new Route has an empty status; the router admits it (Router/).
+        route.Status = new RouteStatus();
     }
 
     protected override void PrepareForUpdate(RequestContext context, Route route, Route old)
