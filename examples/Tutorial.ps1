@@ -7,7 +7,8 @@
     module's cmdlets instead of oc: create the image stream citas, import v1 and v2 of
     docker.io/josedom24/citas-backend, describe it, tag latest and prod, delete latest, deploy
     citas:prod as app-citas, expose it on port 10000 and ask it its version through the route (v1),
-    then move prod to v2, watch the image trigger roll the app out, and ask again (v2).
+    then move prod to v2, watch the image trigger roll the app out, and ask again (v2); at last
+    roll the promotion back with Undo-ImageTag and see the app answer v1 again.
 
     Each step prints one sentence (with the oc command it replaces) and then the cmdlets' real
     output. The sandbox runs in a temporary data folder and is stopped at the end, whatever
@@ -147,6 +148,18 @@ try {
         $version = Invoke-RestMethod "$($route.Url)/version"
         Assert-Tutorial ($version -eq 'v2') "the route answers v2 (got '$version')"
         $version
+    }
+
+    Invoke-Step 'Roll the promotion back: prod goes back to the image it pointed to before (v1, which app-citas ran in its previous revision), and the trigger rolls app-citas back to v1.' `
+        -Oc "oc tag citas@$v1 citas:prod" -Action {
+        Undo-ImageTag citas:prod -Wait -Timeout (New-TimeSpan -Seconds 30) | Format-Table
+        $rollout = Get-AppRollout app-citas
+        Assert-Tutorial ($rollout.Image -like "*@$v1") "app-citas runs v1 again (image $($rollout.Image))"
+        Assert-Tutorial ((Get-ImageTag citas:prod).Image -eq $v1) 'citas:prod points at v1 again'
+        Get-AppRollout app-citas -History | Format-Table
+        $version = Invoke-RestMethod "$($route.Url)/version"
+        Assert-Tutorial ($version -eq 'v1') "the route answers v1 again (got '$version')"
+        "The route answers: $version"
     }
 }
 catch {

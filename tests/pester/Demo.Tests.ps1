@@ -44,6 +44,14 @@ Describe 'examples/Tutorial.ps1' {
         $v1.Index | Should -BeLessThan $v2.Index
     }
 
+    It 'ends by rolling the promotion back, with app-citas on v1 again' {
+        $text | Should -Match 'Roll the promotion back: prod goes back to the image it pointed to before'
+        $text | Should -Match '\(oc: oc tag citas@sha256:[0-9a-f]{64} citas:prod\)'
+        $text | Should -Match '(?m)^\s+REVISION CHANGE-CAUSE\s+RUNS'
+        $text | Should -Match '(?m)^\s+\d+ <none>\s+citas:v1\s+app-citas-'
+        $text | Should -Match '(?m)^The route answers: v1$'
+    }
+
     It 'stops the sandbox it started' {
         $text | Should -Match 'The sandbox is stopped\.'
         $sandboxPid = [int] ([regex]::Match($text, 'ProcessId\s*:\s*(\d+)').Groups[1].Value)

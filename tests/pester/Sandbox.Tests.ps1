@@ -86,6 +86,7 @@ Describe 'Start-OpenShiftSandbox' {
         $e.FullyQualifiedErrorId | Should -Be 'SandboxAlreadyRunning,ImageStreamPS.Commands.StartOpenShiftSandboxCommand'
         $e.CategoryInfo.Category | Should -Be 'ResourceExists'
         $e.TargetObject.ProcessId | Should -Be $sandbox.ProcessId
+        $e.Exception.Message | Should -Match ([regex]::Escape("Use it (Connect-OpenShift -Sandbox -DataPath '$dataPath')"))
     }
 
     It 'starts nothing with -WhatIf' {

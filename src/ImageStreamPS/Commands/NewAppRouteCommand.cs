@@ -22,7 +22,7 @@ namespace ImageStreamPS.Commands;
 /// <code>PS> $route = Get-AppRollout app-citas | New-AppRoute -Port 10000 -Hostname citas.example.com
 /// PS> Invoke-RestMethod "$($route.Url)/version"</code>
 /// <para>In a runbook: exposes the app under a chosen host name, then calls it through the route's URL.</para>
-/// <para>Needs a real cluster: the sandbox admits routes but runs no router, so nothing answers at the URL.</para>
+/// <para>On a cluster the host must resolve to its router; the sandbox's URL is a loopback address its router serves.</para>
 /// </example>
 [Cmdlet(VerbsCommon.New, "AppRoute", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(AppRoute))]

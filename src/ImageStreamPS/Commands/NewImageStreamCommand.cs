@@ -78,7 +78,7 @@ public sealed class NewImageStreamCommand : ImageStreamCommandBase
         {
             try
             {
-                Model.ImageTagName.ValidateStream(name, CurrentNamespace);
+                ImageTagName.ValidateStream(name, CurrentNamespace);
                 valid.Add(name);
             }
             catch (ArgumentException exception)
@@ -140,7 +140,7 @@ public sealed class NewImageStreamCommand : ImageStreamCommandBase
                 var ns = !string.IsNullOrEmpty(Namespace) ? Namespace : manifest.Namespace ?? CurrentNamespace;
                 try
                 {
-                    Model.ImageTagName.ValidateStream(manifest.Name, ns);
+                    ImageTagName.ValidateStream(manifest.Name, ns);
                 }
                 catch (ArgumentException exception)
                 {

@@ -77,7 +77,7 @@ public sealed class StartOpenShiftSandboxCommand : PipelineCmdlet
         if (RunningSandboxes.In([dataPath]).FirstOrDefault() is { } running)
         {
             ThrowTerminatingError(new ErrorRecord(
-                new InvalidOperationException($"A sandbox is already running with data in {dataPath} (process {running.ProcessId}, {running.Server}). Use it, or stop it with Stop-OpenShiftSandbox."),
+                new InvalidOperationException($"A sandbox is already running with data in {dataPath} (process {running.ProcessId}, {running.Server}). Use it (Connect-OpenShift -Sandbox -DataPath '{dataPath.Replace("'", "''", StringComparison.Ordinal)}'), or stop it with Stop-OpenShiftSandbox."),
                 "SandboxAlreadyRunning", ErrorCategory.ResourceExists, running));
         }
 
@@ -168,7 +168,7 @@ public sealed class StartOpenShiftSandboxCommand : PipelineCmdlet
                 new UnauthorizedAccessException($"The data folder {dataPath} is not writable, so the sandbox cannot keep its data there. Choose another -DataPath, or make the folder writable.{output}", exception),
                 "SandboxDataPathNotWritable", ErrorCategory.PermissionDenied, dataPath),
             SandboxStartException.DataDirectoryInUse => new ErrorRecord(
-                new InvalidOperationException($"Another sandbox is already running with data in {dataPath}. Use it (Get-OpenShiftSandbox), or stop it with Stop-OpenShiftSandbox.{output}", exception),
+                new InvalidOperationException($"Another sandbox is already running with data in {dataPath}. Use it (Connect-OpenShift -Sandbox -DataPath '{dataPath.Replace("'", "''", StringComparison.Ordinal)}'), or stop it with Stop-OpenShiftSandbox.{output}", exception),
                 "SandboxAlreadyRunning", ErrorCategory.ResourceExists, dataPath),
             _ => new ErrorRecord(
                 new InvalidOperationException(output.Length == 0 ? exception.Message : $"{exception.Message} Its last output:{output}", exception),

@@ -1,3 +1,4 @@
+using System.Management.Automation;
 using System.Text.Json.Nodes;
 using ImageStreamPS.OpenShift.Apps;
 using ImageStreamPS.Session;
@@ -59,6 +60,10 @@ public sealed class AppRoute : IOpenShiftManifest
 
     /// <summary>The cluster session it was created in.</summary>
     public OpenShiftSession? Session { get; }
+
+    /// <summary>The session and namespace this object came from (hidden; binds to the cmdlets' -Origin).</summary>
+    [Hidden]
+    public ObjectOrigin Origin => new(Session, Namespace);
 
     /// <summary>The Route in wire shape (what <c>oc get route NAME -o json</c> prints).</summary>
     public JsonObject? Manifest { get; }

@@ -12,19 +12,19 @@ namespace ImageStreamPS.OpenShift.Tests.Apps;
 /// </summary>
 public class ExposeServiceTests
 {
-    private const string Services = "/api/v1/namespaces/NS/services/app-citas";
-    private const string Routes = "/apis/route.openshift.io/v1/namespaces/NS/routes";
+    private const string Services = "/api/v1/namespaces/ns/services/app-citas";
+    private const string Routes = "/apis/route.openshift.io/v1/namespaces/ns/routes";
 
     private static readonly V1Service AppCitas = new()
     {
-        Metadata = new V1ObjectMeta { Name = "app-citas", NamespaceProperty = "NS" },
+        Metadata = new V1ObjectMeta { Name = "app-citas", NamespaceProperty = "ns" },
         Spec = new V1ServiceSpec { Ports = [new V1ServicePort { Name = "10000-tcp", Protocol = "TCP", Port = 10000, TargetPort = 10000 }] },
     };
 
     private static Route Created() => new()
     {
-        Metadata = new V1ObjectMeta { Name = "app-citas", NamespaceProperty = "NS", Uid = "u-1", ResourceVersion = "41" },
-        Spec = new RouteSpec { Host = "app-citas-NS.apps.sandbox.localhost", To = new RouteTargetReference { Kind = "Service", Name = "app-citas", Weight = 100 } },
+        Metadata = new V1ObjectMeta { Name = "app-citas", NamespaceProperty = "ns", Uid = "u-1", ResourceVersion = "41" },
+        Spec = new RouteSpec { Host = "app-citas-ns.apps.sandbox.localhost", To = new RouteTargetReference { Kind = "Service", Name = "app-citas", Weight = 100 } },
         Status = new RouteStatus(),
     };
 
@@ -56,7 +56,7 @@ public class ExposeServiceTests
         using var api = Api(Answer.Json(200, Event("MODIFIED", Admitted())));
         using var client = api.NewClient();
 
-        var route = await new AppClient(client).ExposeServiceAsync("NS", "app-citas", "10000", null, null, TestContext.Current.CancellationToken);
+        var route = await new AppClient(client).ExposeServiceAsync("ns", "app-citas", "10000", null, null, TestContext.Current.CancellationToken);
 
         Assert.True(route.Admitted);
         Assert.Equal("http://127.0.0.1:41234", route.Url);
@@ -71,10 +71,10 @@ public class ExposeServiceTests
         using var api = Api(Answer.Json(200, "")); // the watch ends with nothing to say
         using var client = api.NewClient();
 
-        var route = await new AppClient(client).ExposeServiceAsync("NS", "app-citas", "10000", null, null, TestContext.Current.CancellationToken);
+        var route = await new AppClient(client).ExposeServiceAsync("ns", "app-citas", "10000", null, null, TestContext.Current.CancellationToken);
 
         Assert.False(route.Admitted);
-        Assert.Equal("http://app-citas-NS.apps.sandbox.localhost", route.Url);
+        Assert.Equal("http://app-citas-ns.apps.sandbox.localhost", route.Url);
     }
 
     [Fact]
@@ -83,7 +83,7 @@ public class ExposeServiceTests
         using var api = Api(Answer.Failure(403, "Forbidden", "routes.route.openshift.io is forbidden"));
         using var client = api.NewClient();
 
-        var route = await new AppClient(client).ExposeServiceAsync("NS", "app-citas", "10000", null, null, TestContext.Current.CancellationToken);
+        var route = await new AppClient(client).ExposeServiceAsync("ns", "app-citas", "10000", null, null, TestContext.Current.CancellationToken);
 
         Assert.Equal(("app-citas", false), (route.Name, route.Admitted));
     }

@@ -57,7 +57,7 @@ public sealed class RolloutTrafficTests : IAsyncLifetime
         }
         var hammers = Enumerable.Range(0, 3).Select(_ => Task.Run(Hammer, CancellationToken.None)).ToList();
 
-        await Task.Delay(200, Cancel);
+        await Eventually(() => Task.FromResult(answers.Count(a => a.Body == "v1") >= 20 ? "" : null), "the route answers v1 under load");
         var moved = clock.Elapsed;
         await _sandbox.SetImageAsync("rolling", "app-citas", Reference(V2));
         // Done when the rollout is complete and only v2 has answered for a while.

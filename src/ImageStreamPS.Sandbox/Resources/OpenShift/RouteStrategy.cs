@@ -65,22 +65,12 @@ public sealed class RouteStrategy(SandboxSettings settings) : ResourceStrategy<R
         new("Wildcard", "string", "Wildcard policy of the route."),
     ];
 
-    protected override IReadOnlyList<JsonNode?> Cells(Route route, DateTimeOffset now)
-    {
-        var spec = route.Spec;
-        var services = new List<string>();
-        if (spec?.To?.Name is { Length: > 0 } primary) services.Add(primary);
-        services.AddRange((spec?.AlternateBackends ?? []).Select(a => a.Name).Where(n => !string.IsNullOrEmpty(n)));
-        var admitted = route.Status?.Ingress?.Any(i => i.Conditions?.Any(c => c.Type == "Admitted" && c.Status == "True") == true) == true;
-        var host = spec?.Host ?? "";
-        var tls = spec?.Tls;
-        var termination = tls is null ? "" : tls.Termination + (tls.InsecureEdgeTerminationPolicy is { Length: > 0 } p ? "/" + p : "");
-        return
+    // The engine's RouteColumns, as openshift-apiserver's printRoute: a route no router has decided on yet shows its host.
+    protected override IReadOnlyList<JsonNode?> Cells(Route route, DateTimeOffset now) =>
         [
-            route.Metadata?.Name ?? "", admitted ? host : host + " ... not admitted", spec?.Path ?? "",
-            string.Join(",", services), spec?.Port?.TargetPort?.Value ?? "<all>", termination, spec?.WildcardPolicy ?? "None",
+            route.Metadata?.Name ?? "", RouteColumns.HostPort(route), route.Spec?.Path ?? "", RouteColumns.Services(route),
+            RouteColumns.Port(route), RouteColumns.Termination(route), route.Spec?.WildcardPolicy ?? "None",
         ];
-    }
 
     protected override IReadOnlyDictionary<string, Func<Route, string>> Fields { get; } = new Dictionary<string, Func<Route, string>>
     {
