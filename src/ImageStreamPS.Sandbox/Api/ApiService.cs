@@ -436,13 +436,12 @@ public sealed class ApiService
             // A change that moves an object into or out of the selection is ADDED or DELETED for this watch.
             var subscription = Store.Subscribe(strategy.Type.Group, strategy.Type.Resource, from,
                 e => Matches(e.Object) || (e.Previous is { } previous && Matches(previous)), out var snapshot, out var version);
-            var initial = snapshot.Where(Matches).Select(o =>
+            // Parsed, matched and decorated one at a time as the watch is read.
+            var initial = snapshot.Select(stored => (stored, obj: stored.Parse())).Where(s => Matches(s.obj)).Select(s =>
             {
-                var copy = (JsonObject)o.DeepClone();
-                strategy.Decorate(copy);
-                return new WatchEvent(WatchEventType.Added, Key(strategy.Type, MetaAccessor.Namespace(o), MetaAccessor.Name(o)),
-                    long.Parse(MetaAccessor.ResourceVersion(o)), copy);
-            }).ToList();
+                strategy.Decorate(s.obj);
+                return new WatchEvent(WatchEventType.Added, s.stored.Key, s.stored.ResourceVersion, s.obj);
+            });
             return new ApiWatch(initial, subscription, e =>
             {
                 var copy = (JsonObject)e.Object.DeepClone();

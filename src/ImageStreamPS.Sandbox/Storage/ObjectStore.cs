@@ -106,22 +106,18 @@ public sealed partial class ObjectStore : IDisposable
 
     /// <summary>
     /// Subscribes to changes of a resource. With <paramref name="fromVersion"/> null the current objects
-    /// are returned as <paramref name="snapshot"/> and changes after them follow; otherwise changes after
+    /// are returned as <paramref name="snapshot"/> (shared, parse what you need) and changes after them follow; otherwise changes after
     /// that resourceVersion (throws <see cref="ResourceVersionTooOldException"/> when out of the window).
     /// </summary>
     public WatchSubscription Subscribe(string group, string resource, long? fromVersion, Func<WatchEvent, bool> filter,
-        out IReadOnlyList<JsonObject> snapshot, out long snapshotVersion)
+        out IReadOnlyList<StoredObject> snapshot, out long snapshotVersion)
     {
-        IReadOnlyList<StoredObject> current;
-        WatchSubscription subscription;
         lock (_gate)
         {
             snapshotVersion = fromVersion ?? _resourceVersion;
-            current = fromVersion is null ? Snapshot(group, resource, null).ToList() : [];
-            subscription = Watches.Subscribe(snapshotVersion, filter, key => key.Group == group && key.Resource == resource);
+            snapshot = fromVersion is null ? Snapshot(group, resource, null).ToList() : [];
+            return Watches.Subscribe(snapshotVersion, filter, key => key.Group == group && key.Resource == resource);
         }
-        snapshot = current.Select(o => o.Parse()).ToList();
-        return subscription;
     }
 
     /// <summary>Stores a new object. Throws <see cref="ObjectExistsException"/> when the key is taken.</summary>
