@@ -92,6 +92,11 @@ internal abstract class ControllerLoop : IDisposable
                 _queue.Forget(key);
                 if (after is { } delay) _queue.AddAfter(key, delay);
             }
+            catch (RetryLaterException)
+            {
+                // A failure the sync already reported on the object (an event, a condition): retry quietly.
+                _queue.AddRateLimited(key);
+            }
             catch (StatusException e) when (e.Code is 404 or 409)
             {
                 // Someone else wrote first (or the object went away): look again with fresh state.
@@ -121,3 +126,6 @@ internal abstract class ControllerLoop : IDisposable
 
     public void Dispose() => _queue.Dispose();
 }
+
+/// <summary>A sync that failed after recording why on its object; the loop retries it with back-off and logs nothing.</summary>
+internal sealed class RetryLaterException(Exception inner) : Exception(inner.Message, inner);
