@@ -16,6 +16,11 @@
         'Formats/AppRollout.Format.ps1xml'
         'Formats/AppRoute.Format.ps1xml'
         'Formats/OpenShiftProject.Format.ps1xml'
+        'Formats/App.Format.ps1xml'
+        'Formats/AppService.Format.ps1xml'
+        'Formats/AppRolloutRevision.Format.ps1xml'
+        'Formats/ImageDetails.Format.ps1xml'
+        'Formats/ImageTagHistoryItem.Format.ps1xml'
     )
     TypesToProcess         = @('Types/ImageStreamPS.Types.ps1xml')
     CmdletsToExport        = @(
@@ -36,10 +41,15 @@
         'Import-ImageTag'
         'Set-ImageTag'
         'Remove-ImageTag'
+        'Undo-ImageTag'
         'ConvertTo-OpenShiftYaml'
         'New-App'
         'New-AppRoute'
         'Get-AppRollout'
+        'Get-App'
+        'Remove-App'
+        'Get-AppRoute'
+        'Remove-AppRoute'
     )
     FunctionsToExport      = @()
     AliasesToExport        = @()

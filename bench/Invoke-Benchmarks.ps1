@@ -6,6 +6,8 @@
        group against a baseline, so the ratios mean something on any machine.
     2. The request scenario (bench/Measure-Requests.ps1): the tutorial's cmdlets against the local
        sandbox, counting the HTTP requests each one sends, in a fresh pwsh with the built module.
+    3. The warm-call overhead (bench/Measure-CmdletOverhead.ps1): warm cmdlets against a raw
+       HttpClient GET + JSON parse (the floor) and a built-in cmdlet, interleaved in one pwsh.
     Results replace the generated part of bench/README.md (between the RESULTS markers).
 #>
 [CmdletBinding()]
@@ -15,7 +17,7 @@ param(
     # BenchmarkDotNet job: Short (default, a few minutes) or Dry (one pass, to check it runs).
     [ValidateSet('Short', 'Dry', 'Medium')] [string] $Job = 'Short',
     # Both parts, or only one (the other part's results in README.md are kept as they were).
-    [ValidateSet('All', 'Micro', 'Requests')] [string] $Part = 'All'
+    [ValidateSet('All', 'Micro', 'Requests', 'Overhead')] [string] $Part = 'All'
 )
 
 $ErrorActionPreference = 'Stop'
@@ -58,6 +60,15 @@ if ($Part -in 'All', 'Requests') {
     # Keep the table and its total; host output (the -WhatIf text) is not part of the result.
     $requests = @($requests | Where-Object { $_ -match '^\|' -or $_ -match '^Total for' })
     $text = Set-Section $text 'REQUESTS' "$stamp.`n`n$(($requests | Where-Object { $_ -notmatch '^Total' }) -join "`n")`n`n$($requests | Where-Object { $_ -match '^Total' })"
+}
+
+if ($Part -in 'All', 'Overhead') {
+    $process = [Environment]::ProcessPath
+    $arguments = @(if ((Split-Path $process -Leaf) -like 'dotnet*') { "$PSHOME/pwsh.dll" })
+    $overhead = & $process @arguments -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot 'Measure-CmdletOverhead.ps1') -ModulePath $ModulePath
+    if ($LASTEXITCODE -ne 0) { throw "The overhead scenario exited with $LASTEXITCODE" }
+    $overhead = @($overhead | Where-Object { $_ -match '^\|' -or $_ -match 'interleaved' })
+    $text = Set-Section $text 'OVERHEAD' "$stamp.`n`n$($overhead -join "`n")"
 }
 
 $text | Set-Content $readme -NoNewline

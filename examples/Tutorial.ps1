@@ -6,8 +6,9 @@
     Follows the tutorial of josedom24's OpenShift course (curso2/modulo3/etiquetas.md) with the
     module's cmdlets instead of oc: create the image stream citas, import v1 and v2 of
     docker.io/josedom24/citas-backend, describe it, tag latest and prod, delete latest, deploy
-    citas:prod as app-citas, expose it on port 10000, then move prod to v2 and watch the image
-    trigger roll the app out.
+    citas:prod as app-citas, expose it on port 10000 and ask it its version through the route (v1),
+    then move prod to v2, watch the image trigger roll the app out, and ask again (v2); at last
+    roll the promotion back with Undo-ImageTag and see the app answer v1 again.
 
     Each step prints one sentence (with the oc command it replaces) and then the cmdlets' real
     output. The sandbox runs in a temporary data folder and is stopped at the end, whatever
@@ -46,6 +47,7 @@ function Assert-Tutorial([bool] $Condition, [string] $Message) {
 Import-Module (Resolve-Path $ModulePath).ProviderPath -Force
 $dataPath = Join-Path ([System.IO.Path]::GetTempPath()) "imagestreamps-tutorial-$([guid]::NewGuid().ToString('n').Substring(0, 8))"
 $sandbox = $null
+$route = $null
 $failed = $false
 
 try {
@@ -101,7 +103,9 @@ try {
     }
 
     Invoke-Step 'Expose the service on port 10000 with a route.' -Oc 'oc expose service app-citas --port=10000' -Action {
-        New-AppRoute -Service app-citas -Port 10000
+        $script:route = New-AppRoute -Service app-citas -Port 10000
+        Assert-Tutorial $script:route.Admitted "the router admits the route"
+        $script:route
     }
 
     Invoke-Step 'Wait for the rollout: one ReplicaSet and one Pod, running v1.' -Oc 'oc get deploy,rs,pod' -Action {
@@ -111,6 +115,12 @@ try {
         $rollout
         $rollout.ReplicaSets | Format-Table
         $rollout.Pods | Format-Table
+    }
+
+    Invoke-Step 'Ask the application for its version through the route: v1 answers.' -Oc "curl http://$($route.Host)/version" -Action {
+        $version = Invoke-RestMethod "$($route.Url)/version"
+        Assert-Tutorial ($version -eq 'v1') "the route answers v1 (got '$version')"
+        $version
     }
 
     Invoke-Step 'Delete the tag prod. The application keeps running v1: a trigger never rolls back.' -Oc 'oc tag citas:prod -d' -Action {
@@ -132,6 +142,24 @@ try {
         $rollout
         $rollout.ReplicaSets | Format-Table
         $rollout.Pods | Format-Table
+    }
+
+    Invoke-Step 'Ask again through the same route: now v2 answers.' -Oc "curl http://$($route.Host)/version" -Action {
+        $version = Invoke-RestMethod "$($route.Url)/version"
+        Assert-Tutorial ($version -eq 'v2') "the route answers v2 (got '$version')"
+        $version
+    }
+
+    Invoke-Step 'Roll the promotion back: prod goes back to the image it pointed to before (v1, which app-citas ran in its previous revision), and the trigger rolls app-citas back to v1.' `
+        -Oc "oc tag citas@$v1 citas:prod" -Action {
+        Undo-ImageTag citas:prod -Wait -Timeout (New-TimeSpan -Seconds 30) | Format-Table
+        $rollout = Get-AppRollout app-citas
+        Assert-Tutorial ($rollout.Image -like "*@$v1") "app-citas runs v1 again (image $($rollout.Image))"
+        Assert-Tutorial ((Get-ImageTag citas:prod).Image -eq $v1) 'citas:prod points at v1 again'
+        Get-AppRollout app-citas -History | Format-Table
+        $version = Invoke-RestMethod "$($route.Url)/version"
+        Assert-Tutorial ($version -eq 'v1') "the route answers v1 again (got '$version')"
+        "The route answers: $version"
     }
 }
 catch {

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using k8s;
 
@@ -22,31 +24,30 @@ internal sealed record Answer(int Status, string Body = "", IReadOnlyDictionary<
 
 /// <summary>
 /// An API server on 127.0.0.1 whose every answer the test writes (<see cref="Answer"/> per request), and
-/// that records what the client sent. For client behaviour that needs exact server answers: conflicts,
-/// 503/429, resets, slow answers.
+/// that records what the client sent. Plain HTTP/1.1 on a socket, so it can also reset a connection
+/// (RST, as a crashed server does) or answer slowly: for client behaviour that needs exact server
+/// answers: conflicts, 503/429, resets, slow answers. Given a certificate, it speaks HTTPS with it.
 /// </summary>
 internal sealed class ScriptedApi : IDisposable
 {
-    private readonly HttpListener listener = new();
+    private readonly TcpListener listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource closing = new();
     private readonly Func<SeenRequest, Answer> answer;
     private readonly Task serving;
+    private readonly X509Certificate2? certificate;
 
-    public ScriptedApi(Func<SeenRequest, Answer> answer)
+    public ScriptedApi(Func<SeenRequest, Answer> answer, X509Certificate2? certificate = null)
     {
         this.answer = answer;
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        Port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+        this.certificate = certificate;
         listener.Start();
+        Port = ((IPEndPoint)listener.LocalEndpoint).Port;
         serving = Task.Run(ServeAsync);
     }
 
     public int Port { get; }
 
-    public Uri Server => new($"http://127.0.0.1:{Port}");
+    public Uri Server => new($"{(certificate is null ? "http" : "https")}://127.0.0.1:{Port}");
 
     public ConcurrentQueue<SeenRequest> Requests { get; } = new();
 
@@ -60,55 +61,90 @@ internal sealed class ScriptedApi : IDisposable
     {
         while (!closing.IsCancellationRequested)
         {
-            HttpListenerContext context;
+            Socket socket;
             try
             {
-                context = await listener.GetContextAsync().ConfigureAwait(false);
+                socket = await listener.AcceptSocketAsync(closing.Token).ConfigureAwait(false);
             }
-            catch (Exception) when (closing.IsCancellationRequested)
+            catch (Exception)
             {
                 return;
             }
-            catch (HttpListenerException)
-            {
-                return;
-            }
-            _ = Task.Run(() => AnswerAsync(context));
+            _ = Task.Run(() => ConverseAsync(socket));
         }
     }
 
-    private async Task AnswerAsync(HttpListenerContext context)
+    // One connection: requests one after another (keep-alive) until the client closes it or an answer resets it.
+    private async Task ConverseAsync(Socket socket)
     {
-        var response = context.Response;
+        using var network = new NetworkStream(socket, ownsSocket: true);
+        Stream stream = network;
         try
         {
-            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
-            var seen = new SeenRequest(context.Request.HttpMethod, context.Request.Url!.PathAndQuery, await reader.ReadToEndAsync().ConfigureAwait(false), context.Request.Headers["Authorization"]);
-            Requests.Enqueue(seen);
-            var reply = answer(seen);
-            if (reply.Delay > TimeSpan.Zero) await Task.Delay(reply.Delay, closing.Token).ConfigureAwait(false);
-            if (reply.Reset)
+            if (certificate is not null)
             {
-                response.Abort();
-                return;
+                var tls = new SslStream(network, leaveInnerStreamOpen: true);
+                await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = certificate }, closing.Token).ConfigureAwait(false);
+                stream = tls;
             }
-            response.StatusCode = reply.Status;
-            response.ContentType = "application/json";
-            foreach (var (key, value) in reply.Headers ?? new Dictionary<string, string>()) response.Headers[key] = value;
-            var payload = Encoding.UTF8.GetBytes(reply.Body);
-            await response.OutputStream.WriteAsync(payload, closing.Token).ConfigureAwait(false);
-            response.Close();
+
+            while (!closing.IsCancellationRequested)
+            {
+                var head = await ReadHeadAsync(stream).ConfigureAwait(false);
+                if (head is null) return;
+                var lines = head.Split("\r\n");
+                var start = lines[0].Split(' ');
+                var headers = lines.Skip(1).Where(l => l.Contains(':'))
+                    .ToDictionary(l => l[..l.IndexOf(':')].Trim(), l => l[(l.IndexOf(':') + 1)..].Trim(), StringComparer.OrdinalIgnoreCase);
+                var body = new byte[headers.TryGetValue("Content-Length", out var length) ? int.Parse(length) : 0];
+                await stream.ReadExactlyAsync(body, closing.Token).ConfigureAwait(false);
+                var seen = new SeenRequest(start[0], start[1], Encoding.UTF8.GetString(body), headers.GetValueOrDefault("Authorization"));
+                Requests.Enqueue(seen);
+
+                var reply = answer(seen);
+                if (reply.Delay > TimeSpan.Zero) await Task.Delay(reply.Delay, closing.Token).ConfigureAwait(false);
+                if (reply.Reset)
+                {
+                    socket.LingerState = new LingerOption(true, 0);
+                    socket.Close();
+                    return;
+                }
+                var payload = Encoding.UTF8.GetBytes(reply.Body);
+                var text = new StringBuilder($"HTTP/1.1 {reply.Status} Status\r\nContent-Type: application/json\r\nContent-Length: {payload.Length}\r\n");
+                foreach (var (key, value) in reply.Headers ?? new Dictionary<string, string>()) text.Append($"{key}: {value}\r\n");
+                await stream.WriteAsync(Encoding.ASCII.GetBytes(text.Append("\r\n").ToString()), closing.Token).ConfigureAwait(false);
+                await stream.WriteAsync(payload, closing.Token).ConfigureAwait(false);
+            }
         }
         catch (Exception)
         {
-            try { response.Abort(); } catch (Exception) { }
+            // The client went away (or refused the certificate) or the test is over.
         }
+        finally
+        {
+            if (!ReferenceEquals(stream, network)) await stream.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async Task<string?> ReadHeadAsync(Stream stream)
+    {
+        var bytes = new List<byte>();
+        var one = new byte[1];
+        while (bytes.Count < 4 || !(bytes[^4] == '\r' && bytes[^3] == '\n' && bytes[^2] == '\r' && bytes[^1] == '\n'))
+        {
+            if (await stream.ReadAsync(one, closing.Token).ConfigureAwait(false) == 0) return null;
+            // A TLS handshake (record type 22) at a plain-HTTP server: hang up, as an HTTP server
+            // does on a request it cannot parse, so a client trying https first falls back at once.
+            if (bytes.Count == 0 && one[0] == 0x16 && certificate is null) return null;
+            bytes.Add(one[0]);
+        }
+        return Encoding.ASCII.GetString(bytes.ToArray(), 0, bytes.Count - 4);
     }
 
     public void Dispose()
     {
         closing.Cancel();
-        listener.Close();
+        listener.Stop();
         try { serving.Wait(TimeSpan.FromSeconds(5)); } catch (Exception) { }
     }
 }

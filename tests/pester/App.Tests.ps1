@@ -74,13 +74,16 @@ Describe 'The tutorial''s app steps' {
 
     It 'New-AppRoute -Port 10000 exposes it at the host the server generates' {
         $route = New-AppRoute -Service app-citas -Port 10000
+        $script:route = $route
 
         $route | Should -BeOfType ([ImageStreamPS.Model.AppRoute])
         $route.Name | Should -Be 'app-citas'
         $route.Service | Should -Be 'app-citas'
         $route.TargetPort | Should -Be '10000'
-        $route.Host | Should -Be 'app-citas-myproject.apps.sandbox.local'
-        $route.Url | Should -Be 'http://app-citas-myproject.apps.sandbox.local'
+        $route.Host | Should -Be 'app-citas-myproject.apps.sandbox.localhost'
+        $route.Admitted | Should -BeTrue
+        # The sandbox's router serves each route host on a loopback port of its own: no DNS needed.
+        $route.Url | Should -Match '^http://127\.0\.0\.1:\d+$'
     }
 
     It 'ConvertTo-OpenShiftYaml writes the Deployment and the Route as OpenShift returns them' {
@@ -92,13 +95,13 @@ Describe 'The tutorial''s app steps' {
         $route = New-AppRoute -Service app-citas -Port 10000 -Name app-citas-yaml
         $routeYaml = $route | ConvertTo-OpenShiftYaml
         $routeYaml | Should -Match '(?m)^kind: Route$'
-        $routeYaml | Should -Match '(?m)^  host: app-citas-yaml-myproject.apps.sandbox.local$'
+        $routeYaml | Should -Match '(?m)^  host: app-citas-yaml-myproject.apps.sandbox.localhost$'
     }
 
     It 'kubectl sees the same Route' -Skip:(-not $haveKubectl) {
         $route = kc get route app-citas -o json | ConvertFrom-Json -AsHashtable
 
-        $route.spec.host | Should -Be 'app-citas-myproject.apps.sandbox.local'
+        $route.spec.host | Should -Be 'app-citas-myproject.apps.sandbox.localhost'
         $route.spec.to.name | Should -Be 'app-citas'
         $route.spec.port.targetPort | Should -Be 10000
         $route.metadata.labels['app'] | Should -Be 'app-citas'
@@ -119,6 +122,13 @@ Describe 'The tutorial''s app steps' {
         $rollout.Pods[0].Ready | Should -Be '1/1'
         $rollout.Pods[0].Image | Should -Be $v1.PullSpec
         $rollout.Pods[0].ReplicaSet | Should -Be $rollout.NewReplicaSet.Name
+    }
+
+    It 'the route answers Invoke-RestMethod and curl with the version of the running image: v1' {
+        Invoke-RestMethod "$($route.Url)/version" | Should -Be 'v1'
+        if (Get-Command curl -CommandType Application -ErrorAction SilentlyContinue) {
+            & (Get-Command curl -CommandType Application)[0] -s "$($route.Url)/version" | Should -Be 'v1'
+        }
     }
 
     It 'its views read like oc get deploy, rs and pod' {
@@ -171,6 +181,10 @@ Describe 'The tutorial''s app steps' {
         $old.Count | Should -Be 1
         $old | ForEach-Object { $_.Desired | Should -Be 0; $_.Current | Should -Be 0 }
         $rollout.Pods.Image | Should -Not -Contain $v1.PullSpec
+    }
+
+    It 'the same route now answers v2' {
+        Invoke-RestMethod "$($route.Url)/version" | Should -Be 'v2'
     }
 
     It 'kubectl sees the new ReplicaSet on v2 and the old one at 0' -Skip:(-not $haveKubectl) {

@@ -36,6 +36,22 @@ Describe 'examples/Tutorial.ps1' {
         $text | Should -Match 'Running'
     }
 
+    It 'asks the app for its version through the route, as the tutorial curls it: v1, then v2 after the tag move' {
+        $v1 = [regex]::Match($text, '(?ms)through the route: v1 answers\.\s*\(oc: curl http://app-citas-myproject\.apps\.sandbox\.localhost/version\)\s*^v1$')
+        $v2 = [regex]::Match($text, '(?ms)through the same route: now v2 answers\.\s*\(oc: curl [^)]*/version\)\s*^v2$')
+        $v1.Success | Should -BeTrue -Because $text
+        $v2.Success | Should -BeTrue -Because $text
+        $v1.Index | Should -BeLessThan $v2.Index
+    }
+
+    It 'ends by rolling the promotion back, with app-citas on v1 again' {
+        $text | Should -Match 'Roll the promotion back: prod goes back to the image it pointed to before'
+        $text | Should -Match '\(oc: oc tag citas@sha256:[0-9a-f]{64} citas:prod\)'
+        $text | Should -Match '(?m)^\s+REVISION CHANGE-CAUSE\s+RUNS'
+        $text | Should -Match '(?m)^\s+\d+ <none>\s+citas:v1\s+app-citas-'
+        $text | Should -Match '(?m)^The route answers: v1$'
+    }
+
     It 'stops the sandbox it started' {
         $text | Should -Match 'The sandbox is stopped\.'
         $sandboxPid = [int] ([regex]::Match($text, 'ProcessId\s*:\s*(\d+)').Groups[1].Value)

@@ -1,5 +1,6 @@
 # New-, Get-, Remove-ImageStream and ConvertTo-OpenShiftYaml against the sandbox: objects, views,
-# error records, confirmation, and the requests each step makes (no more than oc makes).
+# error records, confirmation, and the requests each step makes (no more than oc makes). Each block
+# makes the streams it reads in its own set-up; no test depends on what an earlier one created.
 BeforeAll {
     Import-Module $env:IMAGESTREAMPS_MODULE_PATH -Force
     . (Join-Path $PSScriptRoot 'ImageStreamTestSupport.ps1')
@@ -13,29 +14,33 @@ AfterAll {
 
 Describe 'New-ImageStream' {
     It 'creates an empty stream with one POST, like oc create is' {
-        $made = Measure-Requests $context { $script:created = New-ImageStream web1 }
+        $seen = @{}
+        $made = Measure-Requests $context { $seen.Created = New-ImageStream new1 }
+        $created = $seen.Created
 
         $made.Keys | Should -Be @('create imagestreams 201')
         Get-RequestTotal $made | Should -Be 1
-        $created.Name | Should -Be 'web1'
+        $created.Name | Should -Be 'new1'
         $created.Namespace | Should -Be $ns
         $created.TagCount | Should -Be 0
         $created.LookupLocal | Should -BeFalse
-        $created.ImageRepository | Should -Be "image-registry.openshift-image-registry.svc:5000/$ns/web1"
+        $created.ImageRepository | Should -Be "image-registry.openshift-image-registry.svc:5000/$ns/new1"
         $created.Session | Should -Be $context.Session
-        $created.ToString() | Should -Be "$ns/web1"
+        $created.ToString() | Should -Be "$ns/new1"
         $created.PSObject.TypeNames[0] | Should -Be 'ImageStreamPS.Model.ImageStream'
     }
 
     It 'takes names from the pipeline with labels, annotations and local lookup' {
-        $streams = 'web2', 'web3' | New-ImageStream -LookupLocal -Label @{ app = 'shop' } -Annotation @{ owner = 'team-a' }
+        $streams = 'new2', 'new3' | New-ImageStream -LookupLocal -Label @{ app = 'shop' } -Annotation @{ owner = 'team-a' }
 
-        $streams.Name | Should -Be @('web2', 'web3')
+        $streams.Name | Should -Be @('new2', 'new3')
         $streams | ForEach-Object { $_.LookupLocal | Should -BeTrue; $_.Labels['app'] | Should -Be 'shop'; $_.Annotations['owner'] | Should -Be 'team-a' }
     }
 
     It 'rejects a bad name before any request, as an InvalidArgument error' {
-        $made = Measure-Requests $context { try { New-ImageStream Citas -ErrorAction Stop } catch { $script:caught = $_ } }
+        $seen = @{}
+        $made = Measure-Requests $context { try { New-ImageStream Citas -ErrorAction Stop } catch { $seen.Caught = $_ } }
+        $caught = $seen.Caught
 
         Get-RequestTotal $made | Should -Be 0
         $caught.FullyQualifiedErrorId | Should -Be 'ImageStreamNameInvalid,ImageStreamPS.Commands.NewImageStreamCommand'
@@ -44,12 +49,13 @@ Describe 'New-ImageStream' {
     }
 
     It 'reports an existing stream as ResourceExists and goes on with the next name' {
-        $streams = New-ImageStream web1, web4 -ErrorVariable failures -ErrorAction SilentlyContinue
+        $null = New-ImageStream exists1
+        $streams = New-ImageStream exists1, new4 -ErrorVariable failures -ErrorAction SilentlyContinue
 
-        $streams.Name | Should -Be 'web4'
+        $streams.Name | Should -Be 'new4'
         $failures[0].FullyQualifiedErrorId | Should -Be 'ImageStreamAlreadyExists,ImageStreamPS.Commands.NewImageStreamCommand'
         $failures[0].CategoryInfo.Category | Should -Be 'ResourceExists'
-        $failures[0].Exception.Message | Should -Be 'imagestreams.image.openshift.io "web1" already exists'
+        $failures[0].Exception.Message | Should -Be 'imagestreams.image.openshift.io "exists1" already exists'
     }
 
     It 'does nothing with -WhatIf' {
@@ -59,18 +65,25 @@ Describe 'New-ImageStream' {
 }
 
 Describe 'Get-ImageStream' {
+    BeforeAll {
+        $null = New-ImageStream web1
+        $null = New-ImageStream web2 -LookupLocal -Label @{ app = 'shop' } -Annotation @{ owner = 'team-a' }
+    }
+
     It 'gets one stream with one GET' {
-        $made = Measure-Requests $context { $script:stream = Get-ImageStream web1 }
+        $seen = @{}
+        $made = Measure-Requests $context { $seen.Stream = Get-ImageStream web1 }
 
         $made.Keys | Should -Be @('get imagestreams 200')
-        $stream.Name | Should -Be 'web1'
+        $seen.Stream.Name | Should -Be 'web1'
     }
 
     It 'filters with wildcards from one list' {
-        $made = Measure-Requests $context { $script:streams = Get-ImageStream 'web[12]' }
+        $seen = @{}
+        $made = Measure-Requests $context { $seen.Streams = Get-ImageStream 'web[12]' }
 
         $made.Keys | Should -Be @('list imagestreams 200')
-        $streams.Name | Should -Be @('web1', 'web2')
+        $seen.Streams.Name | Should -Be @('web1', 'web2')
     }
 
     It 'finds streams in every namespace with -AllNamespaces' {
@@ -108,31 +121,37 @@ Describe 'Get-ImageStream' {
     It 'completes stream names from the cluster' {
         $completion = TabExpansion2 -inputScript 'Get-ImageStream we' -cursorColumn 'Get-ImageStream we'.Length
         $completion.CompletionMatches.CompletionText | Should -Contain 'web1'
-        $completion.CompletionMatches.CompletionText | Should -Contain 'web4'
+        $completion.CompletionMatches.CompletionText | Should -Contain 'web2'
     }
 }
 
 Describe 'ConvertTo-OpenShiftYaml and New-ImageStream -Path' {
+    BeforeAll {
+        $null = New-ImageStream yaml1
+        $null = New-ImageStream yaml2 -LookupLocal -Label @{ app = 'shop' }
+    }
+
     It 'writes a stream as oc get -o yaml does and reads it back into a new stream' {
-        $yaml = Get-ImageStream web2 | ConvertTo-OpenShiftYaml
+        $yaml = Get-ImageStream yaml2 | ConvertTo-OpenShiftYaml
         $yaml | Should -Match '(?m)^apiVersion: image.openshift.io/v1$'
         $yaml | Should -Match '(?m)^kind: ImageStream$'
-        $yaml | Should -Match '(?m)^  name: web2$'
+        $yaml | Should -Match '(?m)^  name: yaml2$'
         $yaml | Should -Match '(?m)^  resourceVersion: "\d+"$'
         $yaml | Should -Match '(?m)^    local: true$'
 
-        $file = Join-Path $TestDrive 'web2.yaml'
-        $yaml -replace 'name: web2', 'name: web2-copy' | Set-Content $file
-        $made = Measure-Requests $context { $script:copy = New-ImageStream -Path $file }
+        $file = Join-Path $TestDrive 'yaml2.yaml'
+        $yaml -replace 'name: yaml2', 'name: yaml2-copy' | Set-Content $file
+        $seen = @{}
+        $made = Measure-Requests $context { $seen.Copy = New-ImageStream -Path $file }
 
         Get-RequestTotal $made | Should -Be 1
-        $copy.Name | Should -Be 'web2-copy'
-        $copy.LookupLocal | Should -BeTrue
-        $copy.Labels['app'] | Should -Be 'shop'
+        $seen.Copy.Name | Should -Be 'yaml2-copy'
+        $seen.Copy.LookupLocal | Should -BeTrue
+        $seen.Copy.Labels['app'] | Should -Be 'shop'
     }
 
     It 'writes several objects as one List' {
-        $yaml = Get-ImageStream 'web[12]' | ConvertTo-OpenShiftYaml
+        $yaml = Get-ImageStream 'yaml[12]' | ConvertTo-OpenShiftYaml
         $yaml | Should -Match '(?m)^kind: List$'
         ([regex]::Matches($yaml, '(?m)^- apiVersion: image.openshift.io/v1$')).Count | Should -Be 2
     }
@@ -144,33 +163,40 @@ Describe 'ConvertTo-OpenShiftYaml and New-ImageStream -Path' {
 }
 
 Describe 'Remove-ImageStream' {
+    BeforeEach {
+        $id = [guid]::NewGuid().ToString('n').Substring(0, 6)
+        $names = "gone-$id-a", "gone-$id-b", "gone-$id-c"
+        $null = $names | New-ImageStream
+    }
+
     It 'is ConfirmImpact High' {
         (Get-Command Remove-ImageStream).ImplementingType.GetCustomAttributes([System.Management.Automation.CmdletAttribute], $false)[0].ConfirmImpact | Should -Be 'High'
     }
 
     It 'does not delete with -WhatIf' {
         # -WhatIf reads the Deployments that follow the stream's tags (to name them), and writes nothing.
-        $made = Measure-Requests $context { Remove-ImageStream web3 -WhatIf }
+        $made = Measure-Requests $context { Remove-ImageStream $names[0] -WhatIf }
         @($made.Keys) | Should -Be @('list deployments 200')
-        Get-ImageStream web3 | Should -Not -BeNullOrEmpty
+        Get-ImageStream $names[0] | Should -Not -BeNullOrEmpty
     }
 
     It 'deletes piped streams with one DELETE each and passes them through' {
-        $streams = Get-ImageStream web3, web4
-        $made = Measure-Requests $context { $script:removed = $streams | Remove-ImageStream -Force -PassThru }
+        $streams = Get-ImageStream $names[0], $names[1]
+        $seen = @{}
+        $made = Measure-Requests $context { $seen.Removed = $streams | Remove-ImageStream -Force -PassThru }
 
         $made['delete imagestreams 200'] | Should -Be 2
         Get-RequestTotal $made | Should -Be 2
-        $removed.Name | Should -Be @('web3', 'web4')
-        Get-ImageStream 'web[34]' | Should -BeNullOrEmpty
+        $seen.Removed.Name | Should -Be @($names[0], $names[1])
+        Get-ImageStream "gone-$id-[ab]" | Should -BeNullOrEmpty
     }
 
     It 'reports a missing stream without stopping the pipeline' {
-        'nope', 'web2-copy' | ForEach-Object { $_ } | Remove-ImageStream -Force -ErrorVariable failures -ErrorAction SilentlyContinue
+        'nope', $names[2] | ForEach-Object { $_ } | Remove-ImageStream -Force -ErrorVariable failures -ErrorAction SilentlyContinue
 
         $failures.Count | Should -Be 1
         $failures[0].FullyQualifiedErrorId | Should -Be 'ImageStreamNotFound,ImageStreamPS.Commands.RemoveImageStreamCommand'
         $failures[0].CategoryInfo.Category | Should -Be 'ObjectNotFound'
-        Get-ImageStream web2-copy -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+        Get-ImageStream $names[2] -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
     }
 }

@@ -31,6 +31,11 @@ Describe 'The session cmdlets' {
     }
 
     It 'tells cmdlets there is no session to disconnect' {
-        { Disconnect-OpenShift -ErrorAction Stop } | Should -Throw -ErrorId 'NoOpenShiftSession,ImageStreamPS.Commands.DisconnectOpenShiftCommand'
+        $fresh = [powershell]::Create()
+        try {
+            $null = $fresh.AddScript('param($m) Import-Module $m; Disconnect-OpenShift').AddArgument($modulePath).Invoke()
+            $fresh.Streams.Error.FullyQualifiedErrorId | Should -Be 'NoOpenShiftSession,ImageStreamPS.Commands.DisconnectOpenShiftCommand'
+        }
+        finally { $fresh.Dispose() }
     }
 }

@@ -33,7 +33,7 @@ BeforeAll {
     $script:describeAssemblies = @'
 function Get-LoadedDependency {
     [AppDomain]::CurrentDomain.GetAssemblies() |
-        Where-Object { $_.GetName().Name -in 'YamlDotNet', 'KubernetesClient', 'Fractions', 'ImageStreamPS', 'ImageStreamPS.OpenShift' } |
+        Where-Object { $_.GetName().Name -in 'YamlDotNet', 'KubernetesClient', 'Fractions', 'Polly.Core', 'ImageStreamPS', 'ImageStreamPS.OpenShift' } |
         ForEach-Object { [pscustomobject]@{ Name = $_.GetName().Name; Version = $_.GetName().Version.ToString(); Context = [Runtime.Loader.AssemblyLoadContext]::GetLoadContext($_).Name } }
 }
 '@
@@ -63,6 +63,8 @@ Import-Module `$env:IMAGESTREAMPS_MODULE_PATH
         ($yaml | Where-Object Context -EQ 'Default').Version | Should -Be '13.0.0.0'
         ($yaml | Where-Object Context -EQ 'ImageStreamPS.Dependencies').Version | Should -BeLike '18.*'
         ($result.Loaded | Where-Object Name -EQ 'KubernetesClient').Context | Should -Be 'ImageStreamPS.Dependencies'
+        # Every request goes through Polly's retry pipeline, loaded beside KubernetesClient.
+        ($result.Loaded | Where-Object Name -EQ 'Polly.Core').Context | Should -Be 'ImageStreamPS.Dependencies'
         ($result.Loaded | Where-Object Name -EQ 'ImageStreamPS.OpenShift').Context | Should -Be 'ImageStreamPS.Dependencies'
         ($result.Loaded | Where-Object Name -EQ 'ImageStreamPS').Context | Should -Be 'Default'
     }

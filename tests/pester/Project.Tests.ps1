@@ -188,3 +188,12 @@ Describe 'Remove-OpenShiftProject' {
         @(Get-OpenShiftProject citas-*) | Should -HaveCount 0
     }
 }
+
+Describe 'Tab completion of projects' {
+    It 'completes project names from the cluster for Get- and Remove-OpenShiftProject' {
+        $line = 'Get-OpenShiftProject myp'
+        @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText) | Should -Be @('myproject')
+        $line = 'Remove-OpenShiftProject opens'
+        @((TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText) | Should -Be @('openshift')
+    }
+}

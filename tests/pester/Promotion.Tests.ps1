@@ -17,14 +17,28 @@ BeforeAll {
         [pscredential]::new('developer', (ConvertTo-SecureString $token -AsPlainText -Force))
     }
 
-    # Pushes a copy of the seeded v2 image to the cluster's integrated registry as $Repository:$Tag, as a
-    # build or `podman push` would: the stream gets a tag whose image lives in that registry.
-    function Push-Image($Cluster, [string] $Repository, [string] $Tag) {
+    # Pushes the seeded v2 image to the cluster's integrated registry as $Repository:$Tag, as a build or
+    # `podman push` would: the stream gets a tag whose image lives in that registry. -Label makes it an image
+    # of its own (a config blob no other cluster has).
+    function Push-Image($Cluster, [string] $Repository, [string] $Tag, [string] $Label) {
         $login = (Get-RegistryCredential $Cluster).GetNetworkCredential()
         $basic = @{ Authorization = 'Basic ' + [Convert]::ToBase64String([Text.Encoding]::UTF8.GetBytes("$($login.UserName):$($login.Password)")) }
         $registry = "http://$($Cluster.Sandbox.RegistryEndpoint)"
-        $manifest = Invoke-WebRequest "$registry/v2/josedom24/citas-backend/manifests/v2" -Headers ($basic + @{ Accept = 'application/vnd.docker.distribution.manifest.v2+json' })
-        $null = Invoke-WebRequest -Method Put "$registry/v2/$Repository/manifests/$Tag" -Headers $basic -ContentType $manifest.Headers['Content-Type'][0] -Body $manifest.Content
+        $type = 'application/vnd.docker.distribution.manifest.v2+json'
+        $manifest = (Invoke-WebRequest "$registry/v2/josedom24/citas-backend/manifests/v2" -Headers ($basic + @{ Accept = $type })).Content
+        if ($Label) {
+            $text = { param($content) if ($content -is [byte[]]) { [Text.Encoding]::UTF8.GetString($content) } else { $content } }
+            $document = (& $text $manifest) | ConvertFrom-Json
+            $config = (& $text (Invoke-WebRequest "$registry/v2/josedom24/citas-backend/blobs/$($document.config.digest)" -Headers $basic).Content) | ConvertFrom-Json
+            $config.config.Labels | Add-Member -NotePropertyName promoted -NotePropertyValue $Label -Force
+            $bytes = [Text.Encoding]::UTF8.GetBytes(($config | ConvertTo-Json -Depth 20 -Compress))
+            $digest = 'sha256:' + [Convert]::ToHexString([Security.Cryptography.SHA256]::HashData($bytes)).ToLowerInvariant()
+            $null = Invoke-WebRequest -Method Post "$registry/v2/$Repository/blobs/uploads/?digest=$digest" -Headers $basic -ContentType 'application/octet-stream' -Body $bytes
+            $document.config.digest = $digest
+            $document.config.size = $bytes.Length
+            $manifest = $document | ConvertTo-Json -Depth 20 -Compress
+        }
+        $null = Invoke-WebRequest -Method Put "$registry/v2/$Repository/manifests/$Tag" -Headers $basic -ContentType $type -Body $manifest
     }
 
     function Get-Secret($Cluster, [string] $Name) {
@@ -65,7 +79,8 @@ Describe 'Set-ImageTag from one cluster to another' {
         }
 
         $text | Should -Match ([regex]::Escape("What if: Promote myproject/citas:v2 ($($v2.Image)) from $stagingServer to myproject/citas:prod on ${prodServer}: $prodServer imports $hub@$($v2.Image)"))
-        $text | Should -Match ([regex]::Escape("would roll out deployment/app-citas container citas: $hub@$($v1.Image) -> $hub@$($v2.Image)"))
+        # The promoted image has no tag on the destination yet: it is named by its source tag and cluster.
+        $text | Should -Match ([regex]::Escape("would roll out deployment/app-citas container citas: citas:v1 ($($v1.Image.Substring(0, 19))) -> myproject/citas:v2 on $stagingServer ($($v2.Image.Substring(0, 19)))"))
         Get-Writes $made | Should -BeNullOrEmpty
         (Get-ImageTag citas:prod -Session $prod.Session).Image | Should -Be $v1.Image
     }
@@ -98,6 +113,15 @@ Describe 'Set-ImageTag from one cluster to another' {
         $copy.Session | Should -Be $staging.Session
         $copy.SourceKind | Should -Be 'ImageStreamImage'
         $copy.Image | Should -Be $v2.Image
+    }
+
+    It 'only Set-ImageTag takes a piped tag as a source for -Session''s cluster: Remove-ImageTag refuses it (SessionMismatch)' {
+        Get-ImageTag citas:v1 -Session $staging.Session | Remove-ImageTag -Session $prod.Session -Force -ErrorVariable refused -ErrorAction SilentlyContinue
+
+        $refused.Count | Should -Be 1
+        $refused[0].FullyQualifiedErrorId | Should -Be 'SessionMismatch,ImageStreamPS.Commands.RemoveImageTagCommand'
+        (Get-ImageTag citas:v1 -Session $staging.Session).Image | Should -Be $v1.Image
+        (Get-ImageTag citas:v1 -Session $prod.Session).Image | Should -Be $v1.Image
     }
 
     It '-SourceSession names a source on another cluster without a pipeline' {
@@ -163,6 +187,41 @@ Describe 'Promoting an image of the source cluster''s own registry' {
         $null = Get-Secret $prod 'staging-registry'
         $secretStatus | Should -Be 404
         Get-ImageTag app:strict -Session $prod.Session -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+    }
+}
+
+# What oc image mirror (oc pkg/cli/image/mirror: plan, then blobs the destination lacks, then manifests) does.
+Describe 'Set-ImageTag -Mirror, for clusters that cannot reach each other' {
+    It 'copies the image through this machine into the destination''s registry with the user''s own logins, and writes no secret' {
+        Push-Image $staging 'myproject/unique' 'v1' -Label ([guid]::NewGuid().ToString('n'))
+        $pushed = Get-ImageTag unique:v1 -Session $staging.Session
+        $made = Measure-Requests $prod {
+            $script:out = $pushed | Set-ImageTag -Destination mirrored:v1 -Session $prod.Session -Mirror -Insecure -PassThru -Verbose 4>&1
+        }
+        $again = $pushed | Set-ImageTag -Destination mirrored:v2 -Session $prod.Session -Mirror -Insecure -Verbose 4>&1
+
+        $tag = @($out | Where-Object { $_ -is [ImageStreamPS.Model.ImageTag] })
+        $tag.Count | Should -Be 1
+        $tag[0].Image | Should -Be $pushed.Image
+        $tag[0].PullSpec | Should -Be "image-registry.openshift-image-registry.svc:5000/myproject/mirrored@$($pushed.Image)"
+        $tag[0].Session | Should -Be $prod.Session
+        "$($out | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })" | Should -Match 'Copied 1 of 2 blobs'
+        "$($again | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] })" | Should -Match 'Copied 0 of \d+ blobs \(0\.0 MB\)'
+        (Get-ImageTag mirrored:v2 -Session $prod.Session).Image | Should -Be $pushed.Image
+        $made.Keys | Where-Object { $_ -match 'secrets' } | Should -BeNullOrEmpty
+        $made.Keys | Where-Object { $_ -match '^create imagestreamimports ' } | Should -BeNullOrEmpty
+    }
+
+    It 'with a login the source registry refuses it is ImageImportUnauthorized and the stream it made for the copy is gone' {
+        $wrong = [pscredential]::new('developer', (ConvertTo-SecureString 'not-the-token' -AsPlainText -Force))
+        $pushed | Set-ImageTag -Destination refused:v1 -Session $prod.Session -Mirror -Insecure -Credential $wrong -ErrorVariable failures -ErrorAction SilentlyContinue
+
+        $failures.Count | Should -Be 1
+        $failures[0].FullyQualifiedErrorId | Should -Be 'ImageImportUnauthorized,ImageStreamPS.Commands.SetImageTagCommand'
+        $failures[0].CategoryInfo.Category | Should -Be 'PermissionDenied'
+        $failures[0].ErrorDetails.Message | Should -Match ([regex]::Escape("registry $route refused a pull of myproject/app"))
+        $failures[0].ErrorDetails.Message | Should -Not -Match 'not-the-token'
+        Get-ImageStream refused -Session $prod.Session -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
     }
 }
 

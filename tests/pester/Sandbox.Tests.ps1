@@ -86,6 +86,7 @@ Describe 'Start-OpenShiftSandbox' {
         $e.FullyQualifiedErrorId | Should -Be 'SandboxAlreadyRunning,ImageStreamPS.Commands.StartOpenShiftSandboxCommand'
         $e.CategoryInfo.Category | Should -Be 'ResourceExists'
         $e.TargetObject.ProcessId | Should -Be $sandbox.ProcessId
+        $e.Exception.Message | Should -Match ([regex]::Escape("Use it (Connect-OpenShift -Sandbox -DataPath '$dataPath')"))
     }
 
     It 'starts nothing with -WhatIf' {
@@ -94,21 +95,26 @@ Describe 'Start-OpenShiftSandbox' {
         Join-Path $other 'sandbox.json' | Should -Not -Exist
     }
 
-    It 'says what is missing and how to get it when the module lacks ASP.NET Core for this runtime' {
-        $damaged = Join-Path $TestDrive 'damaged/ImageStreamPS'
+    It 'says what is missing and how to get it when the module lacks <Missing>' -ForEach @(
+        @{ Missing = 'ASP.NET Core for this runtime'; Remove = 'sandbox/aspnetcore'; Id = 'SandboxFrameworkNotFound'; Says = "no ASP\.NET Core for \.NET $([Environment]::Version.Major)" }
+        @{ Missing = 'SQLite for this platform'; Remove = "sandbox/runtimes/$([Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier)"; Id = 'SandboxNativeLibraryNotFound'; Says = "no SQLite native library \(e_sqlite3\) for this platform, $([regex]::Escape([Runtime.InteropServices.RuntimeInformation]::RuntimeIdentifier))," }
+    ) {
+        $damaged = Join-Path $TestDrive "damaged-$Id/ImageStreamPS"
         Copy-Item (Split-Path $env:IMAGESTREAMPS_MODULE_PATH) $damaged -Recurse
-        Remove-Item (Join-Path $damaged 'sandbox/aspnetcore') -Recurse
-        $run = Invoke-IsolatedPwsh (Join-Path $TestDrive 'home-damaged') -ModulePath (Join-Path $damaged 'ImageStreamPS.psd1') -Script @"
-try { Start-OpenShiftSandbox -DataPath '$(Join-Path $TestDrive 'damaged-data')'; 'STARTED' }
+        Join-Path $damaged $Remove | Should -Exist
+        Remove-Item (Join-Path $damaged $Remove) -Recurse
+        $data = Join-Path $TestDrive "damaged-data-$Id"
+        $run = Invoke-IsolatedPwsh (Join-Path $TestDrive "home-damaged-$Id") -ModulePath (Join-Path $damaged 'ImageStreamPS.psd1') -Script @"
+try { Start-OpenShiftSandbox -DataPath '$data'; 'STARTED' }
 catch { 'ID=' + `$_.FullyQualifiedErrorId; 'CATEGORY=' + `$_.CategoryInfo.Category; `$_.Exception.Message }
 "@
         $run.ExitCode | Should -Be 0 -Because $run.Output
         $run.Output | Should -Not -Match 'STARTED'
-        $run.Output | Should -Match 'ID=SandboxFrameworkNotFound,ImageStreamPS.Commands.StartOpenShiftSandboxCommand'
+        $run.Output | Should -Match "ID=$Id,ImageStreamPS.Commands.StartOpenShiftSandboxCommand"
         $run.Output | Should -Match 'CATEGORY=ObjectNotFound'
-        $run.Output | Should -Match "no ASP\.NET Core for \.NET $([Environment]::Version.Major)"
+        $run.Output | Should -Match $Says
         $run.Output | Should -Match 'Install-PSResource ImageStreamPS -Reinstall'
-        Join-Path $TestDrive 'damaged-data' | Should -Not -Exist
+        $data | Should -Not -Exist
     }
 
     It 'reports a sandbox that dies before it is ready, with its output' {

@@ -15,6 +15,8 @@ BeforeAll {
     Set-ImageTag citas:v1 citas:prod -InformationAction Ignore
     New-App citas:prod -Name app-citas -InformationAction Ignore | Out-Null
     $route = New-AppRoute -Service app-citas -Port 10000 -InformationAction Ignore
+    # A route name as long as people make them: its host is longer still.
+    $longRoute = New-AppRoute -Service app-citas -Port 10000 -Name 'app-citas-for-the-integration-env' -InformationAction Ignore
     $rollout = Get-AppRollout app-citas -Wait -Timeout 00:01:00 -ErrorAction Stop
     $shortV1 = $v1.Image.Substring(0, 'sha256:'.Length + 12)
     $shortV2 = $v2.Image.Substring(0, 'sha256:'.Length + 12)
@@ -98,8 +100,14 @@ Describe 'Default table views' {
         Get-HeaderLine (Get-OpenShiftProject) | Should -Match (Get-ColumnPattern 'CURRENT', 'NAME', 'DISPLAY NAME', 'STATUS', 'AGE')
     }
 
-    It 'New-AppRoute prints NAME, HOST/PORT, PATH, SERVICES, PORT, TERMINATION, URL (oc get route)' {
-        Get-HeaderLine $route | Should -Match (Get-ColumnPattern 'NAME', 'HOST/PORT', 'PATH', 'SERVICES', 'PORT', 'TERMINATION', 'URL')
+    It 'New-AppRoute prints NAME, SERVICES, PORT, URL (what reaches the route; the host is in the URL and in -View Wide)' {
+        Get-HeaderLine $route | Should -Match (Get-ColumnPattern 'NAME', 'SERVICES', 'PORT', 'URL')
+        ($route | Out-String -Width 400) | Should -Match "(?m)^app-citas\s+app-citas\s+10000\s+$([regex]::Escape($route.Url))\s*$"
+    }
+
+    It 'a route -View Wide is oc get route (NAME, HOST/PORT, PATH, SERVICES, PORT, TERMINATION) with the URL' {
+        Get-HeaderLine ($route | Format-Table -View Wide) | Should -Match (Get-ColumnPattern 'NAME', 'HOST/PORT', 'PATH', 'SERVICES', 'PORT', 'TERMINATION', 'URL')
+        ($route | Format-Table -View Wide | Out-String -Width 400) | Should -Match "(?m)^app-citas\s+$([regex]::Escape($route.Host))\s+app-citas\s+10000\s+"
     }
 
     It 'a session''s row never shows its token' {
@@ -147,6 +155,15 @@ Describe 'The describe view' {
         $text | Should -Match 'tagged from docker\.io/josedom24/citas-backend:v1'
     }
 
+    It 'Format-List names each image by its short digest, so no tag block wraps mid-hash (<Width> columns)' -ForEach @(@{ Width = 80 }, @{ Width = 120 }) {
+        $lines = Get-Lines (Get-ImageStream citas | Format-List | Out-String -Width $Width)
+        $lines | Should -Contain "                     * docker.io/josedom24/citas-backend@$shortV1"
+        $lines | Should -Contain "                     * docker.io/josedom24/citas-backend@$shortV2"
+        $lines | Should -Contain "                     tagged from citas@$shortV1"
+        $lines | Where-Object { $_ -match '^\s*[0-9a-f]{4,}\s*$' } | Should -BeNullOrEmpty -Because 'a digest cut across two lines leaves its tail alone on a line'
+        $lines | Where-Object { $_ -match 'sha256:[0-9a-f]{13}' } | Should -BeNullOrEmpty
+    }
+
     It 'Format-List describes the stream once per object, not once per row' {
         $stream = Get-ImageStream citas
         $first = $stream.Description
@@ -171,7 +188,7 @@ Describe 'The describe view' {
 
 Describe 'At <Width> columns the identifying values stay whole (Out-String)' -ForEach @(@{ Width = 80 }, @{ Width = 120 }) {
     It 'no line is wider than the window' {
-        foreach ($view in @((Get-ImageTag), (Get-ImageStream), (Get-AppRollout), $rollout.ReplicaSets, $rollout.Pods, (Get-OpenShiftSession), $route)) {
+        foreach ($view in @((Get-ImageTag), (Get-ImageStream), (Get-AppRollout), $rollout.ReplicaSets, $rollout.Pods, (Get-OpenShiftSession), $route, $longRoute)) {
             Get-Lines ($view | Out-String -Width $Width) | ForEach-Object { $_.TrimEnd().Length | Should -BeLessOrEqual $Width }
         }
     }
@@ -217,8 +234,13 @@ Describe 'At <Width> columns the identifying values stay whole (Out-String)' -Fo
 
     }
 
-    It 'a route keeps its name and host' {
-        $route | Out-String -Width $Width | Should -Match "(?m)^app-citas\s+$([regex]::Escape($route.Host))\s"
+    It 'a route keeps its name, service, port and URL, also under a long name' {
+        $route | Out-String -Width $Width | Should -Match "(?m)^app-citas\s+app-citas\s+10000\s+$([regex]::Escape($route.Url))(\s|$)"
+        $longRoute | Out-String -Width $Width | Should -Match "(?m)^$($longRoute.Name)\s+app-citas\s+10000\s"
+        # The sandbox's router serves each route on a loopback URL, short enough to stay whole beside a long name.
+        if ($longRoute.Url -like 'http://127.0.0.1:*') {
+            $longRoute | Out-String -Width $Width | Should -Match "(?m)^$($longRoute.Name)\s+app-citas\s+10000\s+$([regex]::Escape($longRoute.Url))(\s|$)"
+        }
     }
 }
 
@@ -263,6 +285,14 @@ Describe 'In a real terminal (tmux, interactive pwsh) at <Width> columns' -ForEa
     It 'a session keeps its server and namespace' -Skip:(-not (Get-Command tmux -ErrorAction SilentlyContinue)) {
         Invoke-Terminal 'Get-OpenShiftSession' |
             Should -Match "(?m)^\s*\d+\s+True\s+$([regex]::Escape($sandbox.Server.ToString().TrimEnd('/')))\s+myproject\s"
+    }
+
+    It 'Format-List keeps each image line whole' -Skip:(-not (Get-Command tmux -ErrorAction SilentlyContinue)) {
+        $screen = Invoke-Terminal 'Get-ImageStream citas | Format-List'
+        $screen | Should -Match '(?m)^Tags\s+: 3\s*$'
+        $screen | Should -Match "(?m)^ +\* docker\.io/josedom24/citas-backend@$shortV1\s*$"
+        $screen | Should -Match "(?m)^ +tagged from citas@$shortV1\s*$"
+        $screen | Should -Not -Match '(?m)^\s*[0-9a-f]{4,}\s*$'
     }
 
     It 'Format-Custom prints the describe text flush left' -Skip:(-not (Get-Command tmux -ErrorAction SilentlyContinue)) {

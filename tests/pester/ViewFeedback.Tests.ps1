@@ -113,6 +113,13 @@ Describe '-WhatIf and -Confirm name the apps a removal reaches' {
         (Get-ImageTag citas:prod).Image | Should -Be $v1.Image
     }
 
+    It 'Set-ImageTag -WhatIf names a tag source by its tag beside the digest it writes' {
+        $v2 = Get-ImageTag citas:v2
+        $text = Get-HostText { Set-ImageTag citas:v2 citas:prod -WhatIf }
+        $text | Should -Match ([regex]::Escape("What if: Set tag myproject/citas:prod to ImageStreamImage citas@$($v2.Image) (the image citas:v2 points to) on 127.0.0.1"))
+        (Get-ImageTag citas:prod).Image | Should -Be $v1.Image
+    }
+
     It 'Remove-ImageTag -WhatIf says when no app follows the tag' {
         Get-HostText { Remove-ImageTag citas:v2 -WhatIf } | Should -Match 'no Deployment in myproject follows citas:v2'
     }
@@ -143,8 +150,27 @@ Describe '-WhatIf and -Confirm name the apps a removal reaches' {
         try {
             $prompt = Get-ViewTerminalConfirmation $terminal 'Set-ImageTag citas:v2 citas:prod -Confirm'
             ($prompt -replace '\s+', ' ') | Should -Match ([regex]::Escape("would roll out deployment/app-citas container citas: citas:v1 ($($v1.Image.Substring(0, 19))) -> citas:v2"))
+            ($prompt -replace '\s+', ' ') | Should -Match ([regex]::Escape("Set tag myproject/citas:prod to ImageStreamImage citas@$((Get-ImageTag citas:v2).Image) (the image citas:v2 points to) on "))
         }
         finally { Stop-ViewTerminal $terminal }
         (Get-ImageTag citas:prod).Image | Should -Be $v1.Image
+    }
+
+    It 'Ctrl+C at a -Confirm prompt stops the command: nothing is set and the shell goes on (80 columns)' -Skip:(-not (Get-Command tmux -ErrorAction SilentlyContinue)) {
+        . "$PSScriptRoot/ViewTerminal.ps1"
+        $terminal = Start-ViewTerminal -Width 80 -KubeConfig $sandbox.KubeConfigPath
+        try {
+            Wait-ViewTerminal $terminal '(?m)^PS [^\n]*> *\s*\z' 'a prompt' | Out-Null
+            Send-ViewTerminalKeys $terminal 'Clear-Host; Set-ImageTag citas:v2 citas:prod -Confirm' -Literal
+            Send-ViewTerminalKeys $terminal Enter
+            $prompt = Wait-ViewTerminal $terminal '\[N\] No' 'the confirmation prompt'
+            ($prompt -replace '\s+', '') | Should -Match ([regex]::Escape('citas:v1(' + $v1.Image.Substring(0, 19) + ')->citas:v2'))
+            Send-ViewTerminalKeys $terminal C-c
+            Wait-ViewTerminal $terminal '(?m)^PS [^\n]*> *\s*\z' 'the prompt after Ctrl+C' | Out-Null
+            Invoke-ViewTerminal $terminal "'prod=' + (Get-ImageTag citas:prod).Image" | Should -Match ([regex]::Escape("prod=$($v1.Image)"))
+        }
+        finally { Stop-ViewTerminal $terminal }
+        (Get-ImageTag citas:prod).Image | Should -Be $v1.Image
+        (Get-AppRollout app-citas).Runs | Should -Be 'citas:v1'
     }
 }

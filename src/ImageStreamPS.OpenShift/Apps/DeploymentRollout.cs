@@ -10,6 +10,10 @@ namespace ImageStreamPS.OpenShift.Apps;
 public static class DeploymentRollout
 {
     public const string RevisionAnnotation = "deployment.kubernetes.io/revision";
+    /// <summary>The revisions a ReplicaSet had before it was rolled back to (comma-separated).</summary>
+    public const string RevisionHistoryAnnotation = "deployment.kubernetes.io/revision-history";
+    /// <summary>Why a revision was made (<c>kubectl --record</c>, or set by hand); <c>kubectl rollout history</c> shows it.</summary>
+    public const string ChangeCauseAnnotation = "kubernetes.io/change-cause";
 
     public static Rollout Read(
         V1Deployment deployment, IEnumerable<V1ReplicaSet> replicaSets, IEnumerable<V1Pod> pods, IReadOnlyList<RolloutTrigger> triggers)
@@ -32,7 +36,11 @@ public static class DeploymentRollout
                 rs.Status?.ReadyReplicas ?? 0,
                 rs.Status?.AvailableReplicas ?? 0,
                 ImageOf(rs.Spec?.Template?.Spec?.Containers, container),
-                rs.Metadata?.CreationTimestamp))
+                rs.Metadata?.CreationTimestamp)
+            {
+                ChangeCause = rs.Metadata?.Annotations is { } a && a.TryGetValue(ChangeCauseAnnotation, out var cause) && cause.Length > 0 ? cause : null,
+                EarlierRevisions = ParseRevisionHistory(rs.Metadata?.Annotations),
+            })
             .OrderByDescending(rs => rs.Revision).ThenBy(rs => rs.Name, StringComparer.Ordinal)
             .ToList();
 
@@ -81,6 +89,12 @@ public static class DeploymentRollout
         annotations is not null && annotations.TryGetValue(RevisionAnnotation, out var value) && long.TryParse(value, out var revision)
             ? revision
             : 0;
+
+    internal static IReadOnlyList<long> ParseRevisionHistory(IDictionary<string, string>? annotations) =>
+        annotations is not null && annotations.TryGetValue(RevisionHistoryAnnotation, out var value)
+            ? value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(v => long.TryParse(v, out var r) ? r : 0).Where(r => r > 0).ToList()
+            : [];
 
     /// <summary>The container the first unpaused trigger writes, else null (meaning the first container).</summary>
     internal static string? TriggeredContainer(IReadOnlyList<string> containerNames, IReadOnlyList<RolloutTrigger> triggers) =>

@@ -16,6 +16,18 @@ public static class ImageDigest
         return colon > 0 && digest.Length - colon - 1 > ShortHexLength ? digest[..(colon + 1 + ShortHexLength)] : digest;
     }
 
+    /// <summary>
+    /// <c>repo@sha256:24ffc068a860</c> for a by-digest reference, <c>sha256:24ffc068a860</c> for a bare
+    /// digest; a reference by tag (<c>127.0.0.1:5000/ns/citas:v1</c>) unchanged.
+    /// </summary>
+    public static string ShortIn(string reference)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        var at = reference.LastIndexOf('@');
+        var digest = reference[(at + 1)..];
+        return ReferenceGrammar.ValidateDigest(digest) is null ? reference[..(at + 1)] + Short(digest) : reference;
+    }
+
     public static string? Of(string? pullSpec) =>
         DockerImageReference.TryParse(pullSpec, out var reference) && !string.IsNullOrEmpty(reference.ID) ? reference.ID : null;
 }

@@ -89,7 +89,17 @@ public sealed record RolloutTrigger(string Namespace, string ImageStreamTag, str
 
 /// <summary>A ReplicaSet (or ReplicationController) row: what <c>oc get rs</c> shows, plus revision and image.</summary>
 public sealed record RolloutReplicaSet(
-    string Name, long Revision, int Desired, int Current, int Ready, int Available, string? Image, DateTime? Created);
+    string Name, long Revision, int Desired, int Current, int Ready, int Available, string? Image, DateTime? Created)
+{
+    /// <summary>The <c>kubernetes.io/change-cause</c> annotation (what <c>kubectl rollout history</c> shows), or null.</summary>
+    public string? ChangeCause { get; init; }
+
+    /// <summary>
+    /// Earlier revisions this ReplicaSet had (<c>deployment.kubernetes.io/revision-history</c>): a rollback to
+    /// its template gives it a new revision and keeps the old ones here.
+    /// </summary>
+    public IReadOnlyList<long> EarlierRevisions { get; init; } = [];
+}
 
 /// <summary>A Pod row: what <c>oc get pod</c> shows, plus the ReplicaSet that owns it and its image.</summary>
 /// <param name="Status">The STATUS column of <c>oc get pod</c> (<c>Running</c>, <c>ImagePullBackOff</c>, <c>Terminating</c>…).</param>

@@ -26,18 +26,20 @@ public sealed class RolloutClient(IKubernetes kubernetes)
     /// <summary>The rollout named <paramref name="name"/> (a Deployment first, then a DeploymentConfig), or null.</summary>
     public async Task<Rollout?> GetAsync(string @namespace, string name, CancellationToken cancellationToken)
     {
-        var deployment = await ReadDeploymentAsync(@namespace, name, cancellationToken).ConfigureAwait(false);
-        Rollout? rollout = null;
-        if (deployment is not null)
-        {
-            rollout = await ReadAsync(deployment, cancellationToken).ConfigureAwait(false);
-        }
-        else if (await ReadDeploymentConfigAsync(@namespace, name, cancellationToken).ConfigureAwait(false) is { } config)
-        {
-            rollout = await ReadAsync(config, cancellationToken).ConfigureAwait(false);
-        }
-
+        var rollout = await ReadAsync(@namespace, name, cancellationToken).ConfigureAwait(false);
         return rollout is null ? null : (await WithImageTagsAsync([rollout], cancellationToken).ConfigureAwait(false))[0];
+    }
+
+    // The workload with its ReplicaSets and Pods, without reading the streams its triggers follow.
+    private async Task<Rollout?> ReadAsync(string @namespace, string name, CancellationToken cancellationToken)
+    {
+        if (await ReadDeploymentAsync(@namespace, name, cancellationToken).ConfigureAwait(false) is { } deployment)
+        {
+            return await ReadAsync(deployment, cancellationToken).ConfigureAwait(false);
+        }
+        return await ReadDeploymentConfigAsync(@namespace, name, cancellationToken).ConfigureAwait(false) is { } config
+            ? await ReadAsync(config, cancellationToken).ConfigureAwait(false)
+            : null;
     }
 
     /// <summary>
@@ -56,18 +58,7 @@ public sealed class RolloutClient(IKubernetes kubernetes)
                 result.Add(rollout);
                 continue;
             }
-
-            var read = new List<ImageStream>();
-            foreach (var (ns, stream) in rollout.Triggers.Select(t => (t.Namespace, t.Stream)).Distinct())
-            {
-                if (!streams.TryGetValue((ns, stream), out var imageStream))
-                {
-                    imageStream = streams[(ns, stream)] = await ReadImageStreamAsync(ns, stream, cancellationToken).ConfigureAwait(false);
-                }
-                if (imageStream is not null) read.Add(imageStream);
-            }
-
-            var tagsByDigest = ImageNames.TagsByDigest(read, rollout.Namespace);
+            var tagsByDigest = await TagsByDigestAsync(rollout, streams, cancellationToken).ConfigureAwait(false);
             var digest = rollout.Digest;
             result.Add(rollout with
             {
@@ -78,12 +69,41 @@ public sealed class RolloutClient(IKubernetes kubernetes)
         return result;
     }
 
+    /// <summary>
+    /// <c>oc rollout history</c>: the rollout's revisions (<see cref="RolloutHistory"/>), each with the tags of
+    /// its triggering streams that point at the image it ran; null when there is no such rollout.
+    /// </summary>
+    public async Task<IReadOnlyList<RolloutRevision>?> HistoryAsync(string @namespace, string name, CancellationToken cancellationToken)
+    {
+        if (await ReadAsync(@namespace, name, cancellationToken).ConfigureAwait(false) is not { } read) return null;
+        var rollout = (await WithImageTagsAsync([read], cancellationToken).ConfigureAwait(false))[0];
+        return RolloutHistory.Of(rollout)
+            .Select(r => r with { ImageTags = RolloutRuns.TagsOf(r.Digest, rollout), Runs = RolloutRuns.NameOf(r.Image, rollout) })
+            .ToList();
+    }
+
+    // The tags of the rollout's triggering streams by the digest they point at now (ImageNames.TagsByDigest); streams are read once per cache.
+    private async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> TagsByDigestAsync(
+        Rollout rollout, Dictionary<(string, string), ImageStream?> streams, CancellationToken cancellationToken)
+    {
+        var read = new List<ImageStream>();
+        foreach (var (ns, stream) in rollout.Triggers.Select(t => (t.Namespace, t.Stream)).Distinct())
+        {
+            if (!streams.TryGetValue((ns, stream), out var imageStream))
+            {
+                imageStream = streams[(ns, stream)] = await ReadImageStreamAsync(ns, stream, cancellationToken).ConfigureAwait(false);
+            }
+            if (imageStream is not null) read.Add(imageStream);
+        }
+        return ImageNames.TagsByDigest(read, rollout.Namespace);
+    }
+
     private async Task<ImageStream?> ReadImageStreamAsync(string ns, string name, CancellationToken cancellationToken)
     {
         try
         {
             return await kubernetes.CustomObjects.GetNamespacedCustomObjectAsync<ImageStream>(
-                ImageStream.KubeGroup, ImageStream.KubeApiVersion, ns, ImageStream.KubePluralName, name, cancellationToken).ConfigureAwait(false);
+                ImageStream.KubeGroup, ImageStream.KubeApiVersion, ApiPath.Namespace(ns), ImageStream.KubePluralName, ApiPath.Name(name), cancellationToken).ConfigureAwait(false);
         }
         catch (HttpOperationException e) when (e.Response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden)
         {
@@ -91,23 +111,26 @@ public sealed class RolloutClient(IKubernetes kubernetes)
         }
     }
 
-    /// <summary>Every rollout in the namespace, ReplicaSets and Pods read once for all of them.</summary>
-    public async Task<IReadOnlyList<Rollout>> ListAsync(string @namespace, CancellationToken cancellationToken)
+    /// <summary>
+    /// Every rollout in the namespace (or those whose workload matches <paramref name="labelSelector"/>),
+    /// ReplicaSets and Pods read once for all of them.
+    /// </summary>
+    public async Task<IReadOnlyList<Rollout>> ListAsync(string @namespace, CancellationToken cancellationToken, string? labelSelector = null)
     {
-        var deployments = await kubernetes.AppsV1.ListNamespacedDeploymentAsync(@namespace, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var configs = await ListDeploymentConfigsAsync(@namespace, cancellationToken).ConfigureAwait(false);
+        var deployments = await kubernetes.AppsV1.ListNamespacedDeploymentAsync(ApiPath.Namespace(@namespace), labelSelector: labelSelector, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var configs = await ListDeploymentConfigsAsync(@namespace, labelSelector, cancellationToken).ConfigureAwait(false);
         if (deployments.Items.Count == 0 && configs.Count == 0) return [];
 
-        var pods = (await kubernetes.CoreV1.ListNamespacedPodAsync(@namespace, cancellationToken: cancellationToken).ConfigureAwait(false)).Items;
+        var pods = (await kubernetes.CoreV1.ListNamespacedPodAsync(ApiPath.Namespace(@namespace), cancellationToken: cancellationToken).ConfigureAwait(false)).Items;
         var rollouts = new List<Rollout>();
         if (deployments.Items.Count > 0)
         {
-            var replicaSets = (await kubernetes.AppsV1.ListNamespacedReplicaSetAsync(@namespace, cancellationToken: cancellationToken).ConfigureAwait(false)).Items;
+            var replicaSets = (await kubernetes.AppsV1.ListNamespacedReplicaSetAsync(ApiPath.Namespace(@namespace), cancellationToken: cancellationToken).ConfigureAwait(false)).Items;
             rollouts.AddRange(deployments.Items.Select(d => DeploymentRollout.Read(d, replicaSets, pods, RolloutTriggers.Of(d))));
         }
         if (configs.Count > 0)
         {
-            var controllers = (await kubernetes.CoreV1.ListNamespacedReplicationControllerAsync(@namespace, cancellationToken: cancellationToken).ConfigureAwait(false)).Items;
+            var controllers = (await kubernetes.CoreV1.ListNamespacedReplicationControllerAsync(ApiPath.Namespace(@namespace), cancellationToken: cancellationToken).ConfigureAwait(false)).Items;
             rollouts.AddRange(configs.Select(c => DeploymentConfigRollout.Read(c, controllers, pods)));
         }
         var sorted = rollouts.OrderBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Kind, StringComparer.Ordinal).ToList();
@@ -189,9 +212,9 @@ public sealed class RolloutClient(IKubernetes kubernetes)
             var resourceVersion = deployment.Metadata.ResourceVersion;
             Exception? watchError = null;
             V1Deployment? changed = null;
-            await foreach (var (type, item) in kubernetes.AppsV1.WatchListNamespacedDeploymentAsync(
-                ns, fieldSelector: "metadata.name=" + name, resourceVersion: resourceVersion, allowWatchBookmarks: true,
-                timeoutSeconds: WatchTimeoutSeconds, onError: e => watchError = e, cancellationToken: cancellationToken).ConfigureAwait(false))
+            await foreach (var (type, item) in Survive(kubernetes.AppsV1.WatchListNamespacedDeploymentAsync(
+                ApiPath.Namespace(ns), fieldSelector: "metadata.name=" + name, resourceVersion: resourceVersion, allowWatchBookmarks: true,
+                timeoutSeconds: WatchTimeoutSeconds, onError: e => watchError = e, cancellationToken: cancellationToken), e => watchError = e, cancellationToken).ConfigureAwait(false))
             {
                 if (type == WatchEventType.Deleted) throw new RolloutNotFoundException(ns, name, deleted: true);
                 if (type == WatchEventType.Bookmark)
@@ -209,10 +232,11 @@ public sealed class RolloutClient(IKubernetes kubernetes)
             }
 
             cancellationToken.ThrowIfCancellationRequested();
-            // The server closed the watch (its timeout, or 410 Expired): read the object again and go on from there.
+            // The server closed the watch (its timeout, 410 Expired, a dropped connection, a restart): read the
+            // object again, as a reflector re-lists, and watch on from there.
             if (watchError is not null || changed is null)
             {
-                deployment = await ReadDeploymentAsync(ns, name, cancellationToken).ConfigureAwait(false)
+                deployment = await ReadAgainAsync(() => ReadDeploymentAsync(ns, name, cancellationToken), cancellationToken).ConfigureAwait(false)
                     ?? throw new RolloutNotFoundException(ns, name, deleted: true);
             }
         }
@@ -232,10 +256,10 @@ public sealed class RolloutClient(IKubernetes kubernetes)
 
             Exception? watchError = null;
             DeploymentConfig? changed = null;
-            await foreach (var (type, item) in kubernetes.CustomObjects.WatchListNamespacedCustomObjectAsync(
-                DeploymentConfig.Group, DeploymentConfig.Version, ns, DeploymentConfig.Plural,
+            await foreach (var (type, item) in Survive(kubernetes.CustomObjects.WatchListNamespacedCustomObjectAsync(
+                DeploymentConfig.Group, DeploymentConfig.Version, ApiPath.Namespace(ns), DeploymentConfig.Plural,
                 fieldSelector: "metadata.name=" + name, resourceVersion: config.Metadata.ResourceVersion, allowWatchBookmarks: true,
-                timeoutSeconds: WatchTimeoutSeconds, onError: e => watchError = e, cancellationToken: cancellationToken).ConfigureAwait(false))
+                timeoutSeconds: WatchTimeoutSeconds, onError: e => watchError = e, cancellationToken: cancellationToken), e => watchError = e, cancellationToken).ConfigureAwait(false))
             {
                 if (type == WatchEventType.Deleted) throw new RolloutNotFoundException(ns, name, deleted: true);
                 if (type is not (WatchEventType.Added or WatchEventType.Modified)) continue;
@@ -253,11 +277,56 @@ public sealed class RolloutClient(IKubernetes kubernetes)
             cancellationToken.ThrowIfCancellationRequested();
             if (watchError is not null || changed is null)
             {
-                config = await ReadDeploymentConfigAsync(ns, name, cancellationToken).ConfigureAwait(false)
+                config = await ReadAgainAsync(() => ReadDeploymentConfigAsync(ns, name, cancellationToken), cancellationToken).ConfigureAwait(false)
                     ?? throw new RolloutNotFoundException(ns, name, deleted: true);
             }
         }
     }
+
+    // A watch whose connection fails (refused while the server restarts, reset mid-stream) ends like one the
+    // server closed: the failure is noted and the caller re-reads and watches again.
+    private static async IAsyncEnumerable<(WatchEventType, T)> Survive<T>(
+        IAsyncEnumerable<(WatchEventType, T)> watch, Action<Exception> failed, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await using var events = watch.GetAsyncEnumerator(cancellationToken);
+        while (true)
+        {
+            (WatchEventType, T) current;
+            try
+            {
+                if (!await events.MoveNextAsync().ConfigureAwait(false)) yield break;
+                current = events.Current;
+            }
+            catch (Exception exception) when (IsTransport(exception) && !cancellationToken.IsCancellationRequested)
+            {
+                failed(exception);
+                yield break;
+            }
+            yield return current;
+        }
+    }
+
+    // Reads again until the server answers (or the wait's deadline passes): a sandbox or API server that
+    // restarts refuses connections for a few seconds, which must not end a -Wait.
+    private static async Task<T> ReadAgainAsync<T>(Func<Task<T>> read, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return await read().ConfigureAwait(false);
+            }
+            catch (Exception exception) when (IsTransport(exception) && !cancellationToken.IsCancellationRequested)
+            {
+                // 250 ms doubling to 2 s, plus up to a tenth (wait.Jitter): a restart is seen within a couple of seconds.
+                var wait = new Backoff(int.MaxValue, TimeSpan.FromMilliseconds(250), 2.0, 0.1).Delay(Math.Min(attempt, 3), Random.Shared.NextDouble);
+                await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private static bool IsTransport(Exception exception) =>
+        exception is OpenShiftApiException { Failure: ApiFailure.Connection or ApiFailure.Timeout } or HttpRequestException or IOException;
 
     // A condition (e.g. "runs the new image") must hold before a final state counts: a failure left over from
     // an earlier rollout is not the outcome of the one being waited for.
@@ -268,8 +337,8 @@ public sealed class RolloutClient(IKubernetes kubernetes)
     {
         var ns = deployment.Metadata.NamespaceProperty;
         var selector = LabelSelector(deployment.Spec?.Selector?.MatchLabels);
-        var replicaSets = await kubernetes.AppsV1.ListNamespacedReplicaSetAsync(ns, labelSelector: selector, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var pods = await kubernetes.CoreV1.ListNamespacedPodAsync(ns, labelSelector: selector, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var replicaSets = await kubernetes.AppsV1.ListNamespacedReplicaSetAsync(ApiPath.Namespace(ns), labelSelector: selector, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var pods = await kubernetes.CoreV1.ListNamespacedPodAsync(ApiPath.Namespace(ns), labelSelector: selector, cancellationToken: cancellationToken).ConfigureAwait(false);
         return DeploymentRollout.Read(deployment, replicaSets.Items, pods.Items, RolloutTriggers.Of(deployment));
     }
 
@@ -277,9 +346,9 @@ public sealed class RolloutClient(IKubernetes kubernetes)
     {
         var ns = config.Metadata.NamespaceProperty;
         var controllers = await kubernetes.CoreV1.ListNamespacedReplicationControllerAsync(
-            ns, labelSelector: "openshift.io/deployment-config.name=" + config.Metadata.Name, cancellationToken: cancellationToken).ConfigureAwait(false);
+            ApiPath.Namespace(ns), labelSelector: "openshift.io/deployment-config.name=" + config.Metadata.Name, cancellationToken: cancellationToken).ConfigureAwait(false);
         var pods = await kubernetes.CoreV1.ListNamespacedPodAsync(
-            ns, labelSelector: "deploymentconfig=" + config.Metadata.Name, cancellationToken: cancellationToken).ConfigureAwait(false);
+            ApiPath.Namespace(ns), labelSelector: "deploymentconfig=" + config.Metadata.Name, cancellationToken: cancellationToken).ConfigureAwait(false);
         return DeploymentConfigRollout.Read(config, controllers.Items, pods.Items);
     }
 
@@ -290,7 +359,7 @@ public sealed class RolloutClient(IKubernetes kubernetes)
     {
         try
         {
-            return await kubernetes.AppsV1.ReadNamespacedDeploymentAsync(name, ns, cancellationToken: cancellationToken).ConfigureAwait(false);
+            return await kubernetes.AppsV1.ReadNamespacedDeploymentAsync(ApiPath.Name(name), ApiPath.Namespace(ns), cancellationToken: cancellationToken).ConfigureAwait(false);
         }
         catch (HttpOperationException e) when (e.Response.StatusCode == HttpStatusCode.NotFound)
         {
@@ -304,7 +373,7 @@ public sealed class RolloutClient(IKubernetes kubernetes)
         try
         {
             var config = await kubernetes.CustomObjects.GetNamespacedCustomObjectAsync<DeploymentConfig>(
-                DeploymentConfig.Group, DeploymentConfig.Version, ns, DeploymentConfig.Plural, name, cancellationToken).ConfigureAwait(false);
+                DeploymentConfig.Group, DeploymentConfig.Version, ApiPath.Namespace(ns), DeploymentConfig.Plural, ApiPath.Name(name), cancellationToken).ConfigureAwait(false);
             servesDeploymentConfigs = true;
             return config;
         }
@@ -315,13 +384,13 @@ public sealed class RolloutClient(IKubernetes kubernetes)
         }
     }
 
-    private async Task<IReadOnlyList<DeploymentConfig>> ListDeploymentConfigsAsync(string ns, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<DeploymentConfig>> ListDeploymentConfigsAsync(string ns, string? labelSelector, CancellationToken cancellationToken)
     {
         if (servesDeploymentConfigs == false) return [];
         try
         {
             var list = await kubernetes.CustomObjects.ListNamespacedCustomObjectAsync<DeploymentConfigList>(
-                DeploymentConfig.Group, DeploymentConfig.Version, ns, DeploymentConfig.Plural, cancellationToken: cancellationToken).ConfigureAwait(false);
+                DeploymentConfig.Group, DeploymentConfig.Version, ApiPath.Namespace(ns), DeploymentConfig.Plural, labelSelector: labelSelector, cancellationToken: cancellationToken).ConfigureAwait(false);
             servesDeploymentConfigs = true;
             return list.Items.ToList();
         }

@@ -56,12 +56,33 @@ public static class ServiceRoute
     public static string? HostOf(Route route) =>
         route.Status?.Ingress?.FirstOrDefault(i => !string.IsNullOrEmpty(i.Host))?.Host ?? route.Spec?.Host;
 
-    /// <summary><c>http://host/path</c>, or https when the route terminates TLS.</summary>
+    /// <summary>
+    /// Where the ImageStreamPS sandbox's router serves a Route on this machine (<c>http://127.0.0.1:PORT/path</c>):
+    /// the sandbox cannot point a wildcard DNS name at itself, so its router gives each host a loopback port.
+    /// </summary>
+    public const string SandboxUrlAnnotation = "sandbox.imagestreamps.io/url";
+
+    /// <summary>
+    /// <c>http://host/path</c>, or https when the route terminates TLS; for a route the sandbox's router
+    /// admitted, the loopback URL it serves the route at (<see cref="SandboxUrlAnnotation"/>).
+    /// </summary>
     public static string? UrlOf(Route route)
     {
+        if (SandboxUrlOf(route) is { } sandbox) return sandbox;
         var host = HostOf(route);
         if (string.IsNullOrEmpty(host)) return null;
         var scheme = route.Spec?.Tls is null ? "http" : "https";
         return $"{scheme}://{host}{route.Spec?.Path}";
+    }
+
+    // Only a loopback http URL, and only while a router admits the route at its current host.
+    private static string? SandboxUrlOf(Route route)
+    {
+        if (route.Metadata?.Annotations?.TryGetValue(SandboxUrlAnnotation, out var url) != true
+            || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp || !uri.IsLoopback)
+            return null;
+        var admitted = route.Status?.Ingress?.Any(i => i.Host == route.Spec?.Host
+            && i.Conditions?.Any(c => c.Type == "Admitted" && c.Status == "True") == true) == true;
+        return admitted ? url : null;
     }
 }

@@ -46,12 +46,12 @@ public sealed class TagMoveRollouts(IKubernetes kubernetes)
         while (true)
         {
             var imageStream = await kubernetes.CustomObjects.GetNamespacedCustomObjectAsync<ImageStream>(
-                ImageStream.KubeGroup, ImageStream.KubeApiVersion, @namespace, ImageStream.KubePluralName, stream, cancellationToken).ConfigureAwait(false);
+                ImageStream.KubeGroup, ImageStream.KubeApiVersion, ApiPath.Namespace(@namespace), ImageStream.KubePluralName, ApiPath.Name(stream), cancellationToken).ConfigureAwait(false);
             if (Settled(imageStream, tag) is { } image) return image;
 
             // An import is pending: follow the stream until the importer wrote the tag's status.
             await foreach (var (type, changed) in kubernetes.CustomObjects.WatchListNamespacedCustomObjectAsync(
-                ImageStream.KubeGroup, ImageStream.KubeApiVersion, @namespace, ImageStream.KubePluralName,
+                ImageStream.KubeGroup, ImageStream.KubeApiVersion, ApiPath.Namespace(@namespace), ImageStream.KubePluralName,
                 fieldSelector: "metadata.name=" + stream, resourceVersion: imageStream.Metadata.ResourceVersion,
                 timeoutSeconds: 300, cancellationToken: cancellationToken).ConfigureAwait(false))
             {

@@ -30,7 +30,7 @@ internal static class ApiExceptionTranslation
                 return new OpenShiftApiException(ApiFailure.Configuration, "ConfigurationInvalid", exception.Message, innerException: exception);
             case TaskCanceledException { InnerException: TimeoutException } timeout:
                 // HttpClient.Timeout elapsed; a cancellation requested by the caller has no TimeoutException inside.
-                return new OpenShiftApiException(ApiFailure.Timeout, "Timeout", "The request to the cluster timed out.", innerException: timeout);
+                return FromTimeout(timeout, null, null);
             case HttpRequestException request:
                 return FromTransport(request, server: null, request: null);
             default:
@@ -38,8 +38,12 @@ internal static class ApiExceptionTranslation
         }
     }
 
-    /// <summary>A request that got no answer: refused, unreachable, or a TLS handshake that failed.</summary>
-    internal static OpenShiftApiException FromTransport(HttpRequestException exception, Uri? server, string? request)
+    /// <summary>
+    /// A request that got no answer: refused or unreachable (<c>ConnectionFailed</c>: nothing was sent),
+    /// a TLS handshake that failed, or a connection lost after the request went out (<c>ConnectionLost</c>;
+    /// for a write that means it may have been applied, and the message says so).
+    /// </summary>
+    internal static OpenShiftApiException FromTransport(HttpRequestException exception, Uri? server, string? request, HttpMethod? method = null)
     {
         var where = server is null ? "the cluster" : server.GetLeftPart(UriPartial.Authority);
         if (Find<AuthenticationException>(exception) is { } tls)
@@ -47,17 +51,42 @@ internal static class ApiExceptionTranslation
             return new OpenShiftApiException(
                 ApiFailure.Certificate, "CertificateInvalid",
                 $"The TLS connection to {where} could not be established: {tls.Message} " +
-                "The server's certificate is not trusted by the session's certificate authority; check the kubeconfig's " +
-                "certificate-authority, or use -SkipCertificateCheck to connect without verifying it (insecure).",
-                request: request, innerException: exception);
+                "The server's certificate is not trusted by the session's certificate authority, or is not for this host name; check the kubeconfig's " +
+                "certificate-authority and server address, or use -SkipCertificateCheck to connect without verifying it (insecure).",
+                request: request, innerException: Bare(exception));
         }
 
         var detail = Find<SocketException>(exception)?.Message ?? exception.Message;
+        var neverSent = exception.HttpRequestError is HttpRequestError.NameResolutionError or HttpRequestError.ConnectionError
+            or HttpRequestError.SecureConnectionError or HttpRequestError.ProxyTunnelError;
+        if (neverSent || method is null)
+        {
+            return new OpenShiftApiException(ApiFailure.Connection, "ConnectionFailed", $"Cannot connect to {where}: {detail}", request: request, innerException: Bare(exception));
+        }
+
+        var write = method != HttpMethod.Get && method != HttpMethod.Head;
         return new OpenShiftApiException(
-            ApiFailure.Connection, "ConnectionFailed",
-            $"Cannot connect to {where}: {detail}",
-            request: request, innerException: exception);
+            ApiFailure.Connection, "ConnectionLost",
+            write
+                ? $"The connection to {where} was lost after {request} was sent ({detail}), so it may have been applied. {OutcomeCheck.For(request)}"
+                : $"The connection to {where} was lost while reading {request}: {detail}",
+            request: request, innerException: Bare(exception));
     }
+
+    /// <summary>A timed-out request: for a write whose outcome is unknown, the message says it may have been applied.</summary>
+    internal static OpenShiftApiException FromTimeout(Exception timeout, string? request, HttpMethod? method)
+    {
+        var write = method is not null && method != HttpMethod.Get && method != HttpMethod.Head;
+        return new OpenShiftApiException(
+            ApiFailure.Timeout, "Timeout",
+            write
+                ? $"{request} got no answer in time, so it may have been applied. {OutcomeCheck.For(request)}"
+                : "The request to the cluster timed out.",
+            request: request, innerException: Bare(timeout));
+    }
+
+    // The exception without anything that could lead back to the request (and its Authorization header).
+    private static Exception Bare(Exception exception) => new(exception.Message);
 
     private static OpenShiftApiException FromResponse(HttpOperationException exception)
     {
@@ -66,17 +95,18 @@ internal static class ApiExceptionTranslation
         var body = exception.Response?.Content;
         if (!string.IsNullOrWhiteSpace(body) && TryParseStatus(body, out var status))
         {
-            return FromStatus(status.Code ?? code, status.Reason, status.Message, status.Kind, status.Name, status.Group, status.Causes, request, exception);
+            return FromStatus(status.Code ?? code, status.Reason, status.Message, status.Kind, status.Name, status.Group, status.Causes, request, null);
         }
 
         var phrase = exception.Response?.ReasonPhrase;
         var message = $"The server answered {code} {phrase}".TrimEnd() + (string.IsNullOrWhiteSpace(body) ? "." : $": {Shorten(body)}");
-        return FromStatus(code, null, message, null, null, null, null, request, exception);
+        // The KubernetesClient exception is not kept: it holds the request, and so its Authorization header.
+        return FromStatus(code, null, message, null, null, null, null, request, null);
     }
 
     private static OpenShiftApiException FromStatus(
         int? code, string? reason, string? message, string? kind, string? name, string? group,
-        IReadOnlyList<StatusCause>? causes, string? request, Exception inner)
+        IReadOnlyList<StatusCause>? causes, string? request, Exception? inner)
     {
         reason = string.IsNullOrEmpty(reason) ? ReasonFor(code) : reason;
         message = string.IsNullOrWhiteSpace(message) ? $"The server answered {code} {reason}." : message;

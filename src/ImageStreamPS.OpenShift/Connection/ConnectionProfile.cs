@@ -36,6 +36,26 @@ public sealed class ConnectionProfile
     /// <summary>Whether the server's certificate is accepted without verification.</summary>
     public bool SkipCertificateCheck => Configuration.SkipTlsVerify;
 
+    /// <summary>Whether credentials (a token, a password) would go to the server over plain http, readable on the way.</summary>
+    public bool SendsCredentialsInClearText =>
+        Server.Scheme == Uri.UriSchemeHttp &&
+        (!string.IsNullOrEmpty(Configuration.AccessToken) || Configuration.TokenProvider is not null || !string.IsNullOrEmpty(Configuration.Password));
+
+    /// <summary>
+    /// Refuses to send credentials in clear text to another machine: over http a bearer token can be read
+    /// (and replayed) by anyone on the network path. On the loopback address (kubectl proxy, a local
+    /// cluster) the token never leaves the machine, so that is allowed.
+    /// </summary>
+    /// <exception cref="OpenShiftApiException">Configuration failure <c>InsecureServer</c>.</exception>
+    public void EnsureCredentialsProtected()
+    {
+        if (!SendsCredentialsInClearText || Server.IsLoopback) return;
+        throw new OpenShiftApiException(
+            ApiFailure.Configuration, "InsecureServer",
+            $"Refusing to send the token to {Server.GetLeftPart(UriPartial.Authority)} over plain http, where anyone on the network path can read it. " +
+            "Use the server's https address (OpenShift's API listens on https://api.<cluster>:6443).");
+    }
+
     /// <summary>
     /// The kubeconfig files used when none is given: every file listed in <c>KUBECONFIG</c>
     /// (merged, first one wins, missing ones ignored, as kubectl does), else <c>~/.kube/config</c>.

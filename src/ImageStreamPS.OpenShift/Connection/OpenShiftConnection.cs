@@ -1,4 +1,5 @@
 using System.Net.Http;
+using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using k8s;
 
@@ -34,8 +35,13 @@ public sealed class OpenShiftConnection : IDisposable
     public static TimeSpan ConnectTimeout { get; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Builds the client and checks it with one cheap request (<c>GET /version</c>).</summary>
-    public static async Task<OpenShiftConnection> OpenAsync(ConnectionProfile profile, CancellationToken cancellationToken)
+    public static Task<OpenShiftConnection> OpenAsync(ConnectionProfile profile, CancellationToken cancellationToken) =>
+        OpenAsync(profile, RequestTraceHandler.DefaultAttemptTimeout, cancellationToken);
+
+    /// <summary>As <see cref="OpenAsync(ConnectionProfile, CancellationToken)"/>, with each request attempt bounded by <paramref name="attemptTimeout"/>.</summary>
+    internal static async Task<OpenShiftConnection> OpenAsync(ConnectionProfile profile, TimeSpan attemptTimeout, CancellationToken cancellationToken)
     {
+        profile.EnsureCredentialsProtected();
         var configuration = profile.Configuration;
         if (configuration.SslCaCerts is null && !configuration.SkipTlsVerify)
         {
@@ -52,10 +58,18 @@ public sealed class OpenShiftConnection : IDisposable
             }
         };
 
+        // Each attempt has its own deadline in RequestTraceHandler, so a timeout is told apart from Ctrl+C.
+        configuration.HttpClientTimeout = Timeout.InfiniteTimeSpan;
+
         Kubernetes client;
+        var requests = new RequestTraceHandler { AttemptTimeout = attemptTimeout };
         try
         {
-            client = new Kubernetes(profile.Configuration, new RequestTraceHandler());
+            client = new Kubernetes(profile.Configuration, requests);
+            if (!configuration.SkipTlsVerify && requests.InnerHandler is SocketsHttpHandler sockets)
+            {
+                RequireHostName(sockets);
+            }
         }
         catch (Exception exception) when (ApiExceptionTranslation.Translate(exception) is { } translated)
         {
@@ -80,6 +94,17 @@ public sealed class OpenShiftConnection : IDisposable
 
             throw;
         }
+    }
+
+    // KubernetesClient checks a custom CA's chain but lets a certificate for another host pass
+    // (its callback ignores RemoteCertificateNameMismatch when the chain needed the custom CA);
+    // kubectl, through Go's TLS, checks the name too. So does this: the name must match as well.
+    private static void RequireHostName(SocketsHttpHandler sockets)
+    {
+        var chainCheck = sockets.SslOptions.RemoteCertificateValidationCallback;
+        sockets.SslOptions.RemoteCertificateValidationCallback = (sender, certificate, chain, errors) =>
+            (errors & (SslPolicyErrors.RemoteCertificateNameMismatch | SslPolicyErrors.RemoteCertificateNotAvailable)) == 0 &&
+            (chainCheck?.Invoke(sender, certificate, chain, errors) ?? errors == SslPolicyErrors.None);
     }
 
     /// <summary>Closes the connections to the server.</summary>

@@ -1,6 +1,7 @@
 using ImageStreamPS.OpenShift.Durations;
 using System.Text;
 using ImageStreamPS.OpenShift.Api;
+using ImageStreamPS.OpenShift.Apps;
 using ImageStreamPS.OpenShift.Images;
 using k8s.Models;
 
@@ -16,7 +17,9 @@ public static class ImageStreamDescriber
     private const string None = "<none>";
 
     /// <summary>Describes <paramref name="stream"/> as seen at the clock's current time (the system clock by default).</summary>
-    public static string Describe(ImageStream stream, TimeProvider? clock = null)
+    /// <param name="shortImageIds">Images by short digest (<c>citas@sha256:24ffc068a860</c>), as the tables
+    /// show them: for a list that puts the tag blocks in a value column, where whole digests would wrap.</param>
+    public static string Describe(ImageStream stream, TimeProvider? clock = null, bool shortImageIds = false)
     {
         ArgumentNullException.ThrowIfNull(stream);
         var now = (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime;
@@ -27,7 +30,7 @@ public static class ImageStreamDescriber
             : stream.Status.PublicDockerImageRepository;
         WriteField(text, "Image Repository", repository);
         WriteField(text, "Image Lookup", stream.Spec.LookupPolicy.Local ? "local=true" : "local=false");
-        WriteTags(text, stream, now);
+        WriteTags(text, stream, now, shortImageIds ? ImageDigest.ShortIn : static image => image);
         return TabWriter.Format(text.ToString());
     }
 
@@ -69,7 +72,7 @@ public static class ImageStreamDescriber
         }
     }
 
-    private static void WriteTags(StringBuilder text, ImageStream stream, DateTime now)
+    private static void WriteTags(StringBuilder text, ImageStream stream, DateTime now, Func<string, string> image)
     {
         var statusTags = stream.Status.Tags ?? [];
         var specTags = stream.Spec.Tags ?? [];
@@ -102,11 +105,11 @@ public static class ImageStreamDescriber
             if (aliases.Contains(tag)) continue;
             if (!first) text.Append('\n');
             first = false;
-            WriteTag(text, stream, tag, aliasesOf.GetValueOrDefault(tag), now);
+            WriteTag(text, stream, tag, aliasesOf.GetValueOrDefault(tag), now, image);
         }
     }
 
-    private static void WriteTag(StringBuilder text, ImageStream stream, string tag, List<string>? aliases, DateTime now)
+    private static void WriteTag(StringBuilder text, ImageStream stream, string tag, List<string>? aliases, DateTime now, Func<string, string> image)
     {
         var status = stream.FindStatusTag(tag);
         var spec = stream.FindSpecTag(tag);
@@ -115,7 +118,7 @@ public static class ImageStreamDescriber
         if (aliases is { Count: > 0 })
             text.Append(" (").Append(string.Join(", ", TagOrder.Prioritize(aliases.Distinct().Order(StringComparer.Ordinal)))).Append(')');
         text.Append('\n');
-        text.Append(SourceLine(stream, spec)).Append('\n');
+        text.Append(SourceLine(stream, spec, image)).Append('\n');
         if (spec?.From is not null && spec.ImportPolicy.Insecure)
             text.Append("    will use insecure HTTPS or HTTP connections\n");
         if (spec?.ReferencePolicy.Type == TagReferencePolicyType.Local)
@@ -160,26 +163,28 @@ public static class ImageStreamDescriber
         for (var i = 0; i < items.Count; i++)
         {
             var item = items[i];
-            text.Append(i == 0 ? "  * " : "    ").Append(item.DockerImageReference).Append('\n');
+            text.Append(i == 0 ? "  * " : "    ").Append(image(item.DockerImageReference)).Append('\n');
             text.Append("      ").Append(Age(item.Created, now));
             // the image id is shown when the pull spec does not already end in it
             if (!string.IsNullOrEmpty(item.Image)
                 && DockerImageReference.TryParse(item.DockerImageReference, out var reference)
                 && reference.ID != item.Image)
-                text.Append('\t').Append(item.Image);
+                text.Append('\t').Append(image(item.Image));
             text.Append('\n');
         }
     }
 
     /// <summary>The second line of a tag block: where the tag comes from (describe's wording).</summary>
-    public static string SourceLine(ImageStream stream, TagReference? spec)
+    public static string SourceLine(ImageStream stream, TagReference? spec) => SourceLine(stream, spec, static image => image);
+
+    private static string SourceLine(ImageStream stream, TagReference? spec, Func<string, string> image)
     {
         if (spec is null) return "  no spec tag";
         if (spec.From is null) return "  tag without source image";
         var from = spec.From;
-        var name = !string.IsNullOrEmpty(from.Namespace) && from.Namespace != stream.Metadata.NamespaceProperty
+        var name = image(!string.IsNullOrEmpty(from.Namespace) && from.Namespace != stream.Metadata.NamespaceProperty
             ? from.Namespace + "/" + from.Name
-            : from.Name;
+            : from.Name);
         var scheduled = spec.ImportPolicy.Scheduled;
         return from.Kind switch
         {

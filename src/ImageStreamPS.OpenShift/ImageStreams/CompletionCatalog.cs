@@ -77,6 +77,15 @@ public static class CompletionCatalog
             return services.Items.Select(s => s.Metadata?.Name ?? "").Where(n => n.Length > 0).ToList();
         });
 
+    /// <summary>The values of the app label in a namespace (<c>Get-App</c>, <c>Remove-App</c>).</summary>
+    public static IReadOnlyList<string> AppLabels(OpenShiftConnection connection, string @namespace) =>
+        Lookup(connection, "app-labels/" + @namespace, token => new Apps.AppClient(connection).ListAppNamesAsync(@namespace, token));
+
+    /// <summary>The Routes of a namespace (<c>Get-AppRoute</c>, <c>Remove-AppRoute</c>).</summary>
+    public static IReadOnlyList<string> Routes(OpenShiftConnection connection, string @namespace) =>
+        Lookup(connection, "routes/" + @namespace, async token =>
+            (await new Apps.RouteClient(connection).ListAsync(@namespace, null, token).ConfigureAwait(false)).Select(r => r.Name).ToList());
+
     /// <summary>The projects the user can see (<c>project.openshift.io</c>), or the namespaces when projects are not served.</summary>
     public static IReadOnlyList<string> Namespaces(OpenShiftConnection connection) =>
         Lookup(connection, "ns", token => ReadNamespacesAsync(connection, token));

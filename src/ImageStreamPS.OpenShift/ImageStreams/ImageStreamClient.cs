@@ -37,7 +37,7 @@ public sealed class ImageStreamClient
     public Task<ImageStream> GetAsync(string @namespace, string name, CancellationToken cancellationToken) => Translate(async () =>
     {
         using var response = await api.CustomObjects.GetNamespacedCustomObjectWithHttpMessagesAsync(
-            Group, Version, @namespace, ImageStream.KubePluralName, name, cancellationToken: cancellationToken).ConfigureAwait(false);
+            Group, Version, ApiPath.Namespace(@namespace), ImageStream.KubePluralName, ApiPath.Name(name), cancellationToken: cancellationToken).ConfigureAwait(false);
         return Read<ImageStream>(response.Body);
     });
 
@@ -51,7 +51,7 @@ public sealed class ImageStreamClient
             ? await api.CustomObjects.ListClusterCustomObjectWithHttpMessagesAsync(
                 Group, Version, ImageStream.KubePluralName, cancellationToken: cancellationToken).ConfigureAwait(false)
             : await api.CustomObjects.ListNamespacedCustomObjectWithHttpMessagesAsync(
-                Group, Version, @namespace, ImageStream.KubePluralName, cancellationToken: cancellationToken).ConfigureAwait(false);
+                Group, Version, ApiPath.Namespace(@namespace), ImageStream.KubePluralName, cancellationToken: cancellationToken).ConfigureAwait(false);
         using (response)
         {
             return Read<ImageStreamList>(response.Body).Items.ToList();
@@ -62,7 +62,7 @@ public sealed class ImageStreamClient
     public Task<ImageStream> CreateAsync(string @namespace, ImageStream stream, CancellationToken cancellationToken) => Translate(async () =>
     {
         using var response = await api.CustomObjects.CreateNamespacedCustomObjectWithHttpMessagesAsync(
-            stream, Group, Version, @namespace, ImageStream.KubePluralName, cancellationToken: cancellationToken).ConfigureAwait(false);
+            stream, Group, Version, ApiPath.Namespace(@namespace), ImageStream.KubePluralName, cancellationToken: cancellationToken).ConfigureAwait(false);
         return Read<ImageStream>(response.Body);
     });
 
@@ -73,7 +73,7 @@ public sealed class ImageStreamClient
     public Task<ImageStream?> DeleteAsync(string @namespace, string name, CancellationToken cancellationToken) => Translate(async () =>
     {
         using var response = await api.CustomObjects.DeleteNamespacedCustomObjectWithHttpMessagesAsync(
-            Group, Version, @namespace, ImageStream.KubePluralName, name, cancellationToken: cancellationToken).ConfigureAwait(false);
+            Group, Version, ApiPath.Namespace(@namespace), ImageStream.KubePluralName, ApiPath.Name(name), cancellationToken: cancellationToken).ConfigureAwait(false);
         return KindOf(response.Body) == ImageStream.KubeKind ? Read<ImageStream>(response.Body) : null;
     });
 
@@ -81,23 +81,26 @@ public sealed class ImageStreamClient
     public Task<ImageStreamImport> ImportAsync(string @namespace, ImageStreamImport request, CancellationToken cancellationToken) => Translate(async () =>
     {
         using var response = await api.CustomObjects.CreateNamespacedCustomObjectWithHttpMessagesAsync(
-            request, Group, Version, @namespace, ImageStreamImport.KubePluralName, cancellationToken: cancellationToken).ConfigureAwait(false);
+            request, Group, Version, ApiPath.Namespace(@namespace), ImageStreamImport.KubePluralName, cancellationToken: cancellationToken).ConfigureAwait(false);
         return Read<ImageStreamImport>(response.Body);
     });
+
+    /// <summary>How a conflicting import is retried: <see cref="Backoff.Contended"/> (an import holds the stream while the registry answers).</summary>
+    public static Backoff ImportConflictBackoff => Backoff.Contended;
 
     /// <summary>
     /// <c>oc import-image</c>'s request made safe to run in parallel: <c>POST …/imagestreamimports</c> built by
     /// <paramref name="build"/> from the stream as read (<paramref name="stream"/>, null when it does not
     /// exist yet). The import carries that read's resourceVersion, so when another writer changed the stream
     /// first the server answers 409 before importing anything; then the stream is read again, the request
-    /// rebuilt and sent again, with client-go's <c>retry.DefaultBackoff</c>.
+    /// rebuilt and sent again after a jittered backoff (<see cref="ImportConflictBackoff"/>).
     /// </summary>
     public Task<ImageStreamImport> ImportAsync(
         string @namespace, string name, ImageStream? stream, Func<ImageStream?, ImageStreamImport> build, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(build);
         var attempt = 0;
-        return ConflictRetry.RunAsync(Backoff.DefaultBackoff, async token =>
+        return ConflictRetry.RunAsync(ImportConflictBackoff, async token =>
         {
             if (attempt++ > 0)
             {
@@ -124,7 +127,7 @@ public sealed class ImageStreamClient
         // With the stream's resourceVersion the server refuses the write (409) if the stream changed since.
         if (!string.IsNullOrEmpty(resourceVersion)) tag.Metadata.ResourceVersion = resourceVersion;
         using var response = await api.CustomObjects.ReplaceNamespacedCustomObjectWithHttpMessagesAsync(
-            tag, Group, Version, @namespace, ImageStreamTag.KubePluralName, name, cancellationToken: cancellationToken).ConfigureAwait(false);
+            tag, Group, Version, ApiPath.Namespace(@namespace), ImageStreamTag.KubePluralName, ApiPath.Name(name), cancellationToken: cancellationToken).ConfigureAwait(false);
         return (Read<ImageStreamTag>(response.Body), response.Response.StatusCode == HttpStatusCode.Created);
     });
 
@@ -135,7 +138,7 @@ public sealed class ImageStreamClient
     public Task DeleteTagAsync(string @namespace, string stream, string tag, CancellationToken cancellationToken) => Translate(async () =>
     {
         using var response = await api.CustomObjects.DeleteNamespacedCustomObjectWithHttpMessagesAsync(
-            Group, Version, @namespace, ImageStreamTag.KubePluralName, stream + ":" + tag, cancellationToken: cancellationToken).ConfigureAwait(false);
+            Group, Version, ApiPath.Namespace(@namespace), ImageStreamTag.KubePluralName, ApiPath.Name(stream + ":" + tag), cancellationToken: cancellationToken).ConfigureAwait(false);
         return true;
     });
 

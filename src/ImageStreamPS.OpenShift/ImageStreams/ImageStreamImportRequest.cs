@@ -1,4 +1,5 @@
 using ImageStreamPS.OpenShift.Api;
+using ImageStreamPS.OpenShift.Images;
 
 namespace ImageStreamPS.OpenShift.ImageStreams;
 
@@ -54,6 +55,7 @@ public static class ImageStreamImportRequest
             }
         }
         if (string.IsNullOrEmpty(from)) throw new ArgumentException("pass -From with the image to import");
+        RegistryHost.EnsureValidPort(from);
 
         var request = NewRequest(@namespace, streamName, stream);
         request.Spec.Images =
@@ -75,6 +77,7 @@ public static class ImageStreamImportRequest
         options = Tagging.TagPolicies.Normalize(options);
         if (string.IsNullOrEmpty(from)) from = stream?.Spec?.DockerImageRepository;
         if (string.IsNullOrEmpty(from)) throw new ArgumentException("pass -From with the repository to import");
+        RegistryHost.EnsureValidPort(from);
         var request = NewRequest(@namespace, streamName, stream);
         request.Spec.Repository = new RepositoryImportSpec
         {

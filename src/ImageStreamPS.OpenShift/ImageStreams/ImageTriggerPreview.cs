@@ -1,4 +1,5 @@
 using ImageStreamPS.OpenShift.Api;
+using ImageStreamPS.OpenShift.Connection;
 using ImageStreamPS.OpenShift.Triggers;
 using k8s;
 using k8s.Models;
@@ -30,7 +31,7 @@ public static class ImageTriggerPreview
     public static async Task<IReadOnlyList<TriggeredContainer>> FindAsync(
         IKubernetes api, string @namespace, string streamNamespace, string stream, string tag, string nextImage, CancellationToken cancellationToken)
     {
-        var deployments = await api.AppsV1.ListNamespacedDeploymentAsync(@namespace, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var deployments = await api.AppsV1.ListNamespacedDeploymentAsync(ApiPath.Namespace(@namespace), cancellationToken: cancellationToken).ConfigureAwait(false);
         var streams = new Dictionary<(string, string), ImageStream?>();
         var result = new List<TriggeredContainer>();
         foreach (var deployment in deployments.Items)

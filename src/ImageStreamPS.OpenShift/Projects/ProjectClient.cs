@@ -27,6 +27,7 @@ public sealed class ProjectClient(IKubernetes kubernetes)
     /// </summary>
     public async Task<ProjectView> GetAsync(string name, CancellationToken cancellationToken)
     {
+        name = ApiPath.Namespace(name);
         try
         {
             var project = await kubernetes.CustomObjects.GetClusterCustomObjectAsync<Project>(
@@ -132,6 +133,7 @@ public sealed class ProjectClient(IKubernetes kubernetes)
     /// </summary>
     public async Task DeleteAsync(string name, CancellationToken cancellationToken)
     {
+        name = ApiPath.Namespace(name);
         try
         {
             using (await kubernetes.CustomObjects.DeleteClusterCustomObjectWithHttpMessagesAsync(

@@ -20,7 +20,7 @@ namespace ImageStreamPS.OpenShift.Promotion;
 /// got, writing nothing; refused access, a missing image or another digest stop here), then
 /// <see cref="SetAsync"/>, and <see cref="VerifyAsync"/> (the destination tag settled on the source's digest).
 /// </summary>
-public sealed class ImagePromotion
+public sealed partial class ImagePromotion
 {
     private readonly IKubernetes destination;
     private readonly ImageStreamClient client;

@@ -67,8 +67,7 @@ public sealed record PromotionSource
             if (string.IsNullOrEmpty(publicRepository) || !DockerImageReference.TryParse(publicRepository, out var exposed) || exposed.Registry.Length == 0)
                 throw new ImagePromotionException(PromotionError.RegistryNotExposed,
                     $"\"{name}\" is in the source cluster's integrated registry, which has no public route (status.publicDockerImageRepository is empty), " +
-                    "so another cluster cannot pull it: expose the registry (oc patch configs.imageregistry.operator.openshift.io/cluster " +
-                    "--type=merge --patch '{\"spec\":{\"defaultRoute\":true}}'), or copy the image with -Mirror");
+                    $"so another cluster cannot pull it: {ExposeRegistry}, or copy the image with -Mirror");
             from = (pulled with { Registry = exposed.Registry, Tag = "", ID = digest }).Exact();
         }
         else
@@ -87,6 +86,10 @@ public sealed record PromotionSource
             ThroughClusterRegistry = through,
         };
     }
+
+    /// <summary>How a cluster admin gives the integrated registry its public route (the image registry operator's <c>defaultRoute</c>).</summary>
+    internal const string ExposeRegistry =
+        "expose the registry (oc patch configs.imageregistry.operator.openshift.io/cluster --type=merge --patch '{\"spec\":{\"defaultRoute\":true}}')";
 
     // The cluster's own registry: the host of status.dockerImageRepository (the internal service name).
     private static bool IsIntegratedRegistry(ImageStream stream, string registry)

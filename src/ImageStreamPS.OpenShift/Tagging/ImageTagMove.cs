@@ -11,7 +11,7 @@ namespace ImageStreamPS.OpenShift.Tagging;
 /// <see cref="Plan"/> is Validate, <see cref="ResolveAsync"/> is Complete (an ImageStreamTag source is
 /// read once and replaced by the image it points to now), and <see cref="SetAsync"/> is Run for one
 /// destination: a <c>PUT imagestreamtags/STREAM:TAG</c> without a precondition, as oc sends it, inside
-/// <c>retry.RetryOnConflict(retry.DefaultRetry, …)</c>. <see cref="PreviewAsync"/> is what -WhatIf shows.
+/// <c>retry.RetryOnConflict</c> (with a longer client-go backoff, see <see cref="ConflictBackoff"/>). <see cref="PreviewAsync"/> is what -WhatIf shows.
 /// </summary>
 public sealed class ImageTagMove
 {
@@ -28,8 +28,12 @@ public sealed class ImageTagMove
         SourceStream = sourceStream;
     }
 
-    /// <summary>How a conflicting write is retried: client-go's <c>retry.DefaultRetry</c>, as <c>oc tag</c> does.</summary>
-    public static Backoff ConflictBackoff { get; } = Backoff.DefaultRetry;
+    /// <summary>
+    /// How a conflicting write is retried: client-go's <c>wait.Backoff</c> as <see cref="Backoff.Contended"/>.
+    /// <c>oc tag</c> uses <c>retry.DefaultRetry</c> (four 10 ms waits), made for one person at a terminal;
+    /// runbooks in parallel on one stream collide again after waits that short.
+    /// </summary>
+    public static Backoff ConflictBackoff { get; } = Backoff.Contended;
 
     /// <summary>The source as classified (before resolution).</summary>
     public TagSource Source { get; }
@@ -188,5 +192,15 @@ public sealed record TagMovePreview(ImageStreamReference Destination, string? Ne
         return Triggered.Select(t => $"  would roll out deployment/{t.Deployment} container {t.Container}: {Name(t.CurrentImage)} -> {Name(t.NextImage)}").ToList();
     }
 
-    private string Name(string image) => Names?.Describe(image) ?? image;
+    /// <summary>
+    /// What to call <see cref="NextImage"/> when no tag of the destination points at it yet (an image another
+    /// cluster promotes: <c>myproject/citas:v2 on 127.0.0.1:38939 (sha256:2980f18f7531)</c>); null: its pull spec.
+    /// </summary>
+    public string? NextImageName { get; init; }
+
+    private string Name(string image)
+    {
+        var described = Names?.Describe(image) ?? image;
+        return described == image && image == NextImage && NextImageName is { } name ? name : described;
+    }
 }

@@ -59,6 +59,8 @@ public sealed record TagSource
                     : TagSourceKind.DockerImage;
                 break;
         }
+        if (kind == TagSourceKind.DockerImage && RegistryHost.ValidatePort(reference.Registry) is { } portError)
+            throw new ImageTagException(ImageTagError.InvalidSource, $"invalid SOURCE: {portError}");
         return new TagSource { Text = text, Kind = kind, Reference = reference };
     }
 

@@ -10,7 +10,7 @@ public sealed record CommandLine
     public string? KubeConfigPath { get; init; }
     public string? Seed { get; init; }
     public Dictionary<string, string> Mirrors { get; init; } = new(StringComparer.OrdinalIgnoreCase);
-    public string AppsDomain { get; init; } = "apps.sandbox.local";
+    public string AppsDomain { get; init; } = "apps.sandbox.localhost";
     public int PodStartDelayMilliseconds { get; init; }
     public int ImportIntervalSeconds { get; init; } = 900;
     public bool ExitWithParent { get; init; }
@@ -26,7 +26,7 @@ public sealed record CommandLine
           --kubeconfig <path>          where to write the sandbox's kubeconfig (default <data>/kubeconfig)
           --seed Tutorial              push the tutorial images into the integrated registry
           --mirror <registry>=<host:port>  serve a registry from a mirror (repeatable)
-          --apps-domain <domain>       route host domain (default apps.sandbox.local)
+          --apps-domain <domain>       route host domain (default apps.sandbox.localhost)
           --pod-start-delay <ms>       simulated pod start time (default 0)
           --import-interval <seconds>  scheduled image import interval (default 900)
           --running-list <dir>         list this sandbox in <dir> while it runs (the module passes the

@@ -32,5 +32,5 @@ public interface ISandboxModule
 /// <summary>The modules the sandbox program runs, in order.</summary>
 public static class SandboxModules
 {
-    public static IReadOnlyList<ISandboxModule> All => [new Images.ImageApiModule(), new Controllers.ControllersModule()];
+    public static IReadOnlyList<ISandboxModule> All => [new Images.ImageApiModule(), new Controllers.ControllersModule(), new Router.RouterModule()];
 }

@@ -118,6 +118,7 @@ public sealed class SandboxHost : IAsyncDisposable
                 return Task.CompletedTask;
             });
         });
+        if (FaultInjection.Enabled) app.Use(FaultInjection.Middleware(token));
         app.Run(async context => await (await pipeline).Handle(context));
 
         SandboxCore core;

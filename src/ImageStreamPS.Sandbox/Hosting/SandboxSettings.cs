@@ -8,7 +8,7 @@ namespace ImageStreamPS.Sandbox.Hosting;
 public sealed class SandboxSettings
 {
     public string DataPath { get; init; } = "";
-    public string AppsDomain { get; init; } = "apps.sandbox.local";
+    public string AppsDomain { get; init; } = "apps.sandbox.localhost";
     /// <summary>Host:port of the integrated registry as seen inside the cluster (image streams' dockerImageRepository).</summary>
     public string InternalRegistryHost { get; init; } = "image-registry.openshift-image-registry.svc:5000";
     /// <summary>127.0.0.1:RPORT of the integrated registry's plain-HTTP endpoint (publicDockerImageRepository).</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using ImageStreamPS.Sandbox.Containers;
 
 namespace ImageStreamPS.Sandbox.Images;
 
@@ -15,7 +16,11 @@ internal sealed record DemoImage(string Repository, string Tag, byte[] Layer, by
 
     public string LayerDigest => Images.Digest.Sha256(Layer);
 
-    /// <summary><c>josedom24/citas-backend:v1</c> / <c>:v2</c>: the tutorial's application, listening on 10000/tcp.</summary>
+    /// <summary>
+    /// <c>josedom24/citas-backend:v1</c> / <c>:v2</c>: the tutorial's application, listening on 10000/tcp.
+    /// Its config declares what the sandbox answers for its Pods (<see cref="DeclaredAnswers"/>):
+    /// <c>GET /version</c> gives the version label, as the real application does.
+    /// </summary>
     public static DemoImage CitasBackend(string version)
     {
         var created = version switch
@@ -30,7 +35,12 @@ internal sealed record DemoImage(string Repository, string Tag, byte[] Layer, by
         return Build("josedom24/citas-backend", version, created,
             [("app/", null), ("app/app.py", app)],
             new JsonObject { ["10000/tcp"] = new JsonObject() },
-            new JsonObject { ["version"] = version, ["maintainer"] = "josedom24" },
+            new JsonObject
+            {
+                ["version"] = version,
+                ["maintainer"] = "josedom24",
+                [DeclaredAnswers.LabelKey] = new DeclaredAnswers(10000, [new("GET", "/version", 200, "text/plain; charset=utf-8", version)]).ToLabel(),
+            },
             ["python3", "app.py"], "/app");
     }
 

@@ -22,6 +22,9 @@ public interface IResourceStrategy
     /// </summary>
     bool TracksGeneration => true;
 
+    /// <summary>DELETE answers with the deleted object instead of a Success Status (the generic store's ReturnDeletedObject, true for services).</summary>
+    bool ReturnDeletedObject => false;
+
     /// <summary>PUT on a missing object creates it (false: 404).</summary>
     bool AllowCreateOnUpdate { get; }
 

@@ -19,6 +19,8 @@ public abstract class ResourceStrategy<T> : IResourceStrategy where T : class, I
 {
     public abstract ResourceType Type { get; }
     public virtual bool TracksGeneration => true;
+
+    public virtual bool ReturnDeletedObject => false;
     public virtual bool AllowCreateOnUpdate => false;
     public virtual bool AllowUnconditionalUpdate => true;
 

@@ -67,6 +67,17 @@ internal sealed class AppRolloutWaiter(
         }
     }
 
+    /// <summary>The ErrorRecord for a -Timeout that leaves no time to wait (zero or negative), or null when it is usable.</summary>
+    public static ErrorRecord? InvalidTimeout(TimeSpan timeout)
+    {
+        if (timeout > TimeSpan.Zero) return null;
+        var message = $"-Timeout must be longer than zero; it was {timeout}.";
+        return new ErrorRecord(new ArgumentOutOfRangeException(nameof(timeout), message), "InvalidTimeout", ErrorCategory.InvalidArgument, timeout)
+        {
+            ErrorDetails = new ErrorDetails(message),
+        };
+    }
+
     /// <summary>The ErrorRecord for a rollout that does not exist.</summary>
     public static ErrorRecord NotFound(Exception exception, string name) =>
         new(exception, "AppRolloutNotFound", ErrorCategory.ObjectNotFound, name) { ErrorDetails = new ErrorDetails(exception.Message) };

@@ -29,6 +29,14 @@ namespace ImageStreamPS.Commands;
 /// The user's kubeconfig is only read, never written. The token never appears in the session's
 /// properties, its string form, verbose output or error messages. -Namespace sets the namespace
 /// cmdlets use by default (otherwise the context's namespace, or 'default' when it has none).
+///
+/// A server address with plain http and a token (from -Token or the kubeconfig) is refused
+/// (InsecureServer, SecurityError): over http anyone on the network path can read the bearer token
+/// and act as you. kubectl would send it; this module does not, because a runbook that leaks a
+/// service account's token cannot take it back. The one exception is the loopback address (kubectl
+/// proxy, a cluster on this machine), where the token never leaves the machine: that connects with a
+/// warning. With a custom certificate authority the server's certificate must also be for the host
+/// name connected to, as kubectl checks it.
 /// </remarks>
 /// <example>
 /// <code>PS> Connect-OpenShift -Context dev/api-ocp-example-com:6443/developer -Namespace citas</code>
@@ -107,6 +115,7 @@ public sealed class ConnectOpenShiftCommand : PipelineCmdlet
     [Alias("Project", "ns")]
     [ArgumentCompleter(typeof(ConnectNamespaceCompleter))]
     [ValidateNotNullOrEmpty]
+    [ValidateNamespace]
     public string? Namespace { get; set; }
 
     /// <summary>Accepts the server's certificate without verifying it (insecure: writes a warning).</summary>
@@ -129,6 +138,11 @@ public sealed class ConnectOpenShiftCommand : PipelineCmdlet
         {
             profile.WithoutCertificateCheck();
             WriteWarning($"The certificate of {profile.Server.GetLeftPart(UriPartial.Authority)} will not be verified: anyone on the network path can read the token and the traffic.");
+        }
+
+        if (profile.SendsCredentialsInClearText && profile.Server.IsLoopback)
+        {
+            WriteWarning($"{profile.Server.GetLeftPart(UriPartial.Authority)} is plain http: the token is sent unencrypted. It stays on this machine (loopback); any other http server is refused.");
         }
 
         OpenShiftConnection connection;

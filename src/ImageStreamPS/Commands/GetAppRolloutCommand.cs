@@ -1,6 +1,7 @@
 using System.Management.Automation;
 using ImageStreamPS.Model;
 using ImageStreamPS.OpenShift.Apps;
+using ImageStreamPS.OpenShift.Images;
 
 namespace ImageStreamPS.Commands;
 
@@ -18,6 +19,12 @@ namespace ImageStreamPS.Commands;
 /// is returned together with an AppRolloutFailed error; when -Timeout passes first (default 10
 /// minutes) it writes an AppRolloutTimeout error (category OperationTimeout) that names the pods
 /// holding it back, such as an image that cannot be pulled. Ctrl+C stops the wait at once.
+///
+/// With -History it returns the rollout's revisions instead, as 'oc rollout history' lists them: one
+/// AppRolloutRevision per ReplicaSet with a revision, oldest first, with its change cause, the image
+/// it ran (and the tags that point at that image now) and its ReplicaSet. A rollback to an earlier
+/// image (Undo-ImageTag) reuses that revision's ReplicaSet under a new revision number, as kubectl
+/// shows it; the numbers it had before are in EarlierRevisions.
 /// </remarks>
 /// <example>
 /// <code>PS> Get-AppRollout app-citas</code>
@@ -28,15 +35,23 @@ namespace ImageStreamPS.Commands;
 /// <para>Shows its ReplicaSets and Pods like 'oc get rs' and 'oc get pod', with the revision and the tag each runs.</para>
 /// </example>
 /// <example>
+/// <code>PS> Get-AppRollout app-citas -History</code>
+/// <para>Lists the revisions of app-citas like 'oc rollout history deployment/app-citas', with the tags each one ran.</para>
+/// </example>
+/// <example>
 /// <code>PS> $expected = (Get-ImageTag citas:prod -ErrorAction Stop).Image
 /// PS> $rollout = Get-AppRollout app-citas -Wait -Timeout 00:02:00 -ErrorAction Stop
 /// PS> if ($rollout.Digest -ne $expected) { throw "app-citas runs $($rollout.Digest), not citas:prod's $expected" }</code>
 /// <para>In a runbook: waits up to two minutes for the rollout to finish, failing the runbook on a timeout or a failed rollout, then checks that it runs the image citas:prod points to.</para>
 /// </example>
-[Cmdlet(VerbsCommon.Get, "AppRollout")]
-[OutputType(typeof(AppRollout))]
+[Cmdlet(VerbsCommon.Get, "AppRollout", DefaultParameterSetName = StatusSet)]
+[OutputType(typeof(AppRollout), ParameterSetName = [StatusSet])]
+[OutputType(typeof(AppRolloutRevision), ParameterSetName = [HistorySet])]
 public sealed class GetAppRolloutCommand : OpenShiftCmdlet
 {
+    private const string StatusSet = "Status";
+    private const string HistorySet = "History";
+
     /// <summary>The Deployments (or DeploymentConfigs) to get; wildcards allowed. All of the namespace when omitted.</summary>
     [Parameter(Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [SupportsWildcards]
@@ -45,23 +60,20 @@ public sealed class GetAppRolloutCommand : OpenShiftCmdlet
     public string[]? Name { get; set; }
 
     /// <summary>Follows each rollout through a watch until it is Complete, Failed or Paused, then returns it.</summary>
-    [Parameter]
+    [Parameter(ParameterSetName = StatusSet)]
     public SwitchParameter Wait { get; set; }
 
     /// <summary>How long -Wait waits before an AppRolloutTimeout error (OperationTimeout). Default 10 minutes.</summary>
-    [Parameter]
+    [Parameter(ParameterSetName = StatusSet)]
     public TimeSpan Timeout { get; set; } = AppRolloutWaiter.DefaultTimeout;
+
+    /// <summary>Returns each rollout's revisions (AppRolloutRevision), as 'oc rollout history' lists them.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = HistorySet)]
+    public SwitchParameter History { get; set; }
 
     protected override Task BeginProcessingAsync(CancellationToken cancellationToken)
     {
-        if (Timeout <= TimeSpan.Zero)
-        {
-            var message = $"-Timeout must be longer than zero; it was {Timeout}.";
-            ThrowTerminatingError(new ErrorRecord(new ArgumentOutOfRangeException(nameof(Timeout), message), "InvalidTimeout", ErrorCategory.InvalidArgument, Timeout)
-            {
-                ErrorDetails = new ErrorDetails(message),
-            });
-        }
+        if (AppRolloutWaiter.InvalidTimeout(Timeout) is { } invalid) ThrowTerminatingError(invalid);
         return Task.CompletedTask;
     }
 
@@ -72,33 +84,62 @@ public sealed class GetAppRolloutCommand : OpenShiftCmdlet
         var client = new RolloutClient(Connection);
         var found = new List<Rollout>();
 
-        var patterns = Name ?? ["*"];
-        if (patterns.Any(WildcardPattern.ContainsWildcardCharacters))
+        var patterns = new List<NamePattern>();
+        foreach (var text in Name ?? ["*"])
+        {
+            // Deployment names are DNS-1123 subdomains, as the API server validates them.
+            string? problem = null;
+            if (!NamePattern.TryParse(text, out var pattern, out problem) || (!pattern.HasWildcards && !NewAppObjects.IsDns1123Subdomain(pattern.Literal)))
+            {
+                var message = problem ?? $"invalid deployment name \"{text}\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character";
+                WriteError(new ErrorRecord(new ArgumentException(message), "AppRolloutNameInvalid", ErrorCategory.InvalidArgument, text) { ErrorDetails = new ErrorDetails(message) });
+                continue;
+            }
+            patterns.Add(pattern);
+        }
+        if (patterns.Count == 0) return;
+
+        if (patterns.Any(p => p.HasWildcards))
         {
             var all = await client.ListAsync(ns, cancellationToken).ConfigureAwait(false);
             foreach (var pattern in patterns)
             {
-                var wildcard = new WildcardPattern(pattern, WildcardOptions.None);
-                var matches = all.Where(r => wildcard.IsMatch(r.Name)).ToList();
-                if (matches.Count == 0 && !WildcardPattern.ContainsWildcardCharacters(pattern))
+                var matches = all.Where(r => pattern.IsMatch(r.Name)).ToList();
+                if (matches.Count == 0 && !pattern.HasWildcards)
                 {
-                    WriteError(AppRolloutWaiter.NotFound(new RolloutNotFoundException(ns, pattern), pattern));
+                    WriteError(AppRolloutWaiter.NotFound(new RolloutNotFoundException(ns, pattern.Literal), pattern.Text));
                 }
                 found.AddRange(matches.Where(m => !found.Contains(m)));
             }
         }
         else
         {
-            foreach (var name in patterns)
+            foreach (var pattern in patterns)
             {
-                var rollout = await client.GetAsync(ns, name, cancellationToken).ConfigureAwait(false);
+                var rollout = await client.GetAsync(ns, pattern.Literal, cancellationToken).ConfigureAwait(false);
                 if (rollout is null)
                 {
-                    WriteError(AppRolloutWaiter.NotFound(new RolloutNotFoundException(ns, name), name));
+                    WriteError(AppRolloutWaiter.NotFound(new RolloutNotFoundException(ns, pattern.Literal), pattern.Text));
                     continue;
                 }
                 found.Add(rollout);
             }
+        }
+
+        if (History)
+        {
+            foreach (var rollout in found)
+            {
+                var revisions = await client.HistoryAsync(ns, rollout.Name, cancellationToken).ConfigureAwait(false);
+                if (revisions is null)
+                {
+                    WriteError(AppRolloutWaiter.NotFound(new RolloutNotFoundException(ns, rollout.Name), rollout.Name));
+                    continue;
+                }
+                if (revisions.Count == 0) WriteWarning($"No rollout history found for {rollout.Kind.ToLowerInvariant()} \"{rollout.Name}\".");
+                foreach (var revision in revisions) WriteObject(new AppRolloutRevision(revision, ns, session));
+            }
+            return;
         }
 
         if (!Wait)

@@ -1,5 +1,5 @@
 using System.Management.Automation;
-using ImageStreamPS.Model;
+using ImageStreamPS.OpenShift.ImageStreams;
 
 namespace ImageStreamPS.Commands;
 
@@ -12,7 +12,8 @@ namespace ImageStreamPS.Commands;
 /// <para>Names may carry a namespace (<c>openshift/httpd</c>). The table view shows the columns of
 /// <c>oc get is</c> (the repository last, so narrow windows keep the tags; <c>Format-Table -View Wide</c>
 /// has oc's order). <c>Format-Custom</c> prints exactly what <c>oc describe is</c> prints, flush left;
-/// <c>Format-List</c> shows the same fields as a list; the hidden <c>Description</c> property holds the text.</para>
+/// <c>Format-List</c> shows the same fields as a list, each image by its short digest (a list indents
+/// its values, and whole digests would wrap); the hidden <c>Description</c> property holds oc's text.</para>
 /// </remarks>
 /// <example>
 /// <code>PS> Get-ImageStream citas | Format-Custom</code>
@@ -61,40 +62,10 @@ public sealed class GetImageStreamCommand : ImageStreamCommandBase
         }
         if (names.Count == 0) return;
 
-        var literal = names.Where(n => !n.StreamHasWildcards && !AllNamespaces).ToList();
-        var patterns = names.Except(literal).ToList();
-
-        foreach (var name in literal)
+        await foreach (var found in new ImageStreamLookup(Client).FindStreamsAsync(names, CurrentNamespace, AllNamespaces, cancellationToken).ConfigureAwait(false))
         {
-            var ns = name.Namespace ?? CurrentNamespace;
-            try
-            {
-                WriteObject(ToOutput(await Client.GetAsync(ns, name.Stream, cancellationToken).ConfigureAwait(false)));
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                WriteError(exception, target: $"{ns}/{name.Stream}");
-            }
-        }
-
-        // One list per namespace (or one for all namespaces) serves every pattern.
-        foreach (var group in patterns.GroupBy(n => AllNamespaces ? null : n.Namespace ?? CurrentNamespace))
-        {
-            IReadOnlyList<OpenShift.Api.ImageStream> streams;
-            try
-            {
-                streams = await Client.ListAsync(group.Key, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                WriteError(exception, target: group.Key);
-                continue;
-            }
-
-            var found = streams.Select(s => ToOutput(s))
-                .Where(s => group.Any(n => n.MatchesStream(s.Name) && (n.Namespace is null || n.Namespace == s.Namespace)))
-                .OrderBy(s => s.Namespace, StringComparer.Ordinal).ThenBy(s => s.Name, StringComparer.Ordinal);
-            foreach (var stream in found) WriteObject(stream);
+            if (found.Error is not null) WriteError(found.Error, target: found.Target);
+            else WriteObject(ToOutput(found.Stream!.Resource));
         }
     }
 }

@@ -1,5 +1,7 @@
 using System.Management.Automation;
 using ImageStreamPS.Model;
+using ImageStreamPS.OpenShift.Connection;
+using ImageStreamPS.OpenShift.ImageStreams;
 
 namespace ImageStreamPS.Commands;
 
@@ -12,6 +14,9 @@ namespace ImageStreamPS.Commands;
 /// returned too (with <c>ImportError</c>), unlike <c>oc get istag</c>.</para>
 /// <para>A literal tag that does not exist is an ObjectNotFound error (<c>ImageTagNotFound</c>); a missing
 /// stream is <c>ImageStreamNotFound</c>.</para>
+/// <para>-Detailed also reads what <c>oc describe istag</c> shows about each tag's image into its Details
+/// (when it was built, architecture, size and layers, entrypoint and command, exposed ports, labels such as
+/// <c>version</c>, environment): one <c>GET …/imagestreamimages/STREAM@ID</c> per distinct image.</para>
 /// </remarks>
 /// <example>
 /// <code>PS> Get-ImageTag citas</code>
@@ -20,6 +25,14 @@ namespace ImageStreamPS.Commands;
 /// <example>
 /// <code>PS> $image = (Get-ImageTag citas:prod -ErrorAction Stop).Image</code>
 /// <para>Reads in a runbook the image id prod points to, stopping the runbook when the tag is missing.</para>
+/// </example>
+/// <example>
+/// <code>PS> (Get-ImageTag citas:v2 -Detailed).Details</code>
+/// <para>Shows the image behind citas:v2 like <c>oc describe istag citas:v2</c>: built when, architecture, size, command, exposed ports and labels.</para>
+/// </example>
+/// <example>
+/// <code>PS> Get-ImageTag citas -Detailed | Select-Object Name, @{ n = 'Version'; e = { $_.Details.Labels['version'] } }, @{ n = 'Ports'; e = { $_.Details.ExposedPorts } }</code>
+/// <para>Lists each tag of citas with the version label and the ports of its image.</para>
 /// </example>
 /// <example>
 /// <code>PS> Get-ImageTag citas:v2 | Set-ImageTag -Destination citas:prod</code>
@@ -41,6 +54,13 @@ public sealed class GetImageTagCommand : ImageStreamCommandBase
     [Alias("A")]
     public SwitchParameter AllNamespaces { get; set; }
 
+    /// <summary>Also reads each tag's image, as <c>oc describe istag</c> shows it, into Details.</summary>
+    [Parameter]
+    public SwitchParameter Detailed { get; set; }
+
+    // One read per distinct image of a stream, shared by the tags on it.
+    private readonly Dictionary<(string Namespace, string Stream, string Image), ImageDetails?> details = [];
+
     protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
     {
         var names = new List<ImageTagName>();
@@ -57,64 +77,35 @@ public sealed class GetImageTagCommand : ImageStreamCommandBase
         }
         if (names.Count == 0) return;
 
-        var streamCache = new Dictionary<(string, string), Model.ImageStream?>();
-        foreach (var name in names.Where(n => !n.StreamHasWildcards && !AllNamespaces))
+        var session = CurrentSession;
+        await foreach (var found in new ImageStreamLookup(Client).FindTagsAsync(names, CurrentNamespace, AllNamespaces, cancellationToken).ConfigureAwait(false))
         {
-            var ns = name.Namespace ?? CurrentNamespace;
-            if (!streamCache.TryGetValue((ns, name.Stream), out var stream))
-            {
-                try
-                {
-                    stream = ToOutput(await Client.GetAsync(ns, name.Stream, cancellationToken).ConfigureAwait(false));
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    WriteError(exception, target: name.Text);
-                    stream = null;
-                }
-                streamCache[(ns, name.Stream)] = stream;
-            }
-            if (stream is null) continue;
-
-            var tags = Select(stream, name).ToList();
-            if (tags.Count == 0 && !name.TagHasWildcards && (name.Tag is not null || name.Id is not null))
-            {
-                var what = name.Tag is not null ? $"{name.Stream}:{name.Tag}" : $"{name.Stream}@{name.Id}";
-                WriteError(NotFound($"imagestreamtags.image.openshift.io \"{what}\" not found", "ImageTagNotFound", name.Text));
-            }
-            foreach (var tag in tags) WriteObject(tag);
-        }
-
-        foreach (var group in names.Where(n => n.StreamHasWildcards || AllNamespaces).GroupBy(n => AllNamespaces ? null : n.Namespace ?? CurrentNamespace))
-        {
-            IReadOnlyList<OpenShift.Api.ImageStream> streams;
-            try
-            {
-                streams = await Client.ListAsync(group.Key, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                WriteError(exception, target: group.Key);
-                continue;
-            }
-            var outputs = streams.Select(s => ToOutput(s)).OrderBy(s => s.Namespace, StringComparer.Ordinal).ThenBy(s => s.Name, StringComparer.Ordinal);
-            foreach (var stream in outputs)
-            {
-                var matches = group.Where(n => n.MatchesStream(stream.Name) && (n.Namespace is null || n.Namespace == stream.Namespace));
-                foreach (var tag in stream.Tags.Where(t => matches.Any(n => Matches(t, n)))) WriteObject(tag);
-            }
+            if (found.Error is not null) WriteError(found.Error, target: found.Target);
+            else if (found.MissingTag is not null) WriteError(NotFound($"imagestreamtags.image.openshift.io \"{found.MissingTag}\" not found", "ImageTagNotFound", found.Target));
+            else await WriteTagAsync(new ImageTag(found.Tag!, session), cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private static IEnumerable<ImageTag> Select(Model.ImageStream stream, ImageTagName name) => stream.Tags.Where(t => Matches(t, name));
-
-    private static bool Matches(ImageTag tag, ImageTagName name)
+    private async Task WriteTagAsync(ImageTag tag, CancellationToken cancellationToken)
     {
-        if (name.Id is not null)
+        if (Detailed && tag.Image.Length > 0)
         {
-            var wanted = name.Id.Contains(':') ? name.Id : "sha256:" + name.Id;
-            return tag.Image.Length > 0 && tag.Image.StartsWith(wanted, StringComparison.OrdinalIgnoreCase);
+            var key = (tag.Namespace, tag.ImageStream, tag.Image);
+            if (!details.TryGetValue(key, out var read))
+            {
+                try
+                {
+                    read = new ImageDetails(await new ImageStreamImageClient(Connection).GetAsync(tag.Namespace, tag.ImageStream, tag.Image, tag.Name, cancellationToken).ConfigureAwait(false));
+                }
+                catch (OpenShiftApiException exception)
+                {
+                    WriteError(exception, target: tag);
+                    read = null;
+                }
+                details[key] = read;
+            }
+            tag.Details = read;
         }
-        return name.MatchesTag(tag.Tag);
+        WriteObject(tag);
     }
 }

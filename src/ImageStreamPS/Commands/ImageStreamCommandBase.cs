@@ -22,6 +22,29 @@ public abstract class ImageStreamCommandBase : OpenShiftCmdlet
     private protected static ErrorRecord InvalidName(ArgumentException exception, string errorId, object? target) =>
         new(exception, errorId, ErrorCategory.InvalidArgument, target) { ErrorDetails = new ErrorDetails(exception.Message) };
 
+    /// <summary>
+    /// The tags named <c>[namespace/]stream:tag</c> (no wildcards, no image ids), in the current namespace unless
+    /// named; each name that is not one is written as an InvalidArgument error <c>ImageTagNameInvalid</c> and left out.
+    /// </summary>
+    private protected List<(string Namespace, string Stream, string Tag, string Text)> ParseTagNames(IEnumerable<string> names)
+    {
+        var tags = new List<(string Namespace, string Stream, string Tag, string Text)>();
+        foreach (var text in names)
+        {
+            try
+            {
+                var name = ImageTagName.Parse(text, allowWildcards: false);
+                if (name.Tag is null || name.Id is not null) throw new ArgumentException($"invalid tag name \"{text}\": expected [namespace/]stream:tag");
+                tags.Add((name.Namespace ?? CurrentNamespace, name.Stream, name.Tag, text));
+            }
+            catch (ArgumentException exception)
+            {
+                WriteError(InvalidName(exception, "ImageTagNameInvalid", text));
+            }
+        }
+        return tags;
+    }
+
     /// <summary>The ErrorRecord for something missing that the client noticed itself (no server Status).</summary>
     private protected static ErrorRecord NotFound(string message, string errorId, object? target) =>
         new(new ItemNotFoundException(message), errorId, ErrorCategory.ObjectNotFound, target) { ErrorDetails = new ErrorDetails(message) };

@@ -4,6 +4,7 @@ using ImageStreamPS.OpenShift.Api;
 using ImageTag = ImageStreamPS.Model.ImageTag;
 using ImageStreamPS.OpenShift.Connection;
 using ImageStreamPS.OpenShift.ImageStreams;
+using ImageStreamPS.OpenShift.Images;
 
 namespace ImageStreamPS.Commands;
 
@@ -94,6 +95,17 @@ public sealed class ImportImageTagCommand : ImageStreamCommandBase
         var tag = All ? null : target.Tag ?? "latest";
         var display = $"{ns}/{target.Stream}" + (tag is null ? "" : ":" + tag);
 
+        try
+        {
+            // A -From that can only fail (a port that cannot exist) is refused before reading the stream.
+            RegistryHost.EnsureValidPort(From);
+        }
+        catch (ArgumentException exception)
+        {
+            WriteError(new ErrorRecord(exception, "ImageImportInvalid", ErrorCategory.InvalidArgument, display) { ErrorDetails = new ErrorDetails(exception.Message) });
+            return;
+        }
+
         OpenShift.Api.ImageStream? stream = null;
         try
         {
@@ -167,6 +179,7 @@ public sealed class ImportImageTagCommand : ImageStreamCommandBase
             }
             var output = imported?.Tags.FirstOrDefault(t => t.Tag == tagName);
             if (output is null) continue;
+            if (item.Image is { } image) output.Details = new ImageDetails(ImageView.Of(image, output.Name));
             WriteOutcome($"Tag {output.Name} imported from {output.Source}" + (string.IsNullOrEmpty(output.Image) ? "." : $" ({output.ImageStream}@{output.Image})."));
             WriteObject(output);
         }

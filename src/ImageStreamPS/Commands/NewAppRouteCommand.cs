@@ -9,8 +9,10 @@ namespace ImageStreamPS.Commands;
 /// New-AppRoute reads the Service and creates the Route 'oc expose service' creates: it points at
 /// the Service, carries the Service's labels and targets -Port (a port number or a port name) or,
 /// without -Port, the Service's first TCP port by name. Without -Hostname the server generates the
-/// host (NAME-NAMESPACE.apps-domain). It returns the AppRoute with the host and URL the server
-/// assigned. Pipe an AppRollout (from New-App or Get-AppRollout) to expose the Service of the same name.
+/// host (NAME-NAMESPACE.apps-domain). It returns the AppRoute once a router has admitted it (waiting
+/// at most a few seconds), with the host and URL it is served at; on the sandbox that URL is a
+/// loopback address of the sandbox's router (http://127.0.0.1:PORT), so it needs no DNS.
+/// Pipe an AppRollout (from New-App or Get-AppRollout) to expose the Service of the same name.
 /// </remarks>
 /// <example>
 /// <code>PS> New-AppRoute -Service app-citas -Port 10000</code>
@@ -20,7 +22,7 @@ namespace ImageStreamPS.Commands;
 /// <code>PS> $route = Get-AppRollout app-citas | New-AppRoute -Port 10000 -Hostname citas.example.com
 /// PS> Invoke-RestMethod "$($route.Url)/version"</code>
 /// <para>In a runbook: exposes the app under a chosen host name, then calls it through the route's URL.</para>
-/// <para>Needs a real cluster: the sandbox admits routes but runs no router, so nothing answers at the URL.</para>
+/// <para>On a cluster the host must resolve to its router; the sandbox's URL is a loopback address its router serves.</para>
 /// </example>
 [Cmdlet(VerbsCommon.New, "AppRoute", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
 [OutputType(typeof(AppRoute))]

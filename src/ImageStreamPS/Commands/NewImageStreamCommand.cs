@@ -78,7 +78,7 @@ public sealed class NewImageStreamCommand : ImageStreamCommandBase
         {
             try
             {
-                Model.ImageTagName.ValidateStream(name, CurrentNamespace);
+                ImageTagName.ValidateStream(name, CurrentNamespace);
                 valid.Add(name);
             }
             catch (ArgumentException exception)
@@ -122,7 +122,8 @@ public sealed class NewImageStreamCommand : ImageStreamCommandBase
             }
             catch (Exception exception) when (exception is InvalidDataException or IOException or UnauthorizedAccessException)
             {
-                WriteError(new ErrorRecord(exception, "ManifestInvalid", ErrorCategory.InvalidData, file));
+                // The file leads the message, as with several files the error must say which one.
+                WriteError(new ErrorRecord(new InvalidDataException($"{file}: {exception.Message}", exception), "ManifestInvalid", ErrorCategory.InvalidData, file));
                 continue;
             }
 
@@ -139,7 +140,7 @@ public sealed class NewImageStreamCommand : ImageStreamCommandBase
                 var ns = !string.IsNullOrEmpty(Namespace) ? Namespace : manifest.Namespace ?? CurrentNamespace;
                 try
                 {
-                    Model.ImageTagName.ValidateStream(manifest.Name, ns);
+                    ImageTagName.ValidateStream(manifest.Name, ns);
                 }
                 catch (ArgumentException exception)
                 {

@@ -38,6 +38,7 @@ public static class OpenShiftErrorRecord
         {
             "KubeConfigNotFound" or "KubeConfigContextNotFound" => ErrorCategory.ObjectNotFound,
             "NotInCluster" => ErrorCategory.InvalidOperation,
+            "InsecureServer" => ErrorCategory.SecurityError,
             "ServerInvalid" => ErrorCategory.InvalidArgument,
             _ => ErrorCategory.InvalidData,
         },
@@ -96,6 +97,8 @@ public static class OpenShiftErrorRecord
         (ApiFailure.Status, "Unauthorized") => "The token was refused or has expired: log in again (oc login) and run Connect-OpenShift.",
         (ApiFailure.Status, "Forbidden") => "Ask for a role that allows this in the namespace, or use another -Namespace or -Session.",
         (ApiFailure.Status, "Conflict") => "The object changed since it was read: read it again and retry.",
+        (ApiFailure.Connection, "ConnectionLost") or (ApiFailure.Timeout, _) when exception.Message.Contains("may have been applied", StringComparison.Ordinal) =>
+            "Look whether the change was made (the message names the command) before running it again.",
         (ApiFailure.Connection, _) => "Check the server address, that the cluster (or sandbox) is running, and any proxy settings.",
         (ApiFailure.Certificate, _) => "Trust the cluster's certificate authority (kubeconfig certificate-authority or -CertificateAuthority), or use -SkipCertificateCheck.",
         (ApiFailure.Timeout, _) => "The cluster is slow or unreachable: retry, or check the network.",

@@ -6,9 +6,11 @@ using ImageStreamPS.OpenShift.Connection;
 namespace ImageStreamPS.Commands;
 
 /// <summary>
-/// Runs a cmdlet's work asynchronously off the pipeline thread while everything that touches
-/// PowerShell (Write*, ShouldProcess, progress, prompts) runs on the pipeline thread, drained from
-/// a queue (the shape of ModuleFast's TaskCmdlet). One CancellationTokenSource, cancelled by
+/// Runs a cmdlet's work asynchronously while everything that touches PowerShell (Write*,
+/// ShouldProcess, progress, prompts) runs on the pipeline thread, drained from a queue (the shape
+/// of ModuleFast's TaskCmdlet). The work starts on the pipeline thread and leaves it only at its
+/// first await that does not complete at once, so a phase with nothing to wait for (most Begin and
+/// End phases, a cmdlet with no request) costs no thread hop. One CancellationTokenSource, cancelled by
 /// StopProcessing, is handed to all the work, so Ctrl+C ends every network wait. Failures become
 /// ErrorRecords in one place (<see cref="OpenShiftErrorRecord"/>); every request the work makes is
 /// reported with WriteVerbose.
@@ -24,6 +26,8 @@ public abstract class PipelineCmdlet : PSCmdlet
     private readonly CancellationTokenSource stopping = new();
     private BlockingCollection<Action>? pipelineWork;
     private int pipelineThread;
+    private Exception? pipelineFailure;
+    private bool executingPosted;
 
     /// <summary>Cancelled when the user presses Ctrl+C or the pipeline stops.</summary>
     protected CancellationToken Stopping => stopping.Token;
@@ -42,7 +46,16 @@ public abstract class PipelineCmdlet : PSCmdlet
 
     protected sealed override void BeginProcessing() => Run(BeginProcessingAsync);
 
-    protected sealed override void ProcessRecord() => Run(ProcessRecordAsync);
+    protected sealed override void ProcessRecord()
+    {
+        if (BeforeRecord() is { } refused)
+        {
+            base.WriteError(refused);
+            return;
+        }
+
+        Run(ProcessRecordAsync);
+    }
 
     protected sealed override void EndProcessing() => Run(EndProcessingAsync);
 
@@ -119,7 +132,7 @@ public abstract class PipelineCmdlet : PSCmdlet
     [System.Diagnostics.CodeAnalysis.DoesNotReturn]
     protected new void ThrowTerminatingError(ErrorRecord errorRecord)
     {
-        if (OnPipelineThread)
+        if (pipelineWork is null)
         {
             base.ThrowTerminatingError(errorRecord);
         }
@@ -145,6 +158,12 @@ public abstract class PipelineCmdlet : PSCmdlet
             return inner;
         }
 
+        // Input refused before any request (a name the API could never serve, an option oc would refuse).
+        if (exception is ArgumentException)
+        {
+            return new ErrorRecord(exception, errorId ?? "InvalidArgument", ErrorCategory.InvalidArgument, target) { ErrorDetails = new ErrorDetails(exception.Message) };
+        }
+
         return new ErrorRecord(exception, errorId ?? exception.GetType().Name, ErrorCategory.NotSpecified, target);
     }
 
@@ -156,6 +175,19 @@ public abstract class PipelineCmdlet : PSCmdlet
     {
         if (OnPipelineThread)
         {
+            if (pipelineWork is { } posted && !executingPosted)
+            {
+                // The work's first synchronous part: what it posted goes first, as it would from a
+                // worker, and a failure stops the command the same way.
+                T result = default!;
+                if (!DrainPosted(posted) || !Execute(() => result = action()))
+                {
+                    throw new PipelineStoppedException();
+                }
+
+                return result;
+            }
+
             return action();
         }
 
@@ -178,12 +210,14 @@ public abstract class PipelineCmdlet : PSCmdlet
     /// <summary>Runs <paramref name="action"/> on the pipeline thread without waiting.</summary>
     protected void OnPipeline(Action action)
     {
-        if (OnPipelineThread)
+        if (pipelineWork is null || (executingPosted && OnPipelineThread))
         {
             action();
         }
         else
         {
+            // Queued even on the pipeline thread, so a write that stops the pipeline (-ErrorAction
+            // Stop, Select-Object -First) is met by the drain below, never inside the work.
             Post(action);
         }
     }
@@ -202,6 +236,9 @@ public abstract class PipelineCmdlet : PSCmdlet
         }
     }
 
+    /// <summary>Runs on the pipeline thread before each input record's work; an ErrorRecord skips the record with that error.</summary>
+    private protected virtual ErrorRecord? BeforeRecord() => null;
+
     /// <summary>Runs on the pipeline thread before each phase's work starts.</summary>
     private protected virtual void OnPhaseStarting()
     {
@@ -213,34 +250,20 @@ public abstract class PipelineCmdlet : PSCmdlet
         var queue = new BlockingCollection<Action>();
         pipelineThread = Environment.CurrentManagedThreadId;
         pipelineWork = queue;
+        pipelineFailure = null;
         var token = stopping.Token;
-        var worker = Task.Run(async () =>
-        {
-            using var trace = RequestTrace.Begin(line => Post(() => base.WriteVerbose(line)));
-            try
-            {
-                await work(token).ConfigureAwait(false);
-            }
-            finally
-            {
-                queue.CompleteAdding();
-            }
-        });
+        var worker = RunTraced(work, queue, token);
 
-        Exception? pipelineFailure = null;
         try
         {
-            foreach (var action in queue.GetConsumingEnumerable(token))
+            if (DrainPosted(queue))
             {
-                try
+                foreach (var action in queue.GetConsumingEnumerable(token))
                 {
-                    action();
-                }
-                catch (Exception exception)
-                {
-                    // WriteError under -ErrorAction Stop, a downstream Select-Object -First, ...: stop the work.
-                    pipelineFailure = exception;
-                    stopping.Cancel();
+                    if (!Execute(action))
+                    {
+                        break;
+                    }
                 }
             }
         }
@@ -278,6 +301,52 @@ public abstract class PipelineCmdlet : PSCmdlet
         catch (Exception exception)
         {
             base.ThrowTerminatingError(ToErrorRecord(exception));
+        }
+    }
+
+    private async Task RunTraced(Func<CancellationToken, Task> work, BlockingCollection<Action> queue, CancellationToken token)
+    {
+        using var trace = RequestTrace.Begin(line => Post(() => base.WriteVerbose(line)));
+        try
+        {
+            await work(token).ConfigureAwait(false);
+        }
+        finally
+        {
+            queue.CompleteAdding();
+        }
+    }
+
+    /// <summary>Runs what is queued now; false once an action failed (the failure stops the command).</summary>
+    private bool DrainPosted(BlockingCollection<Action> queue)
+    {
+        while (pipelineFailure is null && queue.TryTake(out var action))
+        {
+            Execute(action);
+        }
+
+        return pipelineFailure is null;
+    }
+
+    private bool Execute(Action action)
+    {
+        // What the action itself writes runs at once: the phase's queue may already be complete.
+        executingPosted = true;
+        try
+        {
+            action();
+            return true;
+        }
+        catch (Exception exception)
+        {
+            // WriteError under -ErrorAction Stop, a downstream Select-Object -First, ...: stop the work.
+            pipelineFailure = exception;
+            stopping.Cancel();
+            return false;
+        }
+        finally
+        {
+            executingPosted = false;
         }
     }
 

@@ -45,16 +45,6 @@ public abstract class ProjectCommandBase : PipelineCmdlet
         }
     }
 
-    /// <summary>
-    /// The error for an object read from another cluster than the -Session given: objects act on the
-    /// session they came from, so an explicit -Session that differs is a mistake to report, not to guess.
-    /// </summary>
-    private protected ErrorRecord SessionMismatch(object target, OpenShiftSession objectSession)
-    {
-        var message = $"{target} was read from session {objectSession.Id} ({objectSession.Server}), but -Session is session {CurrentSession.Id} ({CurrentSession.Server}); leave out -Session to act where it came from.";
-        return new ErrorRecord(new ArgumentException(message), "SessionMismatch", ErrorCategory.InvalidArgument, target) { ErrorDetails = new ErrorDetails(message) };
-    }
-
     /// <summary>The project client of <see cref="CurrentSession"/>.</summary>
     private protected ProjectClient Projects => new(CurrentSession.Connection);
 

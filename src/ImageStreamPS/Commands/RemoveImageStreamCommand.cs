@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using ImageStreamPS.Model;
+using ImageStreamPS.OpenShift.ImageStreams;
 
 namespace ImageStreamPS.Commands;
 
@@ -72,6 +73,7 @@ public sealed class RemoveImageStreamCommand : ImageStreamCommandBase
         foreach (var (ns, name, target) in targets)
         {
             var input = target;
+            if (input is not null && !TryActOn(input.Session, input.Namespace, input)) continue;
             var description = $"Remove image stream {ns}/{name} with its tags on {CurrentSession.Server.Host}"
                 + await ImpactAsync(ns, name, tag: null, Force, cancellationToken).ConfigureAwait(false);
             if (!ShouldProcessUnlessForced(Force, description, description + "\nRemove it?", "Remove-ImageStream")) continue;

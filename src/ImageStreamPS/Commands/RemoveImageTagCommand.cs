@@ -1,5 +1,6 @@
 using System.Management.Automation;
 using ImageStreamPS.Model;
+using ImageStreamPS.OpenShift.ImageStreams;
 
 namespace ImageStreamPS.Commands;
 
@@ -50,23 +51,12 @@ public sealed class RemoveImageTagCommand : ImageStreamCommandBase
         }
         else
         {
-            foreach (var text in Name)
-            {
-                try
-                {
-                    var name = ImageTagName.Parse(text, allowWildcards: false);
-                    if (name.Tag is null || name.Id is not null) throw new ArgumentException($"invalid tag name \"{text}\": expected [namespace/]stream:tag");
-                    targets.Add((name.Namespace ?? CurrentNamespace, name.Stream, name.Tag, text));
-                }
-                catch (ArgumentException exception)
-                {
-                    WriteError(InvalidName(exception, "ImageTagNameInvalid", text));
-                }
-            }
+            targets.AddRange(ParseTagNames(Name).Select(t => (t.Namespace, t.Stream, t.Tag, (object)t.Text)));
         }
 
         foreach (var (ns, stream, tag, input) in targets)
         {
+            if (input is ImageTag item && !TryActOn(item.Session, item.Namespace, item)) continue;
             var description = $"Remove tag {ns}/{stream}:{tag} and its history on {CurrentSession.Server.Host}"
                 + await ImpactAsync(ns, stream, tag, Force, cancellationToken).ConfigureAwait(false);
             if (!ShouldProcessUnlessForced(Force, description, description + "\nRemove it?", "Remove-ImageTag")) continue;

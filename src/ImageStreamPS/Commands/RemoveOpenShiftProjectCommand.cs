@@ -50,7 +50,7 @@ public sealed class RemoveOpenShiftProjectCommand : ProjectCommandBase
         {
             if (InputObject.FirstOrDefault(p => p.Session is not null && p.Session != session) is { } elsewhere)
             {
-                WriteError(SessionMismatch(elsewhere, elsewhere.Session!));
+                WriteError(ObjectSession.Mismatch(elsewhere, elsewhere.Session!, session));
                 return;
             }
             names = InputObject.Select(p => p.Name).ToArray();

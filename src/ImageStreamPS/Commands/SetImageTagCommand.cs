@@ -23,7 +23,7 @@ namespace ImageStreamPS.Commands;
 /// <para>Piped ImageTags (<c>Get-ImageTag citas:v2 | Set-ImageTag -Destination citas:prod</c>) are used as
 /// read: the image they showed is tagged, without another read, even if the source tag has moved since.
 /// Like oc, the write carries no precondition; when the server reports a conflict with another writer
-/// (HTTP 409) it is sent again after client-go's jittered backoff (5 attempts; then a ResourceBusy error
+/// (HTTP 409) it is sent again after a jittered client-go backoff (10 attempts over up to 20 s; then a ResourceBusy error
 /// <c>ImageTagConflict</c>), so parallel runbooks tagging one stream do not fail each other.</para>
 /// <para>-WhatIf names every Deployment whose <c>image.openshift.io/triggers</c> annotation follows a
 /// destination tag, with the image it runs now and the image the move would roll out (it reads the
@@ -31,6 +31,23 @@ namespace ImageStreamPS.Commands;
 /// <para>-Wait then waits for every rollout the move caused (Deployments whose image triggers follow a
 /// destination tag and did not already run its new image) through watches, and writes them as
 /// AppRollouts once complete; -Timeout bounds the whole wait (OperationTimeout error AppRolloutTimeout).</para>
+/// <para>Between clusters: when the piped tag came from another session than -Session (or -SourceSession names
+/// the session of a named -Source), the piped tag is the source and -Session the destination. The destination
+/// imports the source image by digest, as <c>oc tag --source=docker REGISTRY/PATH@sha256:… citas:prod</c> does:
+/// from the registry the image came from (<c>docker.io/…@sha256:…</c>), or, for an image in the source
+/// cluster's integrated registry, through that registry's public route (<c>publicDockerImageRepository</c>).
+/// Before anything is written the destination fetches the image without storing it (an ImageStreamImport with
+/// <c>import: false</c>): refused access (PermissionDenied, <c>ImageImportUnauthorized</c>), a missing image or
+/// another digest (<c>ImageDigestMismatch</c>) stop there, with nothing changed. After the write the
+/// destination tag must settle on the source's digest (<c>PromotionNotVerified</c> otherwise). -Credential
+/// (for example a token of the source cluster) is written to a pull secret in the destination namespace
+/// (-PullSecretName, default the registry host and <c>-pull</c>), which the destination's importer uses as
+/// for <c>oc import-image</c>; it is taken back when the promotion fails. No image data passes through this
+/// machine, unless -Mirror asks for it: for clusters that cannot reach each other the image is then copied,
+/// with progress, into the destination's integrated registry (its route), as <c>oc image mirror</c> does:
+/// blobs it lacks, then the manifest unchanged under the destination tag; the user's own logins are used
+/// and no secret is written. -WhatIf names the destination's Deployments that would roll, -Wait waits for them, and every
+/// object written carries the destination session.</para>
 /// </remarks>
 /// <example>
 /// <code>PS> Set-ImageTag citas:v2 citas:latest</code>
@@ -49,6 +66,21 @@ namespace ImageStreamPS.Commands;
 /// PS> Get-ImageTag citas:v2 -Session $dev | Set-ImageTag -Destination citas:prod -PassThru -ErrorAction Stop</code>
 /// <para>Promotes, in a pipeline step, the image tested as v2 to prod and writes the updated tag.</para>
 /// </example>
+/// <example>
+/// <code>PS> $staging = Get-OpenShiftSession -Default
+/// PS> $cluster = Start-OpenShiftSandbox -Seed Tutorial -DataPath ./prod
+/// PS> $prod = Connect-OpenShift -KubeConfig $cluster.KubeConfigPath -NotDefault
+/// PS> Get-ImageTag citas:v2 -Session $staging | Set-ImageTag -Destination citas:prod -Session $prod -PassThru</code>
+/// <para>Promotes staging's citas:v2 to another cluster's citas:prod by digest: that cluster imports the very image
+/// staging tested and the tag written is checked to hold its digest. Here the second cluster is a second sandbox.</para>
+/// </example>
+/// <example>
+/// <code>PS> $login = Get-Credential promoter
+/// PS> Get-ImageTag citas:v2 -Session $staging | Set-ImageTag -Destination citas:prod -Session $prod -Credential $login -WhatIf</code>
+/// <para>Needs a real cluster (two). Shows which Deployments on prod would roll, from which digest to which, when citas:v2
+/// lives in staging's integrated registry: prod would pull it through staging's registry route with the login given,
+/// kept in a pull secret on prod. Without -WhatIf it promotes; with -Wait it also waits for those rollouts.</para>
+/// </example>
 [Cmdlet(VerbsCommon.Set, "ImageTag", SupportsShouldProcess = true, DefaultParameterSetName = SourceSet)]
 [OutputType(typeof(ImageTag))]
 [OutputType(typeof(AppRollout))]
@@ -56,6 +88,12 @@ public sealed partial class SetImageTagCommand : ImageStreamCommandBase
 {
     private const string SourceSet = "Source";
     private const string InputObjectSet = "InputObject";
+
+    // -Namespace says where the destination tags go; the source is the piped tag, wherever it is.
+    private protected override bool NamespaceFollowsInput => false;
+
+    // A piped tag is the source; -Session, when given, is the destination cluster (a promotion, never SessionMismatch).
+    private protected override bool SessionFollowsInput => false;
 
     /// <summary>The source: <c>citas:v2</c>, <c>ns/citas:v2</c>, <c>citas@sha256:…</c> or a pull spec such as <c>docker.io/josedom24/citas-backend:v2</c>.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = SourceSet)]
@@ -130,6 +168,15 @@ public sealed partial class SetImageTagCommand : ImageStreamCommandBase
     [ValidateLength(1, 253)]
     public string? PullSecretName { get; set; }
 
+    /// <summary>
+    /// When promoting from another cluster that the destination cannot reach: copies the image through this machine
+    /// into the destination's integrated registry (its public route), with progress, as <c>oc image mirror</c> does,
+    /// instead of having the destination import it. Reads with -Credential, else with the source session's token for
+    /// the source cluster's registry; pushes with the destination session's token. Nothing is written to a secret.
+    /// </summary>
+    [Parameter]
+    public SwitchParameter Mirror { get; set; }
+
     /// <summary>Writes the destination tags, as they are after the change.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
@@ -142,8 +189,16 @@ public sealed partial class SetImageTagCommand : ImageStreamCommandBase
     [Parameter]
     public TimeSpan Timeout { get; set; } = AppRolloutWaiter.DefaultTimeout;
 
+    protected override Task BeginProcessingAsync(CancellationToken cancellationToken)
+    {
+        // Checked even without -Wait only when given with it: -Timeout alone changes nothing.
+        if (Wait && AppRolloutWaiter.InvalidTimeout(Timeout) is { } invalid) ThrowTerminatingError(invalid);
+        return Task.CompletedTask;
+    }
+
     protected override async Task ProcessRecordAsync(CancellationToken cancellationToken)
     {
+        if (InputObject is { } piped && !TryActOn(piped.Session, null, piped)) return;
         var current = CurrentNamespace;
         var destinations = new List<ImageStreamReference>();
         foreach (var text in Destination)
@@ -261,7 +316,9 @@ public sealed partial class SetImageTagCommand : ImageStreamCommandBase
     {
         var resolved = move.Resolved;
         var description = new StringBuilder();
-        description.Append($"Set tag {move.NamespaceOf(destination)}/{destination.ObjectName} to {resolved.Kind} {resolved.Exact} on {CurrentSession.Server.Host}");
+        // A tag source is named too: the digest proves the image, the tag says which one it is to a person.
+        var named = move.Source.NeedsResolution(move.Options.Alias) ? $" (the image {move.Source.Text} points to)" : "";
+        description.Append($"Set tag {move.NamespaceOf(destination)}/{destination.ObjectName} to {resolved.Kind} {resolved.Exact}{named} on {CurrentSession.Server.Host}");
         // The same preview for -WhatIf and for a -Confirm prompt; read only when one of them shows it.
         if (WillShowImpact(ConfirmImpact.Medium))
         {

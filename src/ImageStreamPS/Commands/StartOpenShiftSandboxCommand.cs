@@ -77,7 +77,7 @@ public sealed class StartOpenShiftSandboxCommand : PipelineCmdlet
         if (RunningSandboxes.In([dataPath]).FirstOrDefault() is { } running)
         {
             ThrowTerminatingError(new ErrorRecord(
-                new InvalidOperationException($"A sandbox is already running with data in {dataPath} (process {running.ProcessId}, {running.Server}). Use it, or stop it with Stop-OpenShiftSandbox."),
+                new InvalidOperationException($"A sandbox is already running with data in {dataPath} (process {running.ProcessId}, {running.Server}). Use it (Connect-OpenShift -Sandbox -DataPath '{dataPath.Replace("'", "''", StringComparison.Ordinal)}'), or stop it with Stop-OpenShiftSandbox."),
                 "SandboxAlreadyRunning", ErrorCategory.ResourceExists, running));
         }
 
@@ -134,6 +134,17 @@ public sealed class StartOpenShiftSandboxCommand : PipelineCmdlet
                 "SandboxFrameworkNotFound", ErrorCategory.ObjectNotFound, SandboxFramework.FolderIn(SandboxProcess.ProgramFolder)));
         }
 
+        if (!SandboxNativeLibrary.IsPresent(program))
+        {
+            var shipped = SandboxNativeLibrary.PlatformsIn(SandboxProcess.ProgramFolder).DefaultIfEmpty("none");
+            var folder = Path.Combine(SandboxProcess.ProgramFolder, "runtimes");
+            ThrowTerminatingError(new ErrorRecord(
+                new FileNotFoundException(
+                    $"The module has no SQLite native library ({SandboxNativeLibrary.Name}) for this platform, {SandboxNativeLibrary.Platform}, in {folder} (it has: {string.Join(", ", shipped)}); the sandbox keeps its data with SQLite. " +
+                    $"{reinstall} On a platform PowerShell is not released for, run the sandbox from source with a .NET SDK: dotnet run --project src/ImageStreamPS.Sandbox -- --help."),
+                "SandboxNativeLibraryNotFound", ErrorCategory.ObjectNotFound, folder));
+        }
+
         var host = ChildPwsh.Find();
         if (host is null)
         {
@@ -157,7 +168,7 @@ public sealed class StartOpenShiftSandboxCommand : PipelineCmdlet
                 new UnauthorizedAccessException($"The data folder {dataPath} is not writable, so the sandbox cannot keep its data there. Choose another -DataPath, or make the folder writable.{output}", exception),
                 "SandboxDataPathNotWritable", ErrorCategory.PermissionDenied, dataPath),
             SandboxStartException.DataDirectoryInUse => new ErrorRecord(
-                new InvalidOperationException($"Another sandbox is already running with data in {dataPath}. Use it (Get-OpenShiftSandbox), or stop it with Stop-OpenShiftSandbox.{output}", exception),
+                new InvalidOperationException($"Another sandbox is already running with data in {dataPath}. Use it (Connect-OpenShift -Sandbox -DataPath '{dataPath.Replace("'", "''", StringComparison.Ordinal)}'), or stop it with Stop-OpenShiftSandbox.{output}", exception),
                 "SandboxAlreadyRunning", ErrorCategory.ResourceExists, dataPath),
             _ => new ErrorRecord(
                 new InvalidOperationException(output.Length == 0 ? exception.Message : $"{exception.Message} Its last output:{output}", exception),

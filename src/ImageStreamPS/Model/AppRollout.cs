@@ -135,6 +135,10 @@ public sealed class AppRollout : IOpenShiftManifest
     /// <summary>The cluster session it was read from; piping it on goes to the same cluster.</summary>
     public OpenShiftSession? Session { get; }
 
+    /// <summary>The session and namespace this object came from (hidden; binds to the cmdlets' -Origin).</summary>
+    [Hidden]
+    public ObjectOrigin Origin => new(Session, Namespace);
+
     /// <summary>The Deployment in wire shape (what <c>oc get deploy NAME -o json</c> prints).</summary>
     public JsonObject? Manifest { get; }
 

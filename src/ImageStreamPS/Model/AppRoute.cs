@@ -1,3 +1,4 @@
+using System.Management.Automation;
 using System.Text.Json.Nodes;
 using ImageStreamPS.OpenShift.Apps;
 using ImageStreamPS.Session;
@@ -48,7 +49,7 @@ public sealed class AppRoute : IOpenShiftManifest
     /// <summary><c>None</c> unless the route serves a wildcard.</summary>
     public string? WildcardPolicy { get; }
 
-    /// <summary><c>http://host/path</c> (<c>https</c> with TLS).</summary>
+    /// <summary><c>http://host/path</c> (<c>https</c> with TLS); on the sandbox, the loopback URL its router serves the route at.</summary>
     public string? Url { get; }
 
     /// <summary>True once a router admitted the route.</summary>
@@ -59,6 +60,10 @@ public sealed class AppRoute : IOpenShiftManifest
 
     /// <summary>The cluster session it was created in.</summary>
     public OpenShiftSession? Session { get; }
+
+    /// <summary>The session and namespace this object came from (hidden; binds to the cmdlets' -Origin).</summary>
+    [Hidden]
+    public ObjectOrigin Origin => new(Session, Namespace);
 
     /// <summary>The Route in wire shape (what <c>oc get route NAME -o json</c> prints).</summary>
     public JsonObject? Manifest { get; }

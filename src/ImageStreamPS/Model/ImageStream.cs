@@ -74,6 +74,10 @@ public sealed class ImageStream : IOpenShiftManifest
     /// <summary>The cluster session the stream was read from.</summary>
     public OpenShiftSession? Session { get; }
 
+    /// <summary>The session and namespace this object came from (hidden; binds to the cmdlets' -Origin).</summary>
+    [Hidden]
+    public ObjectOrigin Origin => new(Session, Namespace);
+
     /// <summary>The engine's view of the stream.</summary>
     [Hidden]
     public ImageStreamView View { get; }
@@ -95,20 +99,29 @@ public sealed class ImageStream : IOpenShiftManifest
     public string UpdatedAgo => ImageStreamTable.UpdatedColumn(View.Resource, DateTime.UtcNow);
 
     /// <summary>One section of the describe text by its label (<c>Image Repository</c>), or the tag blocks (<c>Tags</c>).</summary>
-    public string DescribeSection(string label) => Described().Sections.GetValueOrDefault(label) ?? "";
+    public string DescribeSection(string label) => Described(shortImageIds: false).Sections.GetValueOrDefault(label) ?? "";
+
+    /// <summary>
+    /// A section as the list view (<c>Format-List</c>) shows it: images by short digest, as the tables
+    /// show them, because PowerShell's list indents a value and a whole digest would wrap mid-hash.
+    /// </summary>
+    public string ListSection(string label) => Described(shortImageIds: true).Sections.GetValueOrDefault(label) ?? "";
 
     // One view of the stream reads the describe text many times (every row of the list view, and
     // each row's condition): describe once, and again only when the ages in it may have moved on.
     private static readonly TimeSpan DescriptionLifetime = TimeSpan.FromSeconds(1);
     private (string Text, Dictionary<string, string> Sections, DateTime At)? described;
+    private (string Text, Dictionary<string, string> Sections, DateTime At)? listed;
 
-    private (string Text, Dictionary<string, string> Sections) Described()
+    private (string Text, Dictionary<string, string> Sections) Described(bool shortImageIds = false)
     {
         var now = DateTime.UtcNow;
-        if (described is { } cached && now - cached.At < DescriptionLifetime) return (cached.Text, cached.Sections);
-        var text = ImageStreamDescriber.Describe(View.Resource);
+        var cache = shortImageIds ? listed : described;
+        if (cache is { } cached && now - cached.At < DescriptionLifetime) return (cached.Text, cached.Sections);
+        var text = ImageStreamDescriber.Describe(View.Resource, shortImageIds: shortImageIds);
         var sections = ParseDescription(text);
-        described = (text, sections, now);
+        if (shortImageIds) listed = (text, sections, now);
+        else described = (text, sections, now);
         return (text, sections);
     }
 

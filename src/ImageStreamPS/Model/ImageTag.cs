@@ -31,8 +31,10 @@ public sealed class ImageTag : IOpenShiftManifest
         Created = view.Current?.Created is DateTime created ? created.ToLocalTime() : null;
         Generation = view.Generation;
         History = view.History
-            .Select(item => new ImageTagHistoryItem
+            .Select((item, index) => new ImageTagHistoryItem
             {
+                Index = index,
+                Tag = view.Name,
                 Image = item.Image ?? "",
                 PullSpec = item.DockerImageReference ?? "",
                 Created = item.Created?.ToLocalTime(),
@@ -78,11 +80,21 @@ public sealed class ImageTag : IOpenShiftManifest
     /// <summary>Every image the tag pointed to, newest first (the first one is the current image).</summary>
     public ImageTagHistoryItem[] History { get; }
 
+    /// <summary>
+    /// What <c>oc describe istag</c> shows about the current image (built, architecture, size, ports, labels...):
+    /// filled by Import-ImageTag and by Get-ImageTag -Detailed, null otherwise.
+    /// </summary>
+    public ImageDetails? Details { get; internal set; }
+
     /// <summary>The last failed import, as <c>oc describe</c> words it; empty when the last import worked.</summary>
     public string ImportError { get; }
 
     /// <summary>The cluster session the tag was read from.</summary>
     public OpenShiftSession? Session { get; }
+
+    /// <summary>The session and namespace this object came from (hidden; binds to the cmdlets' -Origin).</summary>
+    [Hidden]
+    public ObjectOrigin Origin => new(Session, Namespace);
 
     /// <summary>The engine's view of the tag (spec, status and stream).</summary>
     [Hidden]

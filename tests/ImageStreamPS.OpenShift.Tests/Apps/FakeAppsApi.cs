@@ -11,7 +11,8 @@ namespace ImageStreamPS.OpenShift.Tests.Apps;
 /// <summary>
 /// A scripted apps/v1 API on 127.0.0.1 for one Deployment: GET answers the current object, a watch
 /// streams what the test pushes (one JSON line per event, kept open), lists answer the pods given.
-/// Every request is recorded so tests can see what the client asked for.
+/// Every request is recorded so tests can see what the client asked for. <see cref="DropWatch"/> and
+/// <see cref="FailReads"/> reset connections, as a dropped connection or a restarting server does.
 /// </summary>
 internal sealed class FakeAppsApi : IDisposable
 {
@@ -44,9 +45,21 @@ internal sealed class FakeAppsApi : IDisposable
     public ConcurrentQueue<string> Requests { get; } = new();
 
     private readonly TaskCompletionSource watchOpened = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly SemaphoreSlim watchesOpened = new(0);
+    private const string Drop = "DROP";
+    private int failReads;
 
     /// <summary>Completes when the client opened its watch (push events only after that).</summary>
     public Task WatchOpened => watchOpened.Task;
+
+    /// <summary>Completes when the client opened one more watch than it was waited for before (the first, then a re-watch).</summary>
+    public Task NextWatchOpened(CancellationToken cancellationToken) => watchesOpened.WaitAsync(cancellationToken);
+
+    /// <summary>How many of the next GETs of the Deployment have their connection reset (a server restarting).</summary>
+    public int FailReads { get => Volatile.Read(ref failReads); set => Volatile.Write(ref failReads, value); }
+
+    /// <summary>Resets the open watch's connection mid-stream, as a dropped connection does.</summary>
+    public void DropWatch() => events.Writer.TryWrite(Drop);
 
     public int Count(string pathAndQueryStart) => Requests.Count(r => r.StartsWith(pathAndQueryStart, StringComparison.Ordinal));
 
@@ -87,12 +100,30 @@ internal sealed class FakeAppsApi : IDisposable
                 response.ContentType = "application/json";
                 response.SendChunked = true;
                 watchOpened.TrySetResult();
+                watchesOpened.Release();
                 await foreach (var line in events.Reader.ReadAllAsync(closing.Token).ConfigureAwait(false))
                 {
+                    if (line == Drop)
+                    {
+                        response.Abort();
+                        return;
+                    }
+
                     var bytes = Encoding.UTF8.GetBytes(line + "\n");
                     await response.OutputStream.WriteAsync(bytes, closing.Token).ConfigureAwait(false);
                     await response.OutputStream.FlushAsync(closing.Token).ConfigureAwait(false);
                 }
+                return;
+            }
+
+            if (path.EndsWith("/deployments/" + Deployment.Metadata.Name, StringComparison.Ordinal) && TakeFailedRead())
+            {
+                // Headers and a first byte, then the connection ends: the answer is cut off mid-body.
+                response.ContentType = "application/json";
+                response.ContentLength64 = 100;
+                await response.OutputStream.WriteAsync("{"u8.ToArray()).ConfigureAwait(false);
+                await response.OutputStream.FlushAsync().ConfigureAwait(false);
+                response.Abort();
                 return;
             }
 
@@ -117,6 +148,18 @@ internal sealed class FakeAppsApi : IDisposable
         {
             try { response.Close(); } catch (Exception) { }
         }
+    }
+
+    private bool TakeFailedRead()
+    {
+        int left;
+        do
+        {
+            left = Volatile.Read(ref failReads);
+            if (left <= 0) return false;
+        }
+        while (Interlocked.CompareExchange(ref failReads, left - 1, left) != left);
+        return true;
     }
 
     public void Dispose()

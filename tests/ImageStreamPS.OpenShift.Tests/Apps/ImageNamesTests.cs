@@ -1,5 +1,8 @@
 using ImageStreamPS.OpenShift.Api;
 using ImageStreamPS.OpenShift.Apps;
+using ImageStreamPS.OpenShift.Images;
+using ImageStreamPS.OpenShift.ImageStreams;
+using ImageStreamPS.OpenShift.Tagging;
 using k8s.Models;
 
 namespace ImageStreamPS.OpenShift.Tests.Apps;
@@ -88,5 +91,28 @@ public class ImageNamesTests
             ["  deployment/app-citas (container citas) follows citas:prod and runs citas:v1 (sha256:24ffc068a860): it keeps running that image; setting citas:prod again rolls it out"],
             new TagRemovalPreview("myproject", "citas", "prod", [follower], names).Lines());
         Assert.Equal(["  no Deployment in myproject follows a tag of citas"], new TagRemovalPreview("myproject", "citas", null, [], names).Lines());
+    }
+
+    [Theory]
+    [InlineData(Hub + V1, Hub + "sha256:24ffc068a860")]
+    [InlineData("citas@" + V2, "citas@sha256:6778a833c997")]
+    [InlineData(V1, "sha256:24ffc068a860")]
+    [InlineData("127.0.0.1:5000/myproject/citas:v1", "127.0.0.1:5000/myproject/citas:v1")]
+    [InlineData("docker.io/josedom24/citas-backend:v1", "docker.io/josedom24/citas-backend:v1")]
+    [InlineData("citas@sha256:not-a-digest", "citas@sha256:not-a-digest")]
+    public void ShortInShortensOnlyADigest(string reference, string expected) =>
+        Assert.Equal(expected, ImageDigest.ShortIn(reference));
+
+    [Fact]
+    public void APromotedImageWithoutATagOnTheDestinationIsNamedAsTheCmdletSays()
+    {
+        var names = new ImageNames(ImageNames.TagsByDigest([Stream("myproject", "citas", ("v1", V1), ("prod", V1))], "myproject"), ["citas:prod"]);
+        var triggered = new TriggeredContainer("myproject", "app-citas", "citas", Hub + V1, Hub + V2);
+        var preview = new TagMovePreview(ImageStreamReference.ParseTag("citas:prod"), Hub + V2, [triggered], names);
+
+        Assert.Equal(["  would roll out deployment/app-citas container citas: citas:v1 (sha256:24ffc068a860) -> " + Hub + V2], preview.Lines("citas:v2"));
+        Assert.Equal(
+            ["  would roll out deployment/app-citas container citas: citas:v1 (sha256:24ffc068a860) -> myproject/citas:v2 on 127.0.0.1:38939 (sha256:6778a833c997)"],
+            (preview with { NextImageName = "myproject/citas:v2 on 127.0.0.1:38939 (sha256:6778a833c997)" }).Lines("citas:v2"));
     }
 }

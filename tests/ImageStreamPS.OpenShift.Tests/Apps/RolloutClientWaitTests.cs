@@ -134,6 +134,48 @@ public class RolloutClientWaitTests
         Assert.Equal(RolloutStatus.Progressing, failure.LastSeen.State.Status);
     }
 
+    // kubectl rollout status waits with watchtools.UntilWithSync, an informer: when its watch ends the
+    // reflector (client-go tools/cache (*Reflector).ListAndWatch) lists again and watches from there.
+    [Fact]
+    public async Task ADroppedWatchIsFollowedByAReadAndAWatchFromWhatWasRead()
+    {
+        using var api = new FakeAppsApi(Deployment(V2, 2, 1, 0, 0, "10"));
+        var waiting = new RolloutClient(api.Client).WaitAsync("myproject", "app-citas", TimeSpan.FromMinutes(1), null, null, TestContext.Current.CancellationToken);
+
+        await api.NextWatchOpened(TestContext.Current.CancellationToken);
+        // An update the client never hears of: the connection drops before the event is sent.
+        api.Deployment = Deployment(V2, 2, 2, 1, 0, "11");
+        api.DropWatch();
+        await api.NextWatchOpened(TestContext.Current.CancellationToken);
+        api.Push("MODIFIED", Deployment(V2, 2, 2, 1, 1, "12"));
+        var rollout = await waiting;
+
+        Assert.Equal(RolloutStatus.Complete, rollout.State.Status);
+        var watches = api.Requests.Where(r => r.Contains("watch=true")).ToList();
+        Assert.Equal(2, watches.Count);
+        Assert.Contains("resourceVersion=10", watches[0]);
+        Assert.Contains("resourceVersion=11", watches[1]);
+    }
+
+    [Fact]
+    public async Task AServerThatRestartsIsReadAgainUntilItAnswersAndTheWaitGoesOn()
+    {
+        using var api = new FakeAppsApi(Deployment(V2, 2, 1, 0, 0, "10"));
+        var waiting = new RolloutClient(api.Client).WaitAsync("myproject", "app-citas", TimeSpan.FromMinutes(1), null, null, TestContext.Current.CancellationToken);
+
+        await api.NextWatchOpened(TestContext.Current.CancellationToken);
+        api.FailReads = 3;
+        api.DropWatch();
+        await api.NextWatchOpened(TestContext.Current.CancellationToken);
+        api.Push("MODIFIED", Deployment(V2, 2, 2, 1, 1, "11"));
+        var rollout = await waiting;
+
+        Assert.Equal(RolloutStatus.Complete, rollout.State.Status);
+        Assert.Equal(0, api.FailReads);
+        // The first read, three reset while the server was away, the one that found it back, the final read.
+        Assert.Equal(6, api.Count("/apis/apps/v1/namespaces/myproject/deployments/app-citas"));
+    }
+
     [Fact]
     public async Task CancellingStopsTheWaitAsCancelledNotTimedOut()
     {

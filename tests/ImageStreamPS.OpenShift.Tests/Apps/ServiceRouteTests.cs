@@ -79,4 +79,44 @@ public class ServiceRouteTests
 
         Assert.Equal("https://citas.example.com", ServiceRoute.UrlOf(route));
     }
+
+    private static Route AdmittedSandboxRoute(string url)
+    {
+        var route = ServiceRoute.For(AppCitas(), "10000", "citas.example.com", null);
+        route.Metadata.Annotations = new Dictionary<string, string> { [ServiceRoute.SandboxUrlAnnotation] = url };
+        route.Status = new RouteStatus
+        {
+            Ingress = [new RouteIngress { RouterName = "default", Host = "citas.example.com", Conditions = [new RouteIngressCondition { Type = "Admitted", Status = "True" }] }],
+        };
+        return route;
+    }
+
+    [Fact]
+    public void OnTheSandboxTheUrlIsTheLoopbackAddressItsRouterServesTheRouteAt()
+    {
+        Assert.Equal("http://127.0.0.1:41234", ServiceRoute.UrlOf(AdmittedSandboxRoute("http://127.0.0.1:41234")));
+        Assert.Equal("http://127.0.0.1:41234/api", ServiceRoute.UrlOf(AdmittedSandboxRoute("http://127.0.0.1:41234/api")));
+    }
+
+    [Theory]
+    [InlineData("http://citas.example.net:41234")]
+    [InlineData("https://127.0.0.1:41234")]
+    [InlineData("file:///etc/passwd")]
+    [InlineData("not a url")]
+    public void AnAnnotationThatIsNotALoopbackHttpUrlIsIgnored(string url)
+    {
+        Assert.Equal("http://citas.example.com", ServiceRoute.UrlOf(AdmittedSandboxRoute(url)));
+    }
+
+    [Fact]
+    public void TheSandboxUrlCountsOnlyWhileARouterAdmitsTheRouteAtItsHost()
+    {
+        var moved = AdmittedSandboxRoute("http://127.0.0.1:41234");
+        moved.Spec.Host = "citas2.example.com";
+        var rejected = AdmittedSandboxRoute("http://127.0.0.1:41234");
+        rejected.Status!.Ingress![0].Conditions![0].Status = "False";
+
+        Assert.DoesNotContain("127.0.0.1", ServiceRoute.UrlOf(moved));
+        Assert.Equal("http://citas.example.com", ServiceRoute.UrlOf(rejected));
+    }
 }

@@ -53,6 +53,26 @@ public class DescribeGoldenTests
     }
 
     [Fact]
+    public void ShortImageIdsChangeOnlyTheDigestsOfTheTagBlocks()
+    {
+        // What Format-List shows: oc's text with each image by short digest, everything else as oc prints it.
+        var stream = new StreamBuilder("citas", "josedom24-dev")
+            .Spec("prod", TagSourceKind.ImageStreamImage, "citas@" + V1, 5)
+            .Spec("v1", TagSourceKind.DockerImage, Citas + ":v1", 2)
+            .Item("prod", Citas + "@" + V1, V1, S(54), 5)
+            .Item("v1", Citas + "@" + V1, V1, M(6) + S(10), 2)
+            .Build();
+
+        var whole = ImageStreamDescriber.Describe(stream, FixedClock.AtNow);
+        var shortened = ImageStreamDescriber.Describe(stream, FixedClock.AtNow, shortImageIds: true);
+
+        Assert.Equal(whole.Replace(V1, V1[..19]), shortened);
+        Assert.Contains("  tagged from citas@sha256:42b6ff31b8a8\n", shortened);
+        Assert.Contains("  * " + Citas + "@sha256:42b6ff31b8a8\n", shortened);
+        Assert.Contains("  tagged from " + Citas + ":v1\n", shortened);
+    }
+
+    [Fact]
     public void FullHeaderOfAnImportedStream()
     {
         const string hash = "sha256:XXX...SHA256 Identifier of the certain image tags...XXX"; // redacted by the author

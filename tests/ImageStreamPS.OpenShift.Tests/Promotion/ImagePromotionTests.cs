@@ -19,9 +19,9 @@ public class ImagePromotionTests
     private const string D = "sha256:6778a833c99706ce33b04cfa02ae9c1d53da7a3ad5ba3e23a6e9cd1b20da0d79";
     private const string Other = "sha256:1111111111111111111111111111111111111111111111111111111111111111";
     private const string From = "127.0.0.1:5001/staging/citas@" + D;
-    private const string ImportsPath = "/apis/image.openshift.io/v1/namespaces/NS/imagestreamimports";
-    private const string TagsPath = "/apis/image.openshift.io/v1/namespaces/NS/imagestreamtags/";
-    private const string SecretsPath = "/api/v1/namespaces/NS/secrets";
+    private const string ImportsPath = "/apis/image.openshift.io/v1/namespaces/ns/imagestreamimports";
+    private const string TagsPath = "/apis/image.openshift.io/v1/namespaces/ns/imagestreamtags/";
+    private const string SecretsPath = "/api/v1/namespaces/ns/secrets";
 
     private static readonly PromotionSource Source = new()
     {
@@ -31,7 +31,7 @@ public class ImagePromotionTests
     };
 
     private static string ImportAnswer(string status) => $$$"""
-        {"kind":"ImageStreamImport","apiVersion":"image.openshift.io/v1","metadata":{"name":"citas","namespace":"NS"},
+        {"kind":"ImageStreamImport","apiVersion":"image.openshift.io/v1","metadata":{"name":"citas","namespace":"ns"},
          "spec":{"import":false,"images":[]},"status":{"images":[{{{status}}}]}}
         """;
 
@@ -42,9 +42,9 @@ public class ImagePromotionTests
         ImportAnswer($$$"""{"status":{"metadata":{},"status":"Failure","message":"{{{message}}}","reason":"{{{reason}}}","code":{{{code}}}}}""");
 
     private static string StreamWithProdAt(string digest) => $$$"""
-        {"kind":"ImageStream","apiVersion":"image.openshift.io/v1","metadata":{"name":"citas","namespace":"NS","resourceVersion":"7"},
+        {"kind":"ImageStream","apiVersion":"image.openshift.io/v1","metadata":{"name":"citas","namespace":"ns","resourceVersion":"7"},
          "spec":{"tags":[{"name":"prod","from":{"kind":"DockerImage","name":"{{{From}}}"},"generation":2}]},
-         "status":{"dockerImageRepository":"image-registry.openshift-image-registry.svc:5000/NS/citas",
+         "status":{"dockerImageRepository":"image-registry.openshift-image-registry.svc:5000/ns/citas",
           "tags":[{"tag":"prod","items":[{"created":"2024-02-20T12:00:00Z","dockerImageReference":"{{{From}}}","image":"{{{digest}}}","generation":2}]}]}}
         """;
 
@@ -56,10 +56,10 @@ public class ImagePromotionTests
         {
             { Method: "POST" } when request.PathAndQuery.StartsWith(ImportsPath, StringComparison.Ordinal) => Answer.Json(201, importAnswer),
             { Method: "PUT" } when request.PathAndQuery.StartsWith(TagsPath, StringComparison.Ordinal) =>
-                Answer.Json(201, """{"kind":"ImageStreamTag","apiVersion":"image.openshift.io/v1","metadata":{"name":"citas:prod","namespace":"NS"},"tag":{"name":"prod"}}"""),
-            { Method: "GET" } when request.PathAndQuery.StartsWith("/apis/image.openshift.io/v1/namespaces/NS/imagestreams/citas", StringComparison.Ordinal) =>
+                Answer.Json(201, """{"kind":"ImageStreamTag","apiVersion":"image.openshift.io/v1","metadata":{"name":"citas:prod","namespace":"ns"},"tag":{"name":"prod"}}"""),
+            { Method: "GET" } when request.PathAndQuery.StartsWith("/apis/image.openshift.io/v1/namespaces/ns/imagestreams/citas", StringComparison.Ordinal) =>
                 stream is null ? Answer.Failure(404, "NotFound") : Answer.Json(200, stream),
-            { Method: "GET" } when request.PathAndQuery.StartsWith("/apis/apps/v1/namespaces/NS/deployments", StringComparison.Ordinal) =>
+            { Method: "GET" } when request.PathAndQuery.StartsWith("/apis/apps/v1/namespaces/ns/deployments", StringComparison.Ordinal) =>
                 Answer.Json(200, AppDeployments),
             _ => Answer.Failure(404, "NotFound"),
         };
@@ -67,7 +67,7 @@ public class ImagePromotionTests
 
     // One Deployment whose image trigger follows citas:prod, running an older image.
     private const string AppDeployments = """
-        {"kind":"DeploymentList","apiVersion":"apps/v1","metadata":{},"items":[{"metadata":{"name":"app-citas","namespace":"NS",
+        {"kind":"DeploymentList","apiVersion":"apps/v1","metadata":{},"items":[{"metadata":{"name":"app-citas","namespace":"ns",
           "annotations":{"image.openshift.io/triggers":"[{\"from\":{\"kind\":\"ImageStreamTag\",\"name\":\"citas:prod\"},\"fieldPath\":\"spec.template.spec.containers[?(@.name==\\\"app-citas\\\")].image\"}]"}},
           "spec":{"selector":{"matchLabels":{"app":"app-citas"}},"template":{"metadata":{"labels":{"app":"app-citas"}},
           "spec":{"containers":[{"name":"app-citas","image":"docker.io/josedom24/citas-backend@sha256:24ffc068a860d26e6d4d6e7f7e37e5b9d8c1e0f1a2b3c4d5e6f708192a3b4c5d"}]}}}}]}
@@ -76,7 +76,7 @@ public class ImagePromotionTests
     private static ImagePromotion Plan(ScriptedApi api, ImageImportOptions? flags = null, RegistryLogin? login = null, ImageStream? sourceStream = null,
         bool alias = false, bool reference = false) =>
         ImagePromotion.Plan(api.NewClient(), Source, sourceStream, [ImageStreamReference.ParseTag("citas:prod")],
-            flags ?? new ImageImportOptions(false, false, null, null), alias, reference, "NS", login);
+            flags ?? new ImageImportOptions(false, false, null, null), alias, reference, "ns", login);
 
     [Fact]
     public async Task TheCheckIsADryRunImportByDigestThatWritesNothing()
@@ -219,13 +219,13 @@ public class ImagePromotionTests
     {
         using var api = new ScriptedApi(Destination(Imported(D), secrets: request => request.Method switch
         {
-            "POST" => Answer.Json(201, """{"kind":"Secret","apiVersion":"v1","metadata":{"name":"127.0.0.1-5001-pull","namespace":"NS"}}"""),
+            "POST" => Answer.Json(201, """{"kind":"Secret","apiVersion":"v1","metadata":{"name":"127.0.0.1-5001-pull","namespace":"ns"}}"""),
             "DELETE" => Answer.Json(200, """{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Success"}"""),
             _ => null,
         }));
         var promotion = Plan(api, login: new RegistryLogin("promoter", "sha256~token"));
 
-        var written = await promotion.WritePullSecretAsync("NS", TestContext.Current.CancellationToken);
+        var written = await promotion.WritePullSecretAsync("ns", TestContext.Current.CancellationToken);
         await written!.UndoAsync(TestContext.Current.CancellationToken);
 
         Assert.True(written.Created);
@@ -242,7 +242,7 @@ public class ImagePromotionTests
     {
         var before = Encoding.UTF8.GetBytes("""{"auths":{"quay.io":{"username":"u","password":"p","auth":"dTpw"}}}""");
         var existing = $$$"""
-            {"kind":"Secret","apiVersion":"v1","metadata":{"name":"registries","namespace":"NS","resourceVersion":"5"},
+            {"kind":"Secret","apiVersion":"v1","metadata":{"name":"registries","namespace":"ns","resourceVersion":"5"},
              "type":"kubernetes.io/dockerconfigjson","data":{".dockerconfigjson":"{{{Convert.ToBase64String(before)}}}"}}
             """;
         using var api = new ScriptedApi(Destination(Imported(D), secrets: request => request.Method switch
@@ -252,9 +252,9 @@ public class ImagePromotionTests
             _ => null,
         }));
         var promotion = ImagePromotion.Plan(api.NewClient(), Source, null, [ImageStreamReference.ParseTag("citas:prod")],
-            new ImageImportOptions(false, false, null, null), false, false, "NS", new RegistryLogin("promoter", "sha256~token"), "registries");
+            new ImageImportOptions(false, false, null, null), false, false, "ns", new RegistryLogin("promoter", "sha256~token"), "registries");
 
-        var written = await promotion.WritePullSecretAsync("NS", TestContext.Current.CancellationToken);
+        var written = await promotion.WritePullSecretAsync("ns", TestContext.Current.CancellationToken);
         await written!.UndoAsync(TestContext.Current.CancellationToken);
 
         Assert.False(written.Created);

@@ -17,11 +17,11 @@ namespace ImageStreamPS.OpenShift.Tests.Tagging;
 public class ImageTagMoveTests
 {
     private const string V2 = "sha256:eae3f65c7760f3834cd08affead4c8972534948b4c73156485e89ea8b9d6ed2d";
-    private const string StreamPath = "/apis/image.openshift.io/v1/namespaces/NS/imagestreams/citas";
-    private const string TagsPath = "/apis/image.openshift.io/v1/namespaces/NS/imagestreamtags/";
+    private const string StreamPath = "/apis/image.openshift.io/v1/namespaces/ns/imagestreams/citas";
+    private const string TagsPath = "/apis/image.openshift.io/v1/namespaces/ns/imagestreamtags/";
 
     private static string TagAnswer(string name) =>
-        $$$"""{"kind":"ImageStreamTag","apiVersion":"image.openshift.io/v1","metadata":{"name":"{{{name}}}","namespace":"NS"},"tag":{"name":"x"}}""";
+        $$$"""{"kind":"ImageStreamTag","apiVersion":"image.openshift.io/v1","metadata":{"name":"{{{name}}}","namespace":"ns"},"tag":{"name":"x"}}""";
 
     private static Func<SeenRequest, Answer> Server(Func<int, Answer>? put = null)
     {
@@ -31,15 +31,15 @@ public class ImageTagMoveTests
             { Method: "GET" } when request.PathAndQuery.StartsWith(StreamPath, StringComparison.Ordinal) => Answer.Json(200, GoldenShapes.TutorialImageStream),
             { Method: "PUT" } when request.PathAndQuery.StartsWith(TagsPath, StringComparison.Ordinal) =>
                 put?.Invoke(Interlocked.Increment(ref puts)) ?? Answer.Json(201, TagAnswer(request.PathAndQuery[TagsPath.Length..])),
-            { Method: "GET" } when request.PathAndQuery.StartsWith("/apis/apps/v1/namespaces/NS/deployments", StringComparison.Ordinal) =>
+            { Method: "GET" } when request.PathAndQuery.StartsWith("/apis/apps/v1/namespaces/ns/deployments", StringComparison.Ordinal) =>
                 Answer.Json(200, """{"kind":"DeploymentList","apiVersion":"apps/v1","metadata":{},"items":[]}"""),
             _ => Answer.Failure(404, "NotFound"),
         };
     }
 
     private static ImageTagMove Plan(ScriptedApi api, string source, string[] destinations, ImageStream? sourceStream = null) =>
-        ImageTagMove.Plan(new ImageStreamClient(api.NewClient()), TagSource.Classify(source, null, "NS"),
-            destinations.Select(ImageStreamReference.ParseTag).ToList(), new TagOptions(), "NS", sourceStream);
+        ImageTagMove.Plan(new ImageStreamClient(api.NewClient()), TagSource.Classify(source, null, "ns"),
+            destinations.Select(ImageStreamReference.ParseTag).ToList(), new TagOptions(), "ns", sourceStream);
 
     [Fact]
     public async Task ReadsTheSourceOnceAndSendsEveryDestinationWithoutAPrecondition()
@@ -67,7 +67,7 @@ public class ImageTagMoveTests
     {
         using var api = new ScriptedApi(Server());
         var asRead = KubernetesJson.Deserialize<ImageStream>(GoldenShapes.TutorialImageStream);
-        var move = Plan(api, "NS/citas:v2", ["citas:prod"], asRead);
+        var move = Plan(api, "ns/citas:v2", ["citas:prod"], asRead);
 
         var resolved = await move.ResolveAsync(TestContext.Current.CancellationToken);
 
@@ -87,12 +87,13 @@ public class ImageTagMoveTests
 
         Assert.Equal(3, api.Count("PUT", TagsPath));
         Assert.Equal([1, 2], retries);
+        Assert.Same(Backoff.Contended, ImageTagMove.ConflictBackoff);
         // Conflicts are retried with the body as built; the source is not read again (oc resolves it once).
         Assert.Equal(1, api.Count("GET", StreamPath));
     }
 
     [Fact]
-    public async Task GivesUpAfterTheFiveAttemptsOfDefaultRetry()
+    public async Task GivesUpAfterTheAttemptsOfItsBackoff()
     {
         using var api = new ScriptedApi(Server(_ => Answer.Failure(409, "Conflict", "the object has been modified")));
         var move = Plan(api, "citas:v2", ["citas:prod"]);
@@ -101,7 +102,7 @@ public class ImageTagMoveTests
         var failure = await Assert.ThrowsAsync<OpenShiftApiException>(() => move.SetAsync(move.Destinations[0], null, TestContext.Current.CancellationToken));
 
         Assert.Equal("Conflict", failure.Reason);
-        Assert.Equal(Backoff.DefaultRetry.Steps, api.Count("PUT", TagsPath));
+        Assert.Equal(ImageTagMove.ConflictBackoff.Steps, api.Count("PUT", TagsPath));
     }
 
     [Fact]
@@ -149,8 +150,8 @@ public class ImageTagMoveTests
     {
         using var api = new ScriptedApi(Server());
         var failure = Assert.Throws<ImageTagException>(() => ImageTagMove.Plan(
-            new ImageStreamClient(api.NewClient()), TagSource.Classify("citas:v2", null, "NS"), [ImageStreamReference.ParseTag("other:prod")],
-            new TagOptions { Alias = true }, "NS"));
+            new ImageStreamClient(api.NewClient()), TagSource.Classify("citas:v2", null, "ns"), [ImageStreamReference.ParseTag("other:prod")],
+            new TagOptions { Alias = true }, "ns"));
         Assert.Equal("cannot set alias across different Image Streams", failure.Message);
     }
 }
@@ -186,7 +187,7 @@ public class BackoffTests
     {
         var flags = new ImageImportOptions(Scheduled: true, Insecure: false, ReferencePolicy: "local", ImportMode: "preserveoriginal");
         var tag = TagPolicies.ForTag(flags, alias: false, reference: true);
-        var import = ImageStreamImportRequest.ForTag("NS", "citas", "v1", null, "docker.io/a/b:v1", flags);
+        var import = ImageStreamImportRequest.ForTag("ns", "citas", "v1", null, "docker.io/a/b:v1", flags);
 
         Assert.Equal(("Local", "PreserveOriginal", true, true), (tag.ReferencePolicy, tag.ImportMode, tag.Scheduled, tag.Reference));
         Assert.Equal("Local", import.Spec.Images![0].ReferencePolicy.Type);

@@ -41,7 +41,7 @@ public class WorkloadControllersTests(ITestOutputHelper output)
 
         // Step 9: oc expose service app-citas --port=10000
         var route = api.Create("route.openshift.io", "routes", Namespace, ExposeRoute());
-        Assert.Equal($"app-citas-{Namespace}.apps.sandbox.local", (string?)route["spec"]!["host"]);
+        Assert.Equal($"app-citas-{Namespace}.apps.sandbox.localhost", (string?)route["spec"]!["host"]);
         Assert.Equal("true", route.Annotation("openshift.io/host.generated"));
 
         // Step 10: oc tag citas:prod -d changes nothing.

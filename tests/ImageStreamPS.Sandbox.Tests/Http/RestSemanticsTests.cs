@@ -205,7 +205,7 @@ public sealed class RestSemanticsTests(RunningSandbox sandbox) : IClassFixture<R
         var (status, route) = await sandbox.Send(HttpMethod.Post, "/apis/route.openshift.io/v1/namespaces/myproject/routes",
             """{"metadata":{"name":"app-citas"},"spec":{"to":{"kind":"Service","name":"app-citas"},"port":{"targetPort":10000}}}""");
         Assert.Equal(201, status);
-        Assert.Equal("app-citas-myproject.apps.sandbox.local", route!["spec"]!["host"]!.GetValue<string>());
+        Assert.Equal("app-citas-myproject.apps.sandbox.localhost", route!["spec"]!["host"]!.GetValue<string>());
         Assert.Equal("true", route["metadata"]!["annotations"]!["openshift.io/host.generated"]!.GetValue<string>());
         var (_, project) = await sandbox.Get("/apis/project.openshift.io/v1/projects/myproject");
         Assert.Equal(("Project", "Active"), (project!["kind"]!.GetValue<string>(), project["status"]!["phase"]!.GetValue<string>()));

@@ -46,6 +46,6 @@ public sealed class DemoImageTests
         Assert.Equal("amd64", config["architecture"]!.GetValue<string>());
     }
 
-    private const string PinnedV1 = "sha256:24ffc068a860386e6c34b9a604900b0aabb740ae59e3237545c699237b3515d7";
-    private const string PinnedV2 = "sha256:6778a833c997cc8429e3d41c74f503bf55e0c04f5a486aea51a5c8b6c139affc";
+    private const string PinnedV1 = "sha256:998ab02891526f65f0f747d465a422cf24bd0552daba185c770a6df3c9742637";
+    private const string PinnedV2 = "sha256:2980f18f75311d929542d4f69d6b82b98fea63c027332679fd29404c9af07f94";
 }

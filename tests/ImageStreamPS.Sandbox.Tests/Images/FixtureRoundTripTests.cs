@@ -150,13 +150,12 @@ public sealed class FixtureRoundTripTests
         sandbox.Api.Create("route.openshift.io", "routes", ns, WithoutServerOwned(route));
         var served = sandbox.Api.Get("route.openshift.io", "routes", ns, route["metadata"]!["name"]!.GetValue<string>());
 
+        // The apiserver stores an empty status (openshift-apiserver's routeStrategy); status.ingress is the router's
+        // to write (Router/, not running here), so the spec and metadata are what must come back.
         var expected = WithoutServerOwned(route);
-        foreach (var ingress in expected["status"]!["ingress"]!.AsArray())
-        {
-            ingress!.AsObject().Remove("routerCanonicalHostname"); // this sandbox's router
-            foreach (var condition in ingress["conditions"]!.AsArray()) condition!.AsObject().Remove("lastTransitionTime");
-        }
+        expected.Remove("status");
         Fixture.AssertContains(expected, served, looseScalars: true);
+        Assert.Equal("{}", served["status"]!.ToJsonString());
     }
 
     public static TheoryData<string> Deployments => ["deployment-bysnupy-parksmap-before-trigger.yaml", "deployment-bysnupy-parksmap-after-trigger.yaml"];

@@ -177,7 +177,7 @@ public sealed class ResourceHandler(ApiService api, RequestMetrics metrics, Time
                 // As the generic store answers: the object while a graceful deletion is pending, else a Success Status.
                 var pending = entry.Strategy is not null && !options.DryRun && deleted["metadata"]?["deletionTimestamp"] is not null &&
                               api.Store.Get(ApiService.Key(type, ns, name!)) is not null;
-                await HttpIo.WriteJson(context, 200, entry.Virtual is not null || pending || options.DryRun || MetaAccessor.Str(deleted, "kind") == "Status"
+                await HttpIo.WriteJson(context, 200, entry.Virtual is not null || pending || options.DryRun || entry.Strategy?.ReturnDeletedObject == true || MetaAccessor.Str(deleted, "kind") == "Status"
                     ? deleted
                     : HttpIo.Success(name, type.Group, type.Resource, MetaAccessor.Uid(deleted)));
                 return;

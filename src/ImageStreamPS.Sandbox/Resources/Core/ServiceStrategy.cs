@@ -19,6 +19,9 @@ public sealed class ServiceStrategy : ResourceStrategy<V1Service>
 
     public override bool TracksGeneration => false;
 
+    // kubernetes pkg/registry/core/service/storage: the store sets ReturnDeletedObject, so DELETE answers with the Service.
+    public override bool ReturnDeletedObject => true;
+
     protected override void PrepareForCreate(RequestContext context, V1Service obj)
     {
         var spec = obj.Spec ??= new V1ServiceSpec();

@@ -10,7 +10,7 @@ namespace ImageStreamPS.Sandbox.Resources.OpenShift;
 /// <summary>
 /// route.openshift.io/v1 routes: a generated host <c>&lt;name&gt;-&lt;namespace&gt;.&lt;apps domain&gt;</c> with the
 /// <c>openshift.io/host.generated</c> annotation, <c>to.kind</c> Service and <c>to.weight</c> 100, wildcardPolicy
-/// None, the engine's <see cref="RouteValidation"/>, and an Admitted ingress status from the default router.
+/// None, the engine's <see cref="RouteValidation"/>, and an empty status for the router to fill.
 /// </summary>
 public sealed class RouteStrategy(SandboxSettings settings) : ResourceStrategy<Route>
 {
@@ -32,20 +32,8 @@ public sealed class RouteStrategy(SandboxSettings settings) : ResourceStrategy<R
             (route.Metadata.Annotations ??= new Dictionary<string, string>())["openshift.io/host.generated"] = "true";
         }
         Defaults(spec);
-        route.Status = new RouteStatus
-        {
-            Ingress =
-            [
-                new RouteIngress
-                {
-                    Host = spec.Host,
-                    RouterName = "default",
-                    Conditions = [new RouteIngressCondition { Type = "Admitted", Status = "True", LastTransitionTime = Wire.Time(context.Now) }],
-                    WildcardPolicy = spec.WildcardPolicy,
-                    RouterCanonicalHostname = "router-default." + settings.AppsDomain,
-                },
-            ],
-        };
+        // As openshift-apiserver's routeStrategy: a new Route has an empty status; the router admits it (Router/).
+        route.Status = new RouteStatus();
     }
 
     protected override void PrepareForUpdate(RequestContext context, Route route, Route old)
@@ -77,22 +65,12 @@ public sealed class RouteStrategy(SandboxSettings settings) : ResourceStrategy<R
         new("Wildcard", "string", "Wildcard policy of the route."),
     ];
 
-    protected override IReadOnlyList<JsonNode?> Cells(Route route, DateTimeOffset now)
-    {
-        var spec = route.Spec;
-        var services = new List<string>();
-        if (spec?.To?.Name is { Length: > 0 } primary) services.Add(primary);
-        services.AddRange((spec?.AlternateBackends ?? []).Select(a => a.Name).Where(n => !string.IsNullOrEmpty(n)));
-        var admitted = route.Status?.Ingress?.Any(i => i.Conditions?.Any(c => c.Type == "Admitted" && c.Status == "True") == true) == true;
-        var host = spec?.Host ?? "";
-        var tls = spec?.Tls;
-        var termination = tls is null ? "" : tls.Termination + (tls.InsecureEdgeTerminationPolicy is { Length: > 0 } p ? "/" + p : "");
-        return
+    // The engine's RouteColumns, as openshift-apiserver's printRoute: a route no router has decided on yet shows its host.
+    protected override IReadOnlyList<JsonNode?> Cells(Route route, DateTimeOffset now) =>
         [
-            route.Metadata?.Name ?? "", admitted ? host : host + " ... not admitted", spec?.Path ?? "",
-            string.Join(",", services), spec?.Port?.TargetPort?.Value ?? "<all>", termination, spec?.WildcardPolicy ?? "None",
+            route.Metadata?.Name ?? "", RouteColumns.HostPort(route), route.Spec?.Path ?? "", RouteColumns.Services(route),
+            RouteColumns.Port(route), RouteColumns.Termination(route), route.Spec?.WildcardPolicy ?? "None",
         ];
-    }
 
     protected override IReadOnlyDictionary<string, Func<Route, string>> Fields { get; } = new Dictionary<string, Func<Route, string>>
     {

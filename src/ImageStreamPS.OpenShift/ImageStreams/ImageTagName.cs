@@ -1,7 +1,6 @@
-using System.Management.Automation;
 using ImageStreamPS.OpenShift.Images;
 
-namespace ImageStreamPS.Model;
+namespace ImageStreamPS.OpenShift.ImageStreams;
 
 /// <summary>
 /// A stream or tag as users type it: <c>citas</c>, <c>citas:v1</c>, <c>ns/citas:v1</c>,
@@ -9,12 +8,17 @@ namespace ImageStreamPS.Model;
 /// </summary>
 public sealed class ImageTagName
 {
-    private ImageTagName(string text, string? ns, string stream, string? tag, string? id)
+    private readonly NamePattern streamPattern;
+    private readonly NamePattern? tagPattern;
+
+    private ImageTagName(string text, string? ns, NamePattern stream, NamePattern? tag, string? id)
     {
         Text = text;
         Namespace = ns;
-        Stream = stream;
-        Tag = tag;
+        streamPattern = stream;
+        tagPattern = tag;
+        Stream = stream.HasWildcards ? stream.Text : stream.Literal;
+        Tag = tag is null ? null : tag.HasWildcards ? tag.Text : tag.Literal;
         Id = id;
     }
 
@@ -34,16 +38,28 @@ public sealed class ImageTagName
     public string? Id { get; }
 
     /// <summary>True when the stream part has wildcards.</summary>
-    public bool StreamHasWildcards => WildcardPattern.ContainsWildcardCharacters(Stream);
+    public bool StreamHasWildcards => streamPattern.HasWildcards;
 
     /// <summary>True when the tag part has wildcards.</summary>
-    public bool TagHasWildcards => Tag is not null && WildcardPattern.ContainsWildcardCharacters(Tag);
+    public bool TagHasWildcards => tagPattern?.HasWildcards ?? false;
 
     /// <summary>Whether a stream name matches the stream part (wildcards allowed).</summary>
-    public bool MatchesStream(string name) => new WildcardPattern(Stream, WildcardOptions.None).IsMatch(name);
+    public bool MatchesStream(string name) => streamPattern.IsMatch(name);
 
     /// <summary>Whether a tag matches the tag part (wildcards allowed; no tag part matches every tag).</summary>
-    public bool MatchesTag(string tag) => Tag is null || new WildcardPattern(Tag, WildcardOptions.None).IsMatch(tag);
+    public bool MatchesTag(string tag) => tagPattern?.IsMatch(tag) ?? true;
+
+    /// <summary>
+    /// Whether <paramref name="tag"/> is named: by its tag (wildcards allowed), or, for <c>stream@id</c>, by
+    /// its current image (a digest or a hex prefix of one).
+    /// </summary>
+    public bool Matches(ImageTagView tag)
+    {
+        ArgumentNullException.ThrowIfNull(tag);
+        if (Id is null) return MatchesTag(tag.Tag);
+        var wanted = Id.Contains(':') ? Id : "sha256:" + Id;
+        return tag.Image.Length > 0 && tag.Image.StartsWith(wanted, StringComparison.OrdinalIgnoreCase);
+    }
 
     /// <summary>
     /// Parses <paramref name="text"/>; <paramref name="allowWildcards"/> lets <c>*</c>, <c>?</c> and
@@ -81,14 +97,21 @@ public sealed class ImageTagName
             {
                 tag = rest[(colon + 1)..];
                 rest = rest[..colon];
-                var tagWildcards = allowWildcards && WildcardPattern.ContainsWildcardCharacters(tag);
-                if (!tagWildcards) ValidateTag(tag);
             }
         }
 
-        var streamWildcards = allowWildcards && WildcardPattern.ContainsWildcardCharacters(rest);
-        if (!streamWildcards) ValidateStream(rest, ns);
-        return new ImageTagName(text, ns, rest, tag, id);
+        var tagPattern = tag is null ? null : Pattern(tag, text, allowWildcards);
+        if (tagPattern is { HasWildcards: false }) ValidateTag(tagPattern.Literal);
+        var streamPattern = Pattern(rest, text, allowWildcards);
+        if (!streamPattern.HasWildcards) ValidateStream(streamPattern.Literal, ns);
+        return new ImageTagName(text, ns, streamPattern, tagPattern, id);
+    }
+
+    // Without wildcards allowed the part is taken literally (and then validated as a name).
+    private static NamePattern Pattern(string part, string text, bool allowWildcards)
+    {
+        if (!allowWildcards) return NamePattern.Exactly(part);
+        return NamePattern.TryParse(part, out var pattern, out var error) ? pattern : throw new ArgumentException($"invalid name \"{text}\": {error}");
     }
 
     /// <summary>Throws when <paramref name="name"/> is not a valid image stream name (OpenShift's rule and message).</summary>

@@ -1,0 +1,128 @@
+using System.Runtime.CompilerServices;
+using ImageStreamPS.OpenShift.Api;
+
+namespace ImageStreamPS.OpenShift.ImageStreams;
+
+/// <summary>One answer of a lookup: a stream or tag found, or the failure for one name (its text in <see cref="Target"/>).</summary>
+/// <param name="Stream">The stream found (for tags: the stream the tag is in).</param>
+/// <param name="Tag">The tag found (tag lookups only).</param>
+/// <param name="Error">The server's refusal for this name, or null.</param>
+/// <param name="MissingTag">For a literal tag or image id that the stream does not have: what was asked for (<c>citas:v9</c>).</param>
+/// <param name="Target">What the user typed (or the namespace listed) that this answer is about.</param>
+public sealed record ImageStreamMatch(ImageStreamView? Stream, ImageTagView? Tag, Exception? Error, string? MissingTag, string Target);
+
+/// <summary>
+/// What <c>Get-ImageStream</c> and <c>Get-ImageTag</c> read for the names given: a literal stream is one
+/// <c>GET …/imagestreams/NAME</c> (read once however many of its tags are named), and wildcards or
+/// -AllNamespaces one <c>GET …/imagestreams</c> list per namespace (or one for all namespaces) shared
+/// by every pattern of it, filtered here and sorted by namespace and name. A literal that does not
+/// exist is an error; a pattern that matches nothing is not.
+/// </summary>
+public sealed class ImageStreamLookup(ImageStreamClient client)
+{
+    /// <summary>The streams named by <paramref name="names"/> (tag and id parts must be absent).</summary>
+    public async IAsyncEnumerable<ImageStreamMatch> FindStreamsAsync(
+        IReadOnlyList<ImageTagName> names, string currentNamespace, bool allNamespaces, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var literal = names.Where(n => !n.StreamHasWildcards && !allNamespaces).ToList();
+        foreach (var name in literal)
+        {
+            var ns = name.Namespace ?? currentNamespace;
+            var (stream, error) = await ReadAsync(ns, name.Stream, cancellationToken).ConfigureAwait(false);
+            yield return new ImageStreamMatch(stream, null, error, null, $"{ns}/{name.Stream}");
+        }
+
+        await foreach (var (group, streams, error) in ListAsync(names.Except(literal).ToList(), currentNamespace, allNamespaces, cancellationToken).ConfigureAwait(false))
+        {
+            if (error is not null)
+            {
+                yield return new ImageStreamMatch(null, null, error, null, group ?? "");
+                continue;
+            }
+            foreach (var (_, stream) in streams) yield return new ImageStreamMatch(stream, null, null, null, $"{stream.Namespace}/{stream.Name}");
+        }
+    }
+
+    /// <summary>The tags named by <paramref name="names"/>: <c>citas</c> (every tag), <c>citas:v*</c>, <c>citas@sha256:…</c>, <c>*:latest</c>.</summary>
+    public async IAsyncEnumerable<ImageStreamMatch> FindTagsAsync(
+        IReadOnlyList<ImageTagName> names, string currentNamespace, bool allNamespaces, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var literal = names.Where(n => !n.StreamHasWildcards && !allNamespaces).ToList();
+        var read = new Dictionary<(string, string), (ImageStreamView?, Exception?)>();
+        foreach (var name in literal)
+        {
+            var ns = name.Namespace ?? currentNamespace;
+            if (!read.TryGetValue((ns, name.Stream), out var answer)) read[(ns, name.Stream)] = answer = await ReadAsync(ns, name.Stream, cancellationToken).ConfigureAwait(false);
+            var (stream, error) = answer;
+            if (stream is null)
+            {
+                yield return new ImageStreamMatch(null, null, error, null, name.Text);
+                continue;
+            }
+
+            var tags = stream.Tags.Where(name.Matches).ToList();
+            if (tags.Count == 0 && !name.TagHasWildcards && (name.Tag is not null || name.Id is not null))
+            {
+                yield return new ImageStreamMatch(stream, null, null, name.Tag is not null ? $"{name.Stream}:{name.Tag}" : $"{name.Stream}@{name.Id}", name.Text);
+            }
+            foreach (var tag in tags) yield return new ImageStreamMatch(stream, tag, null, null, name.Text);
+        }
+
+        await foreach (var (group, streams, error) in ListAsync(names.Except(literal).ToList(), currentNamespace, allNamespaces, cancellationToken).ConfigureAwait(false))
+        {
+            if (error is not null)
+            {
+                yield return new ImageStreamMatch(null, null, error, null, group ?? "");
+                continue;
+            }
+            foreach (var (matching, stream) in streams)
+            {
+                foreach (var tag in stream.Tags.Where(t => matching.Any(n => n.Matches(t)))) yield return new ImageStreamMatch(stream, tag, null, null, $"{stream.Namespace}/{tag.Name}");
+            }
+        }
+    }
+
+    private async Task<(ImageStreamView?, Exception?)> ReadAsync(string ns, string name, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return (new ImageStreamView(await client.GetAsync(ns, name, cancellationToken).ConfigureAwait(false)), null);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            return (null, exception);
+        }
+    }
+
+    // One list per namespace (null: all namespaces); each stream with the patterns it matched.
+    private async IAsyncEnumerable<(string? Namespace, IReadOnlyList<(IReadOnlyList<ImageTagName> Matching, ImageStreamView Stream)> Streams, Exception? Error)> ListAsync(
+        IReadOnlyList<ImageTagName> patterns, string currentNamespace, bool allNamespaces, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        foreach (var group in patterns.GroupBy(n => allNamespaces ? null : n.Namespace ?? currentNamespace))
+        {
+            IReadOnlyList<ImageStream> listed;
+            Exception? failure = null;
+            try
+            {
+                listed = await client.ListAsync(group.Key, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                listed = [];
+                failure = exception;
+            }
+            if (failure is not null)
+            {
+                yield return (group.Key, [], failure);
+                continue;
+            }
+
+            var found = listed.Select(s => new ImageStreamView(s))
+                .Select(s => (Matching: (IReadOnlyList<ImageTagName>)group.Where(n => n.MatchesStream(s.Name) && (n.Namespace is null || n.Namespace == s.Namespace)).ToList(), Stream: s))
+                .Where(m => m.Matching.Count > 0)
+                .OrderBy(m => m.Stream.Namespace, StringComparer.Ordinal).ThenBy(m => m.Stream.Name, StringComparer.Ordinal)
+                .ToList();
+            yield return (group.Key, found, null);
+        }
+    }
+}
