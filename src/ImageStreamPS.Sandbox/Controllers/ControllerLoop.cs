@@ -94,8 +94,9 @@ internal abstract class ControllerLoop : IDisposable
             }
             catch (RetryLaterException)
             {
-                // A failure the sync already reported on the object (an event, a condition): retry quietly.
-                _queue.AddRateLimited(key);
+                // A failure the sync already reported on the object (an event, a condition): retry quietly, backing
+                // off up to kube's DefaultControllerRateLimiter bound, so a stuck object does not flood its events.
+                _queue.AddRateLimited(key, RetryLaterException.MaxBackOff);
             }
             catch (StatusException e) when (e.Code is 404 or 409)
             {
@@ -128,4 +129,8 @@ internal abstract class ControllerLoop : IDisposable
 }
 
 /// <summary>A sync that failed after recording why on its object; the loop retries it with back-off and logs nothing.</summary>
-internal sealed class RetryLaterException(Exception inner) : Exception(inner.Message, inner);
+internal sealed class RetryLaterException(Exception inner) : Exception(inner.Message, inner)
+{
+    /// <summary>client-go's <c>DefaultControllerRateLimiter</c>: exponential back-off up to 1000 s.</summary>
+    public static readonly TimeSpan MaxBackOff = TimeSpan.FromSeconds(1000);
+}
