@@ -107,7 +107,7 @@ public sealed class StopOpenShiftSandboxCommand : PipelineCmdlet
 
     private async Task StopAsync(OpenShiftSandbox sandbox, CancellationToken cancellationToken)
     {
-        if (!ShouldProcess($"{sandbox.Server} (process {sandbox.ProcessId}, data {sandbox.DataPath})", "Stop the OpenShift sandbox"))
+        if (!ShouldProcess($"{sandbox.Server.ToString().TrimEnd('/')} (process {sandbox.ProcessId}, data {sandbox.DataPath})", "Stop the OpenShift sandbox"))
         {
             return;
         }
