@@ -194,7 +194,7 @@ Describe 'Get-OpenShiftSandbox' {
 
     It 'shows the sandbox as a table' {
         $table = Get-OpenShiftSandbox -DataPath $dataPath | Format-Table | Out-String -Width 300
-        $table | Should -Match 'ProcessId\s+Server\s+RegistryEndpoint\s+DataPath'
+        $table | Should -Match 'ProcessId\s+Server\s+StartedHere\s+RegistryEndpoint\s+DataPath'
         $table | Should -Match ([regex]::Escape($sandbox.RegistryEndpoint))
     }
 }

@@ -67,11 +67,6 @@ Describe 'Headers' {
     It 'image details print as a table of TAG, IMAGE (a short id), VERSION, ARCH, SIZE, PORTS' {
         (Get-Lines ((Get-ImageTag citas:v1 -Detailed).Details | Format-Table | Out-String -Width 400))[0] | Should -Match '^TAG\s+IMAGE\s+VERSION\s+ARCH\s+SIZE\s+PORTS\s*$'
     }
-
-    It 'Get-OpenShiftSandbox prints ProcessId, Server, StartedHere, RegistryEndpoint, DataPath' {
-        (Get-Lines (Get-OpenShiftSandbox | Where-Object ProcessId -eq $sandbox.ProcessId | Out-String -Width 400))[0] |
-            Should -Match '^\s*ProcessId\s+Server\s+StartedHere\s+RegistryEndpoint\s+DataPath\s*$'
-    }
 }
 
 Describe 'What the views name' {

@@ -92,17 +92,26 @@ public sealed class StopOpenShiftSandboxCommand : PipelineCmdlet
     {
         var server = sandbox.Server.ToString().TrimEnd('/');
         var query = $"The sandbox at {server} (process {sandbox.ProcessId}, data {sandbox.DataPath}) was not started by this shell; another shell or script may be using it. Stop it anyway?";
-        try
+        Exception? cannotAsk = null;
+        var answer = OnPipeline(() =>
         {
-            return OnPipeline(() => base.ShouldContinue(query, "Stop a sandbox another shell started", ref yesToAll, ref noToAll));
-        }
-        catch (Exception exception) when (exception is PSInvalidOperationException or System.Management.Automation.Host.HostException)
+            try
+            {
+                return base.ShouldContinue(query, "Stop a sandbox another shell started", ref yesToAll, ref noToAll);
+            }
+            catch (Exception exception) when (exception is PSInvalidOperationException or System.Management.Automation.Host.HostException)
+            {
+                cannotAsk = exception;
+                return false;
+            }
+        });
+        if (cannotAsk is not null)
         {
             WriteError(new ErrorRecord(
-                new InvalidOperationException($"The sandbox at {server} (process {sandbox.ProcessId}) was not started by this shell and no one can confirm stopping it here. Add -Force to stop it anyway.", exception),
+                new InvalidOperationException($"The sandbox at {server} (process {sandbox.ProcessId}) was not started by this shell and no one can confirm stopping it here. Add -Force to stop it anyway.", cannotAsk),
                 "SandboxStartedElsewhere", ErrorCategory.PermissionDenied, sandbox));
-            return false;
         }
+        return answer;
     }
 
     private async Task StopAsync(OpenShiftSandbox sandbox, CancellationToken cancellationToken)
