@@ -185,7 +185,8 @@ Describe 'In a real terminal (tmux, interactive pwsh) at <Width> columns' -ForEa
         Wait-ViewTerminal $terminal '(?m)^PS [^\n]*> *\s*\z' 'a prompt' | Out-Null
         Send-ViewTerminalKeys $terminal "Clear-Host; Stop-OpenShiftSandbox -InputObject (Get-OpenShiftSandbox -DataPath '$($sandbox.DataPath)')" -Literal
         Send-ViewTerminalKeys $terminal Enter
-        Wait-ViewTerminal $terminal '\[N\] No' 'the confirmation prompt' | Out-Null
+        # The end of the prompt line: the host reads the answer once it has written it.
+        Wait-ViewTerminal $terminal '\(default is "Y"\):\s*\z' 'the confirmation prompt' | Out-Null
         Send-ViewTerminalKeys $terminal C-c
         Wait-ViewTerminal $terminal '(?m)^PS [^\n]*> *\s*\z' 'the prompt after Ctrl+C' | Out-Null
         Invoke-ViewTerminal $terminal "'ALIVE=' + [bool] (Get-OpenShiftSandbox -DataPath '$($sandbox.DataPath)')" | Should -Match '(?m)^ALIVE=True\s*$'
