@@ -1,4 +1,8 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using k8s;
 using YamlDotNet.Serialization;
 
 namespace ImageStreamPS.OpenShift.Api;
@@ -48,6 +52,49 @@ public sealed class DockerImageMetadata
     [JsonPropertyName("Size")] [YamlMember(Alias = "Size", ApplyNamingConventions = false, DefaultValuesHandling = DefaultValuesHandling.OmitDefaults)]
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public long Size { get; set; }
+
+    /// <summary>
+    /// The metadata openshift-apiserver derives from a registry's image config blob (lowercase keys:
+    /// <c>created</c>, <c>config</c>, <c>architecture</c>...): Docker's capitalised form, empty members left
+    /// out as Go's omitempty does, times to the second. <paramref name="configDigest"/> becomes <c>Id</c>.
+    /// </summary>
+    public static DockerImageMetadata FromConfig(JsonObject config, string configDigest)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        return new DockerImageMetadata
+        {
+            Id = configDigest,
+            Parent = Text(config, "parent"),
+            Comment = Text(config, "comment"),
+            Created = Time(Text(config, "created")),
+            Container = Text(config, "container"),
+            ContainerConfig = DockerConfig.From(config["container_config"]) ?? new DockerConfig(),
+            DockerVersion = Text(config, "docker_version"),
+            Author = Text(config, "author"),
+            Config = DockerConfig.From(config["config"]),
+            Architecture = Text(config, "architecture"),
+        };
+    }
+
+    /// <summary>The metadata of a manifest list kept as one Image: its digest and the import time only.</summary>
+    public static DockerImageMetadata ForManifestList(string digest, DateTimeOffset now) =>
+        new() { Id = digest, Created = Seconds(now.UtcDateTime), ContainerConfig = new DockerConfig() };
+
+    // A member of the wrong JSON type fails as Go's json.Unmarshal into the config struct does.
+    private static string? Text(JsonObject config, string member) => config[member] switch
+    {
+        null => null,
+        JsonValue value when value.GetValueKind() == JsonValueKind.String => value.GetValue<string>() is { Length: > 0 } text ? text : null,
+        var other => throw new FormatException($"cannot unmarshal {other.GetValueKind().ToString().ToLowerInvariant()} into the image config's {member} (a string)"),
+    };
+
+    private static DateTime? Time(string? text) =>
+        text is not null && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var time)
+            ? Seconds(time.UtcDateTime)
+            : null;
+
+    // metav1.Time is written to the second.
+    private static DateTime Seconds(DateTime utc) => new(utc.Ticks - utc.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
 }
 
 /// <summary>Docker's container configuration (capitalised keys, all optional).</summary>
@@ -107,6 +154,30 @@ public sealed class DockerConfig
     [JsonPropertyName("OnBuild")] [YamlMember(Alias = "OnBuild", ApplyNamingConventions = false)] public IList<string>? OnBuild { get; set; }
     /// <summary>Image labels.</summary>
     [JsonPropertyName("Labels")] [YamlMember(Alias = "Labels", ApplyNamingConventions = false)] public IDictionary<string, string>? Labels { get; set; }
+
+    /// <summary>A config object of an image config blob, with empty members left out (Go's omitempty); null when absent.</summary>
+    public static DockerConfig? From(JsonNode? node)
+    {
+        if (node is not JsonObject json) return null;
+        DockerConfig config;
+        try { config = KubernetesJson.Deserialize<DockerConfig>(json); }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException) { return new DockerConfig(); }
+        static string? S(string? v) => string.IsNullOrEmpty(v) ? null : v;
+        static long? N(long? v) => v is 0 ? null : v;
+        static bool? B(bool? v) => v == true ? true : null;
+        static IList<string>? L(IList<string>? v) => v is { Count: > 0 } ? v : null;
+        static IDictionary<string, TValue>? M<TValue>(IDictionary<string, TValue>? v) => v is { Count: > 0 } ? v : null;
+        return new DockerConfig
+        {
+            Hostname = S(config.Hostname), Domainname = S(config.Domainname), User = S(config.User),
+            Memory = N(config.Memory), MemorySwap = N(config.MemorySwap), CpuShares = N(config.CpuShares), Cpuset = S(config.Cpuset),
+            AttachStdin = B(config.AttachStdin), AttachStdout = B(config.AttachStdout), AttachStderr = B(config.AttachStderr),
+            PortSpecs = L(config.PortSpecs), ExposedPorts = M(config.ExposedPorts), Tty = B(config.Tty), OpenStdin = B(config.OpenStdin),
+            StdinOnce = B(config.StdinOnce), Env = L(config.Env), Cmd = L(config.Cmd), Dns = L(config.Dns), Image = S(config.Image),
+            Volumes = M(config.Volumes), VolumesFrom = S(config.VolumesFrom), WorkingDir = S(config.WorkingDir), Entrypoint = L(config.Entrypoint),
+            NetworkDisabled = B(config.NetworkDisabled), SecurityOpts = L(config.SecurityOpts), OnBuild = L(config.OnBuild), Labels = M(config.Labels),
+        };
+    }
 }
 
 /// <summary>An empty JSON object (<c>{}</c>), the value type of Docker's port and volume sets.</summary>

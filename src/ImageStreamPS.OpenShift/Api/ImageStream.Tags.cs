@@ -24,23 +24,34 @@ public sealed partial class ImageStream
     }
 
     /// <summary>
-    /// The pull spec consumers get for the tag's current image, honouring the tag's reference policy:
-    /// <c>Source</c> gives <c>items[0].dockerImageReference</c>; <c>Local</c> gives
-    /// <c>status.dockerImageRepository@items[0].image</c> (falling back to Source when either is missing).
-    /// Null when the tag has no image.
+    /// library-go <c>ResolveLatestTaggedImage</c>: the pull spec consumers (image triggers, ImageStreamTag
+    /// reads) get for the tag's current image under its reference policy. Null when the tag has no image.
+    /// An empty tag means <c>latest</c>.
     /// </summary>
     public string? ResolvePullSpec(string tag)
     {
         if (string.IsNullOrEmpty(tag)) tag = DockerImageReference.DefaultTag;
-        var latest = LatestTaggedImage(tag);
-        if (latest is null) return null;
-        var spec = FindSpecTag(tag);
-        if (spec is null || spec.ReferencePolicy.Type != TagReferencePolicyType.Local)
+        return LatestTaggedImage(tag) is { } latest ? ResolveReferenceForTagEvent(tag, latest) : null;
+    }
+
+    /// <summary>
+    /// library-go <c>resolveReferenceForTagEvent</c>: the pull spec of <paramref name="latest"/> read through
+    /// the tag's reference policy (<see cref="ResolveReference"/>); a tag without a spec uses Source.
+    /// </summary>
+    public string ResolveReferenceForTagEvent(string tag, TagEvent latest) =>
+        ResolveReference(latest, FindSpecTag(tag)?.ReferencePolicy?.Type, Status.DockerImageRepository);
+
+    /// <summary>
+    /// The reference policy applied to one event: <c>Source</c> gives its <c>dockerImageReference</c>;
+    /// <c>Local</c> gives <paramref name="localRepository"/> (the stream's <c>status.dockerImageRepository</c>)
+    /// with the image id as digest, falling back to Source when either is missing or the repository does not parse.
+    /// </summary>
+    public static string ResolveReference(TagEvent latest, string? referencePolicy, string? localRepository)
+    {
+        ArgumentNullException.ThrowIfNull(latest);
+        if (referencePolicy != TagReferencePolicyType.Local || string.IsNullOrEmpty(localRepository) || string.IsNullOrEmpty(latest.Image))
             return latest.DockerImageReference;
-        var local = Status.DockerImageRepository;
-        if (string.IsNullOrEmpty(local) || string.IsNullOrEmpty(latest.Image))
-            return latest.DockerImageReference;
-        return DockerImageReference.TryParse(local, out var reference)
+        return DockerImageReference.TryParse(localRepository, out var reference)
             ? (reference with { Tag = "", ID = latest.Image }).Exact()
             : latest.DockerImageReference;
     }

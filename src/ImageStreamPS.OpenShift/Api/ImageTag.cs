@@ -22,10 +22,10 @@ public sealed class ImageTag : IKubernetesObject<V1ObjectMeta>, IMetadata<V1Obje
     [JsonPropertyName("apiVersion")] public string ApiVersion { get; set; } = ImageStream.KubeGroup + "/" + ImageStream.KubeApiVersion;
     /// <inheritdoc/>
     [JsonPropertyName("metadata")] public V1ObjectMeta Metadata { get; set; } = new();
-    /// <summary>The spec tag; null when the tag only has history.</summary>
-    [JsonPropertyName("spec")] public TagReference? Spec { get; set; }
-    /// <summary>The tag's history; null when nothing was imported or pushed yet.</summary>
-    [JsonPropertyName("status")] public NamedTagEventList? Status { get; set; }
+    /// <summary>The spec tag; null when the tag only has history (written as <c>null</c>: Go has no omitempty here).</summary>
+    [JsonPropertyName("spec")] [JsonIgnore(Condition = JsonIgnoreCondition.Never)] public TagReference? Spec { get; set; }
+    /// <summary>The tag's history; null when nothing was imported or pushed yet (written as <c>null</c>).</summary>
+    [JsonPropertyName("status")] [JsonIgnore(Condition = JsonIgnoreCondition.Never)] public NamedTagEventList? Status { get; set; }
     /// <summary>The current image (left out of lists).</summary>
     [JsonPropertyName("image")] public Image? Image { get; set; }
 }

@@ -50,8 +50,10 @@ public sealed class TagEventCondition
     /// <summary><c>True</c>, <c>False</c> or <c>Unknown</c>.</summary>
     [JsonPropertyName("status")] public string Status { get; set; } = "";
 
-    /// <summary>When the condition last changed.</summary>
-    [JsonPropertyName("lastTransitionTime")] public DateTime? LastTransitionTime { get; set; }
+    /// <summary>When the condition last changed. Always emitted (Go writes a zero time as <c>null</c>).</summary>
+    [JsonPropertyName("lastTransitionTime")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.Never)]
+    public DateTime? LastTransitionTime { get; set; }
 
     /// <summary>A machine-readable reason (<c>NotFound</c>, <c>Unauthorized</c>, <c>InternalError</c>...).</summary>
     [JsonPropertyName("reason")] public string? Reason { get; set; }

@@ -194,12 +194,6 @@ public sealed class AppClient(IKubernetes kubernetes)
     private static bool RouterDecided(Route route) =>
         route.Status?.Ingress?.Any(i => i.Conditions?.Any(c => c.Type == "Admitted") == true) == true;
 
-    /// <summary>The Route <c>oc expose service</c> would create, without creating it (for -WhatIf): reads the Service only.</summary>
-    public async Task<RouteView> PlanRouteAsync(string @namespace, string service, string? port, string? hostname, string? name, CancellationToken cancellationToken)
-    {
-        var target = await kubernetes.CoreV1.ReadNamespacedServiceAsync(ApiPath.Name(service), ApiPath.Namespace(@namespace), cancellationToken: cancellationToken).ConfigureAwait(false);
-        return RouteView.Of(ServiceRoute.For(target, port, hostname, name));
-    }
 }
 
 /// <summary>The tag exists in name only: it has no image yet (an import pending or failed), so there is nothing to deploy.</summary>

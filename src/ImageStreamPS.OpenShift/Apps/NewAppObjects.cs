@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ImageStreamPS.OpenShift.Api;
 using ImageStreamPS.OpenShift.Triggers;
 using k8s.Models;
 
@@ -167,15 +168,11 @@ public sealed partial record NewAppObjects(V1Deployment Deployment, V1Service? S
         return name.Length == 0 ? "app" : name;
     }
 
-    public static bool IsDns1035Label(string name) => name.Length <= 63 && Dns1035Label().IsMatch(name);
+    /// <summary>What <c>oc new-app</c> accepts as a name (<see cref="NameValidation.IsDns1035Label"/>).</summary>
+    public static bool IsDns1035Label(string name) => NameValidation.IsDns1035Label(name);
 
-    public static bool IsDns1123Subdomain(string name) => name.Length <= 253 && Dns1123Subdomain().IsMatch(name);
-
-    [GeneratedRegex(@"^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")]
-    private static partial Regex Dns1123Subdomain();
-
-    [GeneratedRegex("^[a-z]([-a-z0-9]*[a-z0-9])?$")]
-    private static partial Regex Dns1035Label();
+    /// <summary>What a route name and host must be (<see cref="NameValidation.IsDns1123Subdomain"/>).</summary>
+    public static bool IsDns1123Subdomain(string name) => NameValidation.IsDns1123Subdomain(name);
 
     [GeneratedRegex("[^a-z0-9-]+")]
     private static partial Regex InvalidLabelCharacters();

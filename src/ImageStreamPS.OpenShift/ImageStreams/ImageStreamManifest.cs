@@ -44,13 +44,15 @@ public static class ImageStreamManifest
         {
             throw new InvalidDataException($"The manifest is not valid YAML: {exception.Message}", exception);
         }
+        // oc create -f of a file without objects fails ("no objects passed to create") rather than doing nothing.
+        if (objects.Count == 0) throw new InvalidDataException("The manifest holds no objects: no objects passed to create.");
 
         var result = new List<ManifestObject>();
         foreach (var json in objects)
         {
-            var kind = json["kind"]?.GetValue<string>() ?? "";
-            var name = json["metadata"]?["name"]?.GetValue<string>() ?? "";
-            var ns = json["metadata"]?["namespace"]?.GetValue<string>();
+            var kind = Text(json["kind"]) ?? "";
+            var name = Text(json["metadata"]?["name"]) ?? "";
+            var ns = Text(json["metadata"]?["namespace"]);
             ImageStream? stream = null;
             if (kind == ImageStream.KubeKind)
             {
@@ -58,7 +60,7 @@ public static class ImageStreamManifest
                 {
                     stream = ForCreate(OpenShiftYaml.ToObject<ImageStream>(json));
                 }
-                catch (System.Text.Json.JsonException exception)
+                catch (Exception exception) when (exception is System.Text.Json.JsonException or InvalidOperationException or FormatException)
                 {
                     throw new InvalidDataException($"The ImageStream \"{name}\" does not have the ImageStream shape: {exception.Message}", exception);
                 }
@@ -67,6 +69,40 @@ public static class ImageStreamManifest
         }
         return result;
     }
+
+    /// <summary>
+    /// Reads the objects of a manifest file's bytes, decoded as go-yaml decodes them (<see cref="YamlReader.Decode"/>):
+    /// a file that is not YAML text (binary, not UTF-8) is an <see cref="InvalidDataException"/> like any bad YAML.
+    /// </summary>
+    public static IReadOnlyList<ManifestObject> Read(byte[] content)
+    {
+        string text;
+        try
+        {
+            text = YamlReader.Decode(content);
+        }
+        catch (YamlDotNet.Core.YamlException exception)
+        {
+            throw new InvalidDataException($"The manifest is not valid YAML: {exception.Message}", exception);
+        }
+        return Read(text);
+    }
+
+    /// <summary>
+    /// Reads a manifest file: larger than <see cref="YamlReader.MaxBytes"/> is refused before it is read.
+    /// Throws <see cref="InvalidDataException"/> (bad content) or <see cref="IOException"/>.
+    /// </summary>
+    public static async Task<IReadOnlyList<ManifestObject>> ReadFileAsync(string path, CancellationToken cancellationToken)
+    {
+        await using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+        if (file.Length > YamlReader.MaxBytes)
+            throw new InvalidDataException($"The manifest is larger than {YamlReader.MaxBytes} bytes, the API server's request limit.");
+        var content = new byte[file.Length];
+        await file.ReadExactlyAsync(content, cancellationToken).ConfigureAwait(false);
+        return Read(content);
+    }
+
+    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
     /// <summary>Adds labels and annotations and optionally turns local lookup on.</summary>
     public static void Decorate(ImageStream stream, IDictionary<string, string>? labels, IDictionary<string, string>? annotations, bool lookupLocal)
@@ -95,7 +131,6 @@ public static class ImageStreamManifest
         stream.Spec.LookupPolicy.Local = manifest.Spec?.LookupPolicy?.Local ?? false;
         stream.Spec.DockerImageRepository = manifest.Spec?.DockerImageRepository;
 
-        var history = (manifest.Status?.Tags ?? []).SelectMany(t => t.Items ?? []).Where(i => !string.IsNullOrEmpty(i.Image)).ToList();
         var tags = new List<TagReference>();
         foreach (var tag in manifest.Spec?.Tags ?? [])
         {
@@ -107,22 +142,15 @@ public static class ImageStreamManifest
                 var at = source.IndexOf('@');
                 var streamName = at >= 0 ? source[..at] : metadata.Name;
                 var id = at >= 0 ? source[(at + 1)..] : source;
-                var item = streamName == metadata.Name ? history.FirstOrDefault(i => MatchesId(i.Image, id)) : null;
-                if (item is not null)
+                // The id resolves as the server resolves an ImageStreamImage (imageutil.ResolveImageID).
+                if (streamName == metadata.Name && id.Length > 0 && manifest.TryResolveImageId(id, DateTime.UtcNow, out var item, out _))
                 {
-                    tag.From = new ObjectReference(TagSourceKind.DockerImage, item.DockerImageReference);
+                    tag.From = new ObjectReference(TagSourceKind.DockerImage, item!.DockerImageReference);
                 }
             }
             tags.Add(tag);
         }
         stream.Spec.Tags = tags.Count > 0 ? tags : null;
         return stream;
-    }
-
-    private static bool MatchesId(string image, string id)
-    {
-        var hex = image.Contains(':') ? image[(image.IndexOf(':') + 1)..] : image;
-        var wanted = id.Contains(':') ? id[(id.IndexOf(':') + 1)..] : id;
-        return wanted.Length > 0 && hex.StartsWith(wanted, StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -1,14 +1,39 @@
 using ImageStreamPS.OpenShift.Api;
+using ImageStreamPS.OpenShift.Durations;
 
 namespace ImageStreamPS.OpenShift.ImageStreams;
 
 /// <summary>
-/// The columns of <c>oc get is</c> that need more than a field (openshift-apiserver
-/// <c>printers/internalversion/printer.go</c>): the TAGS list.
+/// The row of <c>oc get is</c> (openshift-apiserver <c>printers/internalversion/printer.go</c>
+/// <c>printImageStream</c>): NAME, IMAGE REPOSITORY, TAGS, UPDATED. The sandbox serves it as its Table
+/// and the module shows the same columns.
 /// </summary>
 public static class ImageStreamTable
 {
     private const int TagsWidth = 40;
+
+    /// <summary>The four cells, with UPDATED worded as seen at <paramref name="now"/>.</summary>
+    public static IReadOnlyList<string> Row(ImageStream stream, DateTime now)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        return [stream.Metadata?.Name ?? "", ImageRepository(stream), TagsColumn(stream), UpdatedColumn(stream, now)];
+    }
+
+    /// <summary>IMAGE REPOSITORY: the public repository when exposed, else <c>spec.dockerImageRepository</c>, else the in-cluster one.</summary>
+    public static string ImageRepository(ImageStream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        if (!string.IsNullOrEmpty(stream.Status?.PublicDockerImageRepository)) return stream.Status.PublicDockerImageRepository;
+        return !string.IsNullOrEmpty(stream.Spec?.DockerImageRepository) ? stream.Spec.DockerImageRepository : stream.Status?.DockerImageRepository ?? "";
+    }
+
+    /// <summary>When a tag last moved: the newest <c>items[0].created</c> over the status tags, or null.</summary>
+    public static DateTime? Updated(ImageStream stream) =>
+        (stream.Status?.Tags ?? []).Select(t => t.Items is { Count: > 0 } items ? items[0].Created : null).Where(c => c is not null).Max();
+
+    /// <summary>UPDATED: <see cref="Updated"/> as <c>5 minutes ago</c>, empty when no tag has an image.</summary>
+    public static string UpdatedColumn(ImageStream stream, DateTime now) =>
+        Updated(stream) is DateTime updated ? HumanDuration.Ago(updated, now) : "";
 
     /// <summary>
     /// Status tags, most recently updated first (ties by name), joined with commas up to the width oc prints (<see cref="TagsUpToWidth"/>).

@@ -72,8 +72,7 @@ public sealed class ImageStreamView
     public int UniqueImageCount => Resource.UniqueImageCount();
 
     /// <summary>The newest current-item time over all tags (the UPDATED column of <c>oc get is</c>).</summary>
-    public DateTime? Updated =>
-        (Resource.Status?.Tags ?? []).Select(t => t.Items?.FirstOrDefault()?.Created).Where(c => c is not null).Max();
+    public DateTime? Updated => ImageStreamTable.Updated(Resource);
 
     /// <summary>The tag named <paramref name="tag"/>, or null.</summary>
     public ImageTagView? FindTag(string tag) => Tags.FirstOrDefault(t => t.Tag == tag);

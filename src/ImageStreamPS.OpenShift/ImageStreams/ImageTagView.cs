@@ -91,14 +91,9 @@ public sealed class ImageTagView
     /// </summary>
     public string ResolvedPullSpec => Stream.Resource.ResolvePullSpec(Tag) ?? "";
 
-    /// <summary>Applies a reference policy to an event: <c>Local</c> pulls through the stream's repository.</summary>
-    public static string Resolve(TagEvent? item, string referencePolicy, string imageRepository)
-    {
-        if (item is null) return "";
-        return referencePolicy == TagReferencePolicyType.Local && !string.IsNullOrEmpty(imageRepository) && !string.IsNullOrEmpty(item.Image)
-            ? imageRepository + "@" + item.Image
-            : item.DockerImageReference;
-    }
+    /// <summary>Applies a reference policy to an event (<see cref="ImageStream.ResolveReference"/>); empty when there is no event.</summary>
+    public static string Resolve(TagEvent? item, string referencePolicy, string imageRepository) =>
+        item is null ? "" : ImageStream.ResolveReference(item, referencePolicy, imageRepository);
 
     /// <summary>
     /// The tag as the <c>image.openshift.io/v1</c> <c>ImageTag</c> resource (<c>oc get itag -o yaml</c>

@@ -6,7 +6,6 @@ using System.Text.RegularExpressions;
 using k8s;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
-using YamlDotNet.RepresentationModel;
 
 namespace ImageStreamPS.OpenShift.ImageStreams;
 
@@ -62,18 +61,22 @@ public static class OpenShiftYaml
     }
 
     /// <summary>
-    /// Reads every object in a YAML (or JSON) text: several documents, and the items of
-    /// <c>kind: List</c> documents, in order.
+    /// Reads every object in a YAML (or JSON) text with the one bounded <see cref="YamlReader"/>: several
+    /// documents, and the items of <c>kind: List</c> documents, in order. Throws <see cref="YamlException"/>.
     /// </summary>
     public static IReadOnlyList<JsonObject> ReadObjects(string yaml)
     {
-        var stream = new YamlStream();
-        stream.Load(new StringReader(yaml));
         var objects = new List<JsonObject>();
-        foreach (var document in stream.Documents)
+        var number = 0;
+        foreach (var document in YamlReader.ReadDocuments(yaml))
         {
-            if (ToJsonNode(document.RootNode) is not JsonObject json) continue;
-            if (json["kind"]?.GetValue<string>() is string kind && kind.EndsWith("List", StringComparison.Ordinal) && json["items"] is JsonArray items)
+            number++;
+            if (document is null) continue;
+            // kubectl's decoder refuses a document that is no object ("cannot unmarshal string into Go value").
+            if (document is not JsonObject json)
+                throw new YamlException($"yaml: document {number} is not an object ({document.GetValueKind().ToString().ToLowerInvariant()})");
+            if (json["kind"] is JsonValue kindValue && kindValue.TryGetValue<string>(out var kind) &&
+                kind.EndsWith("List", StringComparison.Ordinal) && json["items"] is JsonArray items)
             {
                 foreach (var item in items)
                 {
@@ -159,44 +162,4 @@ public static class OpenShiftYaml
 
     private static bool ReadsAsNonString(string value) =>
         value.Length == 0 || (value != "." && value != "-" && value != "+" && NonStringScalar.IsMatch(value));
-
-    private static JsonNode? ToJsonNode(YamlNode node) => node switch
-    {
-        YamlMappingNode mapping => ToJsonObject(mapping),
-        YamlSequenceNode sequence => new JsonArray(sequence.Children.Select(ToJsonNode).ToArray()),
-        YamlScalarNode scalar => ToJsonValue(scalar),
-        _ => null,
-    };
-
-    private static JsonObject ToJsonObject(YamlMappingNode mapping)
-    {
-        var json = new JsonObject();
-        foreach (var (key, value) in mapping.Children)
-        {
-            json[((YamlScalarNode)key).Value ?? ""] = ToJsonNode(value);
-        }
-        return json;
-    }
-
-    private static JsonNode? ToJsonValue(YamlScalarNode scalar)
-    {
-        var text = scalar.Value ?? "";
-        if (scalar.Style is ScalarStyle.SingleQuoted or ScalarStyle.DoubleQuoted or ScalarStyle.Literal or ScalarStyle.Folded)
-        {
-            return JsonValue.Create(text);
-        }
-        switch (text)
-        {
-            case "" or "~" or "null" or "Null" or "NULL": return null;
-            case "true" or "True" or "TRUE": return JsonValue.Create(true);
-            case "false" or "False" or "FALSE": return JsonValue.Create(false);
-        }
-        if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer)) return JsonValue.Create(integer);
-        if (Regex.IsMatch(text, @"^[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$|^[-+]?[0-9]+[eE][-+]?[0-9]+$")
-            && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var number))
-        {
-            return JsonValue.Create(number);
-        }
-        return JsonValue.Create(text);
-    }
 }

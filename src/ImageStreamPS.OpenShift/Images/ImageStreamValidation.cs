@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using ImageStreamPS.OpenShift.Api;
 
 namespace ImageStreamPS.OpenShift.Images;
 
@@ -14,8 +16,6 @@ public static class ImageStreamValidation
     /// <summary>The pattern a tag must match in full (the Docker tag grammar, at most 128 characters).</summary>
     public const string TagPattern = "[\\w][\\w.-]{0,127}";
 
-    private static readonly Regex Dns1123Label = new("^[a-z0-9]([-a-z0-9]*[a-z0-9])?\\z", RegexOptions.CultureInvariant);
-
     private static readonly Regex StreamName = new("^" + StreamNamePattern + "\\z", RegexOptions.CultureInvariant);
 
     /// <summary>
@@ -26,19 +26,19 @@ public static class ImageStreamValidation
     {
         const string field = "metadata.name";
         if (string.IsNullOrEmpty(name))
-            return [new FieldError(FieldErrorType.Required, field, null, "name or generateName is required")];
+            return [FieldError.Required(field, "name or generateName is required")];
 
         var errors = new List<FieldError>();
-        if (name == ".") errors.Add(new(FieldErrorType.Invalid, field, name, "may not be '.'"));
-        else if (name == "..") errors.Add(new(FieldErrorType.Invalid, field, name, "may not be '..'"));
-        if (name.Contains('/')) errors.Add(new(FieldErrorType.Invalid, field, name, "may not contain '/'"));
-        if (name.Contains('%')) errors.Add(new(FieldErrorType.Invalid, field, name, "may not contain '%'"));
+        if (name == ".") errors.Add(FieldError.Invalid(field, name, "may not be '.'"));
+        else if (name == "..") errors.Add(FieldError.Invalid(field, name, "may not be '..'"));
+        if (name.Contains('/')) errors.Add(FieldError.Invalid(field, name, "may not contain '/'"));
+        if (name.Contains('%')) errors.Add(FieldError.Invalid(field, name, "may not contain '%'"));
         if (errors.Count > 0) return errors;
 
         if (!StreamName.IsMatch(name))
-            errors.Add(new(FieldErrorType.Invalid, field, name, $"must match \"{StreamNamePattern}\""));
+            errors.Add(FieldError.Invalid(field, name, $"must match \"{StreamNamePattern}\""));
         if (!string.IsNullOrEmpty(@namespace) && @namespace.Length + 1 + name.Length > 255)
-            errors.Add(new(FieldErrorType.Invalid, field, name, "'namespace/name' cannot be longer than 255 characters"));
+            errors.Add(FieldError.Invalid(field, name, "'namespace/name' cannot be longer than 255 characters"));
         return errors;
     }
 
@@ -49,9 +49,7 @@ public static class ImageStreamValidation
     public static string? ValidateNamespace(string? @namespace)
     {
         if (string.IsNullOrEmpty(@namespace)) return "name or generateName is required";
-        if (@namespace.Length > 63) return "must be no more than 63 characters";
-        return Dns1123Label.IsMatch(@namespace) ? null
-            : "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')";
+        return NameValidation.Dns1123Label(@namespace) is [var first, ..] ? first : null;
     }
 
     /// <summary>Whether <paramref name="name"/> is a valid image stream name.</summary>
@@ -82,5 +80,89 @@ public static class ImageStreamValidation
         if (ReferenceGrammar.ValidateDigest(id) is null) return true;
         var hex = id.StartsWith("sha256:", StringComparison.Ordinal) ? id[7..] : id;
         return hex.Length is > 0 and <= 64 && hex.All(Uri.IsHexDigit);
+    }
+
+    /// <summary>
+    /// openshift-apiserver <c>ValidateImageStream</c>: the stream name, the deprecated
+    /// <c>spec.dockerImageRepository</c>, every spec tag (<see cref="ValidateTagReference"/>) and every status
+    /// item's pull spec, with the server's causes and messages. Path problems of the name ('/', '%', '.', '..')
+    /// are left to the generic metadata checks, as the apiserver reports them once.
+    /// </summary>
+    public static List<FieldError> ValidateImageStream(ImageStream stream)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var errors = new List<FieldError>();
+        var name = stream.Metadata?.Name ?? "";
+        if (name.Length > 0 && name is not ("." or "..") && !name.Contains('/') && !name.Contains('%'))
+            errors.AddRange(ValidateStreamName(name, stream.Metadata?.NamespaceProperty));
+
+        if (stream.Spec?.DockerImageRepository is { Length: > 0 } repository)
+        {
+            const string field = "spec.dockerImageRepository";
+            if (!DockerImageReference.TryParse(repository, out var reference, out var error))
+                errors.Add(FieldError.Invalid(field, repository, error));
+            else
+            {
+                if (reference.Tag.Length > 0) errors.Add(FieldError.Invalid(field, repository, "the repository name may not contain a tag"));
+                if (reference.ID.Length > 0) errors.Add(FieldError.Invalid(field, repository, "the repository name may not contain an ID"));
+            }
+        }
+
+        foreach (var tag in stream.Spec?.Tags ?? [])
+            errors.AddRange(ValidateTagReference(tag, $"spec.tags[{tag.Name}]"));
+
+        foreach (var list in stream.Status?.Tags ?? [])
+        {
+            var items = list.Items ?? [];
+            for (var i = 0; i < items.Count; i++)
+            {
+                var field = $"status.tags[{list.Tag}].items[{i}].dockerImageReference";
+                var pullSpec = items[i].DockerImageReference ?? "";
+                if (pullSpec.Length == 0) errors.Add(FieldError.Required(field));
+                else if (!DockerImageReference.TryParse(pullSpec, out _, out var error)) errors.Add(FieldError.Invalid(field, pullSpec, error));
+            }
+        }
+        return errors;
+    }
+
+    /// <summary>
+    /// openshift-apiserver <c>ValidateImageStreamTagReference</c> (source kind and name, scheduled only for
+    /// DockerImage, reference policy, import mode) plus the tag-name grammar, under <paramref name="path"/>.
+    /// </summary>
+    public static List<FieldError> ValidateTagReference(TagReference tag, string path)
+    {
+        ArgumentNullException.ThrowIfNull(tag);
+        var errors = new List<FieldError>();
+        var tagName = tag.Name ?? "";
+        if (!IsValidTag(tagName))
+            errors.Add(FieldError.Invalid(path + ".name", tagName, $"must match \"{TagPattern}\""));
+        if (tag.From is { } from)
+        {
+            var fromName = from.Name ?? "";
+            if (fromName.Length == 0) errors.Add(FieldError.Required(path + ".from.name"));
+            switch (from.Kind)
+            {
+                case TagSourceKind.DockerImage:
+                    if (fromName.Length > 0 && !DockerImageReference.TryParse(fromName, out _, out var error))
+                        errors.Add(FieldError.Invalid(path + ".from.name", fromName, error));
+                    break;
+                case TagSourceKind.ImageStreamImage:
+                case TagSourceKind.ImageStreamTag:
+                    if (tag.ImportPolicy?.Scheduled == true)
+                        errors.Add(FieldError.Invalid(path + ".importPolicy.scheduled", JsonValue.Create(true),
+                            "only tags pointing to Docker repositories may be scheduled for background import"));
+                    break;
+                default:
+                    errors.Add(FieldError.Required(path + ".from.kind", "valid values are 'DockerImage', 'ImageStreamImage', 'ImageStreamTag'"));
+                    break;
+            }
+        }
+        var policy = tag.ReferencePolicy?.Type ?? "";
+        if (policy is not (TagReferencePolicyType.Source or TagReferencePolicyType.Local))
+            errors.Add(FieldError.Invalid(path + ".referencePolicy.type", policy, "valid values are \"Source\", \"Local\""));
+        var mode = tag.ImportPolicy?.ImportMode ?? "";
+        if (mode is not ("" or ImportMode.Legacy or ImportMode.PreserveOriginal))
+            errors.Add(FieldError.Invalid(path + ".importPolicy.importMode", mode, "invalid import mode, valid modes are '', 'Legacy', 'PreserveOriginal'"));
+        return errors;
     }
 }

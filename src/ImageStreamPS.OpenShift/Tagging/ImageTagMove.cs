@@ -132,7 +132,10 @@ public sealed class ImageTagMove
             var stream = new ImageStreamView(SourceStream);
             var item = source.Kind == TagSourceKind.ImageStreamTag
                 ? stream.FindTag(source.Reference.Tag)?.Current
-                : stream.Tags.SelectMany(t => t.History).FirstOrDefault(i => SameImage(i.Image, source.Reference.ID));
+                // An image id resolves as the server resolves an ImageStreamImage (imageutil.ResolveImageID).
+                : !string.IsNullOrEmpty(source.Reference.ID) && SourceStream.TryResolveImageId(source.Reference.ID, DateTime.UtcNow, out var resolvedEvent, out _)
+                    ? stream.Tags.SelectMany(t => t.History).FirstOrDefault(i => i.Image == resolvedEvent!.Image)
+                    : null;
             if (item is null) return new TagMovePreview(destination, null, []);
             var repository = "";
             if (TagReferencePolicyType.Local.Equals(Options.ReferencePolicy, StringComparison.OrdinalIgnoreCase))
@@ -168,13 +171,6 @@ public sealed class ImageTagMove
             }
         }
         return new ImageNames(ImageNames.TagsByDigest(streams, destinationNamespace), [destination.ObjectName]);
-    }
-
-    // An image id matches a written digest or a hex prefix of it (citas@sha256:42b6…, citas@42b6ff31).
-    private static bool SameImage(string image, string id)
-    {
-        static string Hex(string value) => value.Contains(':') ? value[(value.IndexOf(':') + 1)..] : value;
-        return image.Length > 0 && id.Length > 0 && Hex(image).StartsWith(Hex(id), StringComparison.OrdinalIgnoreCase);
     }
 }
 

@@ -1,4 +1,3 @@
-using ImageStreamPS.OpenShift.Images;
 using k8s.Models;
 
 namespace ImageStreamPS.OpenShift.Triggers;
@@ -46,11 +45,9 @@ public sealed record ImageTriggerEvaluation(IReadOnlyList<ImageTriggerChange> Ch
         {
             if (trigger.Paused || !trigger.FieldPath.StartsWith(basePath + ".", StringComparison.Ordinal)) continue;
             var ns = trigger.NamespaceOr(metadata.NamespaceProperty ?? "");
-            var colon = trigger.From.Name.IndexOf(':');
-            if (colon < 0) continue; // a name without a tag never resolves
-            var stream = trigger.From.Name[..colon];
-            var tag = trigger.From.Name[(colon + 1)..];
-            var image = resolveTag(ns, stream, tag.Length == 0 ? DockerImageReference.DefaultTag : tag);
+            // The tag retriever: a name without ':' never resolves, "stream:" means latest.
+            if (!Api.ImageStream.SplitImageStreamTag(trigger.From.Name, out var stream, out var tag)) continue;
+            var image = resolveTag(ns, stream, tag);
             if (image is null) continue; // nothing to apply: the container keeps its image
 
             if (!ContainerFieldPath.TryParse(kind, trigger.FieldPath, out var path, out _) || path.Remainder != "image")

@@ -1,3 +1,5 @@
+using ImageStreamPS.OpenShift.Api;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -38,6 +40,9 @@ public sealed class ApiService
 
     public RequestContext Context(bool dryRun = false, string? fieldManager = null) => new(this, Now, dryRun, fieldManager);
 
+    private RequestContext Context(WriteOptions options, CancellationToken cancellation = default) =>
+        new(this, Now, options.DryRun, options.FieldManager, options.Internal, cancellation);
+
     // ---- reads -------------------------------------------------------------------------------
 
     public JsonObject Get(string group, string resource, string? ns, string name)
@@ -65,10 +70,11 @@ public sealed class ApiService
             return ObjectList.FromJson(virtualResource.Type, virtualResource.List(Context(), ns, options));
 
         var strategy = entry.Strategy!;
+        ParseResourceVersion(options.ResourceVersion);
         var labels = LabelSelector.Parse(options.LabelSelector);
         var fields = FieldSelector.Parse(options.FieldSelector, strategy.FieldLabels);
         var all = Store.List(strategy.Type.Group, strategy.Type.Resource, strategy.Type.Namespaced ? NullIfEmpty(ns) : null, out var version);
-        IEnumerable<JsonObject> matching = all.Where(o => labels.Matches(ObjectMeta.Labels(o)) && fields.Matches(o, strategy));
+        IEnumerable<JsonObject> matching = all.Where(o => labels.Matches(MetaAccessor.Labels(o)) && fields.Matches(o, strategy));
 
         if (!string.IsNullOrEmpty(options.Continue))
         {
@@ -88,37 +94,77 @@ public sealed class ApiService
         return new ObjectList(strategy.Type, items, version.ToString(), next, remaining);
     }
 
+    // ---- typed access: what strategies, virtual resources and controllers use ------------------
+
+    /// <summary>The object as <typeparamref name="T"/> (404 when absent).</summary>
+    public T Get<T>(string group, string resource, string? ns, string name) where T : class =>
+        Wire.Decode<T>(Get(group, resource, ns, name), Catalog.Resolve(group, resource).Type.Kind);
+
+    /// <summary>The object as <typeparamref name="T"/>, or null when absent.</summary>
+    public T? TryGet<T>(string group, string resource, string? ns, string name) where T : class =>
+        TryGet(group, resource, ns, name) is { } json ? Wire.Decode<T>(json, Catalog.Resolve(group, resource).Type.Kind) : null;
+
+    /// <summary>Every matching object as <typeparamref name="T"/>.</summary>
+    public IReadOnlyList<T> List<T>(string group, string resource, string? ns, ListOptions? options = null) where T : class
+    {
+        var kind = Catalog.Resolve(group, resource).Type.Kind;
+        return List(group, resource, ns, options).Items.Select(item => Wire.Decode<T>(item, kind)).ToList();
+    }
+
+    /// <summary>Creates a stored object from its typed form; returns it as stored.</summary>
+    public T Create<T>(string group, string resource, string? ns, T obj, WriteOptions? options = null) where T : class =>
+        Wire.Decode<T>(Create(group, resource, ns, Wire.Encode(obj), options));
+
+    /// <summary>Replaces a stored object from its typed form (its resourceVersion is the precondition).</summary>
+    public T Update<T>(string group, string resource, string? ns, string name, T obj, WriteOptions? options = null) where T : class =>
+        Wire.Decode<T>(Update(group, resource, ns, name, Wire.Encode(obj), options));
+
+    /// <summary>Writes the status of a stored object from its typed form.</summary>
+    public T UpdateStatus<T>(string group, string resource, string? ns, string name, T obj, WriteOptions? options = null) where T : class =>
+        Wire.Decode<T>(UpdateStatus(group, resource, ns, name, Wire.Encode(obj), options));
+
     // ---- writes ------------------------------------------------------------------------------
 
     public JsonObject Create(string group, string resource, string? ns, JsonObject obj, WriteOptions? options = null) =>
         CreateResult(group, resource, ns, obj, options).Object;
 
+    /// <summary>POST: creates a stored object, or hands the body to a virtual resource (which may wait on the network).</summary>
+    public async Task<WriteResult> CreateResultAsync(string group, string resource, string? ns, JsonObject obj, WriteOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        options ??= WriteOptions.None;
+        var entry = Catalog.Resolve(group, resource);
+        if (entry.Virtual is not { } virtualResource) return CreateResult(group, resource, ns, obj, options);
+        Require(virtualResource.Type, "create");
+        options.Fields?.Check(obj);
+        return await virtualResource.CreateAsync(Context(options, cancellationToken), ns ?? "", (JsonObject)obj.DeepClone()).ConfigureAwait(false);
+    }
+
+    public async Task<JsonObject> CreateAsync(string group, string resource, string? ns, JsonObject obj, WriteOptions? options = null,
+        CancellationToken cancellationToken = default) =>
+        (await CreateResultAsync(group, resource, ns, obj, options, cancellationToken).ConfigureAwait(false)).Object;
+
+    /// <summary>POST of a stored kind (virtual resources are written through <see cref="CreateResultAsync"/>).</summary>
     public WriteResult CreateResult(string group, string resource, string? ns, JsonObject obj, WriteOptions? options = null)
     {
         options ??= WriteOptions.None;
-        var context = Context(options.DryRun, options.FieldManager);
-        var entry = Catalog.Resolve(group, resource);
+        var context = Context(options);
+        var strategy = StoredWrite(group, resource);
         options.Fields?.Check(obj);
-        if (entry.Virtual is { } virtualResource)
-        {
-            Require(virtualResource.Type, "create");
-            return virtualResource.Create(context, ns ?? "", (JsonObject)obj.DeepClone());
-        }
-        var strategy = entry.Strategy!;
         var type = strategy.Type;
         Require(type, "create");
         var created = Normalize(type, obj, ns);
-        var metadata = ObjectMeta.Metadata(created);
+        var metadata = MetaAccessor.Metadata(created);
 
-        var name = ObjectMeta.Name(created);
-        if (name.Length == 0 && ObjectMeta.Str(metadata, "generateName") is { Length: > 0 } prefix)
+        var name = MetaAccessor.Name(created);
+        if (name.Length == 0 && MetaAccessor.Str(metadata, "generateName") is { Length: > 0 } prefix)
             metadata["name"] = name = prefix + RandomSuffix();
         if (name.Length == 0)
             throw ApiErrors.Invalid(type, "", [FieldError.Required("metadata.name", "name or generateName is required")]);
-        if (type.Namespaced) RequireNamespace(ObjectMeta.Namespace(created));
+        if (type.Namespaced) RequireNamespace(MetaAccessor.Namespace(created));
 
         metadata["uid"] = Guid.NewGuid().ToString();
-        metadata["creationTimestamp"] = ObjectMeta.FormatTime(context.Now);
+        metadata["creationTimestamp"] = MetaAccessor.FormatTime(context.Now);
         if (strategy.TracksGeneration) metadata["generation"] = 1;
         else metadata.Remove("generation");
         foreach (var owned in new[] { "resourceVersion", "deletionTimestamp", "deletionGracePeriodSeconds", "selfLink", "managedFields" })
@@ -127,7 +173,7 @@ public sealed class ApiService
         strategy.PrepareForCreate(context, created);
         Validate(type, name, ValidateMetadata(type, created).Concat(strategy.Validate(context, created)));
 
-        var key = Key(type, ObjectMeta.Namespace(created), name);
+        var key = Key(type, MetaAccessor.Namespace(created), name);
         if (options.DryRun)
         {
             if (Store.Get(key) is not null) throw ApiErrors.AlreadyExists(type, name);
@@ -152,15 +198,22 @@ public sealed class ApiService
 
     public WriteResult Replace(string group, string resource, string? ns, string name, JsonObject obj, WriteOptions? options = null)
     {
-        var entry = Catalog.Resolve(group, resource);
         options?.Fields?.Check(obj);
-        if (entry.Virtual is { } virtualResource)
-        {
-            Require(virtualResource.Type, "update");
-            options ??= WriteOptions.None;
-            return virtualResource.Update(Context(options.DryRun, options.FieldManager), ns ?? "", name, (JsonObject)obj.DeepClone());
-        }
-        return Write(entry.Strategy!, ns, name, obj, options ?? WriteOptions.None, UpdateKind.Main);
+        return Write(StoredWrite(group, resource), ns, name, obj, options ?? WriteOptions.None, UpdateKind.Main);
+    }
+
+    /// <summary>PUT of any resource, virtual ones included.</summary>
+    public async Task<WriteResult> ReplaceAsync(string group, string resource, string? ns, string name, JsonObject obj, WriteOptions? options = null,
+        CancellationToken cancellationToken = default)
+    {
+        options ??= WriteOptions.None;
+        var entry = Catalog.Resolve(group, resource);
+        if (entry.Virtual is not { } virtualResource) return Replace(group, resource, ns, name, obj, options);
+        Require(virtualResource.Type, "update");
+        // The handler checks the body's name against the URL before any storage (apiserver update.go checkName).
+        CheckIdentity(virtualResource.Type, obj, name);
+        options.Fields?.Check(obj);
+        return await virtualResource.UpdateAsync(Context(options, cancellationToken), ns ?? "", name, (JsonObject)obj.DeepClone()).ConfigureAwait(false);
     }
 
     /// <summary>PUT to the status subresource: only status changes are kept.</summary>
@@ -181,6 +234,16 @@ public sealed class ApiService
     public WriteResult Patch(string group, string resource, string? ns, string name, PatchType patchType, JsonNode patch,
         WriteOptions? options = null, string? subresource = null)
     {
+        StoredWrite(group, resource);
+        var result = PatchAsync(group, resource, ns, name, patchType, patch, options, subresource);
+        // A stored kind never awaits: the task is complete.
+        return result.IsCompletedSuccessfully ? result.Result : result.GetAwaiter().GetResult();
+    }
+
+    /// <summary>PATCH of any resource, virtual ones included (Get, apply the patch, Update).</summary>
+    public async Task<WriteResult> PatchAsync(string group, string resource, string? ns, string name, PatchType patchType, JsonNode patch,
+        WriteOptions? options = null, string? subresource = null, CancellationToken cancellationToken = default)
+    {
         options ??= WriteOptions.None;
         var entry = Catalog.Resolve(group, resource);
         var type = entry.Type;
@@ -200,22 +263,22 @@ public sealed class ApiService
                 var body = patch as JsonObject ?? throw ApiErrors.BadRequest("apply patch must be an object");
                 CheckIdentity(type, body, name);
                 var toCreate = (JsonObject)body.DeepClone();
-                ObjectMeta.Metadata(toCreate)["name"] = name;
-                return CreateResult(group, resource, ns, toCreate, options);
+                MetaAccessor.Metadata(toCreate)["name"] = name;
+                return await CreateResultAsync(group, resource, ns, toCreate, options, cancellationToken).ConfigureAwait(false);
             }
 
             var patched = ApplyPatch(patchType, current, patch) as JsonObject
                 ?? throw ApiErrors.BadRequest("the patch did not produce an object");
             if (subresource is null or "status") options.Fields?.Check(patched, current, patchType, patch);
-            var preconditioned = patch is JsonObject p && ObjectMeta.Str(p, "metadata", "resourceVersion") is { Length: > 0 };
-            if (!preconditioned) ObjectMeta.Metadata(patched)["resourceVersion"] = ObjectMeta.ResourceVersion(current);
+            var preconditioned = patch is JsonObject p && MetaAccessor.Str(p, "metadata", "resourceVersion") is { Length: > 0 };
+            if (!preconditioned) MetaAccessor.Metadata(patched)["resourceVersion"] = MetaAccessor.ResourceVersion(current);
             if (patchType == PatchType.Apply) CheckIdentity(type, patched, name);
 
             try
             {
                 if (subresource == "scale") return new WriteResult(UpdateScale(group, resource, ns, name, patched, options), false);
                 if (entry.Virtual is { } virtualResource)
-                    return virtualResource.Update(Context(options.DryRun, options.FieldManager), ns ?? "", name, patched);
+                    return await virtualResource.UpdateAsync(Context(options, cancellationToken), ns ?? "", name, patched).ConfigureAwait(false);
                 return Write(entry.Strategy!, ns, name, patched, options, subresource == "status" ? UpdateKind.Status : UpdateKind.Main);
             }
             catch (StatusException e) when (e.Code == 409 && e.Reason == "Conflict" && !preconditioned && attempt < ConflictRetries)
@@ -224,26 +287,33 @@ public sealed class ApiService
         }
     }
 
-    public JsonObject Delete(string group, string resource, string? ns, string name, DeleteOptions? options = null)
+    /// <summary>DELETE of any resource, virtual ones included.</summary>
+    public async Task<JsonObject> DeleteAsync(string group, string resource, string? ns, string name, DeleteOptions? options = null,
+        CancellationToken cancellationToken = default)
     {
         options ??= DeleteOptions.None;
         var entry = Catalog.Resolve(group, resource);
-        if (entry.Virtual is { } virtualResource)
-        {
-            Require(virtualResource.Type, "delete");
-            return virtualResource.Delete(Context(options.DryRun), ns ?? "", name, options);
-        }
-        var strategy = entry.Strategy!;
+        if (entry.Virtual is not { } virtualResource) return Delete(group, resource, ns, name, options);
+        Require(virtualResource.Type, "delete");
+        return await virtualResource.DeleteAsync(new RequestContext(this, Now, options.DryRun, Cancellation: cancellationToken), ns ?? "", name, options)
+            .ConfigureAwait(false);
+    }
+
+    /// <summary>DELETE of a stored kind (virtual resources are deleted through <see cref="DeleteAsync"/>).</summary>
+    public JsonObject Delete(string group, string resource, string? ns, string name, DeleteOptions? options = null)
+    {
+        options ??= DeleteOptions.None;
+        var strategy = StoredWrite(group, resource);
         var type = strategy.Type;
         Require(type, "delete");
         var key = Key(type, ns, name);
         var current = Store.Get(key) ?? throw ApiErrors.NotFound(type, name);
-        if (options.PreconditionUid is { Length: > 0 } uid && uid != ObjectMeta.Uid(current))
+        if (options.PreconditionUid is { Length: > 0 } uid && uid != MetaAccessor.Uid(current))
             throw ApiErrors.Conflict(type, name,
-                $"Precondition failed: UID in precondition: {uid}, UID in object meta: {ObjectMeta.Uid(current)}");
-        if (options.PreconditionResourceVersion is { Length: > 0 } rv && rv != ObjectMeta.ResourceVersion(current))
+                $"Precondition failed: UID in precondition: {uid}, UID in object meta: {MetaAccessor.Uid(current)}");
+        if (options.PreconditionResourceVersion is { Length: > 0 } rv && rv != MetaAccessor.ResourceVersion(current))
             throw ApiErrors.Conflict(type, name,
-                $"Precondition failed: ResourceVersion in precondition: {rv}, ResourceVersion in object meta: {ObjectMeta.ResourceVersion(current)}");
+                $"Precondition failed: ResourceVersion in precondition: {rv}, ResourceVersion in object meta: {MetaAccessor.ResourceVersion(current)}");
         if (options.DryRun)
         {
             strategy.Decorate(current);
@@ -255,10 +325,10 @@ public sealed class ApiService
             if (current["metadata"]?["deletionTimestamp"] is null)
             {
                 var marked = (JsonObject)current.DeepClone();
-                var metadata = ObjectMeta.Metadata(marked);
-                metadata["deletionTimestamp"] = ObjectMeta.FormatTime(Now.AddSeconds(grace));
+                var metadata = MetaAccessor.Metadata(marked);
+                metadata["deletionTimestamp"] = MetaAccessor.FormatTime(Now.AddSeconds(grace));
                 metadata["deletionGracePeriodSeconds"] = grace;
-                try { current = Store.Update(key, marked, long.Parse(ObjectMeta.ResourceVersion(current))); }
+                try { current = Store.Update(key, marked, long.Parse(MetaAccessor.ResourceVersion(current))); }
                 catch (ResourceVersionConflictException) { throw ApiErrors.Conflict(type, name); }
             }
             strategy.Decorate(current);
@@ -281,7 +351,7 @@ public sealed class ApiService
         var deleted = new List<JsonObject>();
         foreach (var item in List(group, resource, ns, list).Items)
         {
-            try { deleted.Add(Delete(group, resource, NullIfEmpty(ObjectMeta.Namespace(item)), ObjectMeta.Name(item), options)); }
+            try { deleted.Add(Delete(group, resource, NullIfEmpty(MetaAccessor.Namespace(item)), MetaAccessor.Name(item), options)); }
             catch (StatusException e) when (e.Code == 404) { }
         }
         return deleted;
@@ -302,17 +372,17 @@ public sealed class ApiService
     {
         var strategy = StoredStrategy(group, resource);
         if (strategy.Type.Subresource("scale") is null) throw ApiErrors.NoSuchResource();
-        var replicas = ObjectMeta.Int(scale, "spec", "replicas");
+        var replicas = MetaAccessor.Int(scale, "spec", "replicas");
         if (replicas is null or < 0)
             throw ApiErrors.Invalid(new ResourceType { Group = "autoscaling", Version = "v1", Resource = "scale", Kind = "Scale", Namespaced = true }, name,
                 [replicas is null ? FieldError.Required("spec.replicas") : FieldError.Invalid("spec.replicas", replicas.Value, "must be greater than or equal to 0")]);
-        var requested = ObjectMeta.ResourceVersion(scale);
+        var requested = MetaAccessor.ResourceVersion(scale);
         for (var attempt = 0; ; attempt++)
         {
             var current = Get(group, resource, ns, name);
-            if (requested.Length > 0 && requested != ObjectMeta.ResourceVersion(current))
+            if (requested.Length > 0 && requested != MetaAccessor.ResourceVersion(current))
                 throw ApiErrors.Conflict(strategy.Type, name);
-            ObjectMeta.Ensure(current, "spec")["replicas"] = replicas.Value;
+            MetaAccessor.Ensure(current, "spec")["replicas"] = replicas.Value;
             try { return ScaleOf(Write(strategy, ns, name, current, options ?? WriteOptions.None, UpdateKind.Main).Object); }
             catch (StatusException e) when (e.Code == 409 && requested.Length == 0 && attempt < ConflictRetries) { }
         }
@@ -320,7 +390,7 @@ public sealed class ApiService
 
     private static JsonObject ScaleOf(JsonObject obj)
     {
-        var metadata = ObjectMeta.Metadata(obj);
+        var metadata = MetaAccessor.Metadata(obj);
         var scaleMetadata = new JsonObject();
         foreach (var field in new[] { "name", "namespace", "uid", "resourceVersion", "creationTimestamp" })
             if (metadata[field] is { } value) scaleMetadata[field] = value.DeepClone();
@@ -330,11 +400,11 @@ public sealed class ApiService
             ["kind"] = "Scale",
             ["apiVersion"] = "autoscaling/v1",
             ["metadata"] = scaleMetadata,
-            ["spec"] = new JsonObject { ["replicas"] = ObjectMeta.Int(obj, "spec", "replicas") ?? 0 },
+            ["spec"] = new JsonObject { ["replicas"] = MetaAccessor.Int(obj, "spec", "replicas") ?? 0 },
             ["status"] = new JsonObject
             {
-                ["replicas"] = ObjectMeta.Int(obj, "status", "replicas") ?? 0,
-                ["selector"] = selector is null ? "" : Tables.Selector(selector).Replace("<none>", ""),
+                ["replicas"] = MetaAccessor.Int(obj, "status", "replicas") ?? 0,
+                ["selector"] = selector is null ? "" : Tables.Selector(Wire.Decode<k8s.Models.V1LabelSelector>(selector)).Replace("<none>", ""),
             },
         };
     }
@@ -354,11 +424,9 @@ public sealed class ApiService
         var fields = FieldSelector.Parse(options.FieldSelector, strategy.FieldLabels);
         var scope = strategy.Type.Namespaced ? NullIfEmpty(ns) : null;
         bool Matches(JsonObject o) =>
-            (scope is null || ObjectMeta.Namespace(o) == scope) && labels.Matches(ObjectMeta.Labels(o)) && fields.Matches(o, strategy);
+            (scope is null || MetaAccessor.Namespace(o) == scope) && labels.Matches(MetaAccessor.Labels(o)) && fields.Matches(o, strategy);
 
-        long? from = options.ResourceVersion is null or "" or "0" ? null
-            : long.TryParse(options.ResourceVersion, out var v) ? v
-            : throw ApiErrors.BadRequest($"invalid resource version: {options.ResourceVersion}");
+        long? from = ParseResourceVersion(options.ResourceVersion) is var v and > 0 ? v : null;
         try
         {
             // A change that moves an object into or out of the selection is ADDED or DELETED for this watch.
@@ -368,8 +436,8 @@ public sealed class ApiService
             {
                 var copy = (JsonObject)o.DeepClone();
                 strategy.Decorate(copy);
-                return new WatchEvent(WatchEventType.Added, Key(strategy.Type, ObjectMeta.Namespace(o), ObjectMeta.Name(o)),
-                    long.Parse(ObjectMeta.ResourceVersion(o)), copy);
+                return new WatchEvent(WatchEventType.Added, Key(strategy.Type, MetaAccessor.Namespace(o), MetaAccessor.Name(o)),
+                    long.Parse(MetaAccessor.ResourceVersion(o)), copy);
             }).ToList();
             return new ApiWatch(initial, subscription, e =>
             {
@@ -396,9 +464,9 @@ public sealed class ApiService
     {
         var type = strategy.Type;
         Require(type, "update");
-        var context = Context(options.DryRun, options.FieldManager);
-        var requested = ObjectMeta.ResourceVersion(obj);
-        var bodyName = ObjectMeta.Name(obj);
+        var context = Context(options);
+        var requested = MetaAccessor.ResourceVersion(obj);
+        var bodyName = MetaAccessor.Name(obj);
         if (bodyName.Length > 0 && bodyName != name)
             throw ApiErrors.BadRequest($"the name of the object ({bodyName}) does not match the name on the URL ({name})");
 
@@ -411,20 +479,20 @@ public sealed class ApiService
                 if (kind == UpdateKind.Main && strategy.AllowCreateOnUpdate)
                 {
                     var toCreate = (JsonObject)obj.DeepClone();
-                    ObjectMeta.Metadata(toCreate).Remove("resourceVersion");
-                    ObjectMeta.Metadata(toCreate)["name"] = name;
+                    MetaAccessor.Metadata(toCreate).Remove("resourceVersion");
+                    MetaAccessor.Metadata(toCreate)["name"] = name;
                     return CreateResult(type.Group, type.Resource, ns, toCreate, options);
                 }
                 throw ApiErrors.NotFound(type, name);
             }
-            var oldVersion = ObjectMeta.ResourceVersion(old);
+            var oldVersion = MetaAccessor.ResourceVersion(old);
             if (requested.Length == 0 && !strategy.AllowUnconditionalUpdate)
                 throw ApiErrors.Invalid(type, name, [FieldError.InvalidLiteral("metadata.resourceVersion", "0x0", "must be specified for an update")]);
             if (requested.Length > 0 && requested != oldVersion) throw ApiErrors.Conflict(type, name);
 
             var updated = Normalize(type, obj, ns);
-            var metadata = ObjectMeta.Metadata(updated);
-            var oldMetadata = ObjectMeta.Metadata(old);
+            var metadata = MetaAccessor.Metadata(updated);
+            var oldMetadata = MetaAccessor.Metadata(old);
             metadata["name"] = name;
             foreach (var owned in new[] { "uid", "creationTimestamp", "generation", "deletionTimestamp", "deletionGracePeriodSeconds" })
             {
@@ -437,10 +505,10 @@ public sealed class ApiService
             if (kind == UpdateKind.Status) strategy.PrepareForStatusUpdate(context, updated, old);
             else strategy.PrepareForUpdate(context, updated, old);
             if (kind == UpdateKind.Main && strategy.TracksGeneration && SpecChanged(updated, old))
-                ObjectMeta.Metadata(updated)["generation"] = ObjectMeta.Generation(old) + 1;
+                MetaAccessor.Metadata(updated)["generation"] = MetaAccessor.Generation(old) + 1;
             Validate(type, name, ValidateMetadata(type, updated).Concat(strategy.ValidateUpdate(context, updated, old)));
 
-            ObjectMeta.Metadata(updated)["resourceVersion"] = oldVersion;
+            MetaAccessor.Metadata(updated)["resourceVersion"] = oldVersion;
             if (JsonNode.DeepEquals(updated, old) || options.DryRun)
             {
                 strategy.Decorate(updated);
@@ -472,9 +540,9 @@ public sealed class ApiService
     /// <summary>Garbage collection: dependents named by ownerReferences go too (Orphan: they lose the reference).</summary>
     private void CollectDependents(JsonObject owner, string? propagation)
     {
-        var uid = ObjectMeta.Uid(owner);
+        var uid = MetaAccessor.Uid(owner);
         if (uid.Length == 0) return;
-        var ownerNamespace = NullIfEmpty(ObjectMeta.Namespace(owner));
+        var ownerNamespace = NullIfEmpty(MetaAccessor.Namespace(owner));
         foreach (var strategy in Catalog.Strategies)
         {
             var type = strategy.Type;
@@ -482,14 +550,14 @@ public sealed class ApiService
             foreach (var dependent in Store.List(type.Group, type.Resource, type.Namespaced ? ownerNamespace : null, out _))
             {
                 if (dependent["metadata"]?["ownerReferences"] is not JsonArray references ||
-                    !references.Any(r => ObjectMeta.Str(r, "uid") == uid)) continue;
-                var ns = NullIfEmpty(ObjectMeta.Namespace(dependent));
-                var name = ObjectMeta.Name(dependent);
+                    !references.Any(r => MetaAccessor.Str(r, "uid") == uid)) continue;
+                var ns = NullIfEmpty(MetaAccessor.Namespace(dependent));
+                var name = MetaAccessor.Name(dependent);
                 try
                 {
                     if (propagation == "Orphan")
                     {
-                        var remaining = new JsonArray(references.Where(r => ObjectMeta.Str(r, "uid") != uid).Select(r => r!.DeepClone()).ToArray());
+                        var remaining = new JsonArray(references.Where(r => MetaAccessor.Str(r, "uid") != uid).Select(r => r!.DeepClone()).ToArray());
                         Patch(type.Group, type.Resource, ns, name, PatchType.Merge,
                             new JsonObject { ["metadata"] = new JsonObject { ["ownerReferences"] = remaining.Count == 0 ? null : remaining } });
                     }
@@ -507,6 +575,19 @@ public sealed class ApiService
         return keys.Any(k => !JsonNode.DeepEquals(updated[k], old[k]));
     }
 
+    /// <summary>
+    /// A list or watch resourceVersion as the storage parses it (apiserver <c>APIObjectVersioner.ParseResourceVersion</c>:
+    /// ""/"0" are 0, else an unsigned integer); anything else is 400 "invalid resource version", as etcd3's <c>GetList</c> answers.
+    /// </summary>
+    private static long ParseResourceVersion(string? resourceVersion)
+    {
+        if (resourceVersion is null or "" or "0") return 0;
+        if (long.TryParse(resourceVersion, NumberStyles.None, CultureInfo.InvariantCulture, out var version)) return version;
+        var detail = resourceVersion.All(char.IsAsciiDigit) ? "value out of range" : "invalid syntax";
+        throw ApiErrors.BadRequest(
+            $"invalid resource version: resourceVersion: Invalid value: \"{resourceVersion}\": strconv.ParseUint: parsing \"{resourceVersion}\": {detail}");
+    }
+
     /// <summary>A copy with apiVersion/kind (checked against the URL) and metadata first, namespace from the URL.</summary>
     private static JsonObject Normalize(ResourceType type, JsonObject obj, string? ns)
     {
@@ -519,7 +600,7 @@ public sealed class ApiService
 
         if (type.Namespaced)
         {
-            var bodyNamespace = ObjectMeta.Str(metadata, "namespace");
+            var bodyNamespace = MetaAccessor.Str(metadata, "namespace");
             if (!string.IsNullOrEmpty(ns) && !string.IsNullOrEmpty(bodyNamespace) && bodyNamespace != ns)
                 throw ApiErrors.BadRequest("the namespace of the provided object does not match the namespace sent on the request");
             var effective = string.IsNullOrEmpty(ns) ? bodyNamespace : ns;
@@ -532,20 +613,20 @@ public sealed class ApiService
 
     private static void CheckIdentity(ResourceType type, JsonObject obj, string? name)
     {
-        var kind = ObjectMeta.Str(obj, "kind");
+        var kind = MetaAccessor.Str(obj, "kind");
         if (!string.IsNullOrEmpty(kind) && kind != type.Kind)
             throw ApiErrors.BadRequest($"the kind in the data ({kind}) does not match the expected kind ({type.Kind})");
-        var apiVersion = ObjectMeta.Str(obj, "apiVersion");
+        var apiVersion = MetaAccessor.Str(obj, "apiVersion");
         if (!string.IsNullOrEmpty(apiVersion) && apiVersion != type.ApiVersion)
             throw ApiErrors.BadRequest($"the API version in the data ({apiVersion}) does not match the expected API version ({type.ApiVersion})");
-        var bodyName = ObjectMeta.Name(obj);
+        var bodyName = MetaAccessor.Name(obj);
         if (name is not null && bodyName.Length > 0 && bodyName != name)
             throw ApiErrors.BadRequest($"the name of the object ({bodyName}) does not match the name on the URL ({name})");
     }
 
     private static IEnumerable<FieldError> ValidateMetadata(ResourceType type, JsonObject obj)
     {
-        var name = ObjectMeta.Name(obj);
+        var name = MetaAccessor.Name(obj);
         if (name is "." or "..") yield return FieldError.Invalid("metadata.name", name, $"may not be '{name}'");
         foreach (var forbidden in new[] { "/", "%" })
             if (name.Contains(forbidden)) yield return FieldError.Invalid("metadata.name", name, $"may not contain '{forbidden}'");
@@ -555,12 +636,14 @@ public sealed class ApiService
             if (map is not JsonObject entries) { yield return FieldError.Invalid(field, map, "must be a map of strings"); continue; }
             foreach (var (key, value) in entries)
             {
-                if (!Validation.IsQualifiedName(key))
-                    yield return FieldError.Invalid(field, key, "name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character");
+                // ValidateLabels checks key and value; ValidateAnnotations the lower-cased key.
+                var labels = field == "metadata.labels";
+                foreach (var problem in NameValidation.QualifiedName(labels ? key : key.ToLowerInvariant()))
+                    yield return FieldError.Invalid(field, key, problem);
                 if (value is not JsonValue v || !v.TryGetValue<string>(out var text))
                     yield return FieldError.Invalid($"{field}[{key}]", value, "must be a string");
-                else if (field == "metadata.labels" && !Validation.IsLabelValue(text))
-                    yield return FieldError.Invalid(field, text, "a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character");
+                else if (labels)
+                    foreach (var problem in NameValidation.LabelValue(text)) yield return FieldError.Invalid(field, text, problem);
             }
         }
     }
@@ -576,6 +659,11 @@ public sealed class ApiService
         if (Store.Get(new ObjectKey("", "namespaces", "", ns)) is null)
             throw ApiErrors.NotFound(Catalog.Resolve("", "namespaces").Type, ns);
     }
+
+    /// <summary>The strategy of a stored kind; a virtual resource here is a programming error (its writes are asynchronous).</summary>
+    private IResourceStrategy StoredWrite(string group, string resource) =>
+        Catalog.Resolve(group, resource).Strategy
+        ?? throw new InvalidOperationException($"{group}/{resource} is a virtual resource: write it with the asynchronous methods");
 
     private IResourceStrategy StoredStrategy(string group, string resource) =>
         Catalog.Resolve(group, resource).Strategy ?? throw ApiErrors.MethodNotSupported(Catalog.Resolve(group, resource).Type, "watch");
@@ -599,7 +687,7 @@ public sealed class ApiService
     /// <summary>Opaque continue tokens: base64 of "resourceVersion/namespace/name" of the last item served.</summary>
     private static class ContinueToken
     {
-        public static string Position(JsonObject o) => ObjectMeta.Namespace(o) + "/" + ObjectMeta.Name(o);
+        public static string Position(JsonObject o) => MetaAccessor.Namespace(o) + "/" + MetaAccessor.Name(o);
 
         public static string Create(long version, string position) =>
             Convert.ToBase64String(Encoding.UTF8.GetBytes(version + "/" + position));

@@ -25,6 +25,6 @@ public sealed record ObjectList(ResourceType Type, IReadOnlyList<JsonObject> Ite
     public static ObjectList FromJson(ResourceType type, JsonObject list) => new(
         type,
         (list["items"] as JsonArray)?.OfType<JsonObject>().ToList() ?? [],
-        ObjectMeta.Str(list, "metadata", "resourceVersion") ?? "",
-        ObjectMeta.Str(list, "metadata", "continue"));
+        MetaAccessor.Str(list, "metadata", "resourceVersion") ?? "",
+        MetaAccessor.Str(list, "metadata", "continue"));
 }

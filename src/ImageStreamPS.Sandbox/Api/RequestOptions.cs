@@ -17,9 +17,13 @@ public sealed record WriteOptions
     public bool DryRun { get; init; }
     public string? FieldManager { get; init; }
     public bool Force { get; init; }
+    /// <summary>The server writes for itself (<see cref="Resources.RequestContext.Internal"/>); never set from a request.</summary>
+    public bool Internal { get; init; }
     /// <summary>The request's unknown/duplicate field checks (null: none, as for the controllers' own writes).</summary>
     public Schemas.FieldValidation? Fields { get; init; }
     public static WriteOptions None { get; } = new();
+    /// <summary>A write the server makes for itself.</summary>
+    public static WriteOptions ServerInternal { get; } = new() { Internal = true };
 }
 
 /// <summary>DeleteOptions from the body or the query.</summary>

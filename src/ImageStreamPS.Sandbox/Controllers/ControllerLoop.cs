@@ -111,6 +111,8 @@ internal abstract class ControllerLoop : IDisposable
 
     protected static string Key(string ns, string name) => ns + "/" + name;
 
+    protected static string Key(k8s.Models.V1ObjectMeta metadata) => Key(metadata.NamespaceProperty ?? "", metadata.Name ?? "");
+
     protected static (string Namespace, string Name) SplitKey(string key)
     {
         var slash = key.IndexOf('/');

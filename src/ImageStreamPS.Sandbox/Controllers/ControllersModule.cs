@@ -13,7 +13,7 @@ public sealed class ControllersModule : ISandboxModule
     /// <summary>Serves v1 endpoints, which the endpoints controller keeps up to date.</summary>
     public void Register(Resources.ResourceCatalog catalog, SandboxSettings settings)
     {
-        if (catalog.Find("", EndpointsSync.Resource) is null) catalog.Add(new Resources.GenericStrategy(EndpointsSync.Type));
+        if (catalog.Find("", EndpointsSync.Resource) is null) catalog.Add(new Resources.GenericStrategy<k8s.Models.V1Endpoints>(EndpointsSync.Type));
     }
 
     public async Task RunAsync(SandboxCore core, CancellationToken stopping)

@@ -1,4 +1,5 @@
-using System.Text.Json.Nodes;
+using ImageStreamPS.Sandbox.Api;
+using k8s.Models;
 
 namespace ImageStreamPS.Sandbox.Controllers;
 
@@ -19,40 +20,35 @@ internal static class DeploymentConditions
     public const string MinimumReplicasAvailable = "MinimumReplicasAvailable";
     public const string MinimumReplicasUnavailable = "MinimumReplicasUnavailable";
 
-    public static JsonObject? Get(JsonObject status, string type) =>
-        (status["conditions"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault(c => (string?)c["type"] == type);
+    public static V1DeploymentCondition? Get(V1DeploymentStatus? status, string type) =>
+        status?.Conditions?.FirstOrDefault(c => c.Type == type);
 
-    public static JsonObject New(string type, string status, string reason, string message, DateTimeOffset now) => new()
+    public static V1DeploymentCondition New(string type, string status, string reason, string message, DateTimeOffset now) => new()
     {
-        ["type"] = type,
-        ["status"] = status,
-        ["lastUpdateTime"] = ObjectFields.FormatTime(now),
-        ["lastTransitionTime"] = ObjectFields.FormatTime(now),
-        ["reason"] = reason,
-        ["message"] = message,
+        Type = type,
+        Status = status,
+        LastUpdateTime = Wire.Time(now),
+        LastTransitionTime = Wire.Time(now),
+        Reason = reason,
+        Message = message,
     };
 
     /// <summary>
     /// Same status and reason: nothing changes (not even lastUpdateTime). Same status: keep the
     /// transition time. The written condition moves to the end of the list, as upstream.
     /// </summary>
-    public static void Set(JsonObject status, JsonObject condition)
+    public static void Set(V1DeploymentStatus status, V1DeploymentCondition condition)
     {
-        var type = (string?)condition["type"] ?? "";
-        var current = Get(status, type);
-        if (current is not null && (string?)current["status"] == (string?)condition["status"]
-            && (string?)current["reason"] == (string?)condition["reason"])
-            return;
-        if (current is not null && (string?)current["status"] == (string?)condition["status"])
-            condition["lastTransitionTime"] = current["lastTransitionTime"]?.DeepClone();
-        Remove(status, type);
-        (status["conditions"] as JsonArray ?? (JsonArray)(status["conditions"] = new JsonArray())).Add(condition);
+        var current = Get(status, condition.Type);
+        if (current is not null && current.Status == condition.Status && current.Reason == condition.Reason) return;
+        if (current is not null && current.Status == condition.Status) condition.LastTransitionTime = current.LastTransitionTime;
+        Remove(status, condition.Type);
+        (status.Conditions ??= new List<V1DeploymentCondition>()).Add(condition);
     }
 
-    public static void Remove(JsonObject status, string type)
+    public static void Remove(V1DeploymentStatus status, string type)
     {
-        if (status["conditions"] is not JsonArray conditions) return;
-        foreach (var c in conditions.OfType<JsonObject>().Where(c => (string?)c["type"] == type).ToList())
-            conditions.Remove(c);
+        if (status.Conditions is not { } conditions) return;
+        foreach (var c in conditions.Where(c => c.Type == type).ToList()) conditions.Remove(c);
     }
 }

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using k8s.Models;
 using static ImageStreamPS.Sandbox.Controllers.DeploymentConditions;
 
 namespace ImageStreamPS.Sandbox.Controllers;
@@ -24,10 +24,10 @@ internal sealed class DeploymentSync
         "deprecated.deployment.rollback.to",
     ];
 
-    private readonly JsonObject _original;
-    private readonly JsonObject _d;
-    private readonly List<JsonObject> _replicaSets;
-    private readonly IReadOnlyList<JsonObject> _pods;
+    private readonly V1Deployment _original;
+    private readonly V1Deployment _d;
+    private readonly List<V1ReplicaSet> _replicaSets;
+    private readonly IReadOnlyList<V1Pod> _pods;
     private readonly DateTimeOffset _now;
     private readonly WorkloadPlan _plan = new();
 
@@ -35,23 +35,26 @@ internal sealed class DeploymentSync
     /// <param name="replicaSets">The ReplicaSets it controls (ownerReference controller uid).</param>
     /// <param name="pods">The Pods of those ReplicaSets.</param>
     /// <param name="now">The controller's clock.</param>
-    public DeploymentSync(JsonObject deployment, IEnumerable<JsonObject> replicaSets, IReadOnlyList<JsonObject> pods, DateTimeOffset now)
+    public DeploymentSync(V1Deployment deployment, IEnumerable<V1ReplicaSet> replicaSets, IReadOnlyList<V1Pod> pods, DateTimeOffset now)
     {
         _original = deployment;
         _d = deployment.Copy();
+        _d.Spec ??= new V1DeploymentSpec();
+        _d.Status ??= new V1DeploymentStatus();
         _replicaSets = replicaSets.Where(rs => !rs.IsDeleting()).Select(rs => rs.Copy()).ToList();
         _pods = pods;
         _now = now;
     }
 
-    private JsonObject Spec => _d.Child("spec");
-    private JsonObject Status => _d.Child("status");
-    private int Replicas => _d.SpecReplicas();
-    private bool Paused => ObjectFields.Bool(Spec["paused"]);
-    private bool IsRecreate => (string?)Spec["strategy"]?["type"] == "Recreate";
-    private int? ProgressDeadlineSeconds => Spec["progressDeadlineSeconds"] is JsonValue v ? (int)ObjectFields.Long(v) : 600;
-    private bool HasProgressDeadline => ProgressDeadlineSeconds is { } s && s != int.MaxValue;
-    private long? CollisionCount => Status["collisionCount"] is JsonValue v ? ObjectFields.Long(v) : null;
+    private V1DeploymentSpec Spec => _d.Spec;
+    private V1DeploymentStatus Status => _d.Status;
+    private int Replicas => Spec.Replicas ?? 1;
+    private bool Paused => Spec.Paused == true;
+    private bool IsRecreate => Spec.Strategy?.Type == "Recreate";
+    private int ProgressDeadlineSeconds => Spec.ProgressDeadlineSeconds ?? 600;
+    private bool HasProgressDeadline => ProgressDeadlineSeconds != int.MaxValue;
+    private int? CollisionCount => Status.CollisionCount;
+    private long Generation => _d.Metadata.Generation ?? 0;
 
     public WorkloadPlan Plan()
     {
@@ -126,16 +129,15 @@ internal sealed class DeploymentSync
 
     // ---- replica sets ---------------------------------------------------------------------------
 
-    private (JsonObject? New, List<JsonObject> Old) FindReplicaSets()
+    private (V1ReplicaSet? New, List<V1ReplicaSet> Old) FindReplicaSets()
     {
-        var template = Spec["template"];
         var newRs = _replicaSets
-            .OrderBy(rs => rs.CreationTimestamp()).ThenBy(rs => rs.Name(), StringComparer.Ordinal)
-            .FirstOrDefault(rs => PodTemplateHash.EqualIgnoringHash(rs["spec"]?["template"], template));
+            .OrderBy(rs => rs.Created()).ThenBy(rs => rs.Metadata.Name, StringComparer.Ordinal)
+            .FirstOrDefault(rs => PodTemplateHash.EqualIgnoringHash(rs.Spec?.Template, Spec.Template));
         return (newRs, _replicaSets.Where(rs => !ReferenceEquals(rs, newRs)).ToList());
     }
 
-    private (JsonObject? New, List<JsonObject> Old) GetAllReplicaSetsAndSyncRevision(bool createIfNotExisted)
+    private (V1ReplicaSet? New, List<V1ReplicaSet> Old) GetAllReplicaSetsAndSyncRevision(bool createIfNotExisted)
     {
         var (existing, oldRs) = FindReplicaSets();
         var newRevision = (oldRs.Count == 0 ? 0 : oldRs.Max(ReplicaCounts.Revision)) + 1;
@@ -145,71 +147,66 @@ internal sealed class DeploymentSync
                 _plan.Add(WriteVerb.Update, ReplicaSets, existing);
             SetDeploymentRevision(existing.Annotation(ReplicaCounts.RevisionAnnotation) ?? "");
             if (HasProgressDeadline && Get(Status, Progressing) is null)
-                DeploymentConditions.Set(Status, New(Progressing, "True", FoundNewReplicaSet, $"Found new replica set \"{existing.Name()}\"", _now));
+                DeploymentConditions.Set(Status, New(Progressing, "True", FoundNewReplicaSet, $"Found new replica set \"{existing.Metadata.Name}\"", _now));
             return (existing, oldRs);
         }
         if (!createIfNotExisted) return (null, oldRs);
 
-        var template = (JsonObject)(Spec["template"]?.DeepClone() ?? new JsonObject());
-        var hash = PodTemplateHash.Compute(Spec["template"], CollisionCount);
-        template.Child("metadata").Child("labels")[PodTemplateHash.Label] = hash;
-        var selector = (JsonObject)(Spec["selector"]?.DeepClone() ?? new JsonObject());
-        selector.Child("matchLabels")[PodTemplateHash.Label] = hash;
-        var name = $"{_d.Name()}-{hash}";
+        var template = (Spec.Template ?? new V1PodTemplateSpec()).Copy();
+        var hash = PodTemplateHash.Compute(Spec.Template, CollisionCount);
+        template.Metadata ??= new V1ObjectMeta();
+        (template.Metadata.Labels ??= new Dictionary<string, string>())[PodTemplateHash.Label] = hash;
+        var selector = (Spec.Selector ?? new V1LabelSelector()).Copy();
+        (selector.MatchLabels ??= new Dictionary<string, string>())[PodTemplateHash.Label] = hash;
+        var name = $"{_d.Metadata.Name}-{hash}";
 
-        if (_replicaSets.FirstOrDefault(rs => rs.Name() == name) is not null)
+        if (_replicaSets.Any(rs => rs.Metadata.Name == name))
         {
             // Same name, different template: a hash collision. Bump collisionCount and retry.
-            Status["collisionCount"] = (CollisionCount ?? 0) + 1;
+            Status.CollisionCount = (CollisionCount ?? 0) + 1;
             _plan.Add(WriteVerb.UpdateStatus, Deployments, _d);
             return (null, oldRs);
         }
 
-        var rsObj = new JsonObject
+        var rs = new V1ReplicaSet
         {
-            ["apiVersion"] = "apps/v1",
-            ["kind"] = "ReplicaSet",
-            ["metadata"] = new JsonObject
+            ApiVersion = "apps/v1",
+            Kind = "ReplicaSet",
+            Metadata = new V1ObjectMeta
             {
-                ["name"] = name,
-                ["namespace"] = _d.Namespace(),
-                ["labels"] = template["metadata"]!["labels"]!.DeepClone(),
-                ["ownerReferences"] = new JsonArray(ObjectFields.OwnerReference(_d, "apps/v1", "Deployment")),
+                Name = name,
+                NamespaceProperty = _d.Metadata.NamespaceProperty,
+                Labels = new Dictionary<string, string>(template.Metadata.Labels),
+                OwnerReferences = [ControllerRefs.NewControllerRef(_d, "apps/v1", "Deployment")],
             },
-            ["spec"] = new JsonObject
-            {
-                ["replicas"] = 0,
-                ["minReadySeconds"] = MinReadySeconds,
-                ["selector"] = selector,
-                ["template"] = template,
-            },
+            Spec = new V1ReplicaSetSpec { Replicas = 0, MinReadySeconds = MinReadySeconds, Selector = selector, Template = template },
         };
-        var all = All(rsObj, oldRs);
-        var replicas = NewReplicaSetReplicas(all, rsObj);
-        rsObj.SetSpecReplicas(replicas);
-        SetNewReplicaSetAnnotations(rsObj, newRevision, exists: false);
-        _plan.Add(WriteVerb.Create, ReplicaSets, rsObj);
-        _replicaSets.Add(rsObj);
+        var all = All(rs, oldRs);
+        var replicas = NewReplicaSetReplicas(all, rs);
+        rs.SetSpecReplicas(replicas);
+        SetNewReplicaSetAnnotations(rs, newRevision, exists: false);
+        _plan.Add(WriteVerb.Create, ReplicaSets, rs);
+        _replicaSets.Add(rs);
         if (replicas > 0) _plan.Event(_original, "ScalingReplicaSet", $"Scaled up replica set {name} from 0 to {replicas}");
         SetDeploymentRevision(newRevision.ToString());
         if (HasProgressDeadline)
             DeploymentConditions.Set(Status, New(Progressing, "True", NewReplicaSetCreated, $"Created new replica set \"{name}\"", _now));
-        return (rsObj, oldRs);
+        return (rs, oldRs);
     }
 
-    private int MinReadySeconds => (int)ObjectFields.Long(Spec["minReadySeconds"]);
+    private int MinReadySeconds => Spec.MinReadySeconds ?? 0;
 
-    private bool SyncMinReadySeconds(JsonObject rs)
+    private bool SyncMinReadySeconds(V1ReplicaSet rs)
     {
-        if ((int)ObjectFields.Long(rs["spec"]?["minReadySeconds"]) == MinReadySeconds) return false;
-        rs.Child("spec")["minReadySeconds"] = MinReadySeconds;
+        if ((rs.Spec?.MinReadySeconds ?? 0) == MinReadySeconds) return false;
+        (rs.Spec ??= new V1ReplicaSetSpec()).MinReadySeconds = MinReadySeconds;
         return true;
     }
 
-    private bool SetNewReplicaSetAnnotations(JsonObject rs, long newRevision, bool exists)
+    private bool SetNewReplicaSetAnnotations(V1ReplicaSet rs, long newRevision, bool exists)
     {
         var changed = false;
-        foreach (var (key, value) in ObjectFields.StringMap(_d["metadata"]?["annotations"]))
+        foreach (var (key, value) in _d.Metadata.Annotations ?? new Dictionary<string, string>())
         {
             if (NotCopiedAnnotations.Contains(key) || rs.Annotation(key) == value) continue;
             rs.SetAnnotation(key, value);
@@ -231,7 +228,7 @@ internal sealed class DeploymentSync
         return changed;
     }
 
-    private static bool SetReplicasAnnotations(JsonObject rs, int desired, int max)
+    private static bool SetReplicasAnnotations(V1ReplicaSet rs, int desired, int max)
     {
         var changed = false;
         if (rs.Annotation(ReplicaCounts.DesiredReplicasAnnotation) != desired.ToString())
@@ -269,14 +266,14 @@ internal sealed class DeploymentSync
 
     private (int Surge, int Unavailable) Fenceposts()
     {
-        var rolling = Spec["strategy"]?["rollingUpdate"];
-        var surge = IntOrPercent.Scale(rolling?["maxSurge"], Replicas, roundUp: true, fallbackPercent: 25);
-        var unavailable = IntOrPercent.Scale(rolling?["maxUnavailable"], Replicas, roundUp: false, fallbackPercent: 25);
+        var rolling = Spec.Strategy?.RollingUpdate;
+        var surge = IntOrPercent.Scale(rolling?.MaxSurge, Replicas, roundUp: true, fallbackPercent: 25);
+        var unavailable = IntOrPercent.Scale(rolling?.MaxUnavailable, Replicas, roundUp: false, fallbackPercent: 25);
         if (surge == 0 && unavailable == 0) unavailable = 1;
         return (surge, unavailable);
     }
 
-    private int NewReplicaSetReplicas(IReadOnlyList<JsonObject> all, JsonObject newRs)
+    private int NewReplicaSetReplicas(IReadOnlyList<V1ReplicaSet> all, V1ReplicaSet newRs)
     {
         if (IsRecreate) return Replicas;
         var current = ReplicaCounts.SumSpec(all);
@@ -286,7 +283,7 @@ internal sealed class DeploymentSync
         return newRs.SpecReplicas() + scaleUp;
     }
 
-    private bool ReconcileNewReplicaSet(IReadOnlyList<JsonObject> all, JsonObject newRs)
+    private bool ReconcileNewReplicaSet(IReadOnlyList<V1ReplicaSet> all, V1ReplicaSet newRs)
     {
         var current = newRs.SpecReplicas();
         if (current == Replicas) return false;
@@ -294,12 +291,12 @@ internal sealed class DeploymentSync
         return ScaleReplicaSet(newRs, NewReplicaSetReplicas(all, newRs));
     }
 
-    private bool ReconcileOldReplicaSets(List<JsonObject> all, List<JsonObject> oldRs, JsonObject newRs)
+    private bool ReconcileOldReplicaSets(List<V1ReplicaSet> all, List<V1ReplicaSet> oldRs, V1ReplicaSet newRs)
     {
         if (ReplicaCounts.SumSpec(oldRs) == 0) return false;
         var allPods = ReplicaCounts.SumSpec(all);
         var minAvailable = Replicas - MaxUnavailable;
-        var newUnavailable = newRs.SpecReplicas() - newRs.StatusCount("availableReplicas");
+        var newUnavailable = newRs.SpecReplicas() - newRs.AvailableReplicas();
         var maxScaledDown = allPods - minAvailable - newUnavailable;
         if (maxScaledDown <= 0) return false;
 
@@ -309,14 +306,14 @@ internal sealed class DeploymentSync
         {
             if (scaled >= maxScaledDown) break;
             var replicas = rs.SpecReplicas();
-            var available = rs.StatusCount("availableReplicas");
+            var available = rs.AvailableReplicas();
             if (replicas == 0 || available >= replicas) continue;
             var down = Math.Min(maxScaledDown - scaled, replicas - available);
             ScaleReplicaSet(rs, replicas - down);
             scaled += down;
         }
 
-        var availablePods = ReplicaCounts.SumStatus(all, "availableReplicas");
+        var availablePods = ReplicaCounts.SumAvailable(all);
         if (availablePods > minAvailable)
         {
             var total = availablePods - minAvailable;
@@ -336,7 +333,7 @@ internal sealed class DeploymentSync
     }
 
     /// <summary>Scaling without a rollout (paused or spec.replicas changed): proportional-ish.</summary>
-    private void Scale(JsonObject? newRs, List<JsonObject> oldRs)
+    private void Scale(V1ReplicaSet? newRs, List<V1ReplicaSet> oldRs)
     {
         var active = All(newRs, oldRs).Where(IsActive).ToList();
         if (active.Count <= 1)
@@ -345,7 +342,7 @@ internal sealed class DeploymentSync
             if (target is not null && target.SpecReplicas() != Replicas) ScaleReplicaSet(target, Replicas);
             return;
         }
-        if (newRs is not null && newRs.SpecReplicas() == Replicas && newRs.StatusCount("availableReplicas") == Replicas)
+        if (newRs is not null && newRs.SpecReplicas() == Replicas && newRs.AvailableReplicas() == Replicas)
         {
             foreach (var rs in oldRs.Where(IsActive)) ScaleReplicaSet(rs, 0);
             return;
@@ -366,7 +363,7 @@ internal sealed class DeploymentSync
     }
 
     /// <summary>Sets spec.replicas and the desired/max annotations; records the event.</summary>
-    private bool ScaleReplicaSet(JsonObject rs, int replicas)
+    private bool ScaleReplicaSet(V1ReplicaSet rs, int replicas)
     {
         var old = rs.SpecReplicas();
         var annotationsChanged = SetReplicasAnnotations(rs, Replicas, Replicas + MaxSurge);
@@ -374,31 +371,29 @@ internal sealed class DeploymentSync
         rs.SetSpecReplicas(replicas);
         if (!_plan.Writes.Any(w => ReferenceEquals(w.Object, rs))) _plan.Add(WriteVerb.Update, ReplicaSets, rs);
         if (old != replicas)
-            _plan.Event(_original, "ScalingReplicaSet", $"Scaled {(replicas > old ? "up" : "down")} replica set {rs.Name()} from {old} to {replicas}");
+            _plan.Event(_original, "ScalingReplicaSet", $"Scaled {(replicas > old ? "up" : "down")} replica set {rs.Metadata.Name} from {old} to {replicas}");
         return old != replicas;
     }
 
-    private void CleanupDeployment(List<JsonObject> oldRs)
+    private void CleanupDeployment(List<V1ReplicaSet> oldRs)
     {
-        var limit = Spec["revisionHistoryLimit"] is JsonValue v ? (int)ObjectFields.Long(v) : 10;
+        var limit = Spec.RevisionHistoryLimit ?? 10;
         var cleanable = oldRs.Where(rs => !rs.IsDeleting()).ToList();
         var diff = cleanable.Count - limit;
         if (diff <= 0) return;
-        foreach (var rs in cleanable.OrderBy(ReplicaCounts.Revision).ThenBy(rs => rs.CreationTimestamp()).Take(diff))
+        foreach (var rs in cleanable.OrderBy(ReplicaCounts.Revision).ThenBy(rs => rs.Created()).Take(diff))
         {
-            if (rs.StatusCount("replicas") != 0 || rs.SpecReplicas() != 0
-                || rs.Generation() > ObjectFields.Long(rs["status"]?["observedGeneration"]))
+            if (rs.StatusReplicas() != 0 || rs.SpecReplicas() != 0 || (rs.Metadata.Generation ?? 0) > (rs.Status?.ObservedGeneration ?? 0))
                 continue;
             _plan.Add(WriteVerb.Delete, ReplicaSets, rs);
         }
     }
 
-    private bool OldPodsRunning(List<JsonObject> oldRs)
+    private bool OldPodsRunning(List<V1ReplicaSet> oldRs)
     {
-        if (ReplicaCounts.SumStatus(oldRs, "replicas") > 0) return true;
-        var uids = oldRs.Select(rs => rs.Uid()).ToHashSet();
-        return _pods.Any(p => p.ControllerRef() is { } r && uids.Contains((string?)r["uid"] ?? "")
-            && (string?)p["status"]?["phase"] is not ("Failed" or "Succeeded"));
+        if (ReplicaCounts.SumReplicas(oldRs) > 0) return true;
+        var uids = oldRs.Select(rs => rs.Metadata.Uid).ToHashSet();
+        return _pods.Any(p => p.ControllerOf() is { } r && uids.Contains(r.Uid) && p.Status?.Phase is not ("Failed" or "Succeeded"));
     }
 
     // ---- status ---------------------------------------------------------------------------------
@@ -407,42 +402,41 @@ internal sealed class DeploymentSync
     {
         if (!HasProgressDeadline) return;
         var current = Get(Status, Progressing);
-        if ((string?)current?["reason"] == ProgressDeadlineExceeded) return;
-        var pausedExists = (string?)current?["reason"] == DeploymentPaused;
+        if (current?.Reason == ProgressDeadlineExceeded) return;
+        var pausedExists = current?.Reason == DeploymentPaused;
         if (Paused && !pausedExists)
             DeploymentConditions.Set(Status, New(Progressing, "Unknown", DeploymentPaused, "Deployment is paused", _now));
         else if (!Paused && pausedExists)
             DeploymentConditions.Set(Status, New(Progressing, "Unknown", DeploymentResumed, "Deployment is resumed", _now));
     }
 
-    private JsonObject CalculateStatus(IReadOnlyList<JsonObject> all, JsonObject? newRs)
+    private V1DeploymentStatus CalculateStatus(IReadOnlyList<V1ReplicaSet> all, V1ReplicaSet? newRs)
     {
-        var status = (JsonObject)Status.DeepClone();
-        var available = ReplicaCounts.SumStatus(all, "availableReplicas");
+        var status = Status.Copy();
+        var available = ReplicaCounts.SumAvailable(all);
         var unavailable = Math.Max(0, ReplicaCounts.SumSpec(all) - available);
-        ReplicaCounts.SetOmitEmpty(status, "observedGeneration", _d.Generation());
-        ReplicaCounts.SetOmitEmpty(status, "replicas", ReplicaCounts.SumStatus(all, "replicas"));
-        ReplicaCounts.SetOmitEmpty(status, "updatedReplicas", newRs?.StatusCount("replicas") ?? 0);
-        ReplicaCounts.SetOmitEmpty(status, "readyReplicas", ReplicaCounts.SumStatus(all, "readyReplicas"));
-        ReplicaCounts.SetOmitEmpty(status, "availableReplicas", available);
-        ReplicaCounts.SetOmitEmpty(status, "unavailableReplicas", unavailable);
+        status.ObservedGeneration = ReplicaCounts.OmitEmpty(Generation);
+        status.Replicas = ReplicaCounts.OmitEmpty(ReplicaCounts.SumReplicas(all));
+        status.UpdatedReplicas = ReplicaCounts.OmitEmpty(newRs?.StatusReplicas() ?? 0);
+        status.ReadyReplicas = ReplicaCounts.OmitEmpty(ReplicaCounts.SumReady(all));
+        status.AvailableReplicas = ReplicaCounts.OmitEmpty(available);
+        status.UnavailableReplicas = ReplicaCounts.OmitEmpty(unavailable);
         DeploymentConditions.Set(status, available >= Replicas - MaxUnavailable
             ? New(Available, "True", MinimumReplicasAvailable, "Deployment has minimum availability.", _now)
             : New(Available, "False", MinimumReplicasUnavailable, "Deployment does not have minimum availability.", _now));
         return status;
     }
 
-    private void SyncDeploymentStatus(IReadOnlyList<JsonObject> all, JsonObject? newRs) =>
+    private void SyncDeploymentStatus(IReadOnlyList<V1ReplicaSet> all, V1ReplicaSet? newRs) =>
         WriteStatus(CalculateStatus(all, newRs));
 
-    private void SyncRolloutStatus(IReadOnlyList<JsonObject> all, JsonObject? newRs)
+    private void SyncRolloutStatus(IReadOnlyList<V1ReplicaSet> all, V1ReplicaSet? newRs)
     {
         var status = CalculateStatus(all, newRs);
         if (!HasProgressDeadline) DeploymentConditions.Remove(status, Progressing);
         var current = Get(status, Progressing);
-        var complete = ObjectFields.Long(status["replicas"]) == ObjectFields.Long(status["updatedReplicas"])
-            && (string?)current?["reason"] == NewReplicaSetAvailable;
-        var subject = newRs is null ? $"Deployment \"{_d.Name()}\"" : $"ReplicaSet \"{newRs.Name()}\"";
+        var complete = (status.Replicas ?? 0) == (status.UpdatedReplicas ?? 0) && current?.Reason == NewReplicaSetAvailable;
+        var subject = newRs is null ? $"Deployment \"{_d.Metadata.Name}\"" : $"ReplicaSet \"{newRs.Metadata.Name}\"";
         if (HasProgressDeadline && !complete)
         {
             if (DeploymentComplete(status))
@@ -450,8 +444,7 @@ internal sealed class DeploymentSync
             else if (DeploymentProgressing(status))
             {
                 var condition = New(Progressing, "True", ReplicaSetUpdated, $"{subject} is progressing.", _now);
-                if (current is not null && (string?)current["status"] == "True")
-                    condition["lastTransitionTime"] = current["lastTransitionTime"]?.DeepClone();
+                if (current is not null && current.Status == "True") condition.LastTransitionTime = current.LastTransitionTime;
                 DeploymentConditions.Remove(status, Progressing);
                 DeploymentConditions.Set(status, condition);
             }
@@ -467,57 +460,52 @@ internal sealed class DeploymentSync
         WriteStatus(status);
     }
 
-    private static JsonObject? ReplicaSetFailure(IReadOnlyList<JsonObject> all, JsonObject newRs)
+    private static V1DeploymentCondition? ReplicaSetFailure(IReadOnlyList<V1ReplicaSet> all, V1ReplicaSet newRs)
     {
         foreach (var rs in new[] { newRs }.Concat(all.Where(r => !ReferenceEquals(r, newRs))))
-            if ((rs["status"]?["conditions"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault(c => (string?)c["type"] == "ReplicaFailure") is { } c)
-                return new JsonObject
+            if (rs.Status?.Conditions?.FirstOrDefault(c => c.Type == "ReplicaFailure") is { } c)
+                return new V1DeploymentCondition
                 {
-                    ["type"] = ReplicaFailure,
-                    ["status"] = c["status"]?.DeepClone(),
-                    ["lastUpdateTime"] = c["lastTransitionTime"]?.DeepClone(),
-                    ["lastTransitionTime"] = c["lastTransitionTime"]?.DeepClone(),
-                    ["reason"] = c["reason"]?.DeepClone(),
-                    ["message"] = c["message"]?.DeepClone(),
+                    Type = ReplicaFailure, Status = c.Status, LastUpdateTime = c.LastTransitionTime, LastTransitionTime = c.LastTransitionTime,
+                    Reason = c.Reason, Message = c.Message,
                 };
         return null;
     }
 
-    private bool DeploymentComplete(JsonObject status) =>
-        ObjectFields.Long(status["updatedReplicas"]) == Replicas
-        && ObjectFields.Long(status["replicas"]) == Replicas
-        && ObjectFields.Long(status["availableReplicas"]) == Replicas
-        && ObjectFields.Long(status["observedGeneration"]) >= _d.Generation();
+    private bool DeploymentComplete(V1DeploymentStatus status) =>
+        (status.UpdatedReplicas ?? 0) == Replicas
+        && (status.Replicas ?? 0) == Replicas
+        && (status.AvailableReplicas ?? 0) == Replicas
+        && (status.ObservedGeneration ?? 0) >= Generation;
 
-    private bool DeploymentProgressing(JsonObject status)
+    private bool DeploymentProgressing(V1DeploymentStatus status)
     {
-        var old = _original["status"] as JsonObject ?? [];
-        long N(JsonObject s, string f) => ObjectFields.Long(s[f]);
-        return N(status, "updatedReplicas") > N(old, "updatedReplicas")
-            || N(status, "replicas") - N(status, "updatedReplicas") < N(old, "replicas") - N(old, "updatedReplicas")
-            || N(status, "readyReplicas") > N(old, "readyReplicas")
-            || N(status, "availableReplicas") > N(old, "availableReplicas");
+        var old = _original.Status ?? new V1DeploymentStatus();
+        return (status.UpdatedReplicas ?? 0) > (old.UpdatedReplicas ?? 0)
+            || (status.Replicas ?? 0) - (status.UpdatedReplicas ?? 0) < (old.Replicas ?? 0) - (old.UpdatedReplicas ?? 0)
+            || (status.ReadyReplicas ?? 0) > (old.ReadyReplicas ?? 0)
+            || (status.AvailableReplicas ?? 0) > (old.AvailableReplicas ?? 0);
     }
 
-    private bool TimedOut(JsonObject status, out TimeSpan? remaining)
+    private bool TimedOut(V1DeploymentStatus status, out TimeSpan? remaining)
     {
         remaining = null;
         var condition = Get(status, Progressing);
-        if (condition is null || (string?)condition["reason"] == NewReplicaSetAvailable) return false;
-        if ((string?)condition["reason"] == ProgressDeadlineExceeded) return true;
-        var from = ObjectFields.ParseTime((string?)condition["lastUpdateTime"]) ?? _now;
-        var deadline = from.AddSeconds(ProgressDeadlineSeconds ?? 600);
+        if (condition is null || condition.Reason == NewReplicaSetAvailable) return false;
+        if (condition.Reason == ProgressDeadlineExceeded) return true;
+        var from = condition.LastUpdateTime is { } updated ? new DateTimeOffset(DateTime.SpecifyKind(updated.ToUniversalTime(), DateTimeKind.Utc)) : _now;
+        var deadline = from.AddSeconds(ProgressDeadlineSeconds);
         if (deadline < _now) return true;
         remaining = deadline - _now + TimeSpan.FromSeconds(1);
         return false;
     }
 
     /// <summary>Writes the revision annotation (metadata) and the status when they changed.</summary>
-    private void WriteStatus(JsonObject status)
+    private void WriteStatus(V1DeploymentStatus status)
     {
-        _d["status"] = status;
+        _d.Status = status;
         var metadataChanged = _d.Annotation(ReplicaCounts.RevisionAnnotation) != _original.Annotation(ReplicaCounts.RevisionAnnotation);
-        var statusChanged = PodTemplateHash.Canonical(status) != PodTemplateHash.Canonical(_original["status"]);
+        var statusChanged = !PodTemplateHash.SameJson(status, _original.Status);
         _plan.Writes.RemoveAll(w => ReferenceEquals(w.Object, _d));
         if (metadataChanged) _plan.Add(WriteVerb.Update, Deployments, _d);
         if (statusChanged || metadataChanged) _plan.Add(WriteVerb.UpdateStatus, Deployments, _d);
@@ -525,11 +513,11 @@ internal sealed class DeploymentSync
 
     // ---- helpers --------------------------------------------------------------------------------
 
-    private static bool IsActive(JsonObject rs) => rs.SpecReplicas() > 0;
+    private static bool IsActive(V1ReplicaSet rs) => rs.SpecReplicas() > 0;
 
-    private static IEnumerable<JsonObject> ByCreation(IEnumerable<JsonObject> sets) =>
-        sets.OrderBy(rs => rs.CreationTimestamp()).ThenBy(rs => rs.Name(), StringComparer.Ordinal);
+    private static IEnumerable<V1ReplicaSet> ByCreation(IEnumerable<V1ReplicaSet> sets) =>
+        sets.OrderBy(rs => rs.Created()).ThenBy(rs => rs.Metadata.Name, StringComparer.Ordinal);
 
-    private static List<JsonObject> All(JsonObject? newRs, List<JsonObject> oldRs) =>
+    private static List<V1ReplicaSet> All(V1ReplicaSet? newRs, List<V1ReplicaSet> oldRs) =>
         newRs is null ? oldRs.ToList() : [.. oldRs, newRs];
 }

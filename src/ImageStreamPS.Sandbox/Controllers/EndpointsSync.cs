@@ -1,6 +1,5 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using ImageStreamPS.Sandbox.Resources;
+using k8s.Models;
 
 namespace ImageStreamPS.Sandbox.Controllers;
 
@@ -20,77 +19,75 @@ internal static class EndpointsSync
     };
 
     /// <returns>The Endpoints to write, or null when the stored one is already right (or the Service has no selector).</returns>
-    public static JsonObject? Desired(JsonObject service, IEnumerable<JsonObject> pods, JsonObject? current)
+    public static V1Endpoints? Desired(V1Service service, IEnumerable<V1Pod> pods, V1Endpoints? current)
     {
-        if (service["spec"]?["selector"] is not JsonObject { Count: > 0 } selectorNode) return null;
-        var selector = ObjectFields.StringMap(selectorNode);
-        var ready = new JsonArray();
-        var notReady = new JsonArray();
+        if (service.Spec?.Selector is not { Count: > 0 } selector) return null;
+        var ready = new List<V1EndpointAddress>();
+        var notReady = new List<V1EndpointAddress>();
         var matched = pods
-            .Where(p => !p.IsDeleting() && (string?)p["status"]?["podIP"] is { Length: > 0 })
-            .Where(p => selector.All(s => p.Labels().TryGetValue(s.Key, out var v) && v == s.Value))
-            .OrderBy(p => (string?)p["status"]?["podIP"], StringComparer.Ordinal)
+            .Where(p => !p.IsDeleting() && !string.IsNullOrEmpty(p.Status?.PodIP))
+            .Where(p => selector.All(s => p.Metadata.Labels?.TryGetValue(s.Key, out var v) == true && v == s.Value))
+            .OrderBy(p => p.Status!.PodIP, StringComparer.Ordinal)
             .ToList();
         foreach (var pod in matched)
         {
-            var address = new JsonObject
+            var address = new V1EndpointAddress
             {
-                ["ip"] = (string?)pod["status"]!["podIP"],
-                ["nodeName"] = (string?)pod["spec"]?["nodeName"],
-                ["targetRef"] = new JsonObject
+                Ip = pod.Status!.PodIP,
+                NodeName = pod.Spec?.NodeName,
+                TargetRef = new V1ObjectReference
                 {
-                    ["kind"] = "Pod", ["namespace"] = pod.Namespace(), ["name"] = pod.Name(), ["uid"] = pod.Uid(),
+                    Kind = "Pod", NamespaceProperty = pod.Metadata.NamespaceProperty, Name = pod.Metadata.Name, Uid = pod.Metadata.Uid,
                 },
             };
             (PodRuntime.IsReady(pod) ? ready : notReady).Add(address);
         }
-        var ports = new JsonArray();
-        foreach (var port in (service["spec"]?["ports"] as JsonArray ?? []).OfType<JsonObject>())
+        var ports = new List<Corev1EndpointPort>();
+        foreach (var port in service.Spec.Ports ?? [])
         {
-            var target = TargetPort(port, matched.FirstOrDefault());
-            if (target is null) continue;
-            var p = new JsonObject { ["port"] = target, ["protocol"] = (string?)port["protocol"] ?? "TCP" };
-            if ((string?)port["name"] is { Length: > 0 } name) p["name"] = name;
-            ports.Add(p);
+            if (TargetPort(port, matched.FirstOrDefault()) is not { } target) continue;
+            ports.Add(new Corev1EndpointPort { Name = string.IsNullOrEmpty(port.Name) ? null : port.Name, Port = target, Protocol = port.Protocol ?? "TCP" });
         }
 
-        var endpoints = new JsonObject
+        var endpoints = new V1Endpoints
         {
-            ["apiVersion"] = "v1",
-            ["kind"] = "Endpoints",
-            ["metadata"] = new JsonObject
+            ApiVersion = "v1",
+            Kind = "Endpoints",
+            Metadata = new V1ObjectMeta
             {
-                ["name"] = service.Name(),
-                ["namespace"] = service.Namespace(),
-                ["labels"] = service["metadata"]?["labels"]?.DeepClone() ?? new JsonObject(),
+                Name = service.Metadata.Name,
+                NamespaceProperty = service.Metadata.NamespaceProperty,
+                Labels = service.Metadata.Labels,
             },
         };
         if (matched.Count > 0 && ports.Count > 0)
         {
-            var subset = new JsonObject();
-            if (ready.Count > 0) subset["addresses"] = ready;
-            if (notReady.Count > 0) subset["notReadyAddresses"] = notReady;
-            subset["ports"] = ports;
-            endpoints["subsets"] = new JsonArray(subset);
+            endpoints.Subsets =
+            [
+                new V1EndpointSubset
+                {
+                    Addresses = ready.Count > 0 ? ready : null,
+                    NotReadyAddresses = notReady.Count > 0 ? notReady : null,
+                    Ports = ports,
+                },
+            ];
         }
-        if (current is not null
-            && PodTemplateHash.Canonical(current["subsets"]) == PodTemplateHash.Canonical(endpoints["subsets"])
-            && PodTemplateHash.Canonical(current["metadata"]?["labels"]) == PodTemplateHash.Canonical(endpoints["metadata"]!["labels"]))
+        if (current is not null && PodTemplateHash.SameJson(new Subsets(current.Subsets), new Subsets(endpoints.Subsets))
+            && PodTemplateHash.SameJson(new Labels(current.Metadata?.Labels), new Labels(endpoints.Metadata.Labels)))
             return null;
-        if (current is not null) endpoints.Metadata()["resourceVersion"] = current["metadata"]?["resourceVersion"]?.DeepClone();
+        if (current is not null) endpoints.Metadata.ResourceVersion = current.Metadata?.ResourceVersion;
         return endpoints;
     }
 
+    private sealed record Subsets(IList<V1EndpointSubset>? Items);
+
+    private sealed record Labels(IDictionary<string, string>? Items);
+
     /// <summary>targetPort as a number, or a named container port looked up in a matching Pod.</summary>
-    private static long? TargetPort(JsonObject port, JsonObject? pod)
+    private static int? TargetPort(V1ServicePort port, V1Pod? pod)
     {
-        var target = port["targetPort"] ?? port["port"];
-        if (target is JsonValue v && v.GetValueKind() == JsonValueKind.Number) return ObjectFields.Long(v);
-        var name = target?.ToString();
-        if (long.TryParse(name, out var number)) return number;
-        var containerPort = (pod?["spec"]?["containers"] as JsonArray ?? []).OfType<JsonObject>()
-            .SelectMany(c => (c["ports"] as JsonArray ?? []).OfType<JsonObject>())
-            .FirstOrDefault(p => (string?)p["name"] == name);
-        return containerPort is null ? null : ObjectFields.Long(containerPort["containerPort"]);
+        var target = port.TargetPort?.Value ?? port.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (int.TryParse(target, out var number)) return number;
+        return (pod?.Spec?.Containers ?? []).SelectMany(c => c.Ports ?? []).FirstOrDefault(p => p.Name == target)?.ContainerPort;
     }
 }

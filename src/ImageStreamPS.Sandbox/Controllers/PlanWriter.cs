@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using ImageStreamPS.Sandbox.Api;
+using k8s;
+using k8s.Models;
 
 namespace ImageStreamPS.Sandbox.Controllers;
 
@@ -24,21 +26,22 @@ internal sealed class PlanWriter(ApiService api, string component)
         {
             var obj = write.Object;
             var group = GroupOf(write.Resource);
+            var (ns, name) = (obj.Metadata.NamespaceProperty, obj.Metadata.Name);
             switch (write.Verb)
             {
                 case WriteVerb.Create:
-                    Carry(obj, api.Create(group, write.Resource, obj.Namespace(), obj));
+                    Carry(obj, api.Create(group, write.Resource, ns, Wire.Encode(obj)));
                     break;
                 case WriteVerb.Update:
-                    Carry(obj, api.Update(group, write.Resource, obj.Namespace(), obj.Name(), obj));
+                    Carry(obj, api.Update(group, write.Resource, ns, name, Wire.Encode(obj)));
                     break;
                 case WriteVerb.UpdateStatus:
-                    Carry(obj, api.UpdateStatus(group, write.Resource, obj.Namespace(), obj.Name(), obj));
+                    Carry(obj, api.UpdateStatus(group, write.Resource, ns, name, Wire.Encode(obj)));
                     break;
                 case WriteVerb.Delete:
                     // An object already marked for deletion is being finished off (the kubelet): no grace left.
-                    var options = new DeleteOptions { PreconditionUid = obj.Uid(), GracePeriodSeconds = obj.IsDeleting() ? 0 : null };
-                    try { api.Delete(group, write.Resource, obj.Namespace(), obj.Name(), options); }
+                    var options = new DeleteOptions { PreconditionUid = obj.Metadata.Uid, GracePeriodSeconds = obj.IsDeleting() ? 0 : null };
+                    try { api.Delete(group, write.Resource, ns, name, options); }
                     catch (StatusException e) when (e.Code == 404) { }
                     break;
             }
@@ -47,49 +50,52 @@ internal sealed class PlanWriter(ApiService api, string component)
     }
 
     /// <summary>Later writes of the same object use the version (and uid) the server just gave it.</summary>
-    private static void Carry(JsonObject planned, JsonObject stored)
+    private static void Carry(IKubernetesObject<V1ObjectMeta> planned, JsonObject stored)
     {
-        foreach (var field in new[] { "resourceVersion", "uid", "creationTimestamp", "generation" })
-            if (stored["metadata"]?[field] is { } value) planned.Metadata()[field] = value.DeepClone();
+        var metadata = ControllerRefs.Meta(stored);
+        planned.Metadata.ResourceVersion = metadata.ResourceVersion;
+        planned.Metadata.Uid = metadata.Uid;
+        planned.Metadata.CreationTimestamp = metadata.CreationTimestamp;
+        planned.Metadata.Generation = metadata.Generation;
+        planned.Metadata.Name = metadata.Name;
     }
 
     /// <summary>A core/v1 Event (best effort: an event that cannot be written is dropped, as upstream).</summary>
     private void Record(PlannedEvent e)
     {
         var regarding = e.Regarding;
-        if (regarding.Name() == "" || regarding.Namespace() == "") return;
+        if (string.IsNullOrEmpty(regarding.Metadata?.Name) || string.IsNullOrEmpty(regarding.Metadata.NamespaceProperty)) return;
         var now = api.Now;
-        var timestamp = ObjectFields.FormatTime(now);
-        var ev = new JsonObject
+        var timestamp = Wire.Time(now);
+        var ev = new Corev1Event
         {
-            ["apiVersion"] = "v1",
-            ["kind"] = "Event",
-            ["metadata"] = new JsonObject
+            ApiVersion = "v1",
+            Kind = "Event",
+            Metadata = new V1ObjectMeta
             {
-                ["name"] = $"{regarding.Name()}.{now.ToUnixTimeMilliseconds() * 1_000_000 + Random.Shared.Next(1_000_000):x}",
-                ["namespace"] = regarding.Namespace(),
+                Name = $"{regarding.Metadata.Name}.{now.ToUnixTimeMilliseconds() * 1_000_000 + Random.Shared.Next(1_000_000):x}",
+                NamespaceProperty = regarding.Metadata.NamespaceProperty,
             },
-            ["involvedObject"] = new JsonObject
+            InvolvedObject = new V1ObjectReference
             {
-                ["kind"] = (string?)regarding["kind"],
-                ["namespace"] = regarding.Namespace(),
-                ["name"] = regarding.Name(),
-                ["uid"] = regarding.Uid(),
-                ["apiVersion"] = (string?)regarding["apiVersion"],
-                ["resourceVersion"] = (string?)regarding["metadata"]?["resourceVersion"],
+                Kind = regarding.Kind,
+                NamespaceProperty = regarding.Metadata.NamespaceProperty,
+                Name = regarding.Metadata.Name,
+                Uid = regarding.Metadata.Uid,
+                ApiVersion = regarding.ApiVersion,
+                ResourceVersion = regarding.Metadata.ResourceVersion,
             },
-            ["reason"] = e.Reason,
-            ["message"] = e.Message,
-            ["source"] = new JsonObject { ["component"] = component },
-            ["firstTimestamp"] = timestamp,
-            ["lastTimestamp"] = timestamp,
-            ["count"] = 1,
-            ["type"] = e.Type,
-            ["eventTime"] = null,
-            ["reportingComponent"] = component,
-            ["reportingInstance"] = "",
+            Reason = e.Reason,
+            Message = e.Message,
+            Source = new V1EventSource { Component = component },
+            FirstTimestamp = timestamp,
+            LastTimestamp = timestamp,
+            Count = 1,
+            Type = e.Type,
+            ReportingComponent = component,
+            ReportingInstance = "",
         };
-        try { api.Create("", "events", regarding.Namespace(), ev); }
+        try { api.Create("", "events", regarding.Metadata.NamespaceProperty, Wire.Encode(ev)); }
         catch (StatusException) { }
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
-using System.Text.Json.Nodes;
+using ImageStreamPS.Sandbox.Api;
+using k8s.Models;
 
 namespace ImageStreamPS.Sandbox.Controllers;
 
@@ -28,18 +29,17 @@ internal sealed class PodRuntime
         _isPullable = isPullable;
     }
 
-    public static bool IsReady(JsonObject pod) => ReadyCondition(pod) is { } c && (string?)c["status"] == "True";
+    public static bool IsReady(V1Pod pod) => ReadyCondition(pod)?.Status == "True";
 
-    public static DateTimeOffset? ReadySince(JsonObject pod) =>
-        ReadyCondition(pod) is { } c ? ObjectFields.ParseTime((string?)c["lastTransitionTime"]) : null;
+    public static DateTimeOffset? ReadySince(V1Pod pod) =>
+        ReadyCondition(pod)?.LastTransitionTime is { } since ? new DateTimeOffset(DateTime.SpecifyKind(since.ToUniversalTime(), DateTimeKind.Utc)) : null;
 
-    private static JsonObject? ReadyCondition(JsonObject pod) =>
-        (pod["status"]?["conditions"] as JsonArray)?.OfType<JsonObject>().FirstOrDefault(c => (string?)c["type"] == "Ready");
+    private static V1PodCondition? ReadyCondition(V1Pod pod) => pod.Status?.Conditions?.FirstOrDefault(c => c.Type == "Ready");
 
     /// <param name="pod">The stored Pod.</param>
     /// <param name="usedPodIPs">Pod IPs already given to other Pods.</param>
     /// <param name="now">The runtime's clock.</param>
-    public WorkloadPlan Plan(JsonObject pod, IReadOnlySet<string> usedPodIPs, DateTimeOffset now)
+    public WorkloadPlan Plan(V1Pod pod, IReadOnlySet<string> usedPodIPs, DateTimeOffset now)
     {
         var plan = new WorkloadPlan();
         if (pod.IsDeleting())
@@ -47,124 +47,105 @@ internal sealed class PodRuntime
             plan.Add(WriteVerb.Delete, ReplicaSetSync.Pods, pod);
             return plan;
         }
-        var phase = (string?)pod["status"]?["phase"];
+        var phase = pod.Status?.Phase;
         if (phase is "Running" or "Succeeded" or "Failed") return plan;
 
         var updated = pod.Copy();
-        var spec = updated.Child("spec");
-        var status = updated.Child("status");
-        if (string.IsNullOrEmpty((string?)spec["nodeName"]))
+        var spec = updated.Spec ??= new V1PodSpec();
+        var status = updated.Status ??= new V1PodStatus();
+        if (string.IsNullOrEmpty(spec.NodeName))
         {
-            spec["nodeName"] = NodeName;
+            spec.NodeName = NodeName;
             plan.Add(WriteVerb.Update, ReplicaSetSync.Pods, updated);
-            plan.Event(pod, "Scheduled", $"Successfully assigned {pod.Namespace()}/{pod.Name()} to {NodeName}");
+            plan.Event(pod, "Scheduled", $"Successfully assigned {pod.Metadata.NamespaceProperty}/{pod.Metadata.Name} to {NodeName}");
         }
-        var startTime = ObjectFields.ParseTime((string?)status["startTime"]) ?? now;
-        if (status["startTime"] is null)
+        var startTime = status.StartTime is { } started0 ? new DateTimeOffset(DateTime.SpecifyKind(started0.ToUniversalTime(), DateTimeKind.Utc)) : now;
+        if (status.StartTime is null)
         {
-            status["phase"] = "Pending";
-            status["hostIP"] = HostIP;
-            status["hostIPs"] = new JsonArray(new JsonObject { ["ip"] = HostIP });
+            status.Phase = "Pending";
+            status.HostIP = HostIP;
+            status.HostIPs = [new V1HostIP { Ip = HostIP }];
             var ip = PodNetwork.Allocate(usedPodIPs);
-            status["podIP"] = ip;
-            status["podIPs"] = new JsonArray(new JsonObject { ["ip"] = ip });
-            status["startTime"] = ObjectFields.FormatTime(now);
-            status["qosClass"] = QosClass(spec);
+            status.PodIP = ip;
+            status.PodIPs = [new V1PodIP { Ip = ip }];
+            status.StartTime = Wire.Time(now);
+            status.QosClass = QosClass(spec);
         }
 
-        var containers = (spec["containers"] as JsonArray ?? []).OfType<JsonObject>().ToList();
-        var unpullable = containers.Where(c => !_isPullable((string?)c["image"] ?? "")).ToList();
+        var containers = spec.Containers ?? [];
+        var unpullable = containers.Where(c => !_isPullable(c.Image ?? "")).ToList();
         var started = unpullable.Count == 0 && now - startTime >= _startDelay;
-        var oldStatuses = (pod["status"]?["containerStatuses"] as JsonArray ?? []).OfType<JsonObject>()
-            .ToDictionary(s => (string?)s["name"] ?? "", StringComparer.Ordinal);
-        var statuses = new JsonArray();
+        var oldStatuses = (pod.Status?.ContainerStatuses ?? []).GroupBy(s => s.Name ?? "").ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var statuses = new List<V1ContainerStatus>();
         foreach (var container in containers)
         {
-            var name = (string?)container["name"] ?? "";
-            var image = (string?)container["image"] ?? "";
+            var name = container.Name ?? "";
+            var image = container.Image ?? "";
             oldStatuses.TryGetValue(name, out var old);
-            JsonObject state;
-            if (started)
-                state = new JsonObject { ["running"] = new JsonObject { ["startedAt"] = ObjectFields.FormatTime(now) } };
-            else if (unpullable.Contains(container))
-                state = new JsonObject { ["waiting"] = PullFailure(pod, image, old, plan) };
-            else
-                state = new JsonObject { ["waiting"] = new JsonObject { ["reason"] = "ContainerCreating" } };
-            var containerStatus = new JsonObject
+            var state = started
+                ? new V1ContainerState { Running = new V1ContainerStateRunning { StartedAt = Wire.Time(now) } }
+                : unpullable.Contains(container)
+                    ? new V1ContainerState { Waiting = PullFailure(pod, image, old, plan) }
+                    : new V1ContainerState { Waiting = new V1ContainerStateWaiting { Reason = "ContainerCreating" } };
+            statuses.Add(new V1ContainerStatus
             {
-                ["name"] = name,
-                ["state"] = state,
-                ["lastState"] = new JsonObject(),
-                ["ready"] = started,
-                ["restartCount"] = ObjectFields.Long(old?["restartCount"]),
-                ["image"] = image,
-                ["imageID"] = started ? ImageID(image) : "",
-                ["started"] = started,
-            };
-            if (started) containerStatus["containerID"] = "cri-o://" + Convert.ToHexString(RandomNumberGenerator.GetBytes(32)).ToLowerInvariant();
-            statuses.Add(containerStatus);
+                Name = name,
+                State = state,
+                LastState = new V1ContainerState(),
+                Ready = started,
+                RestartCount = old?.RestartCount ?? 0,
+                Image = image,
+                ImageID = started ? ImageID(image) : "",
+                Started = started,
+                ContainerID = started ? "cri-o://" + Convert.ToHexString(RandomNumberGenerator.GetBytes(32)).ToLowerInvariant() : null,
+            });
         }
         // Keep the first state's timestamps when nothing changed, so a re-sync writes nothing.
-        if (!started && pod["status"]?["containerStatuses"] is JsonArray previous
-            && PodTemplateHash.Canonical(previous) == PodTemplateHash.Canonical(statuses))
-            statuses = (JsonArray)previous.DeepClone();
-        status["containerStatuses"] = statuses;
-        if (started) status["phase"] = "Running";
+        if (!started && pod.Status?.ContainerStatuses is { } previous && PodTemplateHash.SameJson(new ContainerStatuses(previous), new ContainerStatuses(statuses)))
+            statuses = previous.ToList();
+        status.ContainerStatuses = statuses;
+        if (started) status.Phase = "Running";
 
         var reasonNotReady = unpullable.Count > 0 || !started
-            ? $"containers with unready status: [{string.Join(" ", containers.Select(c => (string?)c["name"]))}]"
+            ? $"containers with unready status: [{string.Join(" ", containers.Select(c => c.Name))}]"
             : null;
-        status["conditions"] = Conditions(pod, started, reasonNotReady, now);
+        status.Conditions = Conditions(pod, started, reasonNotReady, now);
 
         if (!started && unpullable.Count == 0) plan.RequeueNoLaterThan(startTime + _startDelay - now);
-        if (PodTemplateHash.Canonical(updated) != PodTemplateHash.Canonical(pod))
+        if (!PodTemplateHash.SameJson(updated, pod))
         {
             plan.Add(WriteVerb.UpdateStatus, ReplicaSetSync.Pods, updated);
             if (started)
                 foreach (var c in containers)
                 {
-                    plan.Event(pod, "Pulled", $"Container image \"{(string?)c["image"]}\" already present on machine");
-                    plan.Event(pod, "Created", $"Created container {(string?)c["name"]}");
-                    plan.Event(pod, "Started", $"Started container {(string?)c["name"]}");
+                    plan.Event(pod, "Pulled", $"Container image \"{c.Image}\" already present on machine");
+                    plan.Event(pod, "Created", $"Created container {c.Name}");
+                    plan.Event(pod, "Started", $"Started container {c.Name}");
                 }
         }
         return plan;
     }
 
-    private static JsonObject PullFailure(JsonObject pod, string image, JsonObject? old, WorkloadPlan plan)
+    // A wrapper to compare two status lists as JSON.
+    private sealed record ContainerStatuses(IList<V1ContainerStatus> Items);
+
+    private static V1ContainerStateWaiting PullFailure(V1Pod pod, string image, V1ContainerStatus? old, WorkloadPlan plan)
     {
-        var oldReason = (string?)old?["state"]?["waiting"]?["reason"];
-        if (oldReason is "ErrImagePull" or "ImagePullBackOff")
-        {
-            return new JsonObject
-            {
-                ["reason"] = "ImagePullBackOff",
-                ["message"] = $"Back-off pulling image \"{image}\"",
-            };
-        }
+        if (old?.State?.Waiting?.Reason is "ErrImagePull" or "ImagePullBackOff")
+            return new V1ContainerStateWaiting { Reason = "ImagePullBackOff", Message = $"Back-off pulling image \"{image}\"" };
         plan.RequeueNoLaterThan(PullBackOffAfter);
         plan.Event(pod, "Failed", $"Failed to pull image \"{image}\": invalid reference format", "Warning");
-        return new JsonObject
-        {
-            ["reason"] = "ErrImagePull",
-            ["message"] = $"Failed to pull image \"{image}\": invalid reference format",
-        };
+        return new V1ContainerStateWaiting { Reason = "ErrImagePull", Message = $"Failed to pull image \"{image}\": invalid reference format" };
     }
 
-    private static JsonArray Conditions(JsonObject pod, bool ready, string? notReadyMessage, DateTimeOffset now)
+    private static List<V1PodCondition> Conditions(V1Pod pod, bool ready, string? notReadyMessage, DateTimeOffset now)
     {
-        var old = (pod["status"]?["conditions"] as JsonArray ?? []).OfType<JsonObject>()
-            .ToDictionary(c => (string?)c["type"] ?? "", StringComparer.Ordinal);
-        JsonObject Condition(string type, bool value, string? reason = null, string? message = null)
+        var old = (pod.Status?.Conditions ?? []).GroupBy(c => c.Type ?? "").ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        V1PodCondition Condition(string type, bool value, string? reason = null, string? message = null)
         {
             var status = value ? "True" : "False";
-            var since = old.TryGetValue(type, out var o) && (string?)o["status"] == status
-                ? (string?)o["lastTransitionTime"]
-                : ObjectFields.FormatTime(now);
-            var c = new JsonObject { ["type"] = type, ["status"] = status, ["lastProbeTime"] = null, ["lastTransitionTime"] = since };
-            if (reason is not null) c["reason"] = reason;
-            if (message is not null) c["message"] = message;
-            return c;
+            var since = old.TryGetValue(type, out var o) && o.Status == status ? o.LastTransitionTime : Wire.Time(now);
+            return new V1PodCondition { Type = type, Status = status, LastTransitionTime = since, Reason = reason, Message = message };
         }
         return
         [
@@ -182,10 +163,9 @@ internal sealed class PodRuntime
     /// </summary>
     private static string ImageID(string image) => image;
 
-    private static string QosClass(JsonObject spec)
+    private static string QosClass(V1PodSpec spec)
     {
-        var resources = (spec["containers"] as JsonArray ?? []).OfType<JsonObject>().Select(c => c["resources"] as JsonObject).ToList();
-        bool Has(string kind) => resources.Any(r => r?[kind] is JsonObject { Count: > 0 });
-        return !Has("requests") && !Has("limits") ? "BestEffort" : "Burstable";
+        var resources = (spec.Containers ?? []).Select(c => c.Resources).ToList();
+        return resources.Any(r => r?.Requests is { Count: > 0 } || r?.Limits is { Count: > 0 }) ? "Burstable" : "BestEffort";
     }
 }

@@ -1,4 +1,5 @@
 using ImageStreamPS.Sandbox.Api;
+using k8s.Models;
 using Microsoft.Extensions.Logging;
 
 namespace ImageStreamPS.Sandbox.Controllers;
@@ -12,16 +13,16 @@ internal sealed class PodRuntimeController(ApiService api, PodRuntime runtime, I
 
     protected override IEnumerable<WatchSource> Sources =>
     [
-        new("", "pods", e => e.Type == Storage.WatchEventType.Deleted ? [] : [Key(e.Object.Namespace(), e.Object.Name())]),
+        new("", "pods", e => e.Type == Storage.WatchEventType.Deleted ? [] : [Key(ControllerRefs.Meta(e.Object))]),
     ];
 
     protected override TimeSpan? Reconcile(string key)
     {
         var (ns, name) = SplitKey(key);
-        if (Api.TryGet("", "pods", ns, name) is not { } pod) return null;
-        var used = Api.List("", "pods", null).Items
-            .Where(p => p.Uid() != pod.Uid())
-            .Select(p => (string?)p["status"]?["podIP"])
+        if (Api.TryGet<V1Pod>("", "pods", ns, name) is not { } pod) return null;
+        var used = Api.List<V1Pod>("", "pods", null)
+            .Where(p => p.Metadata.Uid != pod.Metadata.Uid)
+            .Select(p => p.Status?.PodIP)
             .OfType<string>()
             .ToHashSet(StringComparer.Ordinal);
         var plan = runtime.Plan(pod, used, Api.Now);

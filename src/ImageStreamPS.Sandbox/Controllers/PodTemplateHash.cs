@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ImageStreamPS.Sandbox.Api;
+using k8s.Models;
 
 namespace ImageStreamPS.Sandbox.Controllers;
 
@@ -14,6 +16,17 @@ internal static class PodTemplateHash
 {
     public const string Label = "pod-template-hash";
     private const string SafeAlphabet = "bcdfghjklmnpqrstvwxz2456789";
+
+    public static string Compute(V1PodTemplateSpec? template, long? collisionCount) =>
+        Compute(template is null ? null : Wire.Encode(template), collisionCount);
+
+    /// <summary>Template equality ignoring the pod-template-hash label (EqualIgnoreHash).</summary>
+    public static bool EqualIgnoringHash(V1PodTemplateSpec? a, V1PodTemplateSpec? b) =>
+        EqualIgnoringHash(a is null ? null : Wire.Encode(a), b is null ? null : Wire.Encode(b));
+
+    /// <summary>Whether two typed values write the same canonical JSON (what a write would change).</summary>
+    public static bool SameJson<T>(T? a, T? b) where T : class =>
+        Canonical(a is null ? null : Wire.Encode(a)) == Canonical(b is null ? null : Wire.Encode(b));
 
     public static string Compute(JsonNode? template, long? collisionCount)
     {

@@ -1,4 +1,5 @@
 using ImageStreamPS.Sandbox.Api;
+using k8s.Models;
 using Microsoft.Extensions.Logging;
 
 namespace ImageStreamPS.Sandbox.Controllers;
@@ -12,15 +13,15 @@ internal sealed class ReplicaSetController(ApiService api, ILogger logger) : Con
 
     protected override IEnumerable<WatchSource> Sources =>
     [
-        new("apps", "replicasets", e => [Key(e.Object.Namespace(), e.Object.Name())]),
+        new("apps", "replicasets", e => [Key(ControllerRefs.Meta(e.Object))]),
         new("", "pods", e => DeploymentController.OwnerKeys(e.Object, "ReplicaSet")),
     ];
 
     protected override TimeSpan? Reconcile(string key)
     {
         var (ns, name) = SplitKey(key);
-        if (Api.TryGet("apps", "replicasets", ns, name) is not { } rs) return null;
-        var pods = Api.List("", "pods", ns).Items.Where(p => p.IsControlledBy(rs)).ToList();
+        if (Api.TryGet<V1ReplicaSet>("apps", "replicasets", ns, name) is not { } rs) return null;
+        var pods = Api.List<V1Pod>("", "pods", ns).Where(p => p.IsControlledBy(rs)).ToList();
         var plan = new ReplicaSetSync(rs, pods, Api.Now).Plan();
         _writer.Apply(plan);
         return plan.RequeueAfter;

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using k8s.Models;
 
 namespace ImageStreamPS.Sandbox.Controllers;
 
@@ -12,15 +12,15 @@ internal sealed class ReplicaSetSync
     public const string Pods = "pods";
     public const string ReplicaSets = "replicasets";
 
-    private readonly JsonObject _rs;
-    private readonly IReadOnlyList<JsonObject> _pods;
+    private readonly V1ReplicaSet _rs;
+    private readonly IReadOnlyList<V1Pod> _pods;
     private readonly DateTimeOffset _now;
     private readonly WorkloadPlan _plan = new();
 
     /// <param name="replicaSet">The stored ReplicaSet.</param>
     /// <param name="pods">The Pods it controls (ownerReference controller uid), deleting ones included.</param>
     /// <param name="now">The controller's clock.</param>
-    public ReplicaSetSync(JsonObject replicaSet, IReadOnlyList<JsonObject> pods, DateTimeOffset now)
+    public ReplicaSetSync(V1ReplicaSet replicaSet, IReadOnlyList<V1Pod> pods, DateTimeOffset now)
     {
         _rs = replicaSet;
         _pods = pods;
@@ -39,7 +39,7 @@ internal sealed class ReplicaSetSync
                 foreach (var pod in PodsToDelete(active, diff))
                 {
                     _plan.Add(WriteVerb.Delete, Pods, pod);
-                    _plan.Event(_rs, "SuccessfulDelete", $"Deleted pod: {pod.Name()}");
+                    _plan.Event(_rs, "SuccessfulDelete", $"Deleted pod: {pod.Metadata.Name}");
                 }
         }
         WriteStatus(active);
@@ -47,24 +47,23 @@ internal sealed class ReplicaSetSync
     }
 
     /// <summary>The Pod the ReplicaSet would create (GetPodFromTemplate), named by generateName.</summary>
-    public static JsonObject PodFromTemplate(JsonObject rs)
+    public static V1Pod PodFromTemplate(V1ReplicaSet rs)
     {
-        var template = rs["spec"]?["template"] as JsonObject ?? [];
-        var metadata = new JsonObject
+        var template = rs.Spec?.Template?.Copy() ?? new V1PodTemplateSpec();
+        return new V1Pod
         {
-            ["generateName"] = rs.Name() + "-",
-            ["name"] = rs.Name() + "-" + PodTemplateHash.RandomSuffix(),
-            ["namespace"] = rs.Namespace(),
-            ["labels"] = template["metadata"]?["labels"]?.DeepClone() ?? new JsonObject(),
-            ["ownerReferences"] = new JsonArray(ObjectFields.OwnerReference(rs, "apps/v1", "ReplicaSet")),
-        };
-        if (template["metadata"]?["annotations"] is JsonObject annotations) metadata["annotations"] = annotations.DeepClone();
-        return new JsonObject
-        {
-            ["apiVersion"] = "v1",
-            ["kind"] = "Pod",
-            ["metadata"] = metadata,
-            ["spec"] = template["spec"]?.DeepClone() ?? new JsonObject(),
+            ApiVersion = "v1",
+            Kind = "Pod",
+            Metadata = new V1ObjectMeta
+            {
+                GenerateName = rs.Metadata.Name + "-",
+                Name = rs.Metadata.Name + "-" + PodTemplateHash.RandomSuffix(),
+                NamespaceProperty = rs.Metadata.NamespaceProperty,
+                Labels = template.Metadata?.Labels ?? new Dictionary<string, string>(),
+                Annotations = template.Metadata?.Annotations,
+                OwnerReferences = [ControllerRefs.NewControllerRef(rs, "apps/v1", "ReplicaSet")],
+            },
+            Spec = template.Spec ?? new V1PodSpec(),
         };
     }
 
@@ -72,26 +71,25 @@ internal sealed class ReplicaSetSync
     {
         var pod = PodFromTemplate(_rs);
         _plan.Add(WriteVerb.Create, Pods, pod);
-        _plan.Event(_rs, "SuccessfulCreate", $"Created pod: {pod.Name()}");
+        _plan.Event(_rs, "SuccessfulCreate", $"Created pod: {pod.Metadata.Name}");
     }
 
     /// <summary>Pods not yet running or ready go first, then the newest (ActivePodsWithRanks, simplified).</summary>
-    private static IEnumerable<JsonObject> PodsToDelete(List<JsonObject> active, int count) =>
-        active.OrderBy(p => string.IsNullOrEmpty((string?)p["spec"]?["nodeName"]) ? 0 : 1)
-            .ThenBy(p => PhaseRank((string?)p["status"]?["phase"]))
+    private static IEnumerable<V1Pod> PodsToDelete(List<V1Pod> active, int count) =>
+        active.OrderBy(p => string.IsNullOrEmpty(p.Spec?.NodeName) ? 0 : 1)
+            .ThenBy(p => PhaseRank(p.Status?.Phase))
             .ThenBy(p => PodRuntime.IsReady(p) ? 1 : 0)
-            .ThenByDescending(p => p.CreationTimestamp())
+            .ThenByDescending(p => p.Created())
             .Take(count);
 
     private static int PhaseRank(string? phase) => phase switch { "Pending" => 0, "Unknown" => 1, "Running" => 2, _ => 0 };
 
-    private static bool IsActive(JsonObject pod) =>
-        !pod.IsDeleting() && (string?)pod["status"]?["phase"] is not ("Succeeded" or "Failed");
+    private static bool IsActive(V1Pod pod) => !pod.IsDeleting() && pod.Status?.Phase is not ("Succeeded" or "Failed");
 
-    private void WriteStatus(List<JsonObject> active)
+    private void WriteStatus(List<V1Pod> active)
     {
-        var templateLabels = ObjectFields.StringMap(_rs["spec"]?["template"]?["metadata"]?["labels"]);
-        var minReady = ObjectFields.Long(_rs["spec"]?["minReadySeconds"]);
+        var templateLabels = _rs.Spec?.Template?.Metadata?.Labels ?? new Dictionary<string, string>();
+        var minReady = _rs.Spec?.MinReadySeconds ?? 0;
         var ready = active.Where(PodRuntime.IsReady).ToList();
         var available = 0;
         foreach (var pod in ready)
@@ -101,16 +99,17 @@ internal sealed class ReplicaSetSync
             if (minReady == 0 || availableAt <= _now) available++;
             else _plan.RequeueNoLaterThan(availableAt - _now + TimeSpan.FromSeconds(1));
         }
-        var old = _rs["status"] as JsonObject ?? [];
-        var status = (JsonObject)old.DeepClone();
-        status["replicas"] = active.Count;
-        ReplicaCounts.SetOmitEmpty(status, "fullyLabeledReplicas", active.Count(p => templateLabels.All(l => p.Labels().TryGetValue(l.Key, out var v) && v == l.Value)));
-        ReplicaCounts.SetOmitEmpty(status, "readyReplicas", ready.Count);
-        ReplicaCounts.SetOmitEmpty(status, "availableReplicas", available);
-        ReplicaCounts.SetOmitEmpty(status, "observedGeneration", _rs.Generation());
-        if (PodTemplateHash.Canonical(status) == PodTemplateHash.Canonical(old)) return;
+        var old = _rs.Status ?? new V1ReplicaSetStatus();
+        var status = old.Copy();
+        status.Replicas = active.Count;
+        status.FullyLabeledReplicas = ReplicaCounts.OmitEmpty(active.Count(p =>
+            templateLabels.All(l => p.Metadata.Labels?.TryGetValue(l.Key, out var v) == true && v == l.Value)));
+        status.ReadyReplicas = ReplicaCounts.OmitEmpty(ready.Count);
+        status.AvailableReplicas = ReplicaCounts.OmitEmpty(available);
+        status.ObservedGeneration = ReplicaCounts.OmitEmpty(_rs.Metadata.Generation ?? 0);
+        if (PodTemplateHash.SameJson(status, _rs.Status)) return;
         var updated = _rs.Copy();
-        updated["status"] = status;
+        updated.Status = status;
         _plan.Add(WriteVerb.UpdateStatus, ReplicaSets, updated);
     }
 }

@@ -1,4 +1,5 @@
-using System.Text.Json.Nodes;
+using k8s;
+using k8s.Models;
 
 namespace ImageStreamPS.Sandbox.Controllers;
 
@@ -12,10 +13,10 @@ internal enum WriteVerb
 }
 
 /// <summary>One write a controller wants, on an object of <see cref="Resource"/> (plural name).</summary>
-internal sealed record PlannedWrite(WriteVerb Verb, string Resource, JsonObject Object);
+internal sealed record PlannedWrite(WriteVerb Verb, string Resource, IKubernetesObject<V1ObjectMeta> Object);
 
 /// <summary>A v1 Event to record about <see cref="Regarding"/>.</summary>
-internal sealed record PlannedEvent(JsonObject Regarding, string Type, string Reason, string Message);
+internal sealed record PlannedEvent(IKubernetesObject<V1ObjectMeta> Regarding, string Type, string Reason, string Message);
 
 /// <summary>
 /// The outcome of one level-driven sync: writes applied in order (the first failure aborts the
@@ -27,9 +28,9 @@ internal sealed class WorkloadPlan
     public List<PlannedEvent> Events { get; } = [];
     public TimeSpan? RequeueAfter { get; set; }
 
-    public void Add(WriteVerb verb, string resource, JsonObject obj) => Writes.Add(new(verb, resource, obj));
+    public void Add(WriteVerb verb, string resource, IKubernetesObject<V1ObjectMeta> obj) => Writes.Add(new(verb, resource, obj));
 
-    public void Event(JsonObject regarding, string reason, string message, string type = "Normal") =>
+    public void Event(IKubernetesObject<V1ObjectMeta> regarding, string reason, string message, string type = "Normal") =>
         Events.Add(new(regarding, type, reason, message));
 
     public void RequeueNoLaterThan(TimeSpan after)

@@ -50,7 +50,7 @@ internal sealed record DemoImage(string Repository, string Tag, byte[] Layer, by
     {
         var tar = DeterministicLayer.Tar(files, created);
         var layer = DeterministicLayer.Gzip(tar);
-        var createdText = DockerImageMetadata.Format(created);
+        var createdText = created.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
         var config = new JsonObject
         {
             ["architecture"] = "amd64",

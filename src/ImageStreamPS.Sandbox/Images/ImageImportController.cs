@@ -1,10 +1,8 @@
-using System.Text.Json.Nodes;
+using ImageStreamPS.OpenShift.Api;
 using ImageStreamPS.Sandbox.Api;
-using ImageStreamPS.Sandbox.Images.Streams;
-using ImageStreamPS.Sandbox.Resources;
 using ImageStreamPS.Sandbox.Resources.OpenShift;
 using ImageStreamPS.Sandbox.Storage;
-using static ImageStreamPS.Sandbox.Images.Streams.JsonRead;
+using k8s.Models;
 
 namespace ImageStreamPS.Sandbox.Images;
 
@@ -27,27 +25,21 @@ internal sealed class ImageImportController(ApiService api, TimeSpan scheduledIn
         scheduling = Task.Run(() => ScheduleAsync(stopping.Token));
     }
 
-    /// <summary>The tags of <paramref name="stream"/> the import controller would import now.</summary>
-    public static List<JsonObject> PendingTags(JsonObject stream)
+    /// <summary>
+    /// The tags of <paramref name="stream"/> the import controller would import now: importable tags whose spec
+    /// generation is newer than what the server observed (the engine's <see cref="ImageStream.LatestObservedTagGeneration"/>),
+    /// or all of them when the stream was never checked.
+    /// </summary>
+    public static List<TagReference> PendingTags(ImageStream stream)
     {
-        var neverChecked = stream["metadata"]?["annotations"]?[StreamImport.RepositoryCheckAnnotation] is null;
-        var pending = new List<JsonObject>();
-        foreach (var tag in (stream["spec"]?["tags"] as JsonArray ?? []).OfType<JsonObject>())
-        {
-            if (!Importable(tag)) continue;
-            var name = Str(tag["name"]) ?? "";
-            var specGeneration = LongOrNull(tag["generation"]) ?? 0;
-            var observed = Long(TagHistory.Latest(stream, name)?["generation"]);
-            if (TagHistory.StatusTag(stream, name)?["conditions"] is JsonArray { Count: > 0 } conditions &&
-                conditions.OfType<JsonObject>().FirstOrDefault(c => Str(c["type"]) == "ImportSuccess") is { } condition)
-                observed = Math.Max(observed, Long(condition["generation"]));
-            if (neverChecked || specGeneration > observed) pending.Add(tag);
-        }
-        return pending;
+        var neverChecked = stream.Metadata.Annotations?.ContainsKey(StreamImport.RepositoryCheckAnnotation) != true;
+        return (stream.Spec.Tags ?? [])
+            .Where(tag => Importable(tag) && (neverChecked || (tag.Generation ?? 0) > stream.LatestObservedTagGeneration(tag.Name)))
+            .ToList();
     }
 
-    private static bool Importable(JsonObject tag) =>
-        Str(tag["from"]?["kind"]) == "DockerImage" && !Bool(tag["reference"]) && Str(tag["from"]?["name"]) is { Length: > 0 };
+    private static bool Importable(TagReference tag) =>
+        tag.From is { Kind: TagSourceKind.DockerImage, Name.Length: > 0 } && !tag.Reference;
 
     private async Task WatchAsync(CancellationToken cancellationToken)
     {
@@ -59,8 +51,9 @@ internal sealed class ImageImportController(ApiService api, TimeSpan scheduledIn
                 await foreach (var change in watch.ReadAllAsync(cancellationToken).ConfigureAwait(false))
                 {
                     if (change.Type is not (WatchEventType.Added or WatchEventType.Modified)) continue;
-                    var tags = PendingTags(change.Object);
-                    if (tags.Count > 0) Import(change.Object, tags);
+                    var stream = Wire.Decode<ImageStream>(change.Object);
+                    var tags = PendingTags(stream);
+                    if (tags.Count > 0) await ImportAsync(stream, tags, cancellationToken).ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -84,13 +77,11 @@ internal sealed class ImageImportController(ApiService api, TimeSpan scheduledIn
         {
             while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
             {
-                foreach (var stream in api.List(Group, "imagestreams", null).Items)
+                foreach (var stream in api.List<ImageStream>(Group, "imagestreams", null))
                 {
-                    var scheduled = (stream["spec"]?["tags"] as JsonArray ?? []).OfType<JsonObject>()
-                        .Where(t => Importable(t) && Bool(t["importPolicy"]?["scheduled"]))
-                        .ToList();
+                    var scheduled = (stream.Spec.Tags ?? []).Where(t => Importable(t) && t.ImportPolicy?.Scheduled == true).ToList();
                     if (scheduled.Count == 0) continue;
-                    try { Import(stream, scheduled); }
+                    try { await ImportAsync(stream, scheduled, cancellationToken).ConfigureAwait(false); }
                     catch (StorageFailureException) { } // the next tick tries again
                 }
             }
@@ -101,34 +92,33 @@ internal sealed class ImageImportController(ApiService api, TimeSpan scheduledIn
     }
 
     /// <summary>POSTs the ImageStreamImport the controller sends: import:true, the stream's uid and resourceVersion, one image per tag.</summary>
-    private void Import(JsonObject stream, List<JsonObject> tags)
+    private async Task ImportAsync(ImageStream stream, List<TagReference> tags, CancellationToken cancellationToken)
     {
-        var request = new JsonObject
+        var request = new ImageStreamImport
         {
-            ["kind"] = "ImageStreamImport",
-            ["apiVersion"] = "image.openshift.io/v1",
-            ["metadata"] = new JsonObject
+            Metadata = new V1ObjectMeta
             {
-                ["name"] = ObjectMeta.Name(stream),
-                ["namespace"] = ObjectMeta.Namespace(stream),
-                ["uid"] = ObjectMeta.Uid(stream),
-                ["resourceVersion"] = ObjectMeta.ResourceVersion(stream),
+                Name = stream.Metadata.Name,
+                NamespaceProperty = stream.Metadata.NamespaceProperty,
+                Uid = stream.Metadata.Uid,
+                ResourceVersion = stream.Metadata.ResourceVersion,
             },
-            ["spec"] = new JsonObject
+            Spec = new ImageStreamImportSpec
             {
-                ["import"] = true,
-                ["images"] = new JsonArray(tags.Select(t => (JsonNode)new JsonObject
+                Import = true,
+                Images = tags.Select(t => new ImageImportSpec
                 {
-                    ["from"] = new JsonObject { ["kind"] = "DockerImage", ["name"] = Str(t["from"]?["name"]) },
-                    ["to"] = new JsonObject { ["name"] = Str(t["name"]) },
-                    ["importPolicy"] = t["importPolicy"]?.DeepClone(),
-                    ["referencePolicy"] = t["referencePolicy"]?.DeepClone(),
-                }).ToArray()),
+                    From = new ObjectReference(TagSourceKind.DockerImage, t.From!.Name!),
+                    To = new LocalObjectReference { Name = t.Name },
+                    ImportPolicy = t.ImportPolicy ?? new TagImportPolicy(),
+                    ReferencePolicy = t.ReferencePolicy ?? new TagReferencePolicy(),
+                }).ToList(),
             },
         };
         try
         {
-            api.Create(Group, "imagestreamimports", ObjectMeta.Namespace(stream), request);
+            await api.CreateAsync(Group, "imagestreamimports", stream.Metadata.NamespaceProperty, Wire.Encode(request), cancellationToken: cancellationToken)
+                .ConfigureAwait(false);
         }
         catch (StatusException)
         {

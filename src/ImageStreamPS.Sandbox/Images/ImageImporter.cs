@@ -34,10 +34,10 @@ internal sealed class ImageImporter(RegistryClient client, RegistryMirrors mirro
                     return new ImportedImage(image, []);
                 }
                 var listImage = ImageDocument.FromManifestList(manifest, json, reference.WithDigest(manifest.Digest), time.GetUtcNow());
-                var children = new List<JsonObject>();
-                foreach (var entry in listImage["dockerImageManifests"]!.AsArray())
+                var children = new List<OpenShift.Api.Image>();
+                foreach (var entry in listImage.DockerImageManifests ?? [])
                 {
-                    var digest = entry!["digest"]!.GetValue<string>();
+                    var digest = entry.Digest;
                     var childManifest = await repository.GetManifestAsync(digest, cancellationToken).ConfigureAwait(false);
                     children.Add(await ToImageAsync(repository, childManifest, Parse(childManifest), reference, cancellationToken).ConfigureAwait(false));
                 }
@@ -111,7 +111,7 @@ internal sealed class ImageImporter(RegistryClient client, RegistryMirrors mirro
         }
     }
 
-    private static async Task<JsonObject> ToImageAsync(
+    private static async Task<OpenShift.Api.Image> ToImageAsync(
         RegistryRepository repository, RegistryManifest manifest, JsonObject json, RemoteImageReference reference, CancellationToken cancellationToken)
     {
         if (!ManifestMediaTypes.IsImage(manifest.MediaType))

@@ -1,7 +1,8 @@
+using ImageStreamPS.OpenShift.Images;
 using System.Text;
 using System.Text.Json.Nodes;
 using ImageStreamPS.Sandbox.Api;
-using static ImageStreamPS.Sandbox.Images.Streams.JsonRead;
+using k8s.Models;
 
 namespace ImageStreamPS.Sandbox.Images;
 
@@ -15,18 +16,17 @@ internal static class ImportCredentials
     public static Func<string, RegistryCredential?> ForNamespace(ApiService api, string ns)
     {
         var entries = new List<(string Host, RegistryCredential Credential)>();
-        IReadOnlyList<JsonObject> secrets;
-        try { secrets = api.List("", "secrets", ns).Items; }
+        IReadOnlyList<V1Secret> secrets;
+        try { secrets = api.List<V1Secret>("", "secrets", ns); }
         catch (StatusException) { secrets = []; }
         foreach (var secret in secrets)
         {
-            if (Str(secret["metadata"]?["annotations"]?["openshift.io/image.excludeSecret"]) == "true") continue;
-            var type = Str(secret["type"]);
-            var key = type switch { "kubernetes.io/dockerconfigjson" => ".dockerconfigjson", "kubernetes.io/dockercfg" => ".dockercfg", _ => null };
-            if (key is null || Str(secret["data"]?[key]) is not { } encoded) continue;
+            if (secret.Metadata?.Annotations?.TryGetValue("openshift.io/image.excludeSecret", out var exclude) == true && exclude == "true") continue;
+            var key = secret.Type switch { "kubernetes.io/dockerconfigjson" => ".dockerconfigjson", "kubernetes.io/dockercfg" => ".dockercfg", _ => null };
+            if (key is null || secret.Data?.TryGetValue(key, out var bytes) != true || bytes is null) continue;
             try
             {
-                var config = JsonNode.Parse(Convert.FromBase64String(encoded)) as JsonObject;
+                var config = JsonNode.Parse(bytes) as JsonObject;
                 var auths = (key == ".dockerconfigjson" ? config?["auths"] : config) as JsonObject;
                 foreach (var (host, value) in auths ?? [])
                     if (Credential(value) is { } credential) entries.Add((Host(host), credential));
@@ -43,6 +43,9 @@ internal static class ImportCredentials
         };
     }
 
+    // A docker config file (not an API object): its entries are read as the file format has them.
+    private static string? Str(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
     private static RegistryCredential? Credential(JsonNode? entry)
     {
         if (Str(entry?["username"]) is { Length: > 0 } user) return new RegistryCredential(user, Str(entry?["password"]) ?? "");
@@ -58,6 +61,6 @@ internal static class ImportCredentials
         var host = key;
         if (host.Contains("://", StringComparison.Ordinal)) host = host[(host.IndexOf("://", StringComparison.Ordinal) + 3)..];
         host = host.Split('/')[0];
-        return host is "index.docker.io" or "registry-1.docker.io" ? "docker.io" : host;
+        return DockerImageReference.IsRegistryDockerHub(host) ? DockerImageReference.DockerDefaultRegistry : host;
     }
 }

@@ -1,54 +1,28 @@
-using System.Text.Json.Nodes;
+using ImageStreamPS.OpenShift.Api;
 
 namespace ImageStreamPS.Sandbox.Images;
 
 /// <summary>
-/// Why one image could not be imported, as the metav1.Status openshift-apiserver puts in
-/// <c>status.images[i].status</c> and whose reason/message become the tag's ImportSuccess condition.
+/// Why one image could not be imported: the metav1.Status openshift-apiserver puts in
+/// <c>status.images[i].status</c> (worded by the engine's <see cref="StatusErrors"/>), whose reason and
+/// message become the tag's ImportSuccess condition.
 /// </summary>
-internal sealed class ImportFailure(int code, string reason, string message, JsonObject? details = null) : Exception(message)
+internal sealed class ImportFailure(ApiStatus status) : Exception(status.Message)
 {
-    public int Code { get; } = code;
+    /// <summary>The Status (embedded form).</summary>
+    public ApiStatus Status { get; } = status;
 
-    public string Reason { get; } = reason;
+    public string Reason => Status.Reason ?? "";
 
-    public JsonObject? Details { get; } = details;
+    public static ImportFailure NotFound(string name) => new(StatusErrors.NotFound(ImageStream.KubeGroup, "dockerimage", name));
 
-    public static ImportFailure NotFound(string name) => new(404, "NotFound",
-        $"dockerimage.image.openshift.io \"{name}\" not found",
-        new JsonObject { ["name"] = name, ["group"] = "image.openshift.io", ["kind"] = "dockerimage" });
+    public static ImportFailure Unauthorized(string message) => new(StatusErrors.Unauthorized(message));
 
-    public static ImportFailure Unauthorized(string message) => new(401, "Unauthorized", message);
+    public static ImportFailure BadRequest(string message) => new(StatusErrors.BadRequest(message));
 
-    public static ImportFailure BadRequest(string message) => new(400, "BadRequest", message);
+    public static ImportFailure Internal(string error) => new(StatusErrors.Internal(error));
 
-    public static ImportFailure Internal(string error) => new(500, "InternalError", $"Internal error occurred: {error}",
-        new JsonObject { ["causes"] = new JsonArray(new JsonObject { ["message"] = error }) });
-
-    public static ImportFailure Invalid(string field, string value, string detail) => new(422, "Invalid",
-        $" \"\" is invalid: {field}: Invalid value: \"{value}\": {detail}",
-        new JsonObject
-        {
-            ["causes"] = new JsonArray(new JsonObject
-            {
-                ["reason"] = "FieldValueInvalid",
-                ["message"] = $"Invalid value: \"{value}\": {detail}",
-                ["field"] = field,
-            }),
-        });
-
-    /// <summary>The metav1.Status object (<c>status: Failure</c>).</summary>
-    public JsonObject ToStatus()
-    {
-        var status = new JsonObject
-        {
-            ["metadata"] = new JsonObject(),
-            ["status"] = "Failure",
-            ["message"] = Message,
-            ["reason"] = Reason,
-        };
-        if (Details is not null) status["details"] = Details.DeepClone();
-        status["code"] = Code;
-        return status;
-    }
+    /// <summary>An invalid image, as <c>NewInvalid</c> with an empty kind and name words it (<c> "" is invalid: …</c>).</summary>
+    public static ImportFailure Invalid(string field, string value, string detail) =>
+        new(StatusErrors.Invalid("", "", "", [FieldError.Invalid(field, value, detail)]));
 }

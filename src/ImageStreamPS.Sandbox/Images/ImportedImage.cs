@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using ImageStreamPS.OpenShift.Api;
 
 namespace ImageStreamPS.Sandbox.Images;
 
@@ -6,9 +6,9 @@ namespace ImageStreamPS.Sandbox.Images;
 /// The result of importing one tag or digest: the Image (raw manifest and config still attached)
 /// and, for a manifest list kept with <c>PreserveOriginal</c>, one Image per platform manifest.
 /// </summary>
-internal sealed record ImportedImage(JsonObject Image, IReadOnlyList<JsonObject> Manifests)
+internal sealed record ImportedImage(Image Image, IReadOnlyList<Image> Manifests)
 {
-    public string Digest => Image["metadata"]!["name"]!.GetValue<string>();
+    public string Digest => Image.Metadata.Name;
 
-    public string DockerImageReference => Image["dockerImageReference"]!.GetValue<string>();
+    public string DockerImageReference => Image.DockerImageReference ?? "";
 }

@@ -1,3 +1,5 @@
+using ImageStreamPS.OpenShift.Images;
+
 namespace ImageStreamPS.Sandbox.Images;
 
 /// <summary>
@@ -33,5 +35,5 @@ internal sealed class RegistryMirrors
     }
 
     private static string Canonical(string registry) =>
-        registry is "index.docker.io" or "registry-1.docker.io" ? "docker.io" : registry;
+        DockerImageReference.IsRegistryDockerHub(registry) ? DockerImageReference.DockerDefaultRegistry : registry;
 }

@@ -1,3 +1,5 @@
+using ImageStreamPS.OpenShift.Images;
+
 namespace ImageStreamPS.Sandbox.Images;
 
 /// <summary>
@@ -28,5 +30,5 @@ internal sealed record RemoteImageReference(string Registry, string Path, string
     public RemoteImageReference At(string? tag, string? digest) => this with { Tag = tag, Digest = digest };
 
     /// <summary>True for Docker Hub, whose API lives on <c>registry-1.docker.io</c>.</summary>
-    public bool IsDockerHub => Registry is "docker.io" or "index.docker.io" or "registry-1.docker.io";
+    public bool IsDockerHub => DockerImageReference.IsRegistryDockerHub(Registry);
 }

@@ -1,263 +1,260 @@
 using System.Text.Json.Nodes;
+using ImageStreamPS.OpenShift.Api;
 using ImageStreamPS.OpenShift.Images;
 using ImageStreamPS.Sandbox.Api;
 using ImageStreamPS.Sandbox.Images.Streams;
 using ImageStreamPS.Sandbox.Resources;
 using ImageStreamPS.Sandbox.Resources.OpenShift;
-using static ImageStreamPS.Sandbox.Images.Streams.JsonRead;
-using FieldError = ImageStreamPS.Sandbox.Resources.FieldError;
+using k8s.Models;
 
 namespace ImageStreamPS.Sandbox.Images;
 
 /// <summary>
 /// An ImageStreamImport request carried out as openshift-apiserver's <c>imagestreamimport/rest.go</c>:
-/// validate, fetch every image (and a repository's tags), store the Images, then fold successes and
-/// failures into the stream (spec tags reset to the imported source, events, ImportSuccess conditions,
-/// <c>openshift.io/image.dockerRepositoryCheck</c>) in one server-side write; nothing is written for
-/// <c>import: false</c> or when nothing changed.
+/// validate, fetch every image (and a repository's tags, in the engine's <see cref="TagOrder"/>) without
+/// blocking a thread, store the Images, then fold successes and failures into the stream (spec tags reset
+/// to the imported source, events, ImportSuccess conditions, <c>openshift.io/image.dockerRepositoryCheck</c>)
+/// in one internal write; nothing is written for <c>import: false</c> or when nothing changed.
 /// </summary>
 internal sealed class StreamImport(ImageImporter importer)
 {
     public const string RepositoryCheckAnnotation = "openshift.io/image.dockerRepositoryCheck";
     private const int MaximumTagsPerRepository = 50;
-    private const string Group = "image.openshift.io";
 
     private static ResourceType Type => ImageTypes.ImageStreamImports;
 
-    public JsonObject Create(RequestContext context, string ns, JsonObject body)
+    public async Task<JsonObject> CreateAsync(RequestContext context, string ns, JsonObject body)
     {
-        var name = Str(body["metadata"]?["name"]) ?? "";
-        var spec = Defaulted(body["spec"] as JsonObject ?? new JsonObject());
+        var request = Wire.Decode<ImageStreamImport>(body, Type.Kind);
+        var name = request.Metadata?.Name ?? "";
+        var spec = Defaulted(request.Spec ?? new ImageStreamImportSpec());
         var parsed = Validate(name, ns, spec);
-        var doImport = Bool(spec["import"]);
 
-        var stream = context.Api.TryGet(Group, "imagestreams", ns, name);
-        var requestedVersion = Str(body["metadata"]?["resourceVersion"]) ?? "";
-        var requestedUid = Str(body["metadata"]?["uid"]) ?? "";
+        var stream = ImageStreamTagView.GetStream(context.Api, ns, name);
+        var requestedVersion = request.Metadata?.ResourceVersion ?? "";
+        var requestedUid = request.Metadata?.Uid ?? "";
         if (stream is null && (requestedVersion.Length > 0 || requestedUid.Length > 0))
             throw ApiErrors.NotFound(ImageTypes.ImageStreams, name);
         // imagestreamimport/rest.go names the stream image.Resource("imagestream") here: singular.
         var singular = ImageTypes.ImageStreams with { Resource = ImageTypes.ImageStreams.Singular };
-        if (stream is not null && requestedVersion.Length > 0 && requestedVersion != ObjectMeta.ResourceVersion(stream))
+        if (stream is not null && requestedVersion.Length > 0 && requestedVersion != stream.Metadata.ResourceVersion)
             throw ApiErrors.Conflict(singular, name,
-                $"the image stream was updated from \"{requestedVersion}\" to \"{ObjectMeta.ResourceVersion(stream)}\"");
-        if (stream is not null && requestedUid.Length > 0 && requestedUid != ObjectMeta.Uid(stream))
+                $"the image stream was updated from \"{requestedVersion}\" to \"{stream.Metadata.ResourceVersion}\"");
+        if (stream is not null && requestedUid.Length > 0 && requestedUid != stream.Metadata.Uid)
             throw ApiErrors.NotFound(singular, name);
 
         var credentials = ImportCredentials.ForNamespace(context.Api, ns);
-        var insecureRepository = stream is not null && Str(stream["metadata"]?["annotations"]?["openshift.io/image.insecureRepository"]) == "true";
+        var insecureRepository = stream?.Metadata.Annotations?.TryGetValue("openshift.io/image.insecureRepository", out var insecure) == true && insecure == "true";
         var images = new List<Outcome>();
-        var specImages = spec["images"] as JsonArray ?? [];
+        var specImages = spec.Images ?? [];
         for (var i = 0; i < specImages.Count; i++)
         {
-            var item = (JsonObject)specImages[i]!;
+            var item = specImages[i];
             var reference = parsed.Images[i];
-            var toName = item["to"] is JsonObject to ? Str(to["name"]) : reference.Tag;
-            var tagAnnotations = stream is not null && toName is not null ? TagHistory.SpecTag(stream, toName)?["annotations"] : null;
-            var options = Options(item["importPolicy"] as JsonObject, insecureRepository, credentials,
-                Str(tagAnnotations?["importer.image.openshift.io/prefer-arch"]), Str(tagAnnotations?["importer.image.openshift.io/prefer-os"]));
-            images.Add(Fetch(reference, options, toName, Str(item["from"]?["name"]) ?? "", item));
+            var toName = item.To is { } to ? to.Name : reference.Tag;
+            var tagAnnotations = stream is not null && toName is not null ? stream.FindSpecTag(toName)?.Annotations : null;
+            var options = Options(item.ImportPolicy, insecureRepository, credentials,
+                Annotation(tagAnnotations, "importer.image.openshift.io/prefer-arch"), Annotation(tagAnnotations, "importer.image.openshift.io/prefer-os"));
+            images.Add(await FetchAsync(reference, options, toName, item.From?.Name ?? "", item.ImportPolicy, item.ReferencePolicy, item.IncludeManifest,
+                context.Cancellation).ConfigureAwait(false));
         }
 
-        JsonObject? repositoryStatus = null;
+        RepositoryImportStatus? repositoryStatus = null;
         var repositoryImages = new List<Outcome>();
-        if (spec["repository"] is JsonObject repository && parsed.Repository is { } repositoryReference)
-            repositoryStatus = ImportRepository(repository, repositoryReference, insecureRepository, credentials, repositoryImages);
+        if (spec.Repository is { } repository && parsed.Repository is { } repositoryReference)
+            repositoryStatus = await ImportRepositoryAsync(repository, repositoryReference, insecureRepository, credentials, repositoryImages, context.Cancellation)
+                .ConfigureAwait(false);
 
         foreach (var outcome in images.Concat(repositoryImages).Where(o => o.Imported is not null))
             // Only images that land on a tag are stored; a digest fetched without "to" is only reported.
-            outcome.Stored = doImport && !context.DryRun && outcome.ToTag is not null
+            outcome.Stored = spec.Import && !context.DryRun && outcome.ToTag is not null
                 ? StoreImages(context.Api, outcome.Imported!)
                 : PreviewImage(outcome.Imported!.Image);
 
-        var response = new JsonObject
+        var response = new ImageStreamImport
         {
-            ["kind"] = Type.Kind,
-            ["apiVersion"] = Type.ApiVersion,
-            ["metadata"] = new JsonObject
-            {
-                ["name"] = name,
-                ["namespace"] = ns,
-                ["uid"] = Guid.NewGuid().ToString(),
-                ["creationTimestamp"] = ObjectMeta.FormatTime(context.Now),
-            },
-            ["spec"] = spec,
+            Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns, Uid = Guid.NewGuid().ToString(), CreationTimestamp = Wire.Time(context.Now) },
+            Spec = spec,
+            Status = new ImageStreamImportStatus(),
         };
+        var json = Wire.Encode(response);
         var status = new JsonObject();
-        if (doImport)
-            status["import"] = context.DryRun ? stream?.DeepClone() : UpdateStream(context, ns, name, stream, spec, images, repositoryImages);
-        status["images"] = new JsonArray(images.Select((o, i) => (JsonNode)ImageStatus(o, Bool(specImages[i]?["includeManifest"]))).ToArray());
+        if (spec.Import)
+        {
+            var imported = context.DryRun ? stream : UpdateStream(context, ns, name, stream, images, repositoryImages);
+            status["import"] = imported is null ? null : Wire.Encode(imported);
+        }
+        status["images"] = new JsonArray(images.Select(o => (JsonNode)ImageStatus(o)).ToArray());
         if (repositoryStatus is not null)
         {
-            repositoryStatus["images"] = new JsonArray(repositoryImages.Select(o => (JsonNode)ImageStatus(o, Bool(spec["repository"]?["includeManifest"]))).ToArray());
-            repositoryStatus["additionalTags"] = repositoryStatus["additionalTags"]?.DeepClone();
-            if (repositoryStatus["additionalTags"] is JsonArray { Count: 0 }) repositoryStatus.Remove("additionalTags");
-            status["repository"] = repositoryStatus;
+            var repositoryJson = Wire.Encode(repositoryStatus);
+            repositoryJson.Remove("additionalTags");
+            repositoryJson["images"] = new JsonArray(repositoryImages.Select(o => (JsonNode)ImageStatus(o)).ToArray());
+            if (repositoryStatus.AdditionalTags is { Count: > 0 } additional) repositoryJson["additionalTags"] = new JsonArray(additional.Select(t => (JsonNode)t!).ToArray());
+            status["repository"] = repositoryJson;
         }
-        response["status"] = status;
-        return response;
+        json["status"] = status;
+        return json;
     }
 
-    /// <summary>One requested image: its reference, its target tag (if any) and what came back.</summary>
-    private sealed class Outcome(RemoteImageReference reference, string? toTag, string fromName, JsonObject specItem)
+    /// <summary>One requested image: its reference, its target tag (if any), how to tag it and what came back.</summary>
+    private sealed record Outcome(
+        RemoteImageReference Reference, string? ToTag, string FromName, TagImportPolicy ImportPolicy, TagReferencePolicy ReferencePolicy, bool IncludeManifest)
     {
-        public RemoteImageReference Reference { get; } = reference;
-        public string? ToTag { get; } = toTag;
-        public string FromName { get; } = fromName;
-        public JsonObject SpecItem { get; } = specItem;
         public ImportedImage? Imported { get; init; }
         public ImportFailure? Failure { get; init; }
         public JsonObject? Stored { get; set; }
     }
 
-    private Outcome Fetch(RemoteImageReference reference, ImportOptions options, string? toTag, string fromName, JsonObject specItem)
+    private async Task<Outcome> FetchAsync(RemoteImageReference reference, ImportOptions options, string? toTag, string fromName,
+        TagImportPolicy importPolicy, TagReferencePolicy referencePolicy, bool includeManifest, CancellationToken cancellationToken)
     {
+        var outcome = new Outcome(reference, toTag, fromName, importPolicy, referencePolicy, includeManifest);
         try
         {
-            var imported = importer.ImportAsync(reference, options, CancellationToken.None).GetAwaiter().GetResult();
-            return new Outcome(reference, toTag, fromName, specItem) { Imported = imported };
+            return outcome with { Imported = await importer.ImportAsync(reference, options, cancellationToken).ConfigureAwait(false) };
         }
         catch (ImportFailure failure)
         {
-            return new Outcome(reference, toTag, fromName, specItem) { Failure = failure };
+            return outcome with { Failure = failure };
         }
     }
 
-    private JsonObject ImportRepository(JsonObject repository, RemoteImageReference reference, bool insecureRepository,
-        Func<string, RegistryCredential?> credentials, List<Outcome> outcomes)
+    private async Task<RepositoryImportStatus> ImportRepositoryAsync(RepositoryImportSpec repository, RemoteImageReference reference, bool insecureRepository,
+        Func<string, RegistryCredential?> credentials, List<Outcome> outcomes, CancellationToken cancellationToken)
     {
-        var options = Options(repository["importPolicy"] as JsonObject, insecureRepository, credentials, null, null);
+        var options = Options(repository.ImportPolicy, insecureRepository, credentials, null, null);
         IReadOnlyList<string> tags;
         try
         {
-            tags = importer.ListTagsAsync(reference, options, CancellationToken.None).GetAwaiter().GetResult();
+            tags = await importer.ListTagsAsync(reference, options, cancellationToken).ConfigureAwait(false);
         }
         catch (ImportFailure failure)
         {
-            return new JsonObject { ["status"] = failure.ToStatus() };
+            return new RepositoryImportStatus { Status = failure.Status };
         }
-        var ordered = TagPriority.Order(tags);
-        var fromName = Str(repository["from"]?["name"]) ?? "";
+        var ordered = TagOrder.Prioritize(tags);
+        var fromName = repository.From?.Name ?? "";
         foreach (var tag in ordered.Take(MaximumTagsPerRepository))
-            outcomes.Add(Fetch(reference.At(tag, null), options, tag, $"{fromName}:{tag}", repository));
+            outcomes.Add(await FetchAsync(reference.At(tag, null), options, tag, $"{fromName}:{tag}", repository.ImportPolicy, repository.ReferencePolicy,
+                repository.IncludeManifest, cancellationToken).ConfigureAwait(false));
         var failures = outcomes.Count(o => o.Failure is not null);
-        var status = new JsonObject
+        return new RepositoryImportStatus
         {
-            ["status"] = failures == 0
-                ? new JsonObject { ["metadata"] = new JsonObject(), ["status"] = "Success" }
-                : new JsonObject
+            Status = failures == 0
+                ? ApiStatus.Succeeded()
+                : new ApiStatus
                 {
-                    ["metadata"] = new JsonObject(),
-                    ["status"] = "Failure",
-                    ["message"] = failures == 1 ? "one of the images from this repository failed to import" : $"{failures} of the images from this repository failed to import",
-                    ["reason"] = "ImportFailed",
+                    Status = ApiStatus.Failure,
+                    Message = failures == 1 ? "one of the images from this repository failed to import" : $"{failures} of the images from this repository failed to import",
+                    Reason = "ImportFailed",
                 },
-            ["additionalTags"] = new JsonArray(ordered.Skip(MaximumTagsPerRepository).Select(t => (JsonNode)t!).ToArray()),
+            AdditionalTags = ordered.Skip(MaximumTagsPerRepository).ToList(),
         };
-        return status;
     }
 
     /// <summary>Folds the results into the stream and writes it (creating it if missing); returns the stream as stored.</summary>
-    private static JsonObject? UpdateStream(RequestContext context, string ns, string name, JsonObject? stream,
-        JsonObject spec, List<Outcome> images, List<Outcome> repositoryImages)
+    private static ImageStream? UpdateStream(RequestContext context, string ns, string name, ImageStream? stream,
+        List<Outcome> images, List<Outcome> repositoryImages)
     {
         for (var attempt = 0; ; attempt++)
         {
             var exists = stream is not null;
-            var next = exists
-                ? (JsonObject)stream!.DeepClone()
-                : new JsonObject
-                {
-                    ["metadata"] = new JsonObject { ["name"] = name, ["namespace"] = ns },
-                    ["spec"] = new JsonObject { ["lookupPolicy"] = new JsonObject { ["local"] = false } },
-                    ["status"] = new JsonObject(),
-                };
-            var nextGeneration = exists ? ObjectMeta.Generation(stream!) + 1 : 1;
-            var now = ObjectMeta.FormatTime(context.Now);
+            var next = exists ? Wire.Copy(stream!) : ImageStreamTagView.NewStream(ns, name);
+            var nextGeneration = exists ? (stream!.Metadata.Generation ?? 0) + 1 : 1;
+            var now = Wire.Time(context.Now);
             foreach (var outcome in images.Concat(repositoryImages))
             {
                 if (outcome.ToTag is not { } tag) continue;
                 Apply(next, outcome, tag, nextGeneration, now);
             }
             ImageStreamShape.Normalize(next);
-            var changed = !exists || !JsonNode.DeepEquals(next, Normalized(stream!));
-            var annotations = ObjectMeta.Metadata(next)["annotations"] as JsonObject;
-            if (!changed && exists && annotations?[RepositoryCheckAnnotation] is not null) return stream;
-            if (annotations is null) ObjectMeta.Metadata(next)["annotations"] = annotations = new JsonObject();
-            annotations[RepositoryCheckAnnotation] = now;
+            var changed = !exists || !Same(next, stream!);
+            var annotations = next.Metadata.Annotations;
+            if (!changed && exists && annotations?.ContainsKey(RepositoryCheckAnnotation) == true) return stream;
+            (next.Metadata.Annotations ??= new Dictionary<string, string>())[RepositoryCheckAnnotation] = now.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'");
 
-            using (ImageStreamWrites.Internal())
+            try
             {
-                try
-                {
-                    return exists
-                        ? context.Api.Update(Group, "imagestreams", ns, name, next)
-                        : context.Api.Create(Group, "imagestreams", ns, next);
-                }
-                catch (StatusException e) when (attempt < 5 && ((e.Code == 409 && e.Reason is "Conflict" or "AlreadyExists") || (e.Code == 404 && exists)))
-                {
-                    stream = context.Api.TryGet(Group, "imagestreams", ns, name);
-                }
+                return ImageStreamTagView.Write(context with { DryRun = false }, next, exists, @internal: true);
+            }
+            catch (StatusException e) when (attempt < 5 && ((e.Code == 409 && e.Reason is "Conflict" or "AlreadyExists") || (e.Code == 404 && exists)))
+            {
+                stream = ImageStreamTagView.GetStream(context.Api, ns, name);
             }
         }
     }
 
-    /// <summary>What one result does to its tag (<c>importSuccessful</c> / <c>checkImportFailure</c>).</summary>
-    private static void Apply(JsonObject stream, Outcome outcome, string tag, long nextGeneration, string now)
+    private static bool Same(ImageStream next, ImageStream stored)
     {
-        var specItem = outcome.SpecItem;
-        var importPolicy = ImageStreamShape.ImportPolicy(specItem["importPolicy"] as JsonObject);
-        var requestedReferencePolicy = ImageStreamShape.ReferencePolicy(specItem["referencePolicy"] as JsonObject);
-        var specTag = TagHistory.SpecTag(stream, tag);
+        var copy = Wire.Copy(stored);
+        ImageStreamShape.Normalize(copy);
+        return JsonNode.DeepEquals(Wire.Encode(next), Wire.Encode(copy));
+    }
+
+    /// <summary>What one result does to its tag (<c>importSuccessful</c> / <c>checkImportFailure</c>).</summary>
+    private static void Apply(ImageStream stream, Outcome outcome, string tag, long nextGeneration, DateTime now)
+    {
+        var importPolicy = ImageStreamShape.Normalize(Wire.Copy(outcome.ImportPolicy));
+        var requestedReferencePolicy = ImageStreamShape.Normalize(Wire.Copy(outcome.ReferencePolicy));
+        var specTag = stream.FindSpecTag(tag);
 
         if (outcome.Imported is { } imported)
         {
-            var latest = TagHistory.Latest(stream, tag);
-            var differentEvent = latest is null ||
-                Str(latest["dockerImageReference"]) != imported.DockerImageReference || Str(latest["image"]) != imported.Digest;
-            var differentGeneration = specTag is null || LongOrNull(specTag["generation"]) is not { } specGeneration ||
-                latest is null || specGeneration > Long(latest["generation"]);
+            var latest = ImageStreamTagView.Latest(stream, tag);
+            var differentEvent = latest is null || latest.DockerImageReference != imported.DockerImageReference || latest.Image != imported.Digest;
+            var differentGeneration = specTag?.Generation is not { } specGeneration || latest is null || specGeneration > latest.Generation;
             if (differentEvent || differentGeneration || specTag is null)
             {
-                specTag = new JsonObject
+                specTag = new TagReference
                 {
-                    ["name"] = tag,
-                    ["annotations"] = specTag?["annotations"]?.DeepClone(),
-                    ["from"] = new JsonObject { ["kind"] = "DockerImage", ["name"] = outcome.FromName },
-                    ["generation"] = 0L,
-                    ["importPolicy"] = importPolicy.DeepClone(),
-                    ["referencePolicy"] = specTag?["referencePolicy"]?.DeepClone() ?? requestedReferencePolicy,
+                    Name = tag,
+                    Annotations = specTag?.Annotations,
+                    From = new ObjectReference(TagSourceKind.DockerImage, outcome.FromName),
+                    Generation = 0,
+                    ImportPolicy = Wire.Copy(importPolicy),
+                    ReferencePolicy = specTag?.ReferencePolicy ?? requestedReferencePolicy,
                 };
-                TagHistory.SetSpecTag(stream, specTag);
-                TagHistory.AddTagEvent(stream, tag, TagEventSources.Event(now, imported.DockerImageReference, imported.Digest, nextGeneration));
+                stream.SetSpecTag(specTag);
+                stream.AddTagEvent(tag, TagEventSources.Event(now, imported.DockerImageReference, imported.Digest, nextGeneration));
             }
-            specTag["importPolicy"] = importPolicy.DeepClone();
-            TagHistory.StatusTag(stream, tag)?.Remove("conditions");
+            specTag.ImportPolicy = Wire.Copy(importPolicy);
+            if (stream.FindStatusTag(tag) is { } statusTag) statusTag.Conditions = null;
             return;
         }
 
         var failure = outcome.Failure!;
         var message = failure.Message.Length > 0 ? failure.Message : "unknown error prevented import";
-        if (TagHistory.AddImportFailure(stream, tag, failure.Reason, message, nextGeneration, now) && specTag is not null)
-            specTag["generation"] = 0L;
+        if (SetImportFailure(stream, tag, failure.Reason, message, nextGeneration, now) && specTag is not null)
+            specTag.Generation = 0;
         if (specTag is null)
         {
-            TagHistory.SetSpecTag(stream, new JsonObject
+            stream.SetSpecTag(new TagReference
             {
-                ["name"] = tag,
-                ["from"] = new JsonObject { ["kind"] = "DockerImage", ["name"] = outcome.FromName },
-                ["generation"] = 0L,
-                ["importPolicy"] = importPolicy.DeepClone(),
-                ["referencePolicy"] = requestedReferencePolicy,
+                Name = tag,
+                From = new ObjectReference(TagSourceKind.DockerImage, outcome.FromName),
+                Generation = 0,
+                ImportPolicy = Wire.Copy(importPolicy),
+                ReferencePolicy = requestedReferencePolicy,
             });
         }
     }
 
-    private static JsonObject Normalized(JsonObject stream)
+    /// <summary>Records an ImportSuccess=False condition; false (nothing changed) when an identical type/status/reason/message is there.</summary>
+    private static bool SetImportFailure(ImageStream stream, string tag, string reason, string message, long generation, DateTime now)
     {
-        var copy = (JsonObject)stream.DeepClone();
-        ImageStreamShape.Normalize(copy);
-        return copy;
+        var list = stream.EnsureStatusTag(tag);
+        if (list.Conditions is { Count: > 0 } conditions && conditions[0] is { Type: TagEventCondition.ImportSuccess, Status: "False" } first &&
+            first.Reason == reason && first.Message == message)
+            return false;
+        list.Conditions =
+        [
+            new TagEventCondition
+            {
+                Type = TagEventCondition.ImportSuccess, Status = "False", LastTransitionTime = now, Reason = reason, Message = message, Generation = generation,
+            },
+        ];
+        return true;
     }
 
     /// <summary>Creates the Image (and a kept list's platform Images); an existing Image is reused.</summary>
@@ -267,129 +264,121 @@ internal sealed class StreamImport(ImageImporter importer)
         return StoreImage(api, imported.Image);
     }
 
-    private static JsonObject StoreImage(ApiService api, JsonObject image)
+    private static JsonObject StoreImage(ApiService api, Image image)
     {
-        var name = Str(image["metadata"]?["name"]) ?? "";
-        var toStore = ImageDocument.StripManifest((JsonObject)image.DeepClone());
-        JsonObject stored;
-        try { stored = api.Create(Group, "images", null, toStore); }
-        catch (StatusException e) when (e.Code == 409) { stored = api.Get(Group, "images", null, name); }
-        var result = (JsonObject)stored.DeepClone();
-        result.Remove("kind");
-        result.Remove("apiVersion");
-        (result["metadata"] as JsonObject)?.Remove("resourceVersion");
+        var (group, resource) = (ImageTypes.Images.Group, ImageTypes.Images.Resource);
+        var toStore = ImageDocument.StripManifest(Wire.Copy(image));
+        Image stored;
+        try { stored = api.Create(group, resource, null, toStore); }
+        catch (StatusException e) when (e.Code == 409) { stored = api.Get<Image>(group, resource, null, image.Metadata.Name); }
+        stored.Kind = null;
+        stored.ApiVersion = null;
+        stored.Metadata.ResourceVersion = null;
         // The response may carry the manifest and config when asked; the stored object never does.
-        if (image["dockerImageManifest"] is { } manifest) result["dockerImageManifest"] = manifest.DeepClone();
-        if (image["dockerImageConfig"] is { } config) result["dockerImageConfig"] = config.DeepClone();
-        return result;
+        stored.DockerImageManifest = image.DockerImageManifest;
+        stored.DockerImageConfig = image.DockerImageConfig;
+        return ImageDocument.Encode(stored);
     }
 
     /// <summary>An Image that was fetched but not stored (<c>import: false</c>): no uid, <c>creationTimestamp: null</c>.</summary>
-    private static JsonObject PreviewImage(JsonObject image)
+    private static JsonObject PreviewImage(Image image)
     {
-        var result = (JsonObject)image.DeepClone();
-        var metadata = (JsonObject)result["metadata"]!;
-        var annotations = metadata["annotations"];
-        metadata.Remove("annotations");
-        metadata["creationTimestamp"] = null;
-        if (annotations is not null) metadata["annotations"] = annotations;
-        return result;
+        var json = ImageDocument.Encode(Wire.Copy(image));
+        if (json["metadata"] is JsonObject metadata)
+        {
+            var annotations = metadata["annotations"];
+            metadata.Remove("annotations");
+            metadata["creationTimestamp"] = null;
+            if (annotations is not null) metadata["annotations"] = annotations.DeepClone();
+        }
+        return json;
     }
 
-    private static JsonObject ImageStatus(Outcome outcome, bool includeManifest)
+    private static JsonObject ImageStatus(Outcome outcome)
     {
         var status = new JsonObject();
         if (outcome.Imported is not null)
         {
-            status["status"] = new JsonObject { ["metadata"] = new JsonObject(), ["status"] = "Success" };
+            status["status"] = Wire.Encode(ApiStatus.Succeeded());
             var image = (JsonObject)outcome.Stored!.DeepClone();
-            if (!includeManifest) ImageDocument.StripManifest(image);
+            if (!outcome.IncludeManifest)
+            {
+                image.Remove("dockerImageManifest");
+                image.Remove("dockerImageConfig");
+            }
             status["image"] = image;
             if (outcome.Reference.Tag is { } tag && outcome.Reference.Digest is null) status["tag"] = tag;
             if (outcome.Imported.Manifests.Count > 0)
-                status["manifests"] = new JsonArray(outcome.Imported.Manifests.Select(m => (JsonNode)ImageDocument.StripManifest((JsonObject)m.DeepClone())).ToArray());
+                status["manifests"] = new JsonArray(outcome.Imported.Manifests
+                    .Select(m => (JsonNode)ImageDocument.Encode(ImageDocument.StripManifest(Wire.Copy(m)))).ToArray());
         }
         else
         {
-            status["status"] = outcome.Failure!.ToStatus();
+            status["status"] = Wire.Encode(outcome.Failure!.Status);
             if (outcome.Reference.Tag is { } tag && outcome.Reference.Digest is null) status["tag"] = tag;
         }
         return status;
     }
 
-    private static ImportOptions Options(JsonObject? policy, bool insecureRepository, Func<string, RegistryCredential?> credentials, string? arch, string? os) =>
-        new(Insecure: Bool(policy?["insecure"]) || insecureRepository, ImportMode: Str(policy?["importMode"]),
+    private static string? Annotation(IDictionary<string, string>? annotations, string key) =>
+        annotations is not null && annotations.TryGetValue(key, out var value) ? value : null;
+
+    private static ImportOptions Options(TagImportPolicy? policy, bool insecureRepository, Func<string, RegistryCredential?> credentials, string? arch, string? os) =>
+        new(Insecure: policy?.Insecure == true || insecureRepository, ImportMode: policy?.ImportMode,
             PreferArch: arch, PreferOs: os, Credentials: credentials);
 
     /// <summary>Server defaulting of the request: import and reference policies get their defaults.</summary>
-    private static JsonObject Defaulted(JsonObject spec)
+    private static ImageStreamImportSpec Defaulted(ImageStreamImportSpec spec)
     {
-        var result = new JsonObject { ["import"] = Bool(spec["import"]) };
-        if (spec["images"] is JsonArray images)
+        foreach (var image in spec.Images ?? [])
         {
-            result["images"] = new JsonArray(images.OfType<JsonObject>().Select(image =>
-            {
-                var item = new JsonObject { ["from"] = image["from"]?.DeepClone() };
-                if (image["to"] is JsonObject to) item["to"] = to.DeepClone();
-                item["importPolicy"] = ImageStreamShape.ImportPolicy(image["importPolicy"] as JsonObject);
-                item["includeManifest"] = Bool(image["includeManifest"]) ? true : null;
-                item["referencePolicy"] = ImageStreamShape.ReferencePolicy(image["referencePolicy"] as JsonObject);
-                if (item["includeManifest"] is null) item.Remove("includeManifest");
-                return (JsonNode)item;
-            }).ToArray());
+            image.ImportPolicy = ImageStreamShape.Normalize(image.ImportPolicy);
+            image.ReferencePolicy = ImageStreamShape.Normalize(image.ReferencePolicy);
         }
-        if (spec["repository"] is JsonObject repository)
+        if (spec.Repository is { } repository)
         {
-            var item = new JsonObject
-            {
-                ["from"] = repository["from"]?.DeepClone(),
-                ["importPolicy"] = ImageStreamShape.ImportPolicy(repository["importPolicy"] as JsonObject),
-                ["referencePolicy"] = ImageStreamShape.ReferencePolicy(repository["referencePolicy"] as JsonObject),
-            };
-            if (Bool(repository["includeManifest"])) item["includeManifest"] = true;
-            result["repository"] = item;
+            repository.ImportPolicy = ImageStreamShape.Normalize(repository.ImportPolicy);
+            repository.ReferencePolicy = ImageStreamShape.Normalize(repository.ReferencePolicy);
         }
-        return result;
+        return spec;
     }
 
     private sealed record ParsedRequest(List<RemoteImageReference> Images, RemoteImageReference? Repository);
 
-    private static ParsedRequest Validate(string name, string ns, JsonObject spec)
+    private static ParsedRequest Validate(string name, string ns, ImageStreamImportSpec spec)
     {
         var errors = new List<FieldError>();
         if (name.Length == 0) errors.Add(FieldError.Required("metadata.name", "name or generateName is required"));
-        else
-            errors.AddRange(ImageStreamValidation.ValidateStreamName(name, ns).Select(e =>
-                e.Type == FieldErrorType.Required ? FieldError.Required(e.Field, e.Detail) : FieldError.Invalid(e.Field, e.Value ?? "", e.Detail)));
+        else errors.AddRange(ImageStreamValidation.ValidateStreamName(name, ns));
 
         var references = new List<RemoteImageReference>();
-        var images = spec["images"] as JsonArray ?? [];
+        var images = spec.Images ?? [];
         RemoteImageReference? repositoryReference = null;
-        if (images.Count == 0 && spec["repository"] is not JsonObject)
-            errors.Add(new FieldError("spec.images", "FieldValueInvalid", "Invalid value: \"null\": you must specify at least one image or a repository import"));
+        if (images.Count == 0 && spec.Repository is null)
+            errors.Add(FieldError.InvalidLiteral("spec.images", "\"null\"", "you must specify at least one image or a repository import"));
         for (var i = 0; i < images.Count; i++)
         {
             var path = $"spec.images[{i}]";
-            var item = images[i] as JsonObject ?? new JsonObject();
-            var kind = Str(item["from"]?["kind"]) ?? "";
-            var fromName = Str(item["from"]?["name"]) ?? "";
-            if (kind != "DockerImage") errors.Add(FieldError.Invalid(path + ".from.kind", kind, "only DockerImage is supported"));
+            var item = images[i];
+            var kind = item.From?.Kind ?? "";
+            var fromName = item.From?.Name ?? "";
+            if (kind != TagSourceKind.DockerImage) errors.Add(FieldError.Invalid(path + ".from.kind", kind, "only DockerImage is supported"));
             if (fromName.Length == 0) errors.Add(FieldError.Required(path + ".from.name"));
             else if (!DockerImageReference.TryParse(fromName, out var parsed, out var error)) errors.Add(FieldError.Invalid(path + ".from.name", fromName, error));
             else references.Add(RemoteImageReferences.From(parsed));
-            if (item["to"] is JsonObject to)
+            if (item.To is { } to)
             {
-                var toName = Str(to["name"]) ?? "";
+                var toName = to.Name ?? "";
                 if (toName.Length == 0) errors.Add(FieldError.Required(path + ".to.name"));
                 else if (!ImageStreamValidation.IsValidTag(toName))
                     errors.Add(FieldError.Invalid(path + ".to.name", toName, $"must match \"{ImageStreamValidation.TagPattern}\""));
             }
         }
-        if (spec["repository"] is JsonObject repository)
+        if (spec.Repository is { } repository)
         {
-            var kind = Str(repository["from"]?["kind"]) ?? "";
-            var fromName = Str(repository["from"]?["name"]) ?? "";
-            if (kind != "DockerImage") errors.Add(FieldError.Invalid("spec.repository.from.kind", kind, "only DockerImage is supported"));
+            var kind = repository.From?.Kind ?? "";
+            var fromName = repository.From?.Name ?? "";
+            if (kind != TagSourceKind.DockerImage) errors.Add(FieldError.Invalid("spec.repository.from.kind", kind, "only DockerImage is supported"));
             if (fromName.Length == 0) errors.Add(FieldError.Required("spec.repository.from.name"));
             else if (!DockerImageReference.TryParse(fromName, out var parsed, out var error)) errors.Add(FieldError.Invalid("spec.repository.from.name", fromName, error));
             else if (parsed.Tag.Length > 0 || parsed.ID.Length > 0)

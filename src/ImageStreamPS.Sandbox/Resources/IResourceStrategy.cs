@@ -1,3 +1,4 @@
+using ImageStreamPS.OpenShift.Api;
 using System.Text.Json.Nodes;
 
 namespace ImageStreamPS.Sandbox.Resources;

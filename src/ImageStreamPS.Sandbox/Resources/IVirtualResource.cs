@@ -7,10 +7,11 @@ namespace ImageStreamPS.Sandbox.Resources;
 /// A resource with its own REST handlers instead of generic storage (imagestreamtags, imagestreamimages,
 /// imagestreamimports, projects): the HTTP layer routes its paths here, discovery lists it from
 /// <see cref="Type"/> (verbs, short names), and the Table writer uses <see cref="Columns"/>/<see cref="Cells"/>.
-/// How to add one: implement this interface (unsupported verbs may keep the default, which answers 405;
-/// list only the verbs you implement in <c>Type.Verbs</c>) and add one line to <see cref="ResourceCatalog"/>.
-/// Throw <see cref="StatusException"/> (via <see cref="ApiErrors"/>) for failures. PATCH is generic:
-/// the HTTP layer does Get, applies the patch, then Update.
+/// Writes are asynchronous and get the request's cancellation in <see cref="RequestContext.Cancellation"/>
+/// (an import waits on registries). How to add one: implement this interface (unsupported verbs may keep
+/// the default, which answers 405; list only the verbs you implement in <c>Type.Verbs</c>) and add one
+/// line to <see cref="ResourceCatalog"/>. Throw <see cref="StatusException"/> (via <see cref="ApiErrors"/>)
+/// for failures. PATCH is generic: the HTTP layer does Get, applies the patch, then Update.
 /// </summary>
 public interface IVirtualResource
 {
@@ -22,18 +23,18 @@ public interface IVirtualResource
     JsonObject List(RequestContext context, string? ns, ListOptions options) => throw ApiErrors.MethodNotSupported(Type, "list");
 
     /// <summary>POST to the collection; the result says whether to answer 201 or 200.</summary>
-    WriteResult Create(RequestContext context, string ns, JsonObject body) => throw ApiErrors.MethodNotSupported(Type, "create");
+    Task<WriteResult> CreateAsync(RequestContext context, string ns, JsonObject body) => throw ApiErrors.MethodNotSupported(Type, "create");
 
     /// <summary>PUT to an item; Created = true answers 201.</summary>
-    WriteResult Update(RequestContext context, string ns, string name, JsonObject body) => throw ApiErrors.MethodNotSupported(Type, "update");
+    Task<WriteResult> UpdateAsync(RequestContext context, string ns, string name, JsonObject body) => throw ApiErrors.MethodNotSupported(Type, "update");
 
     /// <summary>DELETE an item; returns the response body (a Status or the deleted object).</summary>
-    JsonObject Delete(RequestContext context, string ns, string name, DeleteOptions options) => throw ApiErrors.MethodNotSupported(Type, "delete");
+    Task<JsonObject> DeleteAsync(RequestContext context, string ns, string name, DeleteOptions options) => throw ApiErrors.MethodNotSupported(Type, "delete");
 
     IReadOnlyList<TableColumn> Columns => [TableColumn.NameColumn, TableColumn.Age];
 
     IReadOnlyList<JsonNode?> Cells(JsonObject obj, DateTimeOffset now) =>
-        [ObjectMeta.Name(obj), Tables.Age(ObjectMeta.CreationTimestamp(obj), now)];
+        [MetaAccessor.Name(obj), Tables.Age(MetaAccessor.CreationTimestamp(obj), now)];
 }
 
 /// <summary>The object a write returns and whether it was created (201) or updated (200).</summary>

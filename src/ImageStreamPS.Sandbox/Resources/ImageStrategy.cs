@@ -1,26 +1,28 @@
 using System.Text.Json.Nodes;
+using ImageStreamPS.OpenShift.Api;
 using ImageStreamPS.OpenShift.Images;
 using ImageStreamPS.Sandbox.Images;
 using ImageStreamPS.Sandbox.Resources.OpenShift;
-using static ImageStreamPS.Sandbox.Images.Streams.JsonRead;
 
 namespace ImageStreamPS.Sandbox.Resources;
 
 /// <summary>
 /// <c>images</c>: cluster-scoped, named by manifest digest, created by imports and pushes. The raw
-/// manifest and config are never stored (<c>PrepareImageForCreate</c>); <c>dockerImageReference</c> is required.
+/// manifest and config are never stored; <c>dockerImageReference</c> is required.
 /// </summary>
-public sealed class ImageStrategy : ResourceStrategy
+public sealed class ImageStrategy : ResourceStrategy<Image>
 {
     public override ResourceType Type => ImageTypes.Images;
 
-    public override void PrepareForCreate(RequestContext context, JsonObject obj) => ImageDocument.StripManifest(obj);
+    protected override void PrepareForCreate(RequestContext context, Image image) => ImageDocument.StripManifest(image);
 
-    public override void PrepareForUpdate(RequestContext context, JsonObject obj, JsonObject old) => ImageDocument.StripManifest(obj);
+    protected override void PrepareForUpdate(RequestContext context, Image image, Image old) => ImageDocument.StripManifest(image);
 
-    public override IEnumerable<FieldError> Validate(RequestContext context, JsonObject obj)
+    protected override JsonObject Encode(Image image) => ImageDocument.Encode(image);
+
+    protected override IEnumerable<FieldError> Validate(RequestContext context, Image image)
     {
-        var reference = Str(obj["dockerImageReference"]) ?? "";
+        var reference = image.DockerImageReference ?? "";
         if (reference.Length == 0) yield return FieldError.Required("dockerImageReference");
         else if (!DockerImageReference.TryParse(reference, out _, out var error)) yield return FieldError.Invalid("dockerImageReference", reference, error);
     }
@@ -31,6 +33,5 @@ public sealed class ImageStrategy : ResourceStrategy
         new("Image Reference", "string", "The pull spec the image was imported or pushed from."),
     ];
 
-    public override IReadOnlyList<JsonNode?> Cells(JsonObject obj, DateTimeOffset now) =>
-        [ObjectMeta.Name(obj), Str(obj["dockerImageReference"]) ?? ""];
+    protected override IReadOnlyList<JsonNode?> Cells(Image image, DateTimeOffset now) => [image.Metadata.Name, image.DockerImageReference ?? ""];
 }

@@ -1,9 +1,10 @@
-using ImageStreamPS.OpenShift.Durations;
 using System.Text.Json.Nodes;
+using ImageStreamPS.OpenShift.Api;
+using ImageStreamPS.OpenShift.Durations;
 using ImageStreamPS.Sandbox.Api;
+using ImageStreamPS.Sandbox.Images;
 using ImageStreamPS.Sandbox.Resources.OpenShift;
-using static ImageStreamPS.Sandbox.Images.Streams.JsonRead;
-using ImageStreamPS.OpenShift.Describe;
+using k8s.Models;
 
 namespace ImageStreamPS.Sandbox.Resources;
 
@@ -23,36 +24,34 @@ public sealed class ImageStreamImageResource : IVirtualResource
         var (streamName, id) = (parts[0], parts[1]);
         var stream = ImageStreamTagView.GetStream(context.Api, ns, streamName) ?? throw ApiErrors.NotFound(ImageTypes.ImageStreams, streamName);
 
-        JsonObject? image = null;
+        Image? image = null;
         foreach (var candidate in Candidates(context, stream))
         {
             var colon = candidate.IndexOf(':');
             var hex = colon >= 0 ? candidate[(colon + 1)..] : candidate;
             if (!candidate.StartsWith(id, StringComparison.Ordinal) && !hex.StartsWith(id, StringComparison.Ordinal)) continue;
-            image = context.Api.TryGet(ImageTypes.Images.Group, ImageTypes.Images.Resource, null, candidate);
+            image = context.Api.TryGet<Image>(ImageTypes.Images.Group, ImageTypes.Images.Resource, null, candidate);
             if (image is not null) break;
         }
-        if (image is null) throw NotFound(name);
+        if (image is null) throw new StatusException(StatusErrors.NotFound(Type.Group, "imagestreamimage", name));
 
-        var embedded = (JsonObject)image.DeepClone();
-        embedded.Remove("kind");
-        embedded.Remove("apiVersion");
-        embedded.Remove("dockerImageManifest");
-        embedded.Remove("dockerImageConfig");
-        var metadata = new JsonObject
+        var created = image.Metadata.CreationTimestamp;
+        ImageDocument.StripManifest(image);
+        image.Kind = null;
+        image.ApiVersion = null;
+        var view = new ImageStreamImage
         {
-            ["name"] = name,
-            ["namespace"] = ns,
-            ["creationTimestamp"] = image["metadata"]?["creationTimestamp"]?.DeepClone(),
+            Metadata = new V1ObjectMeta
+            {
+                Name = name,
+                NamespaceProperty = ns,
+                CreationTimestamp = created,
+                Annotations = stream.Metadata.Annotations is { Count: > 0 } annotations ? annotations : null,
+            },
         };
-        if (stream["metadata"]?["annotations"] is JsonObject { Count: > 0 } annotations) metadata["annotations"] = annotations.DeepClone();
-        return new JsonObject
-        {
-            ["kind"] = Type.Kind,
-            ["apiVersion"] = Type.ApiVersion,
-            ["metadata"] = metadata,
-            ["image"] = embedded,
-        };
+        var json = Wire.Encode(view);
+        json["image"] = ImageDocument.Encode(image);
+        return json;
     }
 
     public IReadOnlyList<TableColumn> Columns { get; } =
@@ -63,37 +62,33 @@ public sealed class ImageStreamImageResource : IVirtualResource
         new("Image Name", "string", "The image id.", 1),
     ];
 
+    /// <summary>openshift-apiserver's <c>printImageStreamImage</c>.</summary>
     public IReadOnlyList<JsonNode?> Cells(JsonObject obj, DateTimeOffset now)
     {
-        var created = ObjectMeta.CreationTimestamp(obj);
+        var view = Wire.Decode<ImageStreamImage>(obj, Type.Kind);
         return
         [
-            ObjectMeta.Name(obj),
-            created is { } time ? HumanDuration.Format(now - time) + " ago" : "",
-            Str(obj["image"]?["dockerImageReference"]) ?? "",
-            Str(obj["image"]?["metadata"]?["name"]) ?? "",
+            view.Metadata?.Name ?? "",
+            view.Metadata?.CreationTimestamp is { } time ? HumanDuration.Ago(time, now.UtcDateTime) : "",
+            view.Image?.DockerImageReference ?? "",
+            view.Image?.Metadata?.Name ?? "",
         ];
     }
 
     /// <summary>Every image id in the stream's history, then the platform manifests of kept manifest lists.</summary>
-    private static IEnumerable<string> Candidates(RequestContext context, JsonObject stream)
+    private static IEnumerable<string> Candidates(RequestContext context, ImageStream stream)
     {
-        var ids = (stream["status"]?["tags"] as JsonArray ?? []).OfType<JsonObject>()
-            .SelectMany(t => (t["items"] as JsonArray ?? []).OfType<JsonObject>())
-            .Select(i => Str(i["image"]) ?? "")
+        var ids = (stream.Status.Tags ?? []).SelectMany(t => t.Items ?? [])
+            .Select(i => i.Image ?? "")
             .Where(i => i.Length > 0)
             .Distinct()
             .ToList();
         foreach (var id in ids) yield return id;
         foreach (var id in ids)
         {
-            var image = context.Api.TryGet(ImageTypes.Images.Group, ImageTypes.Images.Resource, null, id);
-            foreach (var manifest in (image?["dockerImageManifests"] as JsonArray ?? []).OfType<JsonObject>())
-                if (Str(manifest["digest"]) is { Length: > 0 } digest) yield return digest;
+            var image = context.Api.TryGet<Image>(ImageTypes.Images.Group, ImageTypes.Images.Resource, null, id);
+            foreach (var manifest in image?.DockerImageManifests ?? [])
+                if (manifest.Digest is { Length: > 0 } digest) yield return digest;
         }
     }
-
-    private static StatusException NotFound(string name) =>
-        new(404, "NotFound", $"imagestreamimage.image.openshift.io \"{name}\" not found",
-            new JsonObject { ["name"] = name, ["group"] = "image.openshift.io", ["kind"] = "imagestreamimage" });
 }

@@ -1,6 +1,6 @@
-using ImageStreamPS.Sandbox.Resources.OpenShift;
 using System.Text.Json.Nodes;
 using ImageStreamPS.Sandbox.Images;
+using ImageStreamPS.Sandbox.Resources.OpenShift;
 
 namespace ImageStreamPS.Sandbox.Resources;
 
@@ -9,5 +9,6 @@ internal sealed class ImageStreamImportResource(StreamImport import) : IVirtualR
 {
     public ResourceType Type => ImageTypes.ImageStreamImports;
 
-    public WriteResult Create(RequestContext context, string ns, JsonObject body) => new(import.Create(context, ns, body), true);
+    public async Task<WriteResult> CreateAsync(RequestContext context, string ns, JsonObject body) =>
+        new(await import.CreateAsync(context, ns, body).ConfigureAwait(false), true);
 }

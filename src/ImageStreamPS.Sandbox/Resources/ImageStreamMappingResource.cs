@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
+using ImageStreamPS.OpenShift.Api;
 using ImageStreamPS.OpenShift.Images;
 using ImageStreamPS.Sandbox.Api;
 using ImageStreamPS.Sandbox.Images.Streams;
 using ImageStreamPS.Sandbox.Resources.OpenShift;
-using static ImageStreamPS.Sandbox.Images.Streams.JsonRead;
 
 namespace ImageStreamPS.Sandbox.Resources;
 
@@ -19,26 +19,27 @@ internal sealed class ImageStreamMappingResource(Func<string> internalRegistryHo
 
     public ResourceType Type => ImageTypes.ImageStreamMappings;
 
-    public WriteResult Create(RequestContext context, string ns, JsonObject body)
+    public Task<WriteResult> CreateAsync(RequestContext context, string ns, JsonObject body)
     {
-        var name = Str(body["metadata"]?["name"]) ?? "";
-        var tag = Str(body["tag"]) ?? "";
-        var image = body["image"] as JsonObject ?? new JsonObject();
-        image["metadata"] ??= new JsonObject();
-        var imageName = Str(image["metadata"]?["name"]) ?? "";
+        var mapping = Wire.Decode<ImageStreamMapping>(body, Type.Kind);
+        var name = mapping.Metadata?.Name ?? "";
+        var tag = mapping.Tag ?? "";
+        var image = mapping.Image ?? new Image();
+        image.Metadata ??= new();
+        var imageName = image.Metadata.Name ?? "";
 
         // PrepareForCreate: the pull spec defaults to this stream in the internal registry; signatures go.
-        if ((Str(image["dockerImageReference"]) ?? "").Length == 0 && internalRegistryHost() is { Length: > 0 } registry)
-            image["dockerImageReference"] = new DockerImageReference { Registry = registry, Namespace = ns, Name = name, ID = imageName }.Exact();
-        image.Remove("signatures");
-        var errors = Validate(name, tag, image, imageName);
+        if (string.IsNullOrEmpty(image.DockerImageReference) && internalRegistryHost() is { Length: > 0 } registry)
+            image.DockerImageReference = new DockerImageReference { Registry = registry, Namespace = ns, Name = name, ID = imageName }.Exact();
+        image.Signatures = null;
+        var errors = Validate(name, tag, image.DockerImageReference ?? "", imageName);
         if (errors.Count > 0) throw ApiErrors.Invalid(Type, name, errors);
 
-        var stream = context.Api.Get(ImageTypes.ImageStreams.Group, ImageTypes.ImageStreams.Resource, ns, name);
+        var stream = ImageStreamTagView.GetStream(context.Api, ns, name) ?? throw ApiErrors.NotFound(ImageTypes.ImageStreams, name);
         var created = true;
         try
         {
-            if (!context.DryRun) context.Api.Create(ImageTypes.Images.Group, ImageTypes.Images.Resource, null, (JsonObject)image.DeepClone());
+            if (!context.DryRun) context.Api.Create(ImageTypes.Images.Group, ImageTypes.Images.Resource, null, image);
         }
         catch (StatusException e) when (e.Code == 409 && e.Reason == "AlreadyExists")
         {
@@ -46,24 +47,17 @@ internal sealed class ImageStreamMappingResource(Func<string> internalRegistryHo
         }
 
         // An image the registry manages that already existed is most likely tagged elsewhere: pull it from this stream.
-        var reference = Str(image["dockerImageReference"]) ?? "";
-        if (!created && Str(image["metadata"]?["annotations"]?["openshift.io/image.managed"]) == "true" &&
+        var reference = image.DockerImageReference ?? "";
+        if (!created && image.Metadata.Annotations is { } annotations && annotations.TryGetValue("openshift.io/image.managed", out var managed) && managed == "true" &&
             ForStream(stream) is { } streamReference)
             reference = (streamReference with { Tag = "", ID = imageName }).Exact();
-        var now = ObjectMeta.FormatTime(context.Now);
+        var now = Wire.Time(context.Now);
 
         for (var attempt = 1; ; attempt++)
         {
-            var lastEvent = TagHistory.Latest(stream, tag)?.DeepClone() as JsonObject;
-            var next = new JsonObject
-            {
-                ["created"] = now,
-                ["dockerImageReference"] = reference,
-                ["image"] = imageName,
-                ["generation"] = ObjectMeta.Generation(stream),
-            };
-            if (!TagHistory.AddTagEvent(stream, tag, next)) break;
-            TagHistory.UpdateTrackingTags(stream, ns, name, tag);
+            var lastEvent = stream.LatestTaggedImage(tag) is { } last ? (last.DockerImageReference, last.Image) : ((string, string)?)null;
+            if (!stream.AddTagEvent(tag, TagEventSources.Event(now, reference, imageName, stream.Metadata.Generation ?? 0))) break;
+            stream.UpdateTrackingTags(tag);
             if (context.DryRun) break;
             try
             {
@@ -73,19 +67,19 @@ internal sealed class ImageStreamMappingResource(Func<string> internalRegistryHo
             catch (StatusException e) when (e.Code == 409 && e.Reason == "Conflict" && attempt < MaxRetriesOnConflict)
             {
                 // Retry on the newer stream unless the tag itself moved meanwhile (generation and time aside).
-                var latest = context.Api.Get(ImageTypes.ImageStreams.Group, ImageTypes.ImageStreams.Resource, ns, name);
-                if (lastEvent is not null && !SameEvent(lastEvent, TagHistory.Latest(latest, tag))) throw;
+                var latest = ImageStreamTagView.GetStream(context.Api, ns, name) ?? throw ApiErrors.NotFound(ImageTypes.ImageStreams, name);
+                if (lastEvent is not null && (latest.LatestTaggedImage(tag) is not { } newer || (newer.DockerImageReference, newer.Image) != lastEvent)) throw;
                 stream = latest;
             }
         }
-        return new WriteResult(new JsonObject
+        return Task.FromResult(new WriteResult(new JsonObject
         {
             ["kind"] = "Status", ["apiVersion"] = "v1", ["metadata"] = new JsonObject(), ["status"] = "Success", ["code"] = 201,
-        }, true);
+        }, true));
     }
 
     /// <summary><c>ValidateImageStreamMapping</c> with <c>validateImage</c>, in their order.</summary>
-    private static List<FieldError> Validate(string name, string tag, JsonObject image, string imageName)
+    private static List<FieldError> Validate(string name, string tag, string reference, string imageName)
     {
         var errors = PathSegmentName("metadata.name", name);
         if (name.Length == 0)
@@ -95,7 +89,6 @@ internal sealed class ImageStreamMappingResource(Func<string> internalRegistryHo
         }
         if (tag.Length == 0) errors.Add(FieldError.Required("tag"));
         errors.AddRange(PathSegmentName("image.metadata.name", imageName));
-        var reference = Str(image["dockerImageReference"]) ?? "";
         if (reference.Length == 0) errors.Add(FieldError.Required("image.dockerImageReference"));
         else if (!DockerImageReference.TryParse(reference, out _, out var error)) errors.Add(FieldError.Invalid("image.dockerImageReference", reference, error));
         return errors;
@@ -113,12 +106,9 @@ internal sealed class ImageStreamMappingResource(Func<string> internalRegistryHo
     }
 
     /// <summary><c>dockerImageReferenceForStream</c>: status.dockerImageRepository, else the spec's.</summary>
-    private static DockerImageReference? ForStream(JsonObject stream)
+    private static DockerImageReference? ForStream(ImageStream stream)
     {
-        var spec = Str(stream["status"]?["dockerImageRepository"]) is { Length: > 0 } status ? status : Str(stream["spec"]?["dockerImageRepository"]) ?? "";
+        var spec = stream.Status.DockerImageRepository is { Length: > 0 } status ? status : stream.Spec.DockerImageRepository ?? "";
         return DockerImageReference.TryParse(spec, out var reference) ? reference : null;
     }
-
-    private static bool SameEvent(JsonObject last, JsonObject? newer) =>
-        newer is not null && Str(last["dockerImageReference"]) == Str(newer["dockerImageReference"]) && Str(last["image"]) == Str(newer["image"]);
 }

@@ -1,78 +1,84 @@
 using System.Text.Json.Nodes;
+using ImageStreamPS.OpenShift.Api;
+using ImageStreamPS.OpenShift.ImageStreams;
+using ImageStreamPS.OpenShift.Images;
+using ImageStreamPS.Sandbox.Api;
 using ImageStreamPS.Sandbox.Hosting;
-using ImageStreamPS.Sandbox.Images;
 using ImageStreamPS.Sandbox.Images.Streams;
 using ImageStreamPS.Sandbox.Resources.OpenShift;
-using static ImageStreamPS.Sandbox.Images.Streams.JsonRead;
 
 namespace ImageStreamPS.Sandbox.Resources;
 
 /// <summary>
-/// <c>imagestreams</c> as openshift-apiserver's strategy: status replaced on create and ignored on the
-/// main endpoint (except for the server's own import/push writes), generations, spec tag generations,
-/// status events computed synchronously for ImageStreamImage/ImageStreamTag/reference sources,
-/// tracking tags, validation, repositories recomputed on every read, sorted tags.
+/// <c>imagestreams</c> as openshift-apiserver's strategy (<c>pkg/image/apiserver/registry/imagestream/strategy.go</c>):
+/// status replaced on create and ignored on the main endpoint (except for the server's own import/push
+/// writes, its internal strategy), generations, spec tag generations, status events computed synchronously
+/// for ImageStreamImage/ImageStreamTag/reference sources, tracking tags, validation (the engine's
+/// <see cref="ImageStreamValidation.ValidateImageStream"/>), repositories recomputed on every read, sorted tags.
 /// </summary>
-public sealed class ImageStreamStrategy(SandboxSettings settings) : ResourceStrategy
+public sealed class ImageStreamStrategy(SandboxSettings settings) : ResourceStrategy<ImageStream>
 {
     public override ResourceType Type => ImageTypes.ImageStreams;
 
     public override bool AllowUnconditionalUpdate => false;
 
-    public override void PrepareForCreate(RequestContext context, JsonObject obj)
+    protected override bool IgnoresStatus(RequestContext context) => !context.Internal;
+
+    protected override void PrepareForCreate(RequestContext context, ImageStream stream)
     {
         // The server's own writes (an import creating its stream) keep their status tags.
-        var status = new JsonObject { ["dockerImageRepository"] = DockerImageRepository(obj) };
-        if (PublicDockerImageRepository(obj) is { } publicRepository) status["publicDockerImageRepository"] = publicRepository;
-        if (ImageStreamWrites.IsInternal && obj["status"]?["tags"] is JsonArray tags) status["tags"] = tags.DeepClone();
-        obj["status"] = status;
-        ImageStreamShape.Normalize(obj);
-        ObjectMeta.Metadata(obj)["generation"] = 1L;
-        SpecTagGenerations.SetAllForCreate(obj, 1);
-    }
-
-    public override IEnumerable<FieldError> Validate(RequestContext context, JsonObject obj) => ValidateStream(context, null, obj);
-
-    public override void PrepareForUpdate(RequestContext context, JsonObject obj, JsonObject old)
-    {
-        if (!ImageStreamWrites.IsInternal) obj["status"] = old["status"]?.DeepClone() ?? new JsonObject();
-        ImageStreamShape.Normalize(obj);
-        var generation = ObjectMeta.Generation(old);
-        ObjectMeta.Metadata(obj)["generation"] = generation;
-        SpecTagGenerations.KeepStored(obj, old);
-        if (!JsonNode.DeepEquals(obj["spec"], old["spec"]) || generation == 0) generation++;
-        ObjectMeta.Metadata(obj)["generation"] = generation;
-        SpecTagGenerations.EnsureSet(obj, old, ObjectMeta.Namespace(obj), generation);
-    }
-
-    public override IEnumerable<FieldError> ValidateUpdate(RequestContext context, JsonObject obj, JsonObject old) => ValidateStream(context, old, obj);
-
-    public override void PrepareForStatusUpdate(RequestContext context, JsonObject obj, JsonObject old)
-    {
-        base.PrepareForStatusUpdate(context, obj, old);
-        ImageStreamShape.Normalize(obj);
-        var generation = ObjectMeta.Generation(obj);
-        // Every new top event gets a generation: its spec tag's when the event changed, else the stream's.
-        foreach (var list in (obj["status"]?["tags"] as JsonArray ?? []).OfType<JsonObject>())
+        stream.Status = new ImageStreamStatus
         {
-            if (list["items"] is not JsonArray { Count: > 0 } items || items[0] is not JsonObject top || Long(top["generation"]) != 0) continue;
-            var tag = Str(list["tag"]) ?? "";
-            var older = TagHistory.Latest(old, tag);
+            DockerImageRepository = DockerImageRepository(stream),
+            PublicDockerImageRepository = PublicDockerImageRepository(stream),
+            Tags = context.Internal ? stream.Status?.Tags : null,
+        };
+        ImageStreamShape.Normalize(stream);
+        stream.Metadata.Generation = 1;
+        SpecTagGenerations.SetAllForCreate(stream, 1);
+    }
+
+    protected override IEnumerable<FieldError> Validate(RequestContext context, ImageStream stream) => ValidateStream(context, null, stream);
+
+    protected override void PrepareForUpdate(RequestContext context, ImageStream stream, ImageStream old)
+    {
+        stream.Status ??= new ImageStreamStatus();
+        ImageStreamShape.Normalize(stream);
+        var generation = old.Metadata.Generation ?? 0;
+        stream.Metadata.Generation = generation;
+        SpecTagGenerations.KeepStored(stream, old);
+        if (!JsonNode.DeepEquals(Wire.Encode(stream.Spec), Wire.Encode(old.Spec)) || generation == 0) generation++;
+        stream.Metadata.Generation = generation;
+        SpecTagGenerations.EnsureSet(stream, old, stream.Metadata.NamespaceProperty ?? "", generation);
+    }
+
+    protected override IEnumerable<FieldError> ValidateUpdate(RequestContext context, ImageStream stream, ImageStream old) =>
+        ValidateStream(context, old, stream);
+
+    protected override void PrepareForStatusUpdate(RequestContext context, ImageStream stream, ImageStream old)
+    {
+        ImageStreamShape.Normalize(stream);
+        var generation = stream.Metadata.Generation ?? 0;
+        // Every new top event gets a generation: its spec tag's when the event changed, else the stream's.
+        foreach (var list in stream.Status.Tags ?? [])
+        {
+            if (list.Items is not { Count: > 0 } items || items[0].Generation != 0) continue;
+            var top = items[0];
+            var older = old.FindStatusTag(list.Tag)?.Items is { Count: > 0 } oldItems ? oldItems[0] : null;
             var changed = older is not null &&
-                (Str(older["image"]) != Str(top["image"]) || Str(older["dockerImageReference"]) != Str(top["dockerImageReference"]) ||
-                 Long(older["generation"]) > Long(top["generation"]));
-            top["generation"] = changed && LongOrNull(TagHistory.SpecTag(obj, tag)?["generation"]) is { } specGeneration ? specGeneration : generation;
+                (older.Image != top.Image || older.DockerImageReference != top.DockerImageReference || older.Generation > top.Generation);
+            top.Generation = changed && stream.FindSpecTag(list.Tag)?.Generation is { } specGeneration ? specGeneration : generation;
         }
     }
 
-    public override void Decorate(JsonObject obj)
+    protected override bool Decorates => true;
+
+    protected override void Decorate(ImageStream stream)
     {
-        if (obj["status"] is not JsonObject) obj["status"] = new JsonObject();
-        var status = (JsonObject)obj["status"]!;
-        status["dockerImageRepository"] = DockerImageRepository(obj);
-        if (PublicDockerImageRepository(obj) is { } publicRepository) status["publicDockerImageRepository"] = publicRepository;
-        else status.Remove("publicDockerImageRepository");
-        ImageStreamShape.Normalize(obj);
+        stream.Status ??= new ImageStreamStatus();
+        stream.Status.DockerImageRepository = DockerImageRepository(stream);
+        stream.Status.PublicDockerImageRepository = PublicDockerImageRepository(stream);
+        ImageStreamShape.Normalize(stream);
     }
 
     public override IReadOnlyList<TableColumn> Columns { get; } =
@@ -83,32 +89,33 @@ public sealed class ImageStreamStrategy(SandboxSettings settings) : ResourceStra
         new("Updated", "string", "When the most recent tag was updated."),
     ];
 
-    public override IReadOnlyList<JsonNode?> Cells(JsonObject obj, DateTimeOffset now) => ImageStreamTable.Cells(obj, now);
+    protected override IReadOnlyList<JsonNode?> Cells(ImageStream stream, DateTimeOffset now) =>
+        ImageStreamTable.Row(stream, now.UtcDateTime).Select(cell => (JsonNode?)cell).ToList();
 
-    protected override IReadOnlyDictionary<string, Func<JsonObject, string>> Fields { get; } = new Dictionary<string, Func<JsonObject, string>>
+    protected override IReadOnlyDictionary<string, Func<ImageStream, string>> Fields { get; } = new Dictionary<string, Func<ImageStream, string>>
     {
-        ["spec.dockerImageRepository"] = o => Str(o["spec"]?["dockerImageRepository"]) ?? "",
-        ["status.dockerImageRepository"] = o => Str(o["status"]?["dockerImageRepository"]) ?? "",
+        ["spec.dockerImageRepository"] = s => s.Spec?.DockerImageRepository ?? "",
+        ["status.dockerImageRepository"] = s => s.Status?.DockerImageRepository ?? "",
     };
 
-    private List<FieldError> ValidateStream(RequestContext context, JsonObject? old, JsonObject stream)
+    private List<FieldError> ValidateStream(RequestContext context, ImageStream? old, ImageStream stream)
     {
         var errors = new List<FieldError>();
         var sources = new TagEventSources(
-            (ns, name) => context.Api.TryGet(ImageTypes.ImageStreams.Group, ImageTypes.ImageStreams.Resource, ns, name),
+            (ns, name) => context.Api.TryGet<ImageStream>(ImageTypes.ImageStreams.Group, ImageTypes.ImageStreams.Resource, ns, name),
             settings.InternalRegistryHost);
-        var tagErrors = sources.Apply(old, stream, ObjectMeta.FormatTime(context.Now));
-        if (tagErrors.Count > 0) errors.Add(TagEventSources.Wrap(ObjectMeta.Name(stream), tagErrors));
-        errors.AddRange(ImageStreamRules.Validate(stream));
+        var tagErrors = sources.Apply(old, stream, Wire.Time(context.Now));
+        if (tagErrors.Count > 0) errors.Add(TagEventSources.Wrap(stream.Metadata.Name ?? "", tagErrors));
+        errors.AddRange(ImageStreamValidation.ValidateImageStream(stream));
         ImageStreamShape.Normalize(stream);
         return errors;
     }
 
-    private string DockerImageRepository(JsonObject stream) =>
+    private string DockerImageRepository(ImageStream stream) =>
         settings.InternalRegistryHost.Length > 0
-            ? $"{settings.InternalRegistryHost}/{ObjectMeta.Namespace(stream)}/{ObjectMeta.Name(stream)}"
-            : Str(stream["spec"]?["dockerImageRepository"]) ?? "";
+            ? $"{settings.InternalRegistryHost}/{stream.Metadata.NamespaceProperty}/{stream.Metadata.Name}"
+            : stream.Spec?.DockerImageRepository ?? "";
 
-    private string? PublicDockerImageRepository(JsonObject stream) =>
-        settings.PublicRegistryHost.Length > 0 ? $"{settings.PublicRegistryHost}/{ObjectMeta.Namespace(stream)}/{ObjectMeta.Name(stream)}" : null;
+    private string? PublicDockerImageRepository(ImageStream stream) =>
+        settings.PublicRegistryHost.Length > 0 ? $"{settings.PublicRegistryHost}/{stream.Metadata.NamespaceProperty}/{stream.Metadata.Name}" : null;
 }

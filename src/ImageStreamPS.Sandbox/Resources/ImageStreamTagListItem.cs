@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
+using ImageStreamPS.OpenShift.Api;
 using ImageStreamPS.Sandbox.Api;
-using ImageStreamPS.Sandbox.Images.Streams;
-using static ImageStreamPS.Sandbox.Images.Streams.JsonRead;
 
 namespace ImageStreamPS.Sandbox.Resources;
 
@@ -13,16 +12,14 @@ namespace ImageStreamPS.Sandbox.Resources;
 /// </summary>
 internal static class ImageStreamTagListItem
 {
-    public static JsonObject? Build(ApiService api, JsonObject stream, string tag)
+    public static JsonObject? Build(ApiService api, ImageStream stream, string tag)
     {
-        if (TagHistory.Latest(stream, tag) is not { } latest || Str(latest["image"]) is not { Length: > 0 } imageName) return null;
+        if (ImageStreamTagView.Latest(stream, tag) is not { Image.Length: > 0 } latest) return null;
         var view = ImageStreamTagView.Build(api, stream, tag, allowEmpty: true)!;
-        view.Remove("kind");
-        view.Remove("apiVersion");
         view["image"] = new JsonObject
         {
-            ["metadata"] = new JsonObject { ["name"] = imageName, ["creationTimestamp"] = null },
-            ["dockerImageReference"] = ImageStreamTagView.ResolveReference(stream, tag, latest),
+            ["metadata"] = new JsonObject { ["name"] = latest.Image, ["creationTimestamp"] = null },
+            ["dockerImageReference"] = stream.ResolveReferenceForTagEvent(tag, latest),
             // The v1 conversion encodes the internal image's empty DockerImageMetadata all the same.
             ["dockerImageMetadata"] = new JsonObject
             {

@@ -1,18 +1,17 @@
-using ImageStreamPS.OpenShift.Durations;
 using System.Text.Json.Nodes;
+using ImageStreamPS.OpenShift.Api;
+using ImageStreamPS.OpenShift.Durations;
 using ImageStreamPS.OpenShift.Images;
 using ImageStreamPS.Sandbox.Api;
-using ImageStreamPS.Sandbox.Images.Streams;
 using ImageStreamPS.Sandbox.Resources.OpenShift;
-using static ImageStreamPS.Sandbox.Images.Streams.JsonRead;
-using ImageStreamPS.OpenShift.Describe;
 
 namespace ImageStreamPS.Sandbox.Resources;
 
 /// <summary>
-/// <c>imagestreamtags</c>: a view over one tag of a stream. GET/LIST need an image; POST adds a new
-/// spec tag (creating the stream); PUT upserts the spec tag (201 when new); DELETE removes the spec
-/// tag and its whole history. Writes go through the stream's strategy, so status events follow §2.7.
+/// <c>imagestreamtags</c>: a view over one tag of a stream (openshift-apiserver <c>imagestreamtag/rest.go</c>).
+/// GET/LIST need an image; POST adds a new spec tag (creating the stream); PUT upserts the spec tag (201
+/// when new); DELETE removes the spec tag and its whole history. Writes go through the stream's strategy,
+/// so status events follow §2.7.
 /// </summary>
 public sealed class ImageStreamTagResource : IVirtualResource
 {
@@ -27,89 +26,72 @@ public sealed class ImageStreamTagResource : IVirtualResource
         return ImageStreamTagView.Build(context.Api, stream, tag, allowEmpty: false) ?? throw ImageStreamTagView.NotFound(name);
     }
 
-    public JsonObject List(RequestContext context, string? ns, ListOptions options)
-    {
-        var streams = context.Api.List(ImageTypes.ImageStreams.Group, ImageTypes.ImageStreams.Resource, ns,
-            new ListOptions { LabelSelector = options.LabelSelector });
-        var items = new JsonArray();
-        foreach (var stream in streams.Items.OrderBy(ObjectMeta.Namespace, StringComparer.Ordinal).ThenBy(ObjectMeta.Name, StringComparer.Ordinal))
-        {
-            foreach (var list in (stream["status"]?["tags"] as JsonArray ?? []).OfType<JsonObject>().OrderBy(t => Str(t["tag"]), StringComparer.Ordinal))
-            {
-                if (ImageStreamTagListItem.Build(context.Api, stream, Str(list["tag"]) ?? "") is { } item) items.Add(item);
-            }
-        }
-        return new JsonObject
-        {
-            ["kind"] = Type.ListKind,
-            ["apiVersion"] = Type.ApiVersion,
-            ["metadata"] = new JsonObject { ["resourceVersion"] = streams.ResourceVersion },
-            ["items"] = items,
-        };
-    }
+    public JsonObject List(RequestContext context, string? ns, ListOptions options) =>
+        ImageStreamTagView.List(context.Api, Type, ns, options, stream => (stream.Status.Tags ?? [])
+            .Select(t => t.Tag).Order(StringComparer.Ordinal)
+            .Select(tag => ImageStreamTagListItem.Build(context.Api, stream, tag)));
 
-    public WriteResult Create(RequestContext context, string ns, JsonObject body)
+    public Task<WriteResult> CreateAsync(RequestContext context, string ns, JsonObject body)
     {
-        var name = Str(body["metadata"]?["name"]) ?? "";
+        var request = Wire.Decode<ImageStreamTag>(body, Type.Kind);
+        var name = request.Metadata?.Name ?? "";
         var (streamName, tag) = Split(name);
-        if (body["tag"] is not JsonObject requested)
+        if (request.Tag is not { } requested)
             throw ApiErrors.Invalid(Type, name, [FieldError.Required("tag", "tag is required on create")]);
-        ValidateTag(name, tag, requested);
+        ValidateTag(name, tag);
         for (var attempt = 0; ; attempt++)
         {
             var stream = ImageStreamTagView.GetStream(context.Api, ns, streamName);
             var exists = stream is not null;
-            stream ??= NewStream(ns, streamName);
-            if (TagHistory.SpecTag(stream, tag) is not null)
-                throw new StatusException(409, "AlreadyExists", $"imagestreamtag.image.openshift.io \"{name}\" already exists",
-                    new JsonObject { ["name"] = name, ["group"] = Type.Group, ["kind"] = "imagestreamtag" });
-            var tagReference = (JsonObject)requested.DeepClone();
-            tagReference["name"] = tag;
-            TagHistory.SetSpecTag(stream, tagReference);
+            stream ??= ImageStreamTagView.NewStream(ns, streamName);
+            if (stream.FindSpecTag(tag) is not null)
+                throw new StatusException(StatusErrors.AlreadyExists(Type.Group, "imagestreamtag", name));
+            var tagReference = Wire.Copy(requested);
+            tagReference.Name = tag;
+            stream.SetSpecTag(tagReference);
             try
             {
-                var stored = Write(context, ns, streamName, stream, exists);
-                return new WriteResult(ImageStreamTagView.Build(context.Api, stored, tag, allowEmpty: true)!, true);
+                var stored = ImageStreamTagView.Write(context, stream, exists);
+                return Task.FromResult(new WriteResult(ImageStreamTagView.Build(context.Api, stored, tag, allowEmpty: true)!, true));
             }
             catch (StatusException e) when (IsRace(e) && attempt < Retries) { }
         }
     }
 
-    public WriteResult Update(RequestContext context, string ns, string name, JsonObject body)
+    public Task<WriteResult> UpdateAsync(RequestContext context, string ns, string name, JsonObject body)
     {
         var (streamName, tag) = Split(name);
-        var requestedVersion = Str(body["metadata"]?["resourceVersion"]) ?? "";
+        var request = Wire.Decode<ImageStreamTag>(body, Type.Kind);
+        var requestedVersion = request.Metadata?.ResourceVersion ?? "";
         for (var attempt = 0; ; attempt++)
         {
             var stream = ImageStreamTagView.GetStream(context.Api, ns, streamName);
             var exists = stream is not null;
-            if (exists && requestedVersion.Length > 0 && requestedVersion != ObjectMeta.ResourceVersion(stream!))
-                throw ApiErrors.Conflict(Type, name, $"another caller has updated the resource version to {ObjectMeta.ResourceVersion(stream!)}");
-            stream ??= NewStream(ns, streamName);
-            var oldSpecTag = TagHistory.SpecTag(stream, tag);
-            var requested = body["tag"] as JsonObject;
+            if (exists && requestedVersion.Length > 0 && requestedVersion != stream!.Metadata.ResourceVersion)
+                throw ApiErrors.Conflict(Type, name, $"another caller has updated the resource version to {stream.Metadata.ResourceVersion}");
+            stream ??= ImageStreamTagView.NewStream(ns, streamName);
+            var oldSpecTag = stream.FindSpecTag(tag);
+            var requested = request.Tag;
             if (requested is null && oldSpecTag is null)
                 throw ApiErrors.BadRequest($"imagestreamtag {tag} is not a spec tag in imagestream {ns}/{streamName}, cannot be updated");
 
-            var metaAnnotations = body["metadata"]?["annotations"] as JsonObject;
-            if (requested?["annotations"] is JsonObject { Count: > 0 } tagAnnotations && metaAnnotations is { Count: > 0 } &&
-                !JsonNode.DeepEquals(tagAnnotations, metaAnnotations))
+            var metaAnnotations = request.Metadata?.Annotations;
+            if (requested?.Annotations is { Count: > 0 } tagAnnotations && metaAnnotations is { Count: > 0 } && !SameMap(tagAnnotations, metaAnnotations))
                 throw ApiErrors.Invalid(Type, name, [FieldError.Invalid("tag.annotations", GoMap(tagAnnotations),
                     "tag annotations must not be provided or must be equal to the object meta annotations")]);
-            if (body["metadata"]?["labels"] is JsonObject { Count: > 0 } labels && exists &&
-                !JsonNode.DeepEquals(labels, stream["metadata"]?["labels"]))
+            if (request.Metadata?.Labels is { Count: > 0 } labels && exists && !SameMap(labels, stream.Metadata.Labels))
                 throw ApiErrors.Invalid(Type, name, [FieldError.Invalid("metadata", "", "may not update fields other than metadata.annotations")]);
 
-            var tagReference = (JsonObject)(requested ?? oldSpecTag)!.DeepClone();
-            tagReference["name"] = tag;
-            var annotations = metaAnnotations is { Count: > 0 } ? metaAnnotations : requested?["annotations"] as JsonObject;
-            tagReference["annotations"] = annotations is { Count: > 0 } ? annotations.DeepClone() : null;
-            ValidateTag(name, tag, tagReference);
-            TagHistory.SetSpecTag(stream, tagReference);
+            var tagReference = Wire.Copy((requested ?? oldSpecTag)!);
+            tagReference.Name = tag;
+            var annotations = metaAnnotations is { Count: > 0 } ? metaAnnotations : requested?.Annotations;
+            tagReference.Annotations = annotations is { Count: > 0 } ? new Dictionary<string, string>(annotations) : null;
+            ValidateTag(name, tag);
+            stream.SetSpecTag(tagReference);
             try
             {
-                var stored = Write(context, ns, streamName, stream, exists);
-                return new WriteResult(ImageStreamTagView.Build(context.Api, stored, tag, allowEmpty: true)!, oldSpecTag is null);
+                var stored = ImageStreamTagView.Write(context, stream, exists);
+                return Task.FromResult(new WriteResult(ImageStreamTagView.Build(context.Api, stored, tag, allowEmpty: true)!, oldSpecTag is null));
             }
             catch (StatusException e) when (IsRace(e) && requestedVersion.Length == 0 && attempt < Retries) { }
             catch (StatusException e) when (e.Code == 409 && e.Reason == "Conflict")
@@ -119,25 +101,22 @@ public sealed class ImageStreamTagResource : IVirtualResource
         }
     }
 
-    public JsonObject Delete(RequestContext context, string ns, string name, DeleteOptions options)
+    public Task<JsonObject> DeleteAsync(RequestContext context, string ns, string name, DeleteOptions options)
     {
         var (streamName, tag) = Split(name);
         for (var attempt = 0; ; attempt++)
         {
             var stream = ImageStreamTagView.GetStream(context.Api, ns, streamName) ?? throw ImageStreamTagView.NotFound(name);
-            if (options.PreconditionUid is { Length: > 0 } uid && uid != ObjectMeta.Uid(stream))
-                throw ApiErrors.Conflict(Type, name, $"Precondition failed: UID in precondition: {uid}, UID in object meta: {ObjectMeta.Uid(stream)}");
-            var removedSpec = TagHistory.RemoveSpecTag(stream, tag);
-            var removedStatus = TagHistory.RemoveStatusTag(stream, tag);
+            if (options.PreconditionUid is { Length: > 0 } uid && uid != stream.Metadata.Uid)
+                throw ApiErrors.Conflict(Type, name, $"Precondition failed: UID in precondition: {uid}, UID in object meta: {stream.Metadata.Uid}");
+            var removedSpec = stream.RemoveSpecTag(tag);
+            var removedStatus = stream.RemoveStatusTag(tag);
             if (!removedSpec && !removedStatus) throw ImageStreamTagView.NotFound(name);
             try
             {
-                if (!context.DryRun)
-                {
-                    using (ImageStreamWrites.Internal())
-                        context.Api.Update(ImageTypes.ImageStreams.Group, ImageTypes.ImageStreams.Resource, ns, streamName, stream);
-                }
-                return new JsonObject { ["kind"] = "Status", ["apiVersion"] = "v1", ["metadata"] = new JsonObject(), ["status"] = "Success" };
+                // The status tag goes too: an internal write, as the apiserver's tag deletion is.
+                ImageStreamTagView.Write(context, stream, exists: true, @internal: true);
+                return Task.FromResult(Wire.Encode(ApiStatus.Succeeded().TopLevel()));
             }
             catch (StatusException e) when (IsRace(e) && attempt < Retries) { }
         }
@@ -151,27 +130,21 @@ public sealed class ImageStreamTagResource : IVirtualResource
         new("Image Name", "string", "The image id.", 1),
     ];
 
+    /// <summary>openshift-apiserver's <c>printImageStreamTag</c>.</summary>
     public IReadOnlyList<JsonNode?> Cells(JsonObject obj, DateTimeOffset now)
     {
-        var created = ObjectMeta.CreationTimestamp(obj);
+        var view = Wire.Decode<ImageStreamTag>(obj, Type.Kind);
+        var created = view.Metadata?.CreationTimestamp;
         return
         [
-            ObjectMeta.Name(obj),
-            Str(obj["image"]?["dockerImageReference"]) ?? "",
-            created is { } time ? HumanDuration.Format(now - time) + " ago" : "",
-            Str(obj["image"]?["metadata"]?["name"]) ?? "",
+            view.Metadata?.Name ?? "",
+            view.Image?.DockerImageReference ?? "",
+            created is { } time ? HumanDuration.Ago(time, now.UtcDateTime) : "",
+            view.Image?.Metadata?.Name ?? "",
         ];
     }
 
-    private JsonObject Write(RequestContext context, string ns, string streamName, JsonObject stream, bool exists)
-    {
-        if (context.DryRun) return stream;
-        return exists
-            ? context.Api.Update(ImageTypes.ImageStreams.Group, ImageTypes.ImageStreams.Resource, ns, streamName, stream)
-            : context.Api.Create(ImageTypes.ImageStreams.Group, ImageTypes.ImageStreams.Resource, ns, stream);
-    }
-
-    private void ValidateTag(string name, string tag, JsonObject tagReference)
+    private void ValidateTag(string name, string tag)
     {
         if (!ImageStreamValidation.IsValidTag(tag))
             throw ApiErrors.Invalid(Type, name, [FieldError.Invalid("metadata.name", name, $"the tag must match \"{ImageStreamValidation.TagPattern}\"")]);
@@ -184,15 +157,10 @@ public sealed class ImageStreamTagResource : IVirtualResource
 
     private static bool IsRace(StatusException e) => e.Code == 409 && e.Reason is "Conflict" or "AlreadyExists";
 
-    private static JsonObject NewStream(string ns, string name) => new()
-    {
-        ["kind"] = ImageTypes.ImageStreams.Kind,
-        ["apiVersion"] = ImageTypes.ImageStreams.ApiVersion,
-        ["metadata"] = new JsonObject { ["name"] = name, ["namespace"] = ns },
-        ["spec"] = new JsonObject { ["lookupPolicy"] = new JsonObject { ["local"] = false } },
-    };
+    private static bool SameMap(IDictionary<string, string> a, IDictionary<string, string>? b) =>
+        b is not null && a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out var v) && v == p.Value);
 
     /// <summary>Go's <c>%v</c> of a map: <c>map[k:v k2:v2]</c>, keys sorted.</summary>
-    private static string GoMap(JsonObject map) =>
-        "map[" + string.Join(" ", map.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}:{Str(p.Value)}")) + "]";
+    private static string GoMap(IDictionary<string, string> map) =>
+        "map[" + string.Join(" ", map.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => $"{p.Key}:{p.Value}")) + "]";
 }

@@ -1,17 +1,16 @@
-using ImageStreamPS.OpenShift.Durations;
 using System.Text.Json.Nodes;
+using ImageStreamPS.OpenShift.Api;
+using ImageStreamPS.OpenShift.Durations;
 using ImageStreamPS.Sandbox.Api;
-using ImageStreamPS.Sandbox.Images.Streams;
 using ImageStreamPS.Sandbox.Resources.OpenShift;
-using static ImageStreamPS.Sandbox.Images.Streams.JsonRead;
-using ImageStreamPS.OpenShift.Describe;
 
 namespace ImageStreamPS.Sandbox.Resources;
 
 /// <summary>
 /// <c>imagetags</c>: the full view of one tag (<c>spec</c> = the spec tag, <c>status</c> = its history,
-/// <c>image</c> = the current Image). It exists when either a spec or a status tag does; create needs a
-/// new spec tag; update changes only the spec; delete removes spec and history.
+/// <c>image</c> = the current Image), openshift-apiserver <c>imagetag/rest.go</c>. It exists when either a
+/// spec or a status tag does; create needs a new spec tag; update changes only the spec; delete removes
+/// spec and history.
 /// </summary>
 public sealed class ImageTagResource : IVirtualResource
 {
@@ -23,104 +22,82 @@ public sealed class ImageTagResource : IVirtualResource
     {
         var (streamName, tag) = Split(name);
         var stream = ImageStreamTagView.GetStream(context.Api, ns, streamName) ?? throw ApiErrors.NotFound(Type, name);
-        return View(context.Api, stream, tag, withImage: true) ?? throw ApiErrors.NotFound(Type, name);
+        return ImageStreamTagView.BuildImageTag(context.Api, stream, tag, withImage: true) ?? throw ApiErrors.NotFound(Type, name);
     }
 
-    public JsonObject List(RequestContext context, string? ns, ListOptions options)
-    {
-        var streams = context.Api.List(ImageTypes.ImageStreams.Group, ImageTypes.ImageStreams.Resource, ns,
-            new ListOptions { LabelSelector = options.LabelSelector });
-        var items = new JsonArray();
-        foreach (var stream in streams.Items.OrderBy(ObjectMeta.Namespace, StringComparer.Ordinal).ThenBy(ObjectMeta.Name, StringComparer.Ordinal))
-        {
-            var tags = (stream["spec"]?["tags"] as JsonArray ?? []).OfType<JsonObject>().Select(t => Str(t["name"]) ?? "")
-                .Concat((stream["status"]?["tags"] as JsonArray ?? []).OfType<JsonObject>().Select(t => Str(t["tag"]) ?? ""))
-                .Distinct().Order(StringComparer.Ordinal);
-            foreach (var tag in tags)
-            {
-                if (View(context.Api, stream, tag, withImage: false) is not { } view) continue;
-                view.Remove("kind");
-                view.Remove("apiVersion");
-                items.Add(view);
-            }
-        }
-        return new JsonObject
-        {
-            ["kind"] = Type.ListKind,
-            ["apiVersion"] = Type.ApiVersion,
-            ["metadata"] = new JsonObject { ["resourceVersion"] = streams.ResourceVersion },
-            ["items"] = items,
-        };
-    }
+    public JsonObject List(RequestContext context, string? ns, ListOptions options) =>
+        ImageStreamTagView.List(context.Api, Type, ns, options, stream => (stream.Spec.Tags ?? []).Select(t => t.Name)
+            .Concat((stream.Status.Tags ?? []).Select(t => t.Tag))
+            .Distinct().Order(StringComparer.Ordinal)
+            .Select(tag => ImageStreamTagView.BuildImageTag(context.Api, stream, tag, withImage: false)));
 
-    public WriteResult Create(RequestContext context, string ns, JsonObject body)
+    public Task<WriteResult> CreateAsync(RequestContext context, string ns, JsonObject body)
     {
-        var name = Str(body["metadata"]?["name"]) ?? "";
+        var request = Wire.Decode<ImageTag>(body, Type.Kind);
+        var name = request.Metadata?.Name ?? "";
         var (streamName, tag) = Split(name);
-        if (body["spec"] is not JsonObject spec)
+        if (request.Spec is not { } spec)
             throw ApiErrors.Invalid(Type, name, [FieldError.Required("spec", "spec is required on create")]);
-        if (Str(spec["name"]) is { Length: > 0 } specName && specName != tag)
+        if (spec.Name is { Length: > 0 } specName && specName != tag)
             throw ApiErrors.Invalid(Type, name, [FieldError.Invalid("spec.name", specName, "must match the tag part of the name")]);
         for (var attempt = 0; ; attempt++)
         {
             var stream = ImageStreamTagView.GetStream(context.Api, ns, streamName);
             var exists = stream is not null;
-            stream ??= NewStream(ns, streamName);
-            if (TagHistory.SpecTag(stream, tag) is not null) throw ApiErrors.AlreadyExists(Type, name);
-            var tagReference = (JsonObject)spec.DeepClone();
-            tagReference["name"] = tag;
-            TagHistory.SetSpecTag(stream, tagReference);
+            stream ??= ImageStreamTagView.NewStream(ns, streamName);
+            if (stream.FindSpecTag(tag) is not null) throw ApiErrors.AlreadyExists(Type, name);
+            var tagReference = Wire.Copy(spec);
+            tagReference.Name = tag;
+            stream.SetSpecTag(tagReference);
             try
             {
-                var stored = Write(context, ns, streamName, stream, exists);
-                return new WriteResult(View(context.Api, stored, tag, withImage: true)!, true);
+                var stored = ImageStreamTagView.Write(context, stream, exists);
+                return Task.FromResult(new WriteResult(ImageStreamTagView.BuildImageTag(context.Api, stored, tag, withImage: true)!, true));
             }
             catch (StatusException e) when (e.Code == 409 && attempt < Retries) { }
         }
     }
 
-    public WriteResult Update(RequestContext context, string ns, string name, JsonObject body)
+    public Task<WriteResult> UpdateAsync(RequestContext context, string ns, string name, JsonObject body)
     {
         var (streamName, tag) = Split(name);
-        var requestedVersion = Str(body["metadata"]?["resourceVersion"]) ?? "";
+        var request = Wire.Decode<ImageTag>(body, Type.Kind);
+        var requestedVersion = request.Metadata?.ResourceVersion ?? "";
         for (var attempt = 0; ; attempt++)
         {
             var stream = ImageStreamTagView.GetStream(context.Api, ns, streamName) ?? throw ApiErrors.NotFound(Type, name);
-            if (requestedVersion.Length > 0 && requestedVersion != ObjectMeta.ResourceVersion(stream)) throw ApiErrors.Conflict(Type, name);
-            if (TagHistory.SpecTag(stream, tag) is null && TagHistory.StatusTag(stream, tag) is null) throw ApiErrors.NotFound(Type, name);
-            if (body["spec"] is JsonObject spec)
+            if (requestedVersion.Length > 0 && requestedVersion != stream.Metadata.ResourceVersion) throw ApiErrors.Conflict(Type, name);
+            if (stream.FindSpecTag(tag) is null && stream.FindStatusTag(tag) is null) throw ApiErrors.NotFound(Type, name);
+            if (request.Spec is { } spec)
             {
-                var tagReference = (JsonObject)spec.DeepClone();
-                tagReference["name"] = tag;
-                TagHistory.SetSpecTag(stream, tagReference);
+                var tagReference = Wire.Copy(spec);
+                tagReference.Name = tag;
+                stream.SetSpecTag(tagReference);
             }
-            else TagHistory.RemoveSpecTag(stream, tag);
+            else stream.RemoveSpecTag(tag);
             try
             {
-                var stored = Write(context, ns, streamName, stream, exists: true);
-                return new WriteResult(View(context.Api, stored, tag, withImage: true) ?? throw ApiErrors.NotFound(Type, name), false);
+                var stored = ImageStreamTagView.Write(context, stream, exists: true);
+                return Task.FromResult(new WriteResult(
+                    ImageStreamTagView.BuildImageTag(context.Api, stored, tag, withImage: true) ?? throw ApiErrors.NotFound(Type, name), false));
             }
             catch (StatusException e) when (e.Code == 409 && e.Reason == "Conflict" && requestedVersion.Length == 0 && attempt < Retries) { }
         }
     }
 
-    public JsonObject Delete(RequestContext context, string ns, string name, DeleteOptions options)
+    public Task<JsonObject> DeleteAsync(RequestContext context, string ns, string name, DeleteOptions options)
     {
         var (streamName, tag) = Split(name);
         for (var attempt = 0; ; attempt++)
         {
             var stream = ImageStreamTagView.GetStream(context.Api, ns, streamName) ?? throw ApiErrors.NotFound(Type, name);
-            var removedSpec = TagHistory.RemoveSpecTag(stream, tag);
-            var removedStatus = TagHistory.RemoveStatusTag(stream, tag);
+            var removedSpec = stream.RemoveSpecTag(tag);
+            var removedStatus = stream.RemoveStatusTag(tag);
             if (!removedSpec && !removedStatus) throw ApiErrors.NotFound(Type, name);
             try
             {
-                if (!context.DryRun)
-                {
-                    using (ImageStreamWrites.Internal())
-                        context.Api.Update(ImageTypes.ImageStreams.Group, ImageTypes.ImageStreams.Resource, ns, streamName, stream);
-                }
-                return new JsonObject { ["kind"] = "Status", ["apiVersion"] = "v1", ["metadata"] = new JsonObject(), ["status"] = "Success" };
+                ImageStreamTagView.Write(context, stream, exists: true, @internal: true);
+                return Task.FromResult(Wire.Encode(ApiStatus.Succeeded().TopLevel()));
             }
             catch (StatusException e) when (e.Code == 409 && attempt < Retries) { }
         }
@@ -138,24 +115,25 @@ public sealed class ImageTagResource : IVirtualResource
     /// <summary>openshift-apiserver's <c>printImageTag</c>.</summary>
     public IReadOnlyList<JsonNode?> Cells(JsonObject obj, DateTimeOffset now)
     {
+        var view = Wire.Decode<ImageTag>(obj, Type.Kind);
         long generation = 0;
         string source = "", status = "", spec = "", updated = "";
-        if (obj["spec"] is JsonObject specTag)
+        if (view.Spec is { } specTag)
         {
-            spec = Bool(specTag["importPolicy"]?["scheduled"]) ? "Scheduled" : Bool(specTag["reference"]) ? "Ref" : "Tag";
-            generation = LongOrNull(specTag["generation"]) ?? 0;
-            if (specTag["from"] is JsonObject from)
+            spec = specTag.ImportPolicy?.Scheduled == true ? "Scheduled" : specTag.Reference ? "Ref" : "Tag";
+            generation = specTag.Generation ?? 0;
+            if (specTag.From is { } from)
             {
-                var fromName = Str(from["name"]) ?? "";
-                switch (Str(from["kind"]))
+                var fromName = from.Name ?? "";
+                switch (from.Kind)
                 {
-                    case "DockerImage": source = fromName; break;
-                    case "ImageStreamImage":
+                    case TagSourceKind.DockerImage: source = fromName; break;
+                    case TagSourceKind.ImageStreamImage:
                         var at = fromName.Split('@');
                         if (at.Length == 2) source = "image/" + at[1]; else status = "InvalidRefName";
                         break;
-                    case "ImageStreamTag":
-                        source = Str(from["namespace"]) is { Length: > 0 } fromNamespace ? $"istag {fromNamespace}/{fromName}" : $"istag/{fromName}";
+                    case TagSourceKind.ImageStreamTag:
+                        source = from.Namespace is { Length: > 0 } fromNamespace ? $"istag {fromNamespace}/{fromName}" : $"istag/{fromName}";
                         if (!ImageStreamTagView.TrySplit(fromName, out _, out _)) spec = "Track";
                         break;
                     default: status = "InvalidRefKind"; break;
@@ -164,80 +142,33 @@ public sealed class ImageTagResource : IVirtualResource
             else spec = "";
         }
         int? count = null;
-        if (obj["status"] is JsonObject history)
+        if (view.Status is { } history)
         {
-            var items = history["items"] as JsonArray ?? [];
-            DateTimeOffset? last = null;
-            if (items.Count > 0 && items[0] is JsonObject top)
+            DateTime? last = null;
+            if (history.Items is { Count: > 0 } items)
             {
+                var top = items[0];
                 count = items.Count;
-                last = ObjectMeta.Time(Str(top["created"]));
-                var eventGeneration = Long(top["generation"]);
-                if (generation > 0 && eventGeneration > 0 && eventGeneration < generation) status = "Importing";
-                else if (Str(top["image"]) is { Length: > 0 } image) source = "image/" + image;
-                else if (Str(top["dockerImageReference"]) is { Length: > 0 } reference) source = reference;
+                last = top.Created;
+                if (generation > 0 && top.Generation > 0 && top.Generation < generation) status = "Importing";
+                else if (top.Image is { Length: > 0 } image) source = "image/" + image;
+                else if (top.DockerImageReference is { Length: > 0 } reference) source = reference;
                 if (source.Length > 0 && spec.Length == 0) spec = "Push";
-                else if (spec != "Track" && generation > 0 && eventGeneration > generation) spec = "Push";
+                else if (spec != "Track" && generation > 0 && top.Generation > generation) spec = "Push";
             }
-            foreach (var condition in (history["conditions"] as JsonArray ?? []).OfType<JsonObject>())
+            foreach (var condition in history.Conditions ?? [])
             {
-                if (Str(condition["type"]) == "ImportSuccess" && Str(condition["status"]) == "False") status = $"ImportFailed ({Str(condition["reason"])})";
-                if (ObjectMeta.Time(Str(condition["lastTransitionTime"])) is { } transition && (last is null || transition > last)) last = transition;
+                if (condition.Type == TagEventCondition.ImportSuccess && condition.Status == "False") status = $"ImportFailed ({condition.Reason})";
+                if (condition.LastTransitionTime is { } transition && (last is null || transition > last)) last = transition;
             }
-            if (last is { } time) updated = HumanDuration.Format(now - time) + " ago";
+            if (last is { } time) updated = HumanDuration.Ago(time, now.UtcDateTime);
         }
         if (status.Length == 0) status = source;
-        return [ObjectMeta.Name(obj), spec, status, count is { } n ? JsonValue.Create(n) : null, updated];
-    }
-
-    private static JsonObject? View(ApiService api, JsonObject stream, string tag, bool withImage)
-    {
-        var specTag = TagHistory.SpecTag(stream, tag);
-        var statusTag = TagHistory.StatusTag(stream, tag);
-        if (specTag is null && statusTag is null) return null;
-        var streamMeta = ObjectMeta.Metadata(stream);
-        var view = new JsonObject
-        {
-            ["kind"] = ImageTypes.ImageTags.Kind,
-            ["apiVersion"] = ImageTypes.ImageTags.ApiVersion,
-            ["metadata"] = new JsonObject
-            {
-                ["name"] = $"{ObjectMeta.Name(stream)}:{tag}",
-                ["namespace"] = ObjectMeta.Namespace(stream),
-                ["uid"] = streamMeta["uid"]?.DeepClone(),
-                ["resourceVersion"] = streamMeta["resourceVersion"]?.DeepClone(),
-                ["creationTimestamp"] = streamMeta["creationTimestamp"]?.DeepClone(),
-            },
-            ["spec"] = specTag is null ? null : ImageStreamShape.TagReference(specTag),
-            ["status"] = statusTag is null ? null : ImageStreamShape.NamedTagEventList(statusTag),
-        };
-        if (!withImage) return view;
-        JsonObject? image = null;
-        if (TagHistory.Latest(stream, tag) is { } latest && Str(latest["image"]) is { Length: > 0 } imageName &&
-            api.TryGet(ImageTypes.Images.Group, ImageTypes.Images.Resource, null, imageName) is { } stored)
-            image = ImageStreamTagView.EmbeddedImage(stream, tag, latest, stored, specTag);
-        view["image"] = image;
-        return view;
-    }
-
-    private static JsonObject Write(RequestContext context, string ns, string streamName, JsonObject stream, bool exists)
-    {
-        if (context.DryRun) return stream;
-        return exists
-            ? context.Api.Update(ImageTypes.ImageStreams.Group, ImageTypes.ImageStreams.Resource, ns, streamName, stream)
-            : context.Api.Create(ImageTypes.ImageStreams.Group, ImageTypes.ImageStreams.Resource, ns, stream);
+        return [view.Metadata?.Name ?? "", spec, status, count is { } n ? JsonValue.Create(n) : null, updated];
     }
 
     private static (string Stream, string Tag) Split(string name) =>
         ImageStreamTagView.TrySplit(name, out var stream, out var tag)
             ? (stream, tag)
             : throw ApiErrors.BadRequest("ImageTags must be retrieved with <name>:<tag>");
-
-    private static JsonObject NewStream(string ns, string name) => new()
-    {
-        ["kind"] = ImageTypes.ImageStreams.Kind,
-        ["apiVersion"] = ImageTypes.ImageStreams.ApiVersion,
-        ["metadata"] = new JsonObject { ["name"] = name, ["namespace"] = ns },
-        ["spec"] = new JsonObject { ["lookupPolicy"] = new JsonObject { ["local"] = false } },
-    };
 }

@@ -37,8 +37,8 @@ public sealed class ResourceCatalog
         catalog.Add(new ProjectResource());
         catalog.Add(new ProjectRequestResource());
         // image.openshift.io/v1 (generic storage; the image API's strategies replace these)
-        catalog.Add(new GenericStrategy(ImageTypes.ImageStreams, allowUnconditionalUpdate: false));
-        catalog.Add(new GenericStrategy(ImageTypes.Images));
+        catalog.Add(new GenericStrategy<ImageStreamPS.OpenShift.Api.ImageStream>(ImageTypes.ImageStreams, allowUnconditionalUpdate: false));
+        catalog.Add(new GenericStrategy<ImageStreamPS.OpenShift.Api.Image>(ImageTypes.Images));
         // apiextensions.k8s.io/v1 (none defined: kubectl asks)
         catalog.Add(new Api.Schemas.CustomResourceDefinitions());
         return catalog;

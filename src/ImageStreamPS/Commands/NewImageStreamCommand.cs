@@ -118,11 +118,12 @@ public sealed class NewImageStreamCommand : ImageStreamCommandBase
             IReadOnlyList<ManifestObject> objects;
             try
             {
-                objects = ImageStreamManifest.Read(await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false));
+                objects = await ImageStreamManifest.ReadFileAsync(file, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception exception) when (exception is InvalidDataException or IOException or UnauthorizedAccessException)
             {
-                WriteError(new ErrorRecord(exception, "ManifestInvalid", ErrorCategory.InvalidData, file));
+                // The file leads the message, as with several files the error must say which one.
+                WriteError(new ErrorRecord(new InvalidDataException($"{file}: {exception.Message}", exception), "ManifestInvalid", ErrorCategory.InvalidData, file));
                 continue;
             }
 

@@ -1,4 +1,3 @@
-using ImageStreamPS.OpenShift.Durations;
 using System.Management.Automation;
 using System.Text.Json.Nodes;
 using ImageStreamPS.OpenShift.Describe;
@@ -89,7 +88,7 @@ public sealed class ImageStream : IOpenShiftManifest
 
     /// <summary>The repository <c>oc get is</c> shows: the public one when exposed, else the in-cluster one.</summary>
     [Hidden]
-    public string DisplayRepository => string.IsNullOrEmpty(PublicImageRepository) ? ImageRepository : PublicImageRepository;
+    public string DisplayRepository => ImageStreamTable.ImageRepository(View.Resource);
 
     /// <summary>The TAGS column of <c>oc get is</c>: status tags, most recently updated first, cut near 40 characters.</summary>
     [Hidden]
@@ -97,7 +96,7 @@ public sealed class ImageStream : IOpenShiftManifest
 
     /// <summary>The UPDATED column of <c>oc get is</c>.</summary>
     [Hidden]
-    public string UpdatedAgo => View.Updated is DateTime updated ? HumanDuration.Ago(updated, DateTime.UtcNow) : "";
+    public string UpdatedAgo => ImageStreamTable.UpdatedColumn(View.Resource, DateTime.UtcNow);
 
     /// <summary>One section of the describe text by its label (<c>Image Repository</c>), or the tag blocks (<c>Tags</c>).</summary>
     public string DescribeSection(string label) => Described(shortImageIds: false).Sections.GetValueOrDefault(label) ?? "";

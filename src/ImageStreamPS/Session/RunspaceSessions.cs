@@ -43,8 +43,6 @@ internal sealed class RunspaceSessions
         }
     }
 
-    public void MakeDefault(OpenShiftSession session) => Add(session, makeDefault: true);
-
     public void Remove(OpenShiftSession session)
     {
         lock (gate)

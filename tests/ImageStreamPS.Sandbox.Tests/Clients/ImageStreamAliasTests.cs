@@ -13,8 +13,8 @@ namespace ImageStreamPS.Sandbox.Tests.Clients;
 /// </summary>
 public sealed class ImageStreamAliasTests
 {
-    private static void Alias(ImageSandbox sandbox, string dest, string source, string stream = "citas") =>
-        sandbox.Api.Replace(Group, "imagestreamtags", Ns, $"{stream}:{dest}", Json($$$"""
+    private static Task Alias(ImageSandbox sandbox, string dest, string source, string stream = "citas") =>
+        sandbox.Api.ReplaceAsync(Group, "imagestreamtags", Ns, $"{stream}:{dest}", Json($$$"""
             {"kind":"ImageStreamTag","apiVersion":"image.openshift.io/v1",
              "metadata":{"name":"{{{stream}}}:{{{dest}}}","namespace":"{{{Ns}}}"},
              "tag":{"name":"{{{dest}}}","annotations":null,"from":{"kind":"ImageStreamTag","name":"{{{source}}}"},
@@ -30,12 +30,12 @@ public sealed class ImageStreamAliasTests
     {
         await using var sandbox = await ImageSandbox.StartAsync();
         sandbox.CreateStream();
-        sandbox.Import("v1");
-        sandbox.Import("v2");
+        await sandbox.ImportAsync("v1");
+        await sandbox.ImportAsync("v2");
         var before = History(sandbox.Stream());
         Assert.Equal(3, before["v2"][0]!["generation"]!.GetValue<long>());
 
-        Alias(sandbox, "current", "citas:v2");
+        await Alias(sandbox, "current", "citas:v2");
 
         var stream = sandbox.Stream();
         Assert.Equal(4, stream["metadata"]!["generation"]!.GetValue<long>());
@@ -53,11 +53,11 @@ public sealed class ImageStreamAliasTests
     {
         await using var sandbox = await ImageSandbox.StartAsync();
         sandbox.CreateStream();
-        sandbox.Import("v2");
+        await sandbox.ImportAsync("v2");
         sandbox.CreateStream("other");
         var sourceBefore = sandbox.Stream()["status"]!.ToJsonString();
 
-        Alias(sandbox, "current", "citas:v2", stream: "other");
+        await Alias(sandbox, "current", "citas:v2", stream: "other");
 
         Assert.Equal(sourceBefore, sandbox.Stream()["status"]!.ToJsonString());
         Assert.Equal(V2, History(sandbox.Stream("other"))["current"][0]!["image"]!.GetValue<string>());

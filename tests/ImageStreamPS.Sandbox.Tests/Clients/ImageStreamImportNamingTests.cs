@@ -15,13 +15,13 @@ public sealed class ImageStreamImportNamingTests
     {
         await using var sandbox = await ImageSandbox.StartAsync();
         sandbox.CreateStream();
-        sandbox.Import("v1"); // the stream's resourceVersion moves on from the one read below
+        await sandbox.ImportAsync("v1"); // the stream's resourceVersion moves on from the one read below
         var stale = Json("""
             {"kind":"ImageStreamImport","apiVersion":"image.openshift.io/v1","metadata":{"name":"citas","resourceVersion":"1"},
              "spec":{"import":true,"images":[{"from":{"kind":"DockerImage","name":"docker.io/josedom24/citas-backend:v2"},"to":{"name":"v2"}}]}}
             """);
 
-        var error = Assert.Throws<StatusException>(() => sandbox.Api.Create(Group, "imagestreamimports", Ns, stale));
+        var error = await Assert.ThrowsAsync<StatusException>(() => sandbox.Api.CreateAsync(Group, "imagestreamimports", Ns, stale));
 
         Assert.Equal((409, "Conflict"), (error.Code, error.Reason));
         Assert.StartsWith("Operation cannot be fulfilled on imagestream.image.openshift.io \"citas\": the image stream was updated from \"1\" to ", error.Message);
@@ -38,8 +38,8 @@ public sealed class ImageStreamImportNamingTests
              "spec":{"import":true,"images":[{"from":{"kind":"DockerImage","name":"docker.io/josedom24/citas-backend:v2"},"to":{"name":"v2"}}]}}
             """;
 
-        var otherUid = Assert.Throws<StatusException>(() => sandbox.Api.Create(Group, "imagestreamimports", Ns, Json(Body("citas"))));
-        var missing = Assert.Throws<StatusException>(() => sandbox.Api.Create(Group, "imagestreamimports", Ns, Json(Body("nosuch"))));
+        var otherUid = await Assert.ThrowsAsync<StatusException>(() => sandbox.Api.CreateAsync(Group, "imagestreamimports", Ns, Json(Body("citas"))));
+        var missing = await Assert.ThrowsAsync<StatusException>(() => sandbox.Api.CreateAsync(Group, "imagestreamimports", Ns, Json(Body("nosuch"))));
 
         Assert.Equal("imagestream.image.openshift.io \"citas\" not found", otherUid.Message);
         Assert.Equal("imagestreams.image.openshift.io \"nosuch\" not found", missing.Message);

@@ -28,7 +28,7 @@ public sealed class ImageStreamMappingTests
         sandbox.CreateStream();
         var generation = sandbox.Stream()["metadata"]!["generation"]!.GetValue<long>();
 
-        var result = sandbox.Api.CreateResult(Group, "imagestreammappings", Ns, Mapping("citas", "pushed", NewImage, "registry.example.com/team/citas@" + NewImage));
+        var result = await sandbox.Api.CreateResultAsync(Group, "imagestreammappings", Ns, Mapping("citas", "pushed", NewImage, "registry.example.com/team/citas@" + NewImage));
 
         Assert.True(result.Created);
         JsonAssert.Equal("""{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Success","code":201}""", result.Object);
@@ -47,7 +47,7 @@ public sealed class ImageStreamMappingTests
         await using var sandbox = await ImageSandbox.StartAsync();
         sandbox.CreateStream();
 
-        sandbox.Api.Create(Group, "imagestreammappings", Ns, Mapping("citas", "pushed", NewImage, ""));
+        await sandbox.Api.CreateAsync(Group, "imagestreammappings", Ns, Mapping("citas", "pushed", NewImage, ""));
 
         Assert.Equal($"image-registry.openshift-image-registry.svc:5000/{Ns}/citas@{NewImage}",
             sandbox.Api.Get(Group, "images", null, NewImage)["dockerImageReference"]!.GetValue<string>());
@@ -60,9 +60,9 @@ public sealed class ImageStreamMappingTests
         sandbox.CreateStream();
         sandbox.CreateStream("other");
         var managed = """{"openshift.io/image.managed":"true"}""";
-        sandbox.Api.Create(Group, "imagestreammappings", Ns, Mapping("citas", "v1", NewImage, "", managed));
+        await sandbox.Api.CreateAsync(Group, "imagestreammappings", Ns, Mapping("citas", "v1", NewImage, "", managed));
 
-        sandbox.Api.Create(Group, "imagestreammappings", Ns, Mapping("other", "copy", NewImage, "", managed));
+        await sandbox.Api.CreateAsync(Group, "imagestreammappings", Ns, Mapping("other", "copy", NewImage, "", managed));
 
         var copy = sandbox.Stream("other")["status"]!["tags"]![0]!["items"]![0]!;
         var repository = sandbox.Stream("other")["status"]!["dockerImageRepository"]!.GetValue<string>();
@@ -74,7 +74,7 @@ public sealed class ImageStreamMappingTests
     {
         await using var sandbox = await ImageSandbox.StartAsync();
 
-        var error = Assert.Throws<StatusException>(() => sandbox.Api.Create(Group, "imagestreammappings", Ns, Mapping("nosuch", "v1", NewImage, "quay.io/a/b@" + NewImage)));
+        var error = await Assert.ThrowsAsync<StatusException>(() => sandbox.Api.CreateAsync(Group, "imagestreammappings", Ns, Mapping("nosuch", "v1", NewImage, "quay.io/a/b@" + NewImage)));
 
         Assert.Equal((404, "imagestreams.image.openshift.io \"nosuch\" not found"), (error.Code, error.Message));
         Assert.Null(sandbox.Api.TryGet(Group, "images", null, NewImage));
@@ -86,7 +86,7 @@ public sealed class ImageStreamMappingTests
         await using var sandbox = await ImageSandbox.StartAsync();
         sandbox.CreateStream();
 
-        var error = Assert.Throws<StatusException>(() => sandbox.Api.Create(Group, "imagestreammappings", Ns, Mapping("citas", "", "", "Not A/Reference")));
+        var error = await Assert.ThrowsAsync<StatusException>(() => sandbox.Api.CreateAsync(Group, "imagestreammappings", Ns, Mapping("citas", "", "", "Not A/Reference")));
 
         Assert.Equal(422, error.Code);
         Assert.StartsWith("ImageStreamMapping.image.openshift.io \"citas\" is invalid: [tag: Required value, image.metadata.name: Required value: name or generateName is required, image.dockerImageReference: Invalid value: \"Not A/Reference\": ",

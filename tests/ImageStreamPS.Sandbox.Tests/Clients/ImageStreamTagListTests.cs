@@ -16,8 +16,8 @@ public sealed class ImageStreamTagListTests
     {
         await using var sandbox = await ImageSandbox.StartAsync();
         sandbox.CreateStream();
-        sandbox.Import("v1");
-        sandbox.Import("v2");
+        await sandbox.ImportAsync("v1");
+        await sandbox.ImportAsync("v2");
         var events = sandbox.Stream()["status"]!["tags"]!.AsArray().ToDictionary(t => t!["tag"]!.GetValue<string>(), t => t!["items"]![0]!);
 
         var list = sandbox.Api.List(Group, "imagestreamtags", Ns, new());
@@ -47,8 +47,8 @@ public sealed class ImageStreamTagListTests
     {
         await using var sandbox = await ImageSandbox.StartAsync();
         sandbox.CreateStream();
-        sandbox.Import("v1");
-        sandbox.Import("v2");
+        await sandbox.ImportAsync("v1");
+        await sandbox.ImportAsync("v2");
 
         sandbox.Api.Delete(Group, "images", null, V2);
         var list = sandbox.Api.List(Group, "imagestreamtags", Ns, new());

@@ -24,7 +24,7 @@ public class DeploymentSyncTests
         var cluster = new WorkloadCluster();
         var d = cluster.Create("deployments", Plain());
 
-        cluster.Apply(new DeploymentSync(d, [], [], cluster.Now).Plan());
+        cluster.Apply(WireFields.DeploymentPlan(d, [], [], cluster.Now));
 
         var rs = Assert.Single(cluster.List("replicasets"));
         var hash = (string)rs["metadata"]!["labels"]![PodTemplateHash.Label]!;
@@ -40,11 +40,11 @@ public class DeploymentSyncTests
         var owner = rs.ControllerRef()!;
         Assert.Equal("Deployment", (string?)owner["kind"]);
         Assert.Equal(d.Uid(), (string?)owner["uid"]);
-        Assert.True(ObjectFields.Bool(owner["blockOwnerDeletion"]));
+        Assert.True(WireFields.Bool(owner["blockOwnerDeletion"]));
 
         var stored = cluster.Get("deployments", "web")!;
         Assert.Equal("1", stored.Annotation("deployment.kubernetes.io/revision"));
-        var progressing = DeploymentConditions.Get((JsonObject)stored["status"]!, "Progressing")!;
+        var progressing = WireFields.Condition((JsonObject)stored["status"]!, "Progressing")!;
         Assert.Equal("NewReplicaSetCreated", (string?)progressing["reason"]);
         Assert.Equal($"Created new replica set \"{rs.Name()}\"", (string?)progressing["message"]);
         Assert.Contains(cluster.Events, e => e.Reason == "ScalingReplicaSet" && e.Message == $"Scaled up replica set {rs.Name()} from 0 to 1");
@@ -70,17 +70,17 @@ public class DeploymentSyncTests
         var d = cluster.Get("deployments", "web")!;
         Assert.Equal((("deployment \"web\" successfully rolled out"), true), WorkloadCluster.RolloutStatus(d));
         var status = (JsonObject)d["status"]!;
-        Assert.Equal(3, ObjectFields.Long(status["replicas"]));
-        Assert.Equal(3, ObjectFields.Long(status["updatedReplicas"]));
-        Assert.Equal(3, ObjectFields.Long(status["readyReplicas"]));
-        Assert.Equal(3, ObjectFields.Long(status["availableReplicas"]));
+        Assert.Equal(3, WireFields.Long(status["replicas"]));
+        Assert.Equal(3, WireFields.Long(status["updatedReplicas"]));
+        Assert.Equal(3, WireFields.Long(status["readyReplicas"]));
+        Assert.Equal(3, WireFields.Long(status["availableReplicas"]));
         Assert.Null(status["unavailableReplicas"]);
-        Assert.Equal(1, ObjectFields.Long(status["observedGeneration"]));
-        var available = DeploymentConditions.Get(status, "Available")!;
+        Assert.Equal(1, WireFields.Long(status["observedGeneration"]));
+        var available = WireFields.Condition(status, "Available")!;
         Assert.Equal(("True", "MinimumReplicasAvailable", "Deployment has minimum availability."),
             ((string?)available["status"], (string?)available["reason"], (string?)available["message"]));
         var rs = Assert.Single(cluster.List("replicasets"));
-        var progressing = DeploymentConditions.Get(status, "Progressing")!;
+        var progressing = WireFields.Condition(status, "Progressing")!;
         Assert.Equal(("True", "NewReplicaSetAvailable", $"ReplicaSet \"{rs.Name()}\" has successfully progressed."),
             ((string?)progressing["status"], (string?)progressing["reason"], (string?)progressing["message"]));
         Assert.Equal(3, cluster.List("pods").Count());
@@ -167,7 +167,7 @@ public class DeploymentSyncTests
         d["spec"]!["template"]!["spec"]!["containers"]![0]!["image"] = "quay.io/demo/web:2";
         d = cluster.Update("deployments", d);
         var sets = cluster.List("replicasets").ToList();
-        cluster.Apply(new DeploymentSync(d, sets, cluster.List("pods").ToList(), cluster.Now).Plan());
+        cluster.Apply(WireFields.DeploymentPlan(d, sets, cluster.List("pods").ToList(), cluster.Now));
 
         var only = Assert.Single(cluster.List("replicasets"));
         Assert.Equal(0, only.SpecReplicas());
@@ -189,7 +189,7 @@ public class DeploymentSyncTests
         cluster.Converge();
 
         Assert.Single(cluster.List("replicasets"));
-        var paused = DeploymentConditions.Get((JsonObject)cluster.Get("deployments", "web")!["status"]!, "Progressing")!;
+        var paused = WireFields.Condition((JsonObject)cluster.Get("deployments", "web")!["status"]!, "Progressing")!;
         Assert.Equal(("Unknown", "DeploymentPaused", "Deployment is paused"), ((string?)paused["status"], (string?)paused["reason"], (string?)paused["message"]));
 
         d = cluster.Get("deployments", "web")!.Copy();
@@ -228,14 +228,14 @@ public class DeploymentSyncTests
         cluster.Create("deployments", plain);
         cluster.Converge();
         var status = (JsonObject)cluster.Get("deployments", "web")!["status"]!;
-        Assert.Equal("MinimumReplicasUnavailable", (string?)DeploymentConditions.Get(status, "Available")!["reason"]);
-        Assert.Equal(1, ObjectFields.Long(status["unavailableReplicas"]));
+        Assert.Equal("MinimumReplicasUnavailable", (string?)WireFields.Condition(status, "Available")!["reason"]);
+        Assert.Equal(1, WireFields.Long(status["unavailableReplicas"]));
         Assert.False(WorkloadCluster.RolloutStatus(cluster.Get("deployments", "web")!).Done);
 
         cluster.Now = cluster.Now.AddSeconds(61);
         cluster.Converge();
         status = (JsonObject)cluster.Get("deployments", "web")!["status"]!;
-        var progressing = DeploymentConditions.Get(status, "Progressing")!;
+        var progressing = WireFields.Condition(status, "Progressing")!;
         var rs = Assert.Single(cluster.List("replicasets"));
         Assert.Equal(("False", "ProgressDeadlineExceeded", $"ReplicaSet \"{rs.Name()}\" has timed out progressing."),
             ((string?)progressing["status"], (string?)progressing["reason"], (string?)progressing["message"]));

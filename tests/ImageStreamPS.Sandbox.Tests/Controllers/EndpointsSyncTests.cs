@@ -15,7 +15,7 @@ public class EndpointsSyncTests
     [Fact]
     public void ReadyAndNotReadyPodsOfTheSelectorBecomeAddresses()
     {
-        var endpoints = EndpointsSync.Desired(NewAppService(), [Pod("a", "10.128.0.3", true), Pod("b", "10.128.0.2", false), Pod("c", "10.128.0.4", true, "other")], null)!;
+        var endpoints = WireFields.Endpoints(NewAppService(), [Pod("a", "10.128.0.3", true), Pod("b", "10.128.0.2", false), Pod("c", "10.128.0.4", true, "other")], null)!;
         var subset = endpoints["subsets"]![0]!;
         Assert.Equal("10.128.0.3", (string?)subset["addresses"]![0]!["ip"]);
         Assert.Single((JsonArray)subset["addresses"]!);
@@ -30,9 +30,9 @@ public class EndpointsSyncTests
         var service = NewAppService();
         service["spec"]!["ports"]![0]!["targetPort"] = "web";
         var pods = new[] { Pod("a", "10.128.0.3", true) };
-        var endpoints = EndpointsSync.Desired(service, pods, null)!;
-        Assert.Equal(8080, ObjectFields.Long(endpoints["subsets"]![0]!["ports"]![0]!["port"]));
-        Assert.Null(EndpointsSync.Desired(service, pods, endpoints));
+        var endpoints = WireFields.Endpoints(service, pods, null)!;
+        Assert.Equal(8080, WireFields.Long(endpoints["subsets"]![0]!["ports"]![0]!["port"]));
+        Assert.Null(WireFields.Endpoints(service, pods, endpoints));
     }
 
     [Fact]
@@ -40,6 +40,6 @@ public class EndpointsSyncTests
     {
         var service = NewAppService();
         service["spec"]!.AsObject().Remove("selector");
-        Assert.Null(EndpointsSync.Desired(service, [Pod("a", "10.128.0.3", true)], null));
+        Assert.Null(WireFields.Endpoints(service, [Pod("a", "10.128.0.3", true)], null));
     }
 }

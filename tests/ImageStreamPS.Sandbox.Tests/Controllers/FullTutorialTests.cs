@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ImageStreamPS.OpenShift.Apps;
 using ImageStreamPS.Sandbox.Hosting;
 using ImageStreamPS.Sandbox.Images;
 using ImageStreamPS.Sandbox.Tests.Kubectl;
@@ -11,8 +12,10 @@ using static ImageStreamPS.Sandbox.Tests.Controllers.TutorialObjects;
 namespace ImageStreamPS.Sandbox.Tests.Controllers;
 
 /// <summary>
-/// The whole tutorial on the sandbox as the program runs it (every module, --seed Tutorial),
-/// with the requests oc sends: import-image, tag (imagestreamtags PUT/DELETE), new-app, expose.
+/// The whole tutorial on the sandbox as the program runs it (every module, --seed Tutorial, HTTPS and
+/// token), with the requests oc sends (import-image, tag as imagestreamtags PUT/DELETE, new-app, expose),
+/// seen the way users see it: through KubernetesClient and through kubectl. The one walk over HTTP;
+/// WorkloadControllersTests walks steps 8-11 in process.
 /// </summary>
 public sealed class FullTutorialTests(ITestOutputHelper output) : IAsyncLifetime
 {
@@ -87,41 +90,63 @@ public sealed class FullTutorialTests(ITestOutputHelper output) : IAsyncLifetime
         var v1Reference = $"docker.io/josedom24/citas-backend@{V1}";
         var v2Reference = $"docker.io/josedom24/citas-backend@{V2}";
 
-        // Step 8: new-app.
+        // Step 8: new-app, placeholder image included.
         await _client.AppsV1.CreateNamespacedDeploymentAsync(KubernetesJson.Deserialize<V1Deployment>(NewAppDeployment().ToJsonString()), Namespace, cancellationToken: Cancel);
-        await _client.CoreV1.CreateNamespacedServiceAsync(KubernetesJson.Deserialize<V1Service>(NewAppService().ToJsonString()), Namespace, cancellationToken: Cancel);
+        var service = await _client.CoreV1.CreateNamespacedServiceAsync(KubernetesJson.Deserialize<V1Service>(NewAppService().ToJsonString()), Namespace, cancellationToken: Cancel);
+        Assert.StartsWith("172.30.", service.Spec.ClusterIP);
         var rollout = await _kubectl.Run("rollout", "status", "deployment/app-citas", "-n", Namespace, "--timeout=60s");
         Assert.True(rollout.ExitCode == 0, rollout.Err);
+        Assert.Contains("deployment \"app-citas\" successfully rolled out", rollout.Out);
         var sets = await Eventually(async () => await ReplicaSets() is { Count: 2 } rs && rs.Any(s => s.Status?.ReadyReplicas == 1) ? rs : null,
             "two ReplicaSets after new-app");
-        Assert.Contains(sets, s => ImageOf(s.Spec.Template) == " " && s.Spec.Replicas == 0);
-        Assert.Contains(sets, s => ImageOf(s.Spec.Template) == v1Reference && s.Status.ReadyReplicas == 1);
+        var placeholder = sets.Single(s => ImageOf(s.Spec.Template) == " " && s.Spec.Replicas == 0);
+        var v1 = sets.Single(s => ImageOf(s.Spec.Template) == v1Reference && s.Status.ReadyReplicas == 1);
+        Assert.Equal("1", placeholder.Metadata.Annotations["deployment.kubernetes.io/revision"]);
+        Assert.Equal("2", v1.Metadata.Annotations["deployment.kubernetes.io/revision"]);
+        Assert.Null(placeholder.Status.ReadyReplicas);
+        Assert.Matches($"^app-citas-{v1.Metadata.Labels["pod-template-hash"]}$", v1.Metadata.Name);
+        var rsTable = await _kubectl.Run("get", "rs", "-n", Namespace, "--no-headers");
+        Assert.Equal(0, rsTable.ExitCode);
+        var rows = rsTable.Out.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
+        Assert.Equal(2, rows.Count);
+        Assert.Contains(rows, r => r[0] == v1.Metadata.Name && r[1] == "1" && r[2] == "1" && r[3] == "1");
+        Assert.Contains(rows, r => r[0] == placeholder.Metadata.Name && r[1] == "0" && r[2] == "0" && r[3] == "0");
 
         // Step 9: expose.
         await _client.CustomObjects.CreateNamespacedCustomObjectAsync(ExposeRoute(), "route.openshift.io", "v1", Namespace, "routes", cancellationToken: Cancel);
         var routes = await _kubectl.Run("get", "routes", "-n", Namespace, "--no-headers");
         Assert.Contains($"app-citas-{Namespace}.apps.sandbox.localhost", routes.Out);
 
-        // Step 10: oc tag citas:prod -d
-        var before = await _client.AppsV1.ReadNamespacedDeploymentAsync("app-citas", Namespace, cancellationToken: Cancel);
+        // Step 10: oc tag citas:prod -d. Nothing rolls: step 11's rollout below is revision 3, the third ReplicaSet.
         await _client.CustomObjects.DeleteNamespacedCustomObjectAsync(Group, "v1", Namespace, "imagestreamtags", "citas:prod", cancellationToken: Cancel);
-        await Task.Delay(500, Cancel);
-        var after = await _client.AppsV1.ReadNamespacedDeploymentAsync("app-citas", Namespace, cancellationToken: Cancel);
-        Assert.Equal(before.Metadata.ResourceVersion, after.Metadata.ResourceVersion);
 
         // Step 11: oc tag citas:v2 citas:prod
         var clock = Stopwatch.StartNew();
         await Tag("prod", V2);
-        await Eventually(async () => (await _client.CoreV1.ListNamespacedPodAsync(Namespace, cancellationToken: Cancel)).Items
+        var pod = await Eventually(async () => (await _client.CoreV1.ListNamespacedPodAsync(Namespace, cancellationToken: Cancel)).Items
             .FirstOrDefault(p => p.Spec.Containers[0].Image == v2Reference && p.Status?.Conditions?.Any(c => c.Type == "Ready" && c.Status == "True") == true),
             "a ready Pod on the v2 digest");
         output.WriteLine($"oc tag (istag PUT) to ready pod, full sandbox: {clock.Elapsed.TotalMilliseconds:F0} ms");
+        Assert.Equal(v2Reference, pod.Status.ContainerStatuses[0].ImageID);
+        Assert.Equal("Running", pod.Status.Phase);
         rollout = await _kubectl.Run("rollout", "status", "deployment/app-citas", "-n", Namespace, "--timeout=60s");
         Assert.True(rollout.ExitCode == 0, rollout.Err);
         Assert.Contains("successfully rolled out", rollout.Out);
-        sets = await Eventually(async () => await ReplicaSets() is { Count: 3 } rs && rs.Count(s => s.Spec.Replicas == 0) == 2 ? rs : null,
+        sets = await Eventually(async () => await ReplicaSets() is { Count: 3 } rs
+            && rs.Count(s => s.Spec.Replicas == 0 && (s.Status?.Replicas ?? 0) == 0) == 2 ? rs : null,
             "three ReplicaSets, the old two at 0");
-        Assert.Equal(v2Reference, ImageOf(sets.Single(s => s.Spec.Replicas == 1).Spec.Template));
+        var v2 = sets.Single(s => s.Spec.Replicas == 1);
+        Assert.Equal(v2Reference, ImageOf(v2.Spec.Template));
+        Assert.Equal("3", v2.Metadata.Annotations["deployment.kubernetes.io/revision"]);
+        Assert.Equal(1, v2.Status.ReadyReplicas);
+        Assert.Equal(v2.Metadata.Name, pod.Metadata.OwnerReferences.Single(o => o.Controller == true).Name);
+        var deployment = await _client.AppsV1.ReadNamespacedDeploymentAsync("app-citas", Namespace, cancellationToken: Cancel);
+        Assert.Equal("3", deployment.Metadata.Annotations["deployment.kubernetes.io/revision"]);
+        Assert.Equal(RolloutStatus.Complete, DeploymentStatusViewer.Evaluate(deployment).Status);
+        var history = await _kubectl.Run("rollout", "history", "deployment/app-citas", "-n", Namespace);
+        Assert.Equal(0, history.ExitCode);
+        Assert.Matches(@"(?m)^1\s", history.Out);
+        Assert.Matches(@"(?m)^3\s", history.Out);
         var table = await _kubectl.Run("get", "deploy,rs,pod", "-n", Namespace);
         output.WriteLine(table.Out);
     }

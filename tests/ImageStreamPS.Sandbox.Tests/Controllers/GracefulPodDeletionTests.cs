@@ -30,7 +30,7 @@ public class GracefulPodDeletionTests
 
         var marked = core.Api.Delete("", "pods", Namespace, "bound");
         Assert.NotNull(marked["metadata"]!["deletionTimestamp"]);
-        Assert.Equal(30, ObjectFields.Long(marked["metadata"]!["deletionGracePeriodSeconds"]));
+        Assert.Equal(30, WireFields.Long(marked["metadata"]!["deletionGracePeriodSeconds"]));
         Assert.NotNull(core.Api.TryGet("", "pods", Namespace, "bound"));
 
         core.Api.Delete("", "pods", Namespace, "bound", new DeleteOptions { GracePeriodSeconds = 0 });
@@ -55,12 +55,12 @@ public class GracefulPodDeletionTests
         d.Metadata()["annotations"] = new JsonObject();
         d["spec"]!["template"]!["spec"]!["containers"]![0]!["image"] = "quay.io/demo/web:1";
         cluster.Api.Create("apps", "deployments", Namespace, d);
-        var first = await cluster.Eventually(() => cluster.Pods().FirstOrDefault(PodRuntime.IsReady), "a ready pod");
+        var first = await cluster.Eventually(() => cluster.Pods().FirstOrDefault(WireFields.IsReady), "a ready pod");
 
         var marked = cluster.Api.Delete("", "pods", Namespace, first.Name());
         Assert.NotNull(marked["metadata"]!["deletionTimestamp"]);
 
-        var replacement = await cluster.Eventually(() => cluster.Pods() is [var only] && only.Name() != first.Name() && PodRuntime.IsReady(only) ? only : null,
+        var replacement = await cluster.Eventually(() => cluster.Pods() is [var only] && only.Name() != first.Name() && WireFields.IsReady(only) ? only : null,
             "the old pod gone and a ready replacement");
         Assert.Null(cluster.Api.TryGet("", "pods", Namespace, first.Name()));
         Assert.Null(replacement["metadata"]!["deletionTimestamp"]);

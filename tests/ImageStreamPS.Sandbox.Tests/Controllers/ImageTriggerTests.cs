@@ -19,14 +19,14 @@ public class ImageTriggerTests
     [Fact]
     public void ResolvesTheTagsCurrentImageUnderTheSourcePolicy()
     {
-        var updated = ImageTriggerSync.Apply(NewAppDeployment(), "Deployment", (_, _) => Stream());
+        var updated = WireFields.Trigger(NewAppDeployment(), "Deployment", (_, _) => Stream());
         Assert.Equal(V1Reference, Image(updated!));
     }
 
     [Fact]
     public void LocalReferencePolicyPointsAtTheIntegratedRegistry()
     {
-        var updated = ImageTriggerSync.Apply(NewAppDeployment(), "Deployment", (_, _) => Stream(referencePolicy: "Local"));
+        var updated = WireFields.Trigger(NewAppDeployment(), "Deployment", (_, _) => Stream(referencePolicy: "Local"));
         Assert.Equal($"image-registry.openshift-image-registry.svc:5000/{Namespace}/citas@{V1}", Image(updated!));
     }
 
@@ -35,8 +35,8 @@ public class ImageTriggerTests
     {
         var d = NewAppDeployment();
         d["spec"]!["template"]!["spec"]!["containers"]![0]!["image"] = V1Reference;
-        Assert.Null(ImageTriggerSync.Apply(d, "Deployment", (_, _) => Stream(prod: null)));
-        Assert.Null(ImageTriggerSync.Apply(d, "Deployment", (_, _) => null));
+        Assert.Null(WireFields.Trigger(d, "Deployment", (_, _) => Stream(prod: null)));
+        Assert.Null(WireFields.Trigger(d, "Deployment", (_, _) => null));
     }
 
     [Fact]
@@ -44,7 +44,7 @@ public class ImageTriggerTests
     {
         var d = NewAppDeployment();
         d["spec"]!["template"]!["spec"]!["containers"]![0]!["image"] = "quay.io/someone/else:latest";
-        Assert.Equal(V1Reference, Image(ImageTriggerSync.Apply(d, "Deployment", (_, _) => Stream())!));
+        Assert.Equal(V1Reference, Image(WireFields.Trigger(d, "Deployment", (_, _) => Stream())!));
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public class ImageTriggerTests
     {
         var d = NewAppDeployment();
         d["spec"]!["template"]!["spec"]!["containers"]![0]!["image"] = V1Reference;
-        Assert.Null(ImageTriggerSync.Apply(d, "Deployment", (_, _) => Stream()));
+        Assert.Null(WireFields.Trigger(d, "Deployment", (_, _) => Stream()));
     }
 
     [Theory]
@@ -66,16 +66,16 @@ public class ImageTriggerTests
     [InlineData("""[{"from":{"kind":"ImageStreamTag","name":"citas:prod"},"fieldPath":"metadata.annotations.image"}]""")]
     public void PausedMalformedOrUnresolvableTriggersChangeNothing(string annotation)
     {
-        Assert.Null(ImageTriggerSync.Apply(WithTriggers(annotation), "Deployment", (_, _) => Stream()));
+        Assert.Null(WireFields.Trigger(WithTriggers(annotation), "Deployment", (_, _) => Stream()));
     }
 
     [Fact]
     public void IndexSelectorsAndOtherNamespacesResolve()
     {
         var d = WithTriggers("""[{"from":{"kind":"ImageStreamTag","name":"citas:v2","namespace":"shared"},"fieldPath":"spec.template.spec.containers[0].image"}]""");
-        var updated = ImageTriggerSync.Apply(d, "Deployment", (ns, name) => ns == "shared" && name == "citas" ? Stream("shared") : null);
+        var updated = WireFields.Trigger(d, "Deployment", (ns, name) => ns == "shared" && name == "citas" ? Stream("shared") : null);
         Assert.Equal(V2Reference, Image(updated!));
-        Assert.Equal([("shared", "citas")], ImageTriggerSync.StreamsOf(d).ToList());
+        Assert.Equal([("shared", "citas")], WireFields.TriggerStreams(d).ToList());
     }
 
     [Fact]
@@ -86,7 +86,7 @@ public class ImageTriggerTests
               "[{\"from\":{\"kind\":\"ImageStreamTag\",\"name\":\"citas:v2\"},\"fieldPath\":\"spec.jobTemplate.spec.template.spec.containers[?(@.name==\\\"c\\\")].image\"}]"}},
              "spec":{"jobTemplate":{"spec":{"template":{"spec":{"containers":[{"name":"c","image":" "}]}}}}}}
             """)!.AsObject();
-        var updated = ImageTriggerSync.Apply(cronJob, "CronJob", (_, _) => Stream());
+        var updated = WireFields.Trigger(cronJob, "CronJob", (_, _) => Stream());
         Assert.Equal(V2Reference, (string?)updated!["spec"]!["jobTemplate"]!["spec"]!["template"]!["spec"]!["containers"]![0]!["image"]);
     }
 
@@ -95,7 +95,7 @@ public class ImageTriggerTests
     {
         var d = WithTriggers("""[{"from":{"kind":"ImageStreamTag","name":"citas:v2"},"fieldPath":"spec.template.spec.initContainers[?(@.name==\"setup\")].image"}]""");
         d["spec"]!["template"]!["spec"]!["initContainers"] = new JsonArray(new JsonObject { ["name"] = "setup", ["image"] = "busybox" });
-        var updated = ImageTriggerSync.Apply(d, "Deployment", (_, _) => Stream());
+        var updated = WireFields.Trigger(d, "Deployment", (_, _) => Stream());
         Assert.Equal(V2Reference, (string?)updated!["spec"]!["template"]!["spec"]!["initContainers"]![0]!["image"]);
         Assert.Equal(" ", Image(updated));
     }

@@ -18,9 +18,9 @@ public class ReplicaSetAndPodTests
         {
             var wrote = false;
             foreach (var rs in cluster.List("replicasets").ToList())
-                wrote |= cluster.Apply(new ReplicaSetSync(rs, cluster.List("pods").Where(p => p.IsControlledBy(rs)).ToList(), cluster.Now).Plan());
+                wrote |= cluster.Apply(WireFields.ReplicaSetPlan(rs, cluster.List("pods").Where(p => p.IsControlledBy(rs)).ToList(), cluster.Now));
             foreach (var pod in cluster.List("pods").ToList())
-                wrote |= cluster.Apply(cluster.Runtime.Plan(pod, cluster.List("pods").Select(p => (string?)p["status"]?["podIP"]).OfType<string>().ToHashSet(), cluster.Now));
+                wrote |= cluster.Apply(cluster.Runtime.PodPlan(pod, cluster.List("pods").Select(p => (string?)p["status"]?["podIP"]).OfType<string>().ToHashSet(), cluster.Now));
             if (!wrote) return;
         }
     }
@@ -42,22 +42,22 @@ public class ReplicaSetAndPodTests
             Assert.Equal("5f56fcf9cf", p.Labels()["pod-template-hash"]);
             Assert.Equal("b", p.Annotation("a"));
             Assert.Equal("Running", (string?)p["status"]!["phase"]);
-            Assert.True(PodRuntime.IsReady(p));
+            Assert.True(WireFields.IsReady(p));
             Assert.Equal("sandbox", (string?)p["spec"]!["nodeName"]);
             var container = p["status"]!["containerStatuses"]![0]!;
-            Assert.True(ObjectFields.Bool(container["ready"]));
-            Assert.Equal(0, ObjectFields.Long(container["restartCount"]));
+            Assert.True(WireFields.Bool(container["ready"]));
+            Assert.Equal(0, WireFields.Long(container["restartCount"]));
             Assert.NotNull(container["state"]!["running"]!["startedAt"]);
         });
         Assert.Equal(2, pods.Select(p => (string?)p["status"]!["podIP"]).Distinct().Count());
         Assert.All(pods, p => Assert.StartsWith("10.128.", (string?)p["status"]!["podIP"]));
 
         var status = cluster.Get("replicasets", rs.Name())!["status"]!;
-        Assert.Equal(2, ObjectFields.Long(status["replicas"]));
-        Assert.Equal(2, ObjectFields.Long(status["fullyLabeledReplicas"]));
-        Assert.Equal(2, ObjectFields.Long(status["readyReplicas"]));
-        Assert.Equal(2, ObjectFields.Long(status["availableReplicas"]));
-        Assert.Equal(1, ObjectFields.Long(status["observedGeneration"]));
+        Assert.Equal(2, WireFields.Long(status["replicas"]));
+        Assert.Equal(2, WireFields.Long(status["fullyLabeledReplicas"]));
+        Assert.Equal(2, WireFields.Long(status["readyReplicas"]));
+        Assert.Equal(2, WireFields.Long(status["availableReplicas"]));
+        Assert.Equal(1, WireFields.Long(status["observedGeneration"]));
     }
 
     [Fact]
@@ -73,8 +73,8 @@ public class ReplicaSetAndPodTests
 
         Assert.Single(cluster.List("pods"));
         var status = cluster.Get("replicasets", "web-5f56fcf9cf")!["status"]!;
-        Assert.Equal(1, ObjectFields.Long(status["replicas"]));
-        Assert.Equal(2, ObjectFields.Long(status["observedGeneration"]));
+        Assert.Equal(1, WireFields.Long(status["replicas"]));
+        Assert.Equal(2, WireFields.Long(status["observedGeneration"]));
     }
 
     [Fact]
@@ -86,8 +86,8 @@ public class ReplicaSetAndPodTests
         var pod = Assert.Single(cluster.List("pods"));
         Assert.Equal("Pending", (string?)pod["status"]!["phase"]);
         Assert.Equal("ContainerCreating", (string?)pod["status"]!["containerStatuses"]![0]!["state"]!["waiting"]!["reason"]);
-        Assert.False(PodRuntime.IsReady(pod));
-        var plan = cluster.Runtime.Plan(pod, new HashSet<string>(), cluster.Now);
+        Assert.False(WireFields.IsReady(pod));
+        var plan = cluster.Runtime.PodPlan(pod, new HashSet<string>(), cluster.Now);
         Assert.Equal(TimeSpan.FromSeconds(5), plan.RequeueAfter);
 
         cluster.Now = cluster.Now.AddSeconds(5);
@@ -113,7 +113,7 @@ public class ReplicaSetAndPodTests
             ((string?)ready["status"], (string?)ready["reason"], (string?)ready["message"]));
         Assert.Contains(cluster.Events, e => e.Reason == "Failed" && e.Type == "Warning");
         var status = cluster.Get("replicasets", "web-5f56fcf9cf")!["status"]!;
-        Assert.Equal(1, ObjectFields.Long(status["replicas"]));
+        Assert.Equal(1, WireFields.Long(status["replicas"]));
         Assert.Null(status["readyReplicas"]);
     }
 
@@ -124,11 +124,11 @@ public class ReplicaSetAndPodTests
         cluster.Create("replicasets", ReplicaSet(1));
         Converge(cluster);
         var pod = Assert.Single(cluster.List("pods")).Copy();
-        pod.Metadata()["deletionTimestamp"] = ObjectFields.FormatTime(cluster.Now);
+        pod.Metadata()["deletionTimestamp"] = WireFields.FormatTime(cluster.Now);
         cluster.Update("pods", pod);
         Converge(cluster);
         var replacement = Assert.Single(cluster.List("pods"));
         Assert.NotEqual(pod.Name(), replacement.Name());
-        Assert.True(PodRuntime.IsReady(replacement));
+        Assert.True(WireFields.IsReady(replacement));
     }
 }

@@ -34,7 +34,7 @@ public sealed class ServiceAndRouteTests : IDisposable
         svc["spec"]!["ports"]![0]!.AsObject().Remove("protocol");
         var created = _core.Api.Create("", "services", Namespace, svc);
         var port = created["spec"]!["ports"]![0]!;
-        Assert.Equal(10000, ObjectFields.Long(port["targetPort"]));
+        Assert.Equal(10000, WireFields.Long(port["targetPort"]));
         Assert.Equal("TCP", (string?)port["protocol"]);
         Assert.Equal("ClusterIP", (string?)created["spec"]!["type"]);
         Assert.Matches(@"^172\.30\.\d{1,3}\.\d{1,3}$", (string?)created["spec"]!["clusterIP"]);
@@ -77,7 +77,7 @@ public sealed class ServiceAndRouteTests : IDisposable
         Assert.Equal($"app-citas-{Namespace}.apps.sandbox.localhost", (string?)route["spec"]!["host"]);
         Assert.Equal("true", route.Annotation("openshift.io/host.generated"));
         Assert.Equal("Service", (string?)route["spec"]!["to"]!["kind"]);
-        Assert.Equal(100, ObjectFields.Long(route["spec"]!["to"]!["weight"]));
+        Assert.Equal(100, WireFields.Long(route["spec"]!["to"]!["weight"]));
         Assert.Equal("None", (string?)route["spec"]!["wildcardPolicy"]);
         Assert.Equal("{}", route["status"]!.ToJsonString());
     }
@@ -89,5 +89,27 @@ public sealed class ServiceAndRouteTests : IDisposable
         r.Metadata()["name"] = "app.citas";
         var route = _core.Api.Create("route.openshift.io", "routes", Namespace, r);
         Assert.Equal($"app-citas-{Namespace}.apps.sandbox.localhost", (string?)route["spec"]!["host"]);
+    }
+
+    // openshift-apiserver applies library-go validateRoute: a target port of 0 (or "") is Required; -5 and 70000 pass.
+    [Theory]
+    [InlineData("0", 422)]
+    [InlineData("\"\"", 422)]
+    [InlineData("-5", 201)]
+    [InlineData("70000", 201)]
+    public void RouteTargetPortsAreCheckedAsOpenShiftChecksThem(string port, int expected)
+    {
+        var route = ExposeRoute();
+        route.Metadata()["name"] = "port" + expected + port.GetHashCode().ToString("x");
+        route["spec"]!["port"]!["targetPort"] = JsonNode.Parse(port);
+
+        var status = 201;
+        try { _core.Api.Create("route.openshift.io", "routes", Namespace, route); }
+        catch (ImageStreamPS.Sandbox.Api.StatusException e)
+        {
+            status = e.Code;
+            Assert.Equal("spec.port.targetPort: Required value", e.Message[(e.Message.IndexOf("is invalid: ", StringComparison.Ordinal) + 12)..]);
+        }
+        Assert.Equal(expected, status);
     }
 }

@@ -29,7 +29,7 @@ internal sealed class WorkloadCluster
         meta["namespace"] ??= "myproject";
         meta["uid"] = Guid.NewGuid().ToString();
         meta["generation"] = 1;
-        meta["creationTimestamp"] = ObjectFields.FormatTime(Now);
+        meta["creationTimestamp"] = WireFields.FormatTime(Now);
         meta["resourceVersion"] = (++_version).ToString();
         if (resource is "deployments" or "replicasets" or "pods") obj.Remove("status");
         if (!_objects.TryAdd((resource, obj.Name()), obj)) throw new InvalidOperationException($"{resource} {obj.Name()} already exists");
@@ -69,10 +69,10 @@ internal sealed class WorkloadCluster
         {
             switch (write.Verb)
             {
-                case WriteVerb.Create: Create(write.Resource, write.Object); break;
-                case WriteVerb.Update: Update(write.Resource, write.Object); break;
-                case WriteVerb.UpdateStatus: Update(write.Resource, write.Object, status: true); break;
-                case WriteVerb.Delete: Delete(write.Resource, write.Object.Name()); break;
+                case WriteVerb.Create: Create(write.Resource, write.Json()); break;
+                case WriteVerb.Update: Update(write.Resource, write.Json()); break;
+                case WriteVerb.UpdateStatus: Update(write.Resource, write.Json(), status: true); break;
+                case WriteVerb.Delete: Delete(write.Resource, write.Object.Metadata.Name); break;
             }
         }
         return plan.Writes.Count > 0;
@@ -86,7 +86,7 @@ internal sealed class WorkloadCluster
             var wrote = false;
             foreach (var d in List("deployments").ToList())
             {
-                if (streams is not null && ImageTriggerSync.Apply(d, "Deployment", streams) is { } triggered)
+                if (streams is not null && WireFields.Trigger(d, "Deployment", streams) is { } triggered)
                 {
                     Update("deployments", triggered);
                     wrote = true;
@@ -94,14 +94,14 @@ internal sealed class WorkloadCluster
                 }
                 var sets = List("replicasets").Where(rs => rs.IsControlledBy(d)).ToList();
                 var pods = List("pods").Where(p => sets.Any(p.IsControlledBy)).ToList();
-                wrote |= Apply(new DeploymentSync(d, sets, pods, Now).Plan());
+                wrote |= Apply(WireFields.DeploymentPlan(d, sets, pods, Now));
             }
             foreach (var rs in List("replicasets").ToList())
-                wrote |= Apply(new ReplicaSetSync(rs, List("pods").Where(p => p.IsControlledBy(rs)).ToList(), Now).Plan());
+                wrote |= Apply(WireFields.ReplicaSetPlan(rs, List("pods").Where(p => p.IsControlledBy(rs)).ToList(), Now));
             foreach (var pod in List("pods").ToList())
             {
                 var used = List("pods").Select(p => (string?)p["status"]?["podIP"]).OfType<string>().ToHashSet();
-                wrote |= Apply(Runtime.Plan(Get("pods", pod.Name())!, used, Now));
+                wrote |= Apply(Runtime.PodPlan(Get("pods", pod.Name())!, used, Now));
             }
             if (!wrote) return;
         }
@@ -113,9 +113,9 @@ internal sealed class WorkloadCluster
     {
         var name = d.Name();
         var status = d["status"] as JsonObject ?? [];
-        long N(string f) => ObjectFields.Long(status[f]);
+        long N(string f) => WireFields.Long(status[f]);
         if (d.Generation() > N("observedGeneration")) return ("Waiting for deployment spec update to be observed...", false);
-        if (DeploymentConditions.Get(status, "Progressing") is { } c && (string?)c["reason"] == "ProgressDeadlineExceeded")
+        if (WireFields.Condition(status, "Progressing") is { } c && (string?)c["reason"] == "ProgressDeadlineExceeded")
             throw new InvalidOperationException($"deployment \"{name}\" exceeded its progress deadline");
         var replicas = d.SpecReplicas();
         if (N("updatedReplicas") < replicas)

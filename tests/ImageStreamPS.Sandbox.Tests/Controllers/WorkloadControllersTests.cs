@@ -57,7 +57,7 @@ public class WorkloadControllersTests(ITestOutputHelper output)
         var clock = Stopwatch.StartNew();
         cluster.PutStream(Stream(prod: V2));
         var readyPod = await cluster.Eventually(() => cluster.Pods().FirstOrDefault(p =>
-            PodRuntime.IsReady(p) && (string?)p["spec"]!["containers"]![0]!["image"] == V2Reference), "a ready Pod on the v2 digest");
+            WireFields.IsReady(p) && (string?)p["spec"]!["containers"]![0]!["image"] == V2Reference), "a ready Pod on the v2 digest");
         output.WriteLine($"tag move to ready pod: {clock.Elapsed.TotalMilliseconds:F0} ms");
         Assert.Equal(V2Reference, (string?)readyPod["status"]!["containerStatuses"]![0]!["imageID"]);
 
@@ -76,9 +76,9 @@ public class WorkloadControllersTests(ITestOutputHelper output)
         Assert.True(readyPod.IsControlledBy(v2));
         Assert.Single(await cluster.Eventually(() => cluster.Pods() is { Count: 1 } p ? p : null, "only the v2 Pod left"));
         var status = (JsonObject)deployment["status"]!;
-        Assert.Equal("NewReplicaSetAvailable", (string?)DeploymentConditions.Get(status, "Progressing")!["reason"]);
-        Assert.Equal("MinimumReplicasAvailable", (string?)DeploymentConditions.Get(status, "Available")!["reason"]);
-        Assert.Equal(deployment.Generation(), ObjectFields.Long(status["observedGeneration"]));
+        Assert.Equal("NewReplicaSetAvailable", (string?)WireFields.Condition(status, "Progressing")!["reason"]);
+        Assert.Equal("MinimumReplicasAvailable", (string?)WireFields.Condition(status, "Available")!["reason"]);
+        Assert.Equal(deployment.Generation(), WireFields.Long(status["observedGeneration"]));
 
         // The Service's Endpoints follow the ready v2 Pod.
         var endpoints = await cluster.Eventually(() => api.TryGet("", "endpoints", Namespace, "app-citas") is { } e
@@ -89,7 +89,7 @@ public class WorkloadControllersTests(ITestOutputHelper output)
         Assert.Single((JsonArray)subset["addresses"]!);
         Assert.Null(subset["notReadyAddresses"]);
         Assert.Equal(readyPod.Name(), (string?)subset["addresses"]![0]!["targetRef"]!["name"]);
-        Assert.Equal("""[{"port":10000,"protocol":"TCP","name":"10000-tcp"}]""", subset["ports"]!.ToJsonString());
+        Assert.Equal("""[{"name":"10000-tcp","port":10000,"protocol":"TCP"}]""", subset["ports"]!.ToJsonString());
     }
 
     [Fact]
@@ -126,7 +126,7 @@ public class WorkloadControllersTests(ITestOutputHelper output)
         api.Create("apps", "deployments", Namespace, d);
         api.UpdateScale("apps", "deployments", Namespace, "app-citas", new JsonObject { ["spec"] = new JsonObject { ["replicas"] = 3 } });
         await cluster.Eventually(() => api.Get("apps", "deployments", Namespace, "app-citas") is var x
-            && WorkloadCluster.RolloutStatus(x).Done && ObjectFields.Long(x["status"]?["availableReplicas"]) == 3 ? x : null,
+            && WorkloadCluster.RolloutStatus(x).Done && WireFields.Long(x["status"]?["availableReplicas"]) == 3 ? x : null,
             "three available replicas");
         var pods = cluster.Pods();
         Assert.Equal(3, pods.Count);

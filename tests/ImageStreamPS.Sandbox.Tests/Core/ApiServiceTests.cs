@@ -28,7 +28,7 @@ public sealed class ApiServiceTests : IDisposable
     [Fact]
     public void InitialNamespacesExist()
     {
-        var names = Api.List("", "namespaces", null).Items.Select(ObjectMeta.Name).ToList();
+        var names = Api.List("", "namespaces", null).Items.Select(MetaAccessor.Name).ToList();
         Assert.Equal(["default", "myproject", "openshift"], names);
     }
 
@@ -38,7 +38,7 @@ public sealed class ApiServiceTests : IDisposable
         var configMap = Api.Create("", "configmaps", "myproject", new JsonObject { ["metadata"] = new JsonObject { ["name"] = "gen" }, ["data"] = new JsonObject() });
         Assert.Null(configMap["metadata"]!["generation"]);
         Assert.Null(Api.Get("", "namespaces", null, "myproject")["metadata"]!["generation"]);
-        Assert.Equal(1, ObjectMeta.Generation(Api.Create("apps", "deployments", "myproject", Deployment("gen"))));
+        Assert.Equal(1, MetaAccessor.Generation(Api.Create("apps", "deployments", "myproject", Deployment("gen"))));
     }
 
     [Fact]
@@ -47,18 +47,18 @@ public sealed class ApiServiceTests : IDisposable
         var created = Api.Create("apps", "deployments", "myproject", Deployment("web"));
         Assert.Equal("apps/v1", created["apiVersion"]!.GetValue<string>());
         Assert.Equal("Deployment", created["kind"]!.GetValue<string>());
-        Assert.Equal("myproject", ObjectMeta.Namespace(created));
-        Assert.True(Guid.TryParse(ObjectMeta.Uid(created), out _));
-        Assert.Equal(1, ObjectMeta.Generation(created));
-        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", ObjectMeta.Str(created, "metadata", "creationTimestamp"));
-        Assert.Equal("25%", ObjectMeta.Str(created, "spec", "strategy", "rollingUpdate", "maxSurge"));
-        Assert.Equal(10, ObjectMeta.Int(created, "spec", "revisionHistoryLimit"));
-        Assert.Equal(600, ObjectMeta.Int(created, "spec", "progressDeadlineSeconds"));
+        Assert.Equal("myproject", MetaAccessor.Namespace(created));
+        Assert.True(Guid.TryParse(MetaAccessor.Uid(created), out _));
+        Assert.Equal(1, MetaAccessor.Generation(created));
+        Assert.Matches(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$", MetaAccessor.Str(created, "metadata", "creationTimestamp"));
+        Assert.Equal("25%", MetaAccessor.Str(created, "spec", "strategy", "rollingUpdate", "maxSurge"));
+        Assert.Equal(10, MetaAccessor.Int(created, "spec", "revisionHistoryLimit"));
+        Assert.Equal(600, MetaAccessor.Int(created, "spec", "progressDeadlineSeconds"));
         var container = created["spec"]!["template"]!["spec"]!["containers"]![0]!;
-        Assert.Equal("IfNotPresent", ObjectMeta.Str(container, "imagePullPolicy"));
-        Assert.Equal("/dev/termination-log", ObjectMeta.Str(container, "terminationMessagePath"));
-        Assert.Equal("TCP", ObjectMeta.Str(container["ports"]![0], "protocol"));
-        Assert.Equal("ClusterFirst", ObjectMeta.Str(created, "spec", "template", "spec", "dnsPolicy"));
+        Assert.Equal("IfNotPresent", MetaAccessor.Str(container, "imagePullPolicy"));
+        Assert.Equal("/dev/termination-log", MetaAccessor.Str(container, "terminationMessagePath"));
+        Assert.Equal("TCP", MetaAccessor.Str(container["ports"]![0], "protocol"));
+        Assert.Equal("ClusterFirst", MetaAccessor.Str(created, "spec", "template", "spec", "dnsPolicy"));
     }
 
     [Fact]
@@ -82,16 +82,16 @@ public sealed class ApiServiceTests : IDisposable
         var created = Api.Create("apps", "deployments", "myproject", Deployment("web"));
         var labelled = Api.Patch("apps", "deployments", "myproject", "web", PatchType.Merge,
             JsonNode.Parse("""{"metadata":{"labels":{"tier":"front"}}}""")!).Object;
-        Assert.Equal(1, ObjectMeta.Generation(labelled));
+        Assert.Equal(1, MetaAccessor.Generation(labelled));
         var status = (JsonObject)labelled.DeepClone();
         status["status"] = JsonNode.Parse("""{"observedGeneration":1,"replicas":1}""");
         var withStatus = Api.UpdateStatus("apps", "deployments", "myproject", "web", status);
-        Assert.Equal(1, ObjectMeta.Generation(withStatus));
-        Assert.Equal(1, ObjectMeta.Int(withStatus, "status", "observedGeneration"));
+        Assert.Equal(1, MetaAccessor.Generation(withStatus));
+        Assert.Equal(1, MetaAccessor.Int(withStatus, "status", "observedGeneration"));
         var scaled = Api.Patch("apps", "deployments", "myproject", "web", PatchType.Merge, JsonNode.Parse("""{"spec":{"replicas":3}}""")!).Object;
-        Assert.Equal(2, ObjectMeta.Generation(scaled));
-        Assert.Equal(1, ObjectMeta.Int(scaled, "status", "observedGeneration"));
-        Assert.NotEqual(ObjectMeta.ResourceVersion(created), ObjectMeta.ResourceVersion(scaled));
+        Assert.Equal(2, MetaAccessor.Generation(scaled));
+        Assert.Equal(1, MetaAccessor.Int(scaled, "status", "observedGeneration"));
+        Assert.NotEqual(MetaAccessor.ResourceVersion(created), MetaAccessor.ResourceVersion(scaled));
     }
 
     [Fact]
@@ -110,10 +110,28 @@ public sealed class ApiServiceTests : IDisposable
         Assert.Equal(422, error.Code);
         Assert.Equal("Deployment.apps \"web\" is invalid: spec.replicas: Invalid value: -1: must be greater than or equal to 0", error.Message);
         var cause = error.Status["details"]!["causes"]![0]!;
-        Assert.Equal("FieldValueInvalid", ObjectMeta.Str(cause, "reason"));
-        Assert.Equal("spec.replicas", ObjectMeta.Str(cause, "field"));
-        Assert.Equal("Deployment", ObjectMeta.Str(error.Status, "details", "kind"));
+        Assert.Equal("FieldValueInvalid", MetaAccessor.Str(cause, "reason"));
+        Assert.Equal("spec.replicas", MetaAccessor.Str(cause, "field"));
+        Assert.Equal("Deployment", MetaAccessor.Str(error.Status, "details", "kind"));
         Assert.Empty(Api.List("apps", "deployments", "myproject").Items);
+    }
+
+    // Names and labels go through the engine's NameValidation, worded as apimachinery words them: a Service name
+    // is a DNS-1035 label (ValidateServiceName = NameIsDNS1035Label), a label key a qualified name (IsLabelKey),
+    // an annotation key a qualified name once lower-cased (ValidateAnnotations).
+    [Fact]
+    public void NamesAndLabelsAreCheckedByApimachinerysRules()
+    {
+        var service = JsonNode.Parse("""{"metadata":{"name":"2web"},"spec":{"ports":[{"port":80}]}}""")!.AsObject();
+        var error = Assert.Throws<StatusException>(() => Api.Create("", "services", "myproject", service));
+        Assert.StartsWith("Service \"2web\" is invalid: metadata.name: Invalid value: \"2web\": a DNS-1035 label must consist of", error.Message);
+
+        var configMap = JsonNode.Parse("""{"metadata":{"name":"web","labels":{"/app":"x"},"annotations":{"Example.COM/Note":"kept"}}}""")!.AsObject();
+        error = Assert.Throws<StatusException>(() => Api.Create("", "configmaps", "myproject", configMap));
+        Assert.Equal("ConfigMap \"web\" is invalid: metadata.labels: Invalid value: \"/app\": prefix part must be non-empty", error.Message);
+
+        configMap["metadata"]!["labels"] = new JsonObject { ["app"] = "web" };
+        Assert.Equal("kept", Api.Create("", "configmaps", "myproject", configMap)["metadata"]!["annotations"]!["Example.COM/Note"]!.GetValue<string>());
     }
 
     [Fact]
@@ -127,7 +145,7 @@ public sealed class ApiServiceTests : IDisposable
     public void DryRunCreateStoresNothing()
     {
         var created = Api.Create("apps", "deployments", "myproject", Deployment("web"), new WriteOptions { DryRun = true });
-        Assert.Equal("web", ObjectMeta.Name(created));
+        Assert.Equal("web", MetaAccessor.Name(created));
         Assert.Null(Api.TryGet("apps", "deployments", "myproject", "web"));
     }
 
@@ -139,9 +157,9 @@ public sealed class ApiServiceTests : IDisposable
             {"spec":{"template":{"spec":{"$setElementOrder/containers":[{"name":"web"}],"containers":[{"name":"web","image":"nginx:1.26"}]}}}}
             """)!).Object;
         var container = patched["spec"]!["template"]!["spec"]!["containers"]![0]!;
-        Assert.Equal("nginx:1.26", ObjectMeta.Str(container, "image"));
-        Assert.Equal(8080, ObjectMeta.Int(container["ports"]![0], "containerPort"));
-        Assert.Equal(2, ObjectMeta.Generation(patched));
+        Assert.Equal("nginx:1.26", MetaAccessor.Str(container, "image"));
+        Assert.Equal(8080, MetaAccessor.Int(container["ports"]![0], "containerPort"));
+        Assert.Equal(2, MetaAccessor.Generation(patched));
     }
 
     [Fact]
@@ -149,9 +167,9 @@ public sealed class ApiServiceTests : IDisposable
     {
         Api.Create("apps", "deployments", "myproject", Deployment("web"));
         var scale = Api.Patch("apps", "deployments", "myproject", "web", PatchType.Merge, JsonNode.Parse("""{"spec":{"replicas":4}}""")!, subresource: "scale").Object;
-        Assert.Equal(("Scale", "autoscaling/v1", 4L), (ObjectMeta.Str(scale, "kind"), ObjectMeta.Str(scale, "apiVersion"), ObjectMeta.Int(scale, "spec", "replicas")));
-        Assert.Equal("app=web", ObjectMeta.Str(scale, "status", "selector"));
-        Assert.Equal(4, ObjectMeta.Int(Api.Get("apps", "deployments", "myproject", "web"), "spec", "replicas"));
+        Assert.Equal(("Scale", "autoscaling/v1", 4L), (MetaAccessor.Str(scale, "kind"), MetaAccessor.Str(scale, "apiVersion"), MetaAccessor.Int(scale, "spec", "replicas")));
+        Assert.Equal("app=web", MetaAccessor.Str(scale, "status", "selector"));
+        Assert.Equal(4, MetaAccessor.Int(Api.Get("apps", "deployments", "myproject", "web"), "spec", "replicas"));
     }
 
     [Fact]
@@ -159,8 +177,8 @@ public sealed class ApiServiceTests : IDisposable
     {
         Api.Create("apps", "deployments", "myproject", Deployment("a"));
         Api.Create("apps", "deployments", "myproject", Deployment("b"));
-        Assert.Equal(["b"], Api.List("apps", "deployments", "myproject", new ListOptions { LabelSelector = "app in (b,c)" }).Items.Select(ObjectMeta.Name));
-        Assert.Equal(["a"], Api.List("apps", "deployments", null, new ListOptions { FieldSelector = "metadata.name=a" }).Items.Select(ObjectMeta.Name));
+        Assert.Equal(["b"], Api.List("apps", "deployments", "myproject", new ListOptions { LabelSelector = "app in (b,c)" }).Items.Select(MetaAccessor.Name));
+        Assert.Equal(["a"], Api.List("apps", "deployments", null, new ListOptions { FieldSelector = "metadata.name=a" }).Items.Select(MetaAccessor.Name));
         var bad = Assert.Throws<StatusException>(() => Api.List("apps", "deployments", null, new ListOptions { FieldSelector = "spec.paused=true" }));
         Assert.Equal((400, "field label not supported: spec.paused"), (bad.Code, bad.Message));
     }
@@ -170,10 +188,10 @@ public sealed class ApiServiceTests : IDisposable
     {
         foreach (var name in new[] { "a", "b", "c" }) Api.Create("apps", "deployments", "myproject", Deployment(name));
         var first = Api.List("apps", "deployments", "myproject", new ListOptions { Limit = 2 });
-        Assert.Equal(["a", "b"], first.Items.Select(ObjectMeta.Name));
+        Assert.Equal(["a", "b"], first.Items.Select(MetaAccessor.Name));
         Assert.Equal(1, first.RemainingItemCount);
         var second = Api.List("apps", "deployments", "myproject", new ListOptions { Limit = 2, Continue = first.Continue });
-        Assert.Equal(["c"], second.Items.Select(ObjectMeta.Name));
+        Assert.Equal(["c"], second.Items.Select(MetaAccessor.Name));
         Assert.Null(second.Continue);
     }
 
@@ -187,7 +205,7 @@ public sealed class ApiServiceTests : IDisposable
         var events = new List<(string, long?)>();
         await foreach (var e in watch.ReadAllAsync(TestContext.Current.CancellationToken))
         {
-            events.Add((e.Type, ObjectMeta.Int(e.Object, "spec", "replicas")));
+            events.Add((e.Type, MetaAccessor.Int(e.Object, "spec", "replicas")));
             if (events.Count == 3) break;
         }
         Assert.Equal([("ADDED", 1L), ("MODIFIED", 2L), ("DELETED", 2L)], events);
@@ -239,7 +257,7 @@ public sealed class ApiServiceTests : IDisposable
         rs.Remove("kind");
         rs["metadata"]!["ownerReferences"] = new JsonArray(new JsonObject
         {
-            ["apiVersion"] = "apps/v1", ["kind"] = "Deployment", ["name"] = "web", ["uid"] = ObjectMeta.Uid(owner), ["controller"] = true,
+            ["apiVersion"] = "apps/v1", ["kind"] = "Deployment", ["name"] = "web", ["uid"] = MetaAccessor.Uid(owner), ["controller"] = true,
         });
         Api.Create("apps", "replicasets", "myproject", rs);
         Api.Delete("apps", "deployments", "myproject", "web");
@@ -250,7 +268,7 @@ public sealed class ApiServiceTests : IDisposable
     public void ImageStreamUpdateWithoutResourceVersionIs422()
     {
         var stream = Api.Create("image.openshift.io", "imagestreams", "myproject", new JsonObject { ["metadata"] = new JsonObject { ["name"] = "citas" } });
-        ObjectMeta.Metadata(stream).Remove("resourceVersion");
+        MetaAccessor.Metadata(stream).Remove("resourceVersion");
         var error = Assert.Throws<StatusException>(() => Api.Update("image.openshift.io", "imagestreams", "myproject", "citas", stream));
         Assert.Equal(422, error.Code);
         Assert.Equal("ImageStream.image.openshift.io \"citas\" is invalid: metadata.resourceVersion: Invalid value: 0x0: must be specified for an update", error.Message);
@@ -260,7 +278,7 @@ public sealed class ApiServiceTests : IDisposable
     public void VirtualResourcesAreServedThroughTheCatalog()
     {
         var project = Api.Get("project.openshift.io", "projects", null, "myproject");
-        Assert.Equal(("Project", "project.openshift.io/v1"), (ObjectMeta.Str(project, "kind"), ObjectMeta.Str(project, "apiVersion")));
+        Assert.Equal(("Project", "project.openshift.io/v1"), (MetaAccessor.Str(project, "kind"), MetaAccessor.Str(project, "apiVersion")));
         var error = Assert.Throws<StatusException>(() => Api.Get("image.openshift.io", "nothing", "myproject", "x"));
         Assert.Equal(404, error.Code);
     }

@@ -33,7 +33,7 @@ public sealed class ImageControllerTests
         sandbox.CreateStream();
 
         // oc tag --source=docker docker.io/josedom24/citas-backend:v2 citas:latest
-        var put = sandbox.Api.Replace(Group, "imagestreamtags", Ns, "citas:latest", ImageSandbox.Json("""
+        var put = await sandbox.Api.ReplaceAsync(Group, "imagestreamtags", Ns, "citas:latest", ImageSandbox.Json("""
             {"metadata":{"name":"citas:latest"},"tag":{"name":"latest","from":{"kind":"DockerImage","name":"docker.io/josedom24/citas-backend:v2"},"generation":0,"importPolicy":{},"referencePolicy":{"type":"Source"}}}
             """));
         var stream = await EventuallyAsync(() => sandbox.Api.TryGet(Group, "imagestreams", Ns, "citas"), s => Image(s, "latest") is not null);

@@ -24,7 +24,7 @@ public sealed class ImageImporterTests
 
         Assert.Equal(image.Digest, pushed);
         Assert.Equal(image.Digest, imported.Digest);
-        var json = imported.Image;
+        var json = ImageDocument.Encode(imported.Image);
         Assert.Equal($"{registry.Host}/demo/app@{image.Digest}", json["dockerImageReference"]!.GetValue<string>());
         Assert.Equal(ManifestMediaTypes.DockerSchema2, json["dockerImageManifestMediaType"]!.GetValue<string>());
         Assert.Equal("1.0", json["dockerImageMetadataVersion"]!.GetValue<string>());
@@ -58,8 +58,8 @@ public sealed class ImageImporterTests
         var byDigest = await importer.ImportAsync(At(registry.Host, "demo/oci", digest: oci.Digest), new ImportOptions(Insecure: true), None);
 
         Assert.Equal(oci.Digest, byTag.Digest);
-        Assert.Equal(ManifestMediaTypes.OciManifest, byTag.Image["dockerImageManifestMediaType"]!.GetValue<string>());
-        Assert.Equal(ManifestMediaTypes.OciLayerGzip, byTag.Image["dockerImageLayers"]![0]!["mediaType"]!.GetValue<string>());
+        Assert.Equal(ManifestMediaTypes.OciManifest, ImageDocument.Encode(byTag.Image)["dockerImageManifestMediaType"]!.GetValue<string>());
+        Assert.Equal(ManifestMediaTypes.OciLayerGzip, ImageDocument.Encode(byTag.Image)["dockerImageLayers"]![0]!["mediaType"]!.GetValue<string>());
         Assert.Equal(oci.Digest, byDigest.Digest);
         Assert.Equal($"{registry.Host}/demo/oci@{oci.Digest}", byDigest.DockerImageReference);
     }
@@ -78,10 +78,10 @@ public sealed class ImageImporterTests
 
         Assert.NotEqual(indexDigest, legacy.Digest);
         Assert.Equal(amd64.Digest, legacy.Digest);
-        Assert.Equal("amd64", legacy.Image["dockerImageMetadata"]!["Architecture"]!.GetValue<string>());
+        Assert.Equal("amd64", ImageDocument.Encode(legacy.Image)["dockerImageMetadata"]!["Architecture"]!.GetValue<string>());
         Assert.Empty(legacy.Manifests);
         Assert.Equal(arm64.Digest, preferArm.Digest);
-        Assert.Equal("arm64", preferArm.Image["dockerImageMetadata"]!["Architecture"]!.GetValue<string>());
+        Assert.Equal("arm64", ImageDocument.Encode(preferArm.Image)["dockerImageMetadata"]!["Architecture"]!.GetValue<string>());
     }
 
     [Fact]
@@ -95,15 +95,15 @@ public sealed class ImageImporterTests
             .ImportAsync(At(registry.Host, "demo/multi", "v1"), new ImportOptions(Insecure: true, ImportMode: "PreserveOriginal"), None);
 
         Assert.Equal(indexDigest, imported.Digest);
-        Assert.Equal(ManifestMediaTypes.OciIndex, imported.Image["dockerImageManifestMediaType"]!.GetValue<string>());
-        Assert.Null(imported.Image["dockerImageLayers"]);
-        Assert.Equal(indexDigest, imported.Image["dockerImageMetadata"]!["Id"]!.GetValue<string>());
-        var manifests = imported.Image["dockerImageManifests"]!.AsArray();
+        Assert.Equal(ManifestMediaTypes.OciIndex, ImageDocument.Encode(imported.Image)["dockerImageManifestMediaType"]!.GetValue<string>());
+        Assert.Null(ImageDocument.Encode(imported.Image)["dockerImageLayers"]);
+        Assert.Equal(indexDigest, ImageDocument.Encode(imported.Image)["dockerImageMetadata"]!["Id"]!.GetValue<string>());
+        var manifests = ImageDocument.Encode(imported.Image)["dockerImageManifests"]!.AsArray();
         Assert.Equal([amd64.Digest, arm64.Digest], manifests.Select(m => m!["digest"]!.GetValue<string>()));
         Assert.Equal(["amd64", "arm64"], manifests.Select(m => m!["architecture"]!.GetValue<string>()));
         Assert.Equal(["linux", "linux"], manifests.Select(m => m!["os"]!.GetValue<string>()));
-        Assert.Equal([amd64.Digest, arm64.Digest], imported.Manifests.Select(m => m["metadata"]!["name"]!.GetValue<string>()));
-        Assert.Equal($"{registry.Host}/demo/multi@{arm64.Digest}", imported.Manifests[1]["dockerImageReference"]!.GetValue<string>());
+        Assert.Equal([amd64.Digest, arm64.Digest], imported.Manifests.Select(m => ImageDocument.Encode(m)["metadata"]!["name"]!.GetValue<string>()));
+        Assert.Equal($"{registry.Host}/demo/multi@{arm64.Digest}", ImageDocument.Encode(imported.Manifests[1])["dockerImageReference"]!.GetValue<string>());
     }
 
     [Fact]
@@ -116,10 +116,10 @@ public sealed class ImageImporterTests
         var failure = await Assert.ThrowsAsync<ImportFailure>(() => new ImageImporter(client, new RegistryMirrors())
             .ImportAsync(At(registry.Host, "demo/app", "v9"), new ImportOptions(Insecure: true), None));
 
-        Assert.Equal(404, failure.Code);
+        Assert.Equal(404, failure.Status.Code);
         Assert.Equal("NotFound", failure.Reason);
         Assert.Equal($"dockerimage.image.openshift.io \"{registry.Host}/demo/app:v9\" not found", failure.Message);
-        var status = failure.ToStatus();
+        var status = ImageStreamPS.Sandbox.Api.Wire.Encode(failure.Status);
         Assert.Equal("Failure", status["status"]!.GetValue<string>());
         Assert.Equal("dockerimage", status["details"]!["kind"]!.GetValue<string>());
         Assert.Equal("image.openshift.io", status["details"]!["group"]!.GetValue<string>());
@@ -146,7 +146,7 @@ public sealed class ImageImporterTests
         var failure = await Assert.ThrowsAsync<ImportFailure>(() => new ImageImporter(client, new RegistryMirrors())
             .ImportAsync(At(registry.Host, "demo/app", "v1"), new ImportOptions(Insecure: false), None));
 
-        Assert.Equal(400, failure.Code);
+        Assert.Equal(400, failure.Status.Code);
         Assert.Equal("BadRequest", failure.Reason);
         Assert.Equal($"the repository {registry.Host}/demo/app is HTTP only and requires the insecure flag to import", failure.Message);
     }
@@ -164,7 +164,7 @@ public sealed class ImageImporterTests
             .ImportAsync(At(proxy.Host, "team/app", "v1"), new ImportOptions(Insecure: true), None);
 
         Assert.Equal(image.Digest, imported.Digest);
-        Assert.Equal("token", imported.Image["dockerImageMetadata"]!["Config"]!["Labels"]!["variant"]!.GetValue<string>());
+        Assert.Equal("token", ImageDocument.Encode(imported.Image)["dockerImageMetadata"]!["Config"]!["Labels"]!["variant"]!.GetValue<string>());
         Assert.Contains("repository:team/app:pull", proxy.RequestedScopes);
     }
 
@@ -183,7 +183,7 @@ public sealed class ImageImporterTests
         var withSecret = await importer.ImportAsync(reference,
             new ImportOptions(Insecure: true, Credentials: host => host == proxy.Host ? new RegistryCredential("alice", "wonderland") : null), None);
 
-        Assert.Equal(401, anonymous.Code);
+        Assert.Equal(401, anonymous.Status.Code);
         Assert.Equal("Unauthorized", anonymous.Reason);
         Assert.Equal($"you may not have access to the container image \"{proxy.Host}/private/app:v1\"", anonymous.Message);
         Assert.Equal(image.Digest, withSecret.Digest);

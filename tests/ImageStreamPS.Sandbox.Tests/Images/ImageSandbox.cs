@@ -48,11 +48,11 @@ public sealed class ImageSandbox : IAsyncDisposable
         Api.Create(Group, "imagestreams", Ns, Json("""{"kind":"ImageStream","apiVersion":"image.openshift.io/v1","metadata":{"name":"@NAME"},"spec":{"lookupPolicy":{"local":false}}}""".Replace("@NAME", name)));
 
     /// <summary>What <c>oc import-image citas:TAG --from=docker.io/josedom24/citas-backend:TAG</c> posts.</summary>
-    public JsonObject Import(string tag, string? from = null, string stream = "citas")
+    public async Task<JsonObject> ImportAsync(string tag, string? from = null, string stream = "citas")
     {
         var current = Api.TryGet(Group, "imagestreams", Ns, stream);
         var rv = current is null ? "" : $",\"resourceVersion\":\"{current["metadata"]!["resourceVersion"]}\"";
-        return Api.Create(Group, "imagestreamimports", Ns, Json("""
+        return await Api.CreateAsync(Group, "imagestreamimports", Ns, Json("""
             {"kind":"ImageStreamImport","apiVersion":"image.openshift.io/v1",
              "metadata":{"name":"@STREAM","namespace":"@NS"@RV},
              "spec":{"import":true,"images":[{"from":{"kind":"DockerImage","name":"@FROM"},
@@ -63,8 +63,8 @@ public sealed class ImageSandbox : IAsyncDisposable
     }
 
     /// <summary>What <c>oc tag citas:SRC citas:DEST</c> PUTs after resolving SRC to its image.</summary>
-    public WriteResult Tag(string dest, string imageId, string stream = "citas") =>
-        Api.Replace(Group, "imagestreamtags", Ns, $"{stream}:{dest}", Json("""
+    public Task<WriteResult> TagAsync(string dest, string imageId, string stream = "citas") =>
+        Api.ReplaceAsync(Group, "imagestreamtags", Ns, $"{stream}:{dest}", Json("""
             {"kind":"ImageStreamTag","apiVersion":"image.openshift.io/v1",
              "metadata":{"name":"@STREAM:@DEST","namespace":"@NS"},
              "tag":{"name":"@DEST","annotations":null,"from":{"kind":"ImageStreamImage","name":"@STREAM@@ID"},

@@ -111,9 +111,9 @@ public sealed class ImageStreamApiTests
     {
         await using var sandbox = await ImageSandbox.StartAsync();
         sandbox.CreateStream();
-        sandbox.Import("v1");
+        await sandbox.ImportAsync("v1");
 
-        var error = Assert.Throws<StatusException>(() => sandbox.Tag("prod", "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"));
+        var error = await Assert.ThrowsAsync<StatusException>(() => sandbox.TagAsync("prod", "sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"));
 
         Assert.Equal(422, error.Code);
         Assert.Contains("spec.tags[prod].from.name: Invalid value: \"citas@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\": error generating tag event: imagestreamimage.image.openshift.io \"sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef\" not found", error.Message);
@@ -124,17 +124,17 @@ public sealed class ImageStreamApiTests
     {
         await using var sandbox = await ImageSandbox.StartAsync();
         sandbox.CreateStream();
-        sandbox.Import("v1");
+        await sandbox.ImportAsync("v1");
         var body = ImageSandbox.Json("""{"metadata":{"name":"citas:v1"},"tag":{"name":"v1","from":{"kind":"DockerImage","name":"docker.io/josedom24/citas-backend:v1"}}}""");
 
         var malformed = Assert.Throws<StatusException>(() => sandbox.Api.Get(Group, "imagestreamtags", Ns, "citas"));
-        var exists = Assert.Throws<StatusException>(() => sandbox.Api.Create(Group, "imagestreamtags", Ns, body));
+        var exists = await Assert.ThrowsAsync<StatusException>(() => sandbox.Api.CreateAsync(Group, "imagestreamtags", Ns, body));
         var noStream = Assert.Throws<StatusException>(() => sandbox.Api.Get(Group, "imagestreamtags", Ns, "nope:v1"));
-        var notSpec = Assert.Throws<StatusException>(() => sandbox.Api.Replace(Group, "imagestreamtags", Ns, "citas:zz",
+        var notSpec = await Assert.ThrowsAsync<StatusException>(() => sandbox.Api.ReplaceAsync(Group, "imagestreamtags", Ns, "citas:zz",
             ImageSandbox.Json("""{"metadata":{"name":"citas:zz"},"tag":null}""")));
-        var stale = Assert.Throws<StatusException>(() => sandbox.Api.Replace(Group, "imagestreamtags", Ns, "citas:v1",
+        var stale = await Assert.ThrowsAsync<StatusException>(() => sandbox.Api.ReplaceAsync(Group, "imagestreamtags", Ns, "citas:v1",
             ImageSandbox.Json("""{"metadata":{"name":"citas:v1","resourceVersion":"1"},"tag":{"name":"v1","from":{"kind":"DockerImage","name":"docker.io/josedom24/citas-backend:v1"}}}""")));
-        var deleteMissing = Assert.Throws<StatusException>(() => sandbox.Api.Delete(Group, "imagestreamtags", Ns, "citas:v9"));
+        var deleteMissing = await Assert.ThrowsAsync<StatusException>(() => sandbox.Api.DeleteAsync(Group, "imagestreamtags", Ns, "citas:v9"));
 
         Assert.Equal((400, "ImageStreamTags must be retrieved with <name>:<tag>"), (malformed.Code, malformed.Message));
         Assert.Equal((409, "AlreadyExists", "imagestreamtag.image.openshift.io \"citas:v1\" already exists"), (exists.Code, exists.Reason, exists.Message));
@@ -150,9 +150,9 @@ public sealed class ImageStreamApiTests
     {
         await using var sandbox = await ImageSandbox.StartAsync();
         sandbox.CreateStream();
-        sandbox.Import("v1");
+        await sandbox.ImportAsync("v1");
 
-        var response = sandbox.Import("v1", from: "docker.io/josedom24/citas-backend:v9");
+        var response = await sandbox.ImportAsync("v1", from: "docker.io/josedom24/citas-backend:v9");
 
         var status = response["status"]!["images"]![0]!["status"]!;
         JsonAssert.Equal(
@@ -172,7 +172,7 @@ public sealed class ImageStreamApiTests
         await using var sandbox = await ImageSandbox.StartAsync();
         sandbox.CreateStream();
 
-        sandbox.Import("v9");
+        await sandbox.ImportAsync("v9");
 
         var stream = sandbox.Stream();
         Assert.Equal("docker.io/josedom24/citas-backend:v9", stream["spec"]!["tags"]![0]!["from"]!["name"]!.GetValue<string>());
@@ -190,7 +190,7 @@ public sealed class ImageStreamApiTests
             {"metadata":{"name":"newapp"},"spec":{"import":false,"images":[{"from":{"kind":"DockerImage","name":"docker.io/josedom24/citas-backend:v2"}}]}}
             """);
 
-        var response = sandbox.Api.Create(Group, "imagestreamimports", Ns, request);
+        var response = await sandbox.Api.CreateAsync(Group, "imagestreamimports", Ns, request);
 
         Assert.Null(response["status"]!["import"]);
         var image = response["status"]!["images"]![0]!["image"]!;
@@ -206,7 +206,7 @@ public sealed class ImageStreamApiTests
     {
         await using var sandbox = await ImageSandbox.StartAsync();
 
-        var response = sandbox.Import("v2", stream: "fresh");
+        var response = await sandbox.ImportAsync("v2", stream: "fresh");
 
         var stream = sandbox.Stream("fresh");
         Assert.Equal(1, stream["metadata"]!["generation"]!.GetValue<long>());
@@ -220,10 +220,10 @@ public sealed class ImageStreamApiTests
     {
         await using var sandbox = await ImageSandbox.StartAsync();
 
-        var empty = Assert.Throws<StatusException>(() => sandbox.Api.Create(Group, "imagestreamimports", Ns,
+        var empty = await Assert.ThrowsAsync<StatusException>(() => sandbox.Api.CreateAsync(Group, "imagestreamimports", Ns,
             ImageSandbox.Json("""{"metadata":{"name":"citas"},"spec":{"import":true}}""")));
-        var badPullSpec = Assert.Throws<StatusException>(() => sandbox.Import("v1", from: "docker.io/Bad/Name:v1"));
-        var staleVersion = Assert.Throws<StatusException>(() => sandbox.Api.Create(Group, "imagestreamimports", Ns,
+        var badPullSpec = await Assert.ThrowsAsync<StatusException>(() => sandbox.ImportAsync("v1", from: "docker.io/Bad/Name:v1"));
+        var staleVersion = await Assert.ThrowsAsync<StatusException>(() => sandbox.Api.CreateAsync(Group, "imagestreamimports", Ns,
             ImageSandbox.Json("""{"metadata":{"name":"ghost","resourceVersion":"5"},"spec":{"import":true,"images":[{"from":{"kind":"DockerImage","name":"a/b:c"}}]}}""")));
 
         Assert.Equal(422, empty.Code);
@@ -238,7 +238,7 @@ public sealed class ImageStreamApiTests
     {
         await using var sandbox = await ImageSandbox.StartAsync();
         sandbox.CreateStream();
-        sandbox.Import("v1");
+        await sandbox.ImportAsync("v1");
         var stream = sandbox.Stream();
         var tags = stream["spec"]!["tags"]!.AsArray();
         tags.Add(ImageSandbox.Json("""{"name":"ext","reference":true,"from":{"kind":"DockerImage","name":"quay.io/org/app:1.0"}}"""));
@@ -253,7 +253,7 @@ public sealed class ImageStreamApiTests
         Assert.Equal(3, status["current"]["generation"]!.GetValue<long>());
         Assert.Throws<StatusException>(() => sandbox.Api.Get(Group, "imagestreamtags", Ns, "citas:ext"));
 
-        sandbox.Import("v1", from: "docker.io/josedom24/citas-backend:v2");
+        await sandbox.ImportAsync("v1", from: "docker.io/josedom24/citas-backend:v2");
         var tracked = sandbox.Stream()["status"]!["tags"]!.AsArray().Single(t => t!["tag"]!.GetValue<string>() == "current")!;
         Assert.Equal(ImageSandbox.V2, tracked["items"]![0]!["image"]!.GetValue<string>());
     }
@@ -264,8 +264,8 @@ public sealed class ImageStreamApiTests
         await using var sandbox = await ImageSandbox.StartAsync();
         sandbox.CreateStream();
         sandbox.CreateStream("other");
-        sandbox.Import("v1");
-        sandbox.Import("v2");
+        await sandbox.ImportAsync("v1");
+        await sandbox.ImportAsync("v2");
 
         var selected = sandbox.Api.List(Group, "imagestreams", Ns,
             new ListOptions { FieldSelector = "status.dockerImageRepository=image-registry.openshift-image-registry.svc:5000/myproject/other" });
@@ -285,15 +285,15 @@ public sealed class ImageStreamApiTests
     {
         await using var sandbox = await ImageSandbox.StartAsync();
         sandbox.CreateStream();
-        sandbox.Import("v1");
-        sandbox.Import("v9");
+        await sandbox.ImportAsync("v1");
+        await sandbox.ImportAsync("v9");
 
         var failed = sandbox.Api.Get(Group, "imagetags", Ns, "citas:v9");
         var list = sandbox.Api.List(Group, "imagetags", Ns);
         var resource = sandbox.Core.Catalog.Find(Group, "imagetags")!.Virtual!;
         var failedCells = resource.Cells(failed, DateTimeOffset.UtcNow);
         var okCells = resource.Cells(sandbox.Api.Get(Group, "imagetags", Ns, "citas:v1"), DateTimeOffset.UtcNow);
-        sandbox.Api.Delete(Group, "imagetags", Ns, "citas:v9");
+        await sandbox.Api.DeleteAsync(Group, "imagetags", Ns, "citas:v9");
 
         Assert.Equal("docker.io/josedom24/citas-backend:v9", failed["spec"]!["from"]!["name"]!.GetValue<string>());
         Assert.Null(failed["status"]!["items"]);
@@ -315,7 +315,7 @@ public sealed class ImageStreamApiTests
             {"metadata":{"name":"citas"},"spec":{"import":true,"images":[{"from":{"kind":"DockerImage","name":"docker.io/josedom24/citas-backend@@ID"}}]}}
             """.Replace("@ID", V1));
 
-        var response = sandbox.Api.Create(Group, "imagestreamimports", Ns, request);
+        var response = await sandbox.Api.CreateAsync(Group, "imagestreamimports", Ns, request);
 
         Assert.Equal("Success", response["status"]!["images"]![0]!["status"]!["status"]!.GetValue<string>());
         Assert.Equal($"docker.io/josedom24/citas-backend@{V1}", response["status"]!["images"]![0]!["image"]!["dockerImageReference"]!.GetValue<string>());
@@ -326,4 +326,20 @@ public sealed class ImageStreamApiTests
 
     private static JsonNode? TagOf(JsonObject stream, string tag) =>
         (stream["spec"]?["tags"] as JsonArray)?.FirstOrDefault(t => t?["name"]?.GetValue<string>() == tag);
+
+    // The update handler checks the body's name against the URL for every resource, virtual ones included
+    // (apiserver endpoints/handlers update.go checkName), before openshift-apiserver's ImageStreamTag REST runs.
+    [Fact]
+    public async Task AnImageStreamTagPutWhoseBodyNamesAnotherTagIs400AndChangesNothing()
+    {
+        await using var sandbox = await ImageSandbox.StartAsync();
+        await sandbox.ImportAsync("v1");
+        var before = sandbox.Stream();
+        var body = ImageSandbox.Json("""{"metadata":{"name":"citas:v2"},"tag":{"name":"v2","from":{"kind":"DockerImage","name":"quay.io/x/y:v2"}}}""");
+
+        var error = await Assert.ThrowsAsync<StatusException>(() => sandbox.Api.ReplaceAsync(Group, "imagestreamtags", Ns, "citas:v1", body));
+
+        Assert.Equal((400, "the name of the object (citas:v2) does not match the name on the URL (citas:v1)"), (error.Code, error.Message));
+        Assert.Equal(before.ToJsonString(), sandbox.Stream().ToJsonString());
+    }
 }

@@ -37,9 +37,9 @@ public sealed class ImportCredentialsTests
         var from = $"{proxy.Host}/private/app:v1";
 
         sandbox.Api.Create("", "secrets", ImageSandbox.Ns, Secret("excluded", proxy.Host, "alice", "wonderland", excluded: true));
-        var denied = sandbox.Api.Create(ImageSandbox.Group, "imagestreamimports", ImageSandbox.Ns, Request(from));
+        var denied = await sandbox.Api.CreateAsync(ImageSandbox.Group, "imagestreamimports", ImageSandbox.Ns, Request(from));
         sandbox.Api.Create("", "secrets", ImageSandbox.Ns, Secret("pull", proxy.Host, "alice", "wonderland"));
-        var allowed = sandbox.Api.Create(ImageSandbox.Group, "imagestreamimports", ImageSandbox.Ns, Request(from));
+        var allowed = await sandbox.Api.CreateAsync(ImageSandbox.Group, "imagestreamimports", ImageSandbox.Ns, Request(from));
 
         var deniedStatus = denied["status"]!["images"]![0]!["status"]!;
         Assert.Equal("Unauthorized", deniedStatus["reason"]!.GetValue<string>());

@@ -12,7 +12,7 @@ public sealed class ImportUnreachableReferenceTests
         await using var sandbox = await ImageSandbox.StartAsync();
         sandbox.CreateStream();
 
-        var result = sandbox.Import("v3", from: "docker.io:99999/josedom24/citas-backend:v1");
+        var result = await sandbox.ImportAsync("v3", from: "docker.io:99999/josedom24/citas-backend:v1");
 
         var status = result["status"]!["images"]![0]!["status"]!;
         Assert.Equal(("Failure", "InternalError", 500), (status["status"]!.GetValue<string>(), status["reason"]!.GetValue<string>(), status["code"]!.GetValue<int>()));

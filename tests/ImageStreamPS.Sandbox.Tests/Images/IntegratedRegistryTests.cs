@@ -50,7 +50,7 @@ public sealed class IntegratedRegistryTests : IAsyncDisposable
 
         Assert.Equal(image.Digest, digest);
         Assert.Equal(image.Digest, imported.Digest);
-        Assert.Equal("pushed", imported.Image["dockerImageMetadata"]!["Config"]!["Labels"]!["variant"]!.GetValue<string>());
+        Assert.Equal("pushed", ImageDocument.Encode(imported.Image)["dockerImageMetadata"]!["Config"]!["Labels"]!["variant"]!.GetValue<string>());
         var push = Assert.Single(pushes);
         Assert.Equal(("myproject/citas", "v1", image.Digest), (push.Repository, push.Tag, push.Digest));
     }
@@ -170,7 +170,7 @@ public sealed class IntegratedRegistryTests : IAsyncDisposable
         var v1 = TutorialSeed.Images[0];
         Assert.Equal(v1.Digest, imported.Digest);
         Assert.Equal($"docker.io/josedom24/citas-backend@{v1.Digest}", imported.DockerImageReference);
-        var config = imported.Image["dockerImageMetadata"]!["Config"]!;
+        var config = ImageDocument.Encode(imported.Image)["dockerImageMetadata"]!["Config"]!;
         Assert.Equal("{\"10000/tcp\":{}}", config["ExposedPorts"]!.ToJsonString());
         Assert.Equal("v1", config["Labels"]!["version"]!.GetValue<string>());
     }

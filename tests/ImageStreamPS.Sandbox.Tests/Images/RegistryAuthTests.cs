@@ -143,7 +143,7 @@ public sealed class RegistryAuthTests : IAsyncLifetime
              "to":{"name":"v2"},"importPolicy":{"insecure":true}}]}}
             """.Replace("@REGISTRY", Registry));
 
-        var result = api.Create("image.openshift.io", "imagestreamimports", "myproject", import);
+        var result = await api.CreateAsync("image.openshift.io", "imagestreamimports", "myproject", import);
 
         Assert.Equal("Success", result["status"]!["images"]![0]!["status"]!["status"]!.GetValue<string>());
         Assert.Equal(ImageSandbox.V2, result["status"]!["images"]![0]!["image"]!["metadata"]!["name"]!.GetValue<string>());
@@ -156,14 +156,14 @@ public sealed class RegistryAuthTests : IAsyncLifetime
         await using var other = await SandboxHost.StartAsync(new CommandLine { DataPath = otherDirectory.Path }, modules: [new ImageApiModule()]);
         var api = other.Core.Api;
         var from = $"{Registry}/josedom24/citas-backend:v1";
-        JsonObject Import() => api.Create("image.openshift.io", "imagestreamimports", "myproject", ImageSandbox.Json("""
+        Task<JsonObject> Import() => api.CreateAsync("image.openshift.io", "imagestreamimports", "myproject", ImageSandbox.Json("""
             {"metadata":{"name":"citas"},"spec":{"import":true,"images":[{"from":{"kind":"DockerImage","name":"@FROM"},
              "to":{"name":"v1"},"importPolicy":{"insecure":true}}]}}
             """.Replace("@FROM", from)));
 
-        var denied = Import()["status"]!["images"]![0]!["status"]!;
+        var denied = (await Import())["status"]!["images"]![0]!["status"]!;
         api.Create("", "secrets", "myproject", PullSecret("staging", Registry, "developer", token));
-        var allowed = Import()["status"]!["images"]![0]!;
+        var allowed = (await Import())["status"]!["images"]![0]!;
 
         Assert.Equal("Failure", denied["status"]!.GetValue<string>());
         Assert.Equal("Unauthorized", denied["reason"]!.GetValue<string>());

@@ -32,7 +32,7 @@ public sealed class TutorialTraceTests
         await using var sandbox = await ImageSandbox.StartAsync();
         sandbox.CreateStream();
 
-        var response = sandbox.Import("v1");
+        var response = await sandbox.ImportAsync("v1");
 
         var image = response["status"]!["images"]![0]!;
         Assert.Equal("""{"metadata":{},"status":"Success"}""", image["status"]!.ToJsonString());
@@ -61,10 +61,10 @@ public sealed class TutorialTraceTests
     {
         await using var sandbox = await ImageSandbox.StartAsync();
         sandbox.CreateStream();
-        sandbox.Import("v1");
+        await sandbox.ImportAsync("v1");
         var before = sandbox.Stream();
 
-        sandbox.Import("v1");
+        await sandbox.ImportAsync("v1");
 
         var after = sandbox.Stream();
         Assert.Equal(before["metadata"]!["resourceVersion"]!.ToJsonString(), after["metadata"]!["resourceVersion"]!.ToJsonString());
@@ -76,18 +76,18 @@ public sealed class TutorialTraceTests
     {
         await using var sandbox = await ImageSandbox.StartAsync();
         Assert.Equal(1, Generation(sandbox.CreateStream()));
-        sandbox.Import("v1");
+        await sandbox.ImportAsync("v1");
         Assert.Equal(2, Generation(sandbox.Stream()));
-        sandbox.Import("v2");
+        await sandbox.ImportAsync("v2");
         Assert.Equal(3, Generation(sandbox.Stream()));
 
-        var latest = sandbox.Tag("latest", V2);
+        var latest = await sandbox.TagAsync("latest", V2);
         Assert.True(latest.Created);
         Assert.Equal(4, Generation(sandbox.Stream()));
         Assert.Equal($"citas@{V2}", latest.Object["tag"]!["from"]!["name"]!.GetValue<string>());
         Assert.Equal($"docker.io/josedom24/citas-backend@{V2}", latest.Object["image"]!["dockerImageReference"]!.GetValue<string>());
 
-        var prod = sandbox.Tag("prod", V1);
+        var prod = await sandbox.TagAsync("prod", V1);
         Assert.True(prod.Created);
         var afterProd = sandbox.Stream();
         Assert.Equal(5, Generation(afterProd));
@@ -97,7 +97,7 @@ public sealed class TutorialTraceTests
         Assert.Equal($"docker.io/josedom24/citas-backend@{V1}", prodItem["dockerImageReference"]!.GetValue<string>());
         Assert.Equal(5, prodItem["generation"]!.GetValue<long>());
 
-        var deleted = sandbox.Api.Delete(Group, "imagestreamtags", ImageSandbox.Ns, "citas:latest");
+        var deleted = await sandbox.Api.DeleteAsync(Group, "imagestreamtags", ImageSandbox.Ns, "citas:latest");
         Assert.Equal("""{"kind":"Status","apiVersion":"v1","metadata":{},"status":"Success"}""", deleted.ToJsonString());
         var afterDelete = sandbox.Stream();
         Assert.Equal(6, Generation(afterDelete));
@@ -107,9 +107,9 @@ public sealed class TutorialTraceTests
         Assert.Equal(404, missing.Code);
         Assert.Equal("imagestreamtags.image.openshift.io \"citas:latest\" not found", missing.Message);
 
-        sandbox.Api.Delete(Group, "imagestreamtags", ImageSandbox.Ns, "citas:prod");
+        await sandbox.Api.DeleteAsync(Group, "imagestreamtags", ImageSandbox.Ns, "citas:prod");
         Assert.Equal(7, Generation(sandbox.Stream()));
-        var retagged = sandbox.Tag("prod", V2);
+        var retagged = await sandbox.TagAsync("prod", V2);
         Assert.True(retagged.Created);
         var final = sandbox.Stream();
         Assert.Equal(8, Generation(final));
@@ -122,11 +122,11 @@ public sealed class TutorialTraceTests
     {
         await using var sandbox = await ImageSandbox.StartAsync();
         sandbox.CreateStream();
-        sandbox.Import("v1");
-        sandbox.Import("v2");
-        sandbox.Tag("prod", V1);
+        await sandbox.ImportAsync("v1");
+        await sandbox.ImportAsync("v2");
+        await sandbox.TagAsync("prod", V1);
 
-        var again = sandbox.Tag("prod", V2);
+        var again = await sandbox.TagAsync("prod", V2);
 
         Assert.False(again.Created);
         var history = sandbox.Stream()["status"]!["tags"]!.AsArray().Single(t => t!["tag"]!.GetValue<string>() == "prod")!["items"]!.AsArray();
@@ -138,7 +138,7 @@ public sealed class TutorialTraceTests
     {
         await using var sandbox = await ImageSandbox.StartAsync();
         var stream = sandbox.CreateStream();
-        sandbox.Import("v1");
+        await sandbox.ImportAsync("v1");
 
         var istag = sandbox.Api.Get(Group, "imagestreamtags", ImageSandbox.Ns, "citas:v1");
 
@@ -158,7 +158,7 @@ public sealed class TutorialTraceTests
     {
         await using var sandbox = await ImageSandbox.StartAsync();
         sandbox.CreateStream();
-        sandbox.Import("v1");
+        await sandbox.ImportAsync("v1");
         var prefix = V1[7..19];
 
         var full = sandbox.Api.Get(Group, "imagestreamimages", ImageSandbox.Ns, $"citas@{V1}");

@@ -1,7 +1,9 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ImageStreamPS.OpenShift.ImageStreams;
 using Microsoft.AspNetCore.Http;
+using YamlDotNet.Core;
 
 namespace ImageStreamPS.Sandbox.Api.Http;
 
@@ -68,7 +70,11 @@ public static class HttpIo
     public static JsonNode ParseBody(string text, bool yaml, Schemas.FieldValidation? fields = null)
     {
         if (string.IsNullOrWhiteSpace(text)) throw ApiErrors.BadRequest("the request body is empty");
-        if (yaml) return YamlJson.Parse(text) ?? throw ApiErrors.BadRequest("the request body is empty");
+        if (yaml)
+        {
+            try { return YamlReader.ReadFirst(text) ?? throw ApiErrors.BadRequest("the request body is empty"); }
+            catch (YamlException e) { throw ApiErrors.BadRequest("error converting YAML to JSON: " + e.Message); }
+        }
         try
         {
             if (fields is not null && Schemas.DuplicateFields.Find(text) is { Count: > 0 } duplicates)
@@ -76,7 +82,7 @@ public static class HttpIo
                 fields.Duplicates(duplicates);
                 return Schemas.DuplicateFields.ParseLastWins(text) ?? throw ApiErrors.BadRequest("the request body is null");
             }
-            return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = 256 })
+            return JsonNode.Parse(text, documentOptions: new JsonDocumentOptions { MaxDepth = YamlReader.MaxDepth })
                 ?? throw ApiErrors.BadRequest("the request body is null");
         }
         catch (JsonException e)

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ImageStreamPS.Sandbox.Api;
 using ImageStreamPS.Sandbox.Api.Schemas;
 using ImageStreamPS.Sandbox.Resources;
 using Microsoft.AspNetCore.Http;
@@ -106,7 +107,7 @@ public sealed class ResourceHandler(ApiService api, RequestMetrics metrics, Time
                 RequireVerb(type, "get");
                 var obj = info.Subresource == "scale" ? api.GetScale(type.Group, type.Resource, ns, name!) : api.Get(type.Group, type.Resource, ns, name!);
                 await HttpIo.WriteJson(context, 200, table && info.Subresource is null
-                    ? TableBuilder.Build(entry, [obj], api.Now, includeObject, ObjectMeta.ResourceVersion(obj))
+                    ? TableBuilder.Build(entry, [obj], api.Now, includeObject, MetaAccessor.ResourceVersion(obj))
                     : obj);
                 return;
             }
@@ -115,7 +116,7 @@ public sealed class ResourceHandler(ApiService api, RequestMetrics metrics, Time
                 if (name is not null) throw ApiErrors.MethodNotSupported(type, "create");
                 var options = WriteOptions(query, type, "CreateOptions");
                 var body = await HttpIo.ReadObject(context, type, options.Fields);
-                var result = api.CreateResult(type.Group, type.Resource, ns, body, options);
+                var result = await api.CreateResultAsync(type.Group, type.Resource, ns, body, options, context.RequestAborted);
                 HttpIo.AddWarnings(context, options.Fields!.Warnings);
                 await HttpIo.WriteJson(context, result.Created ? 201 : 200, result.Object);
                 return;
@@ -131,7 +132,7 @@ public sealed class ResourceHandler(ApiService api, RequestMetrics metrics, Time
                     case "status": updated = api.UpdateStatus(type.Group, type.Resource, ns, name!, body, options); break;
                     case "scale": updated = api.UpdateScale(type.Group, type.Resource, ns, name!, body, options); break;
                     default:
-                        var result = api.Replace(type.Group, type.Resource, ns, name!, body, options);
+                        var result = await api.ReplaceAsync(type.Group, type.Resource, ns, name!, body, options, context.RequestAborted);
                         (updated, created) = (result.Object, result.Created);
                         break;
                 }
@@ -152,7 +153,7 @@ public sealed class ResourceHandler(ApiService api, RequestMetrics metrics, Time
                 };
                 var options = WriteOptions(query, type, "PatchOptions", info.Subresource);
                 var patch = HttpIo.ParseBody(await HttpIo.ReadBody(context), patchType == PatchType.Apply, options.Fields);
-                var result = api.Patch(type.Group, type.Resource, ns, name!, patchType, patch, options, info.Subresource);
+                var result = await api.PatchAsync(type.Group, type.Resource, ns, name!, patchType, patch, options, info.Subresource, context.RequestAborted);
                 if (options.Fields is { } patchFields) HttpIo.AddWarnings(context, patchFields.Warnings);
                 await HttpIo.WriteJson(context, result.Created ? 201 : 200, result.Object);
                 return;
@@ -161,13 +162,13 @@ public sealed class ResourceHandler(ApiService api, RequestMetrics metrics, Time
             {
                 if (info.Subresource is not null) throw ApiErrors.MethodNotSupported(type, "delete");
                 var options = await DeleteOptions(context);
-                var deleted = api.Delete(type.Group, type.Resource, ns, name!, options);
+                var deleted = await api.DeleteAsync(type.Group, type.Resource, ns, name!, options, context.RequestAborted);
                 // As the generic store answers: the object while a graceful deletion is pending, else a Success Status.
                 var pending = entry.Strategy is not null && !options.DryRun && deleted["metadata"]?["deletionTimestamp"] is not null &&
                               api.Store.Get(ApiService.Key(type, ns, name!)) is not null;
-                await HttpIo.WriteJson(context, 200, entry.Virtual is not null || pending || options.DryRun || entry.Strategy?.ReturnDeletedObject == true || ObjectMeta.Str(deleted, "kind") == "Status"
+                await HttpIo.WriteJson(context, 200, entry.Virtual is not null || pending || options.DryRun || entry.Strategy?.ReturnDeletedObject == true || MetaAccessor.Str(deleted, "kind") == "Status"
                     ? deleted
-                    : HttpIo.Success(name, type.Group, type.Resource, ObjectMeta.Uid(deleted)));
+                    : HttpIo.Success(name, type.Group, type.Resource, MetaAccessor.Uid(deleted)));
                 return;
             }
             case "deletecollection":
@@ -191,14 +192,22 @@ public sealed class ResourceHandler(ApiService api, RequestMetrics metrics, Time
         if (!type.Supports(verb)) throw ApiErrors.MethodNotSupported(type, verb);
     }
 
-    /// <summary>The write options of the query; field validation for the object itself and its status, not for scale.</summary>
-    private WriteOptions WriteOptions(IQueryCollection query, ResourceType type, string optionsKind, string? subresource = null) => new()
+    /// <summary>
+    /// The write options of the query, checked as the handlers check them (<see cref="WriteOptionsValidation"/>);
+    /// field validation for the object itself and its status, not for scale.
+    /// </summary>
+    private WriteOptions WriteOptions(IQueryCollection query, ResourceType type, string optionsKind, string? subresource = null)
     {
-        DryRun = DryRun(query["dryRun"]),
-        FieldManager = query["fieldManager"],
-        Force = HttpIo.Flag(query["force"]),
-        Fields = subresource is null or "status" ? FieldValidation.For(query["fieldValidation"], type, openApi.Schemas, optionsKind) : null,
-    };
+        var options = new WriteOptions
+        {
+            DryRun = DryRun(query["dryRun"]),
+            FieldManager = query["fieldManager"],
+            Force = HttpIo.Flag(query["force"]),
+            Fields = subresource is null or "status" ? FieldValidation.For(query["fieldValidation"], type, openApi.Schemas, optionsKind) : null,
+        };
+        WriteOptionsValidation.Validate(optionsKind, options);
+        return options;
+    }
 
     private static bool DryRun(IEnumerable<string?> values)
     {
@@ -226,10 +235,10 @@ public sealed class ResourceHandler(ApiService api, RequestMetrics metrics, Time
         return options with
         {
             DryRun = options.DryRun || DryRun(dryRun),
-            PropagationPolicy = ObjectMeta.Str(body, "propagationPolicy") ?? (body["orphanDependents"]?.ToString() == "true" ? "Orphan" : options.PropagationPolicy),
-            PreconditionUid = ObjectMeta.Str(body, "preconditions", "uid"),
-            PreconditionResourceVersion = ObjectMeta.Str(body, "preconditions", "resourceVersion"),
-            GracePeriodSeconds = ObjectMeta.Int(body, "gracePeriodSeconds") ?? options.GracePeriodSeconds,
+            PropagationPolicy = MetaAccessor.Str(body, "propagationPolicy") ?? (body["orphanDependents"]?.ToString() == "true" ? "Orphan" : options.PropagationPolicy),
+            PreconditionUid = MetaAccessor.Str(body, "preconditions", "uid"),
+            PreconditionResourceVersion = MetaAccessor.Str(body, "preconditions", "resourceVersion"),
+            GracePeriodSeconds = MetaAccessor.Int(body, "gracePeriodSeconds") ?? options.GracePeriodSeconds,
         };
     }
 }

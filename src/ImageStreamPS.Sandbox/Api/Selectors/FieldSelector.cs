@@ -15,9 +15,6 @@ public sealed class FieldSelector
     public static FieldSelector Everything { get; } = new();
     public bool IsEmpty => _terms.Count == 0;
 
-    /// <summary>The value required for <paramref name="field"/> by an equality term, if any (metadata.name lookups).</summary>
-    public string? RequiredValue(string field) => _terms.FirstOrDefault(t => t.Field == field && !t.Negate).Value;
-
     public static FieldSelector Parse(string? text, IReadOnlyCollection<string> supported)
     {
         var selector = new FieldSelector();

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ImageStreamPS.OpenShift.Api;
 
 namespace ImageStreamPS.Sandbox.Api.Selectors;
 
@@ -77,13 +78,13 @@ public sealed partial class LabelSelector
     private static string Key(string key, string text)
     {
         key = key.Trim();
-        if (!KeyPattern().IsMatch(key)) throw Bad(text, $"invalid label key \"{key}\"");
+        if (NameValidation.QualifiedName(key).Count > 0) throw Bad(text, $"invalid label key \"{key}\"");
         return key;
     }
 
     private static string Value(string value, string text)
     {
-        if (value.Length > 0 && !ValuePattern().IsMatch(value)) throw Bad(text, $"invalid label value: \"{value}\"");
+        if (NameValidation.LabelValue(value).Count > 0) throw Bad(text, $"invalid label value: \"{value}\"");
         return value;
     }
 
@@ -94,8 +95,4 @@ public sealed partial class LabelSelector
     private static partial Regex SetTerm();
     [GeneratedRegex(@"^([^\s!=()]+)\s*(==|!=|=)\s*([^=!()]*)$")]
     private static partial Regex EqualityTerm();
-    [GeneratedRegex(@"^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$")]
-    private static partial Regex KeyPattern();
-    [GeneratedRegex(@"^[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$")]
-    private static partial Regex ValuePattern();
 }

@@ -1,5 +1,4 @@
-using System.Text.Json.Nodes;
-using static ImageStreamPS.Sandbox.Images.Streams.JsonRead;
+using ImageStreamPS.OpenShift.Api;
 
 namespace ImageStreamPS.Sandbox.Images.Streams;
 
@@ -9,52 +8,48 @@ namespace ImageStreamPS.Sandbox.Images.Streams;
 /// </summary>
 internal static class SpecTagGenerations
 {
-    public static void SetAllForCreate(JsonObject stream, long generation)
+    public static void SetAllForCreate(ImageStream stream, long generation)
     {
-        foreach (var tag in (stream["spec"]?["tags"] as JsonArray ?? []).OfType<JsonObject>())
-            tag["generation"] = generation;
+        foreach (var tag in stream.Spec.Tags ?? []) tag.Generation = generation;
     }
 
     /// <summary><c>updateSpecTagGenerationsForUpdate</c>: keep the stored generation unless the client sent 0.</summary>
-    public static void KeepStored(JsonObject stream, JsonObject old)
+    public static void KeepStored(ImageStream stream, ImageStream old)
     {
-        foreach (var tag in (stream["spec"]?["tags"] as JsonArray ?? []).OfType<JsonObject>())
+        foreach (var tag in stream.Spec.Tags ?? [])
         {
-            if (LongOrNull(tag["generation"]) == 0) continue;
-            if (TagHistory.SpecTag(old, Str(tag["name"]) ?? "") is { } oldTag)
-                tag["generation"] = LongOrNull(oldTag["generation"]) is { } stored ? stored : null;
+            if (tag.Generation == 0) continue;
+            if (old.FindSpecTag(tag.Name) is { } oldTag) tag.Generation = oldTag.Generation;
         }
     }
 
     /// <summary><c>ensureSpecTagGenerationsAreSet</c>: new/changed/null/zero tags get the stream generation.</summary>
-    public static void EnsureSet(JsonObject stream, JsonObject? old, string ns, long generation)
+    public static void EnsureSet(ImageStream stream, ImageStream? old, string ns, long generation)
     {
-        foreach (var tag in (stream["spec"]?["tags"] as JsonArray ?? []).OfType<JsonObject>())
+        foreach (var tag in stream.Spec.Tags ?? [])
         {
-            var oldTag = old is null ? null : TagHistory.SpecTag(old, Str(tag["name"]) ?? "");
-            if (oldTag is null || Changed(oldTag, tag, ns)) tag["generation"] = null;
-            if (LongOrNull(tag["generation"]) is { } value && value != 0) continue;
-            tag["generation"] = generation;
+            var oldTag = old?.FindSpecTag(tag.Name);
+            if (oldTag is null || Changed(oldTag, tag, ns)) tag.Generation = null;
+            if (tag.Generation is { } value && value != 0) continue;
+            tag.Generation = generation;
         }
     }
 
-    /// <summary><c>tagRefChanged</c>: another source namespace/name, reference flag, or a generation reset to 0.</summary>
-    public static bool Changed(JsonObject old, JsonObject next, string ns)
+    /// <summary><c>tagRefChanged</c>: another source namespace/name, reference flag, import mode, or a generation reset to 0.</summary>
+    public static bool Changed(TagReference old, TagReference next, string ns)
     {
-        if (next["from"] is not JsonObject nextFrom) return false;
-        if (string.IsNullOrEmpty(Str(nextFrom["kind"])) && string.IsNullOrEmpty(Str(nextFrom["name"]))) return false;
-        var oldFrom = old["from"] as JsonObject ?? new JsonObject();
-        var oldNamespace = Str(oldFrom["namespace"]) is { Length: > 0 } o ? o : ns;
-        var nextNamespace = Str(nextFrom["namespace"]) is { Length: > 0 } n ? n : ns;
+        if (next.From is not { } nextFrom) return false;
+        if (string.IsNullOrEmpty(nextFrom.Kind) && string.IsNullOrEmpty(nextFrom.Name)) return false;
+        var oldFrom = old.From ?? new ObjectReference();
+        var oldNamespace = string.IsNullOrEmpty(oldFrom.Namespace) ? ns : oldFrom.Namespace;
+        var nextNamespace = string.IsNullOrEmpty(nextFrom.Namespace) ? ns : nextFrom.Namespace;
         if (oldNamespace != nextNamespace) return true;
-        if ((Str(oldFrom["name"]) ?? "") != (Str(nextFrom["name"]) ?? "")) return true;
-        if (Bool(old["reference"]) != Bool(next["reference"])) return true;
-        if (ImportMode(old) != ImportMode(next)) return true;
-        var oldGeneration = LongOrNull(old["generation"]);
-        var nextGeneration = LongOrNull(next["generation"]);
-        return oldGeneration is not null && nextGeneration is not null && oldGeneration != nextGeneration && nextGeneration == 0;
+        if ((oldFrom.Name ?? "") != (nextFrom.Name ?? "")) return true;
+        if (old.Reference != next.Reference) return true;
+        if (ImportModeOf(old) != ImportModeOf(next)) return true;
+        return old.Generation is not null && next.Generation is not null && old.Generation != next.Generation && next.Generation == 0;
     }
 
-    private static string ImportMode(JsonObject tag) =>
-        Str(tag["importPolicy"]?["importMode"]) is { Length: > 0 } mode ? mode : "Legacy";
+    private static string ImportModeOf(TagReference tag) =>
+        string.IsNullOrEmpty(tag.ImportPolicy?.ImportMode) ? ImportMode.Legacy : tag.ImportPolicy.ImportMode;
 }

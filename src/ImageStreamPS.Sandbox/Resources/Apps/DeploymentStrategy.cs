@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using ImageStreamPS.OpenShift.Api;
+using k8s.Models;
 
 namespace ImageStreamPS.Sandbox.Resources.Apps;
 
@@ -7,7 +9,7 @@ namespace ImageStreamPS.Sandbox.Resources.Apps;
 /// progressDeadlineSeconds 600, pod template defaults), generation bumped on spec changes by the
 /// ApiService, status through the status subresource (the deployment controller writes it), scale.
 /// </summary>
-public sealed class DeploymentStrategy : ResourceStrategy
+public sealed class DeploymentStrategy : ResourceStrategy<V1Deployment>
 {
     public override ResourceType Type { get; } = new()
     {
@@ -16,46 +18,38 @@ public sealed class DeploymentStrategy : ResourceStrategy
         Subresources = [SubresourceType.Status("Deployment"), SubresourceType.Scale],
     };
 
-    public override void PrepareForCreate(RequestContext context, JsonObject obj)
-    {
-        base.PrepareForCreate(context, obj);
-        Defaults(obj);
-    }
+    protected override void PrepareForCreate(RequestContext context, V1Deployment obj) => Defaults(obj);
 
-    public override void PrepareForUpdate(RequestContext context, JsonObject obj, JsonObject old)
-    {
-        base.PrepareForUpdate(context, obj, old);
-        Defaults(obj);
-    }
+    protected override void PrepareForUpdate(RequestContext context, V1Deployment obj, V1Deployment old) => Defaults(obj);
 
-    private static void Defaults(JsonObject obj)
+    private static void Defaults(V1Deployment obj)
     {
-        WorkloadRules.DefaultTemplate(obj);
-        var spec = ObjectMeta.Ensure(obj, "spec");
-        ObjectMeta.Default(spec, "revisionHistoryLimit", 10);
-        ObjectMeta.Default(spec, "progressDeadlineSeconds", 600);
-        var strategy = ObjectMeta.Ensure(spec, "strategy");
-        ObjectMeta.Default(strategy, "type", "RollingUpdate");
-        if (ObjectMeta.Str(strategy, "type") == "RollingUpdate")
+        var spec = obj.Spec ??= new V1DeploymentSpec();
+        spec.Replicas = WorkloadRules.DefaultTemplate(spec.Replicas, spec.Template);
+        spec.RevisionHistoryLimit ??= 10;
+        spec.ProgressDeadlineSeconds ??= 600;
+        var strategy = spec.Strategy ??= new V1DeploymentStrategy();
+        strategy.Type ??= "RollingUpdate";
+        if (strategy.Type == "RollingUpdate")
         {
-            var rolling = ObjectMeta.Ensure(strategy, "rollingUpdate");
-            ObjectMeta.Default(rolling, "maxUnavailable", "25%");
-            ObjectMeta.Default(rolling, "maxSurge", "25%");
+            var rolling = strategy.RollingUpdate ??= new V1RollingUpdateDeployment();
+            rolling.MaxUnavailable ??= (IntOrString)"25%";
+            rolling.MaxSurge ??= (IntOrString)"25%";
         }
     }
 
-    public override IEnumerable<FieldError> Validate(RequestContext context, JsonObject obj) =>
-        WorkloadRules.Validate(obj).Concat(StrategyErrors(obj));
+    protected override IEnumerable<FieldError> Validate(RequestContext context, V1Deployment obj) =>
+        WorkloadRules.Validate(obj.Metadata, obj.Spec?.Replicas, obj.Spec?.Selector, obj.Spec?.Template).Concat(StrategyErrors(obj));
 
-    public override IEnumerable<FieldError> ValidateUpdate(RequestContext context, JsonObject obj, JsonObject old) =>
-        WorkloadRules.ValidateUpdate(obj, old).Concat(StrategyErrors(obj));
+    protected override IEnumerable<FieldError> ValidateUpdate(RequestContext context, V1Deployment obj, V1Deployment old) =>
+        Validate(context, obj).Concat(WorkloadRules.ValidateSelectorUpdate(obj.Spec?.Selector, old.Spec?.Selector));
 
-    private static IEnumerable<FieldError> StrategyErrors(JsonObject obj)
+    private static IEnumerable<FieldError> StrategyErrors(V1Deployment obj)
     {
-        var type = ObjectMeta.Str(obj, "spec", "strategy", "type");
+        var type = obj.Spec?.Strategy?.Type;
         if (type is not (null or "RollingUpdate" or "Recreate"))
             yield return FieldError.NotSupported("spec.strategy.type", type, "Recreate", "RollingUpdate");
-        if (type == "Recreate" && obj["spec"]?["strategy"]?["rollingUpdate"] is not null)
+        if (type == "Recreate" && obj.Spec?.Strategy?.RollingUpdate is not null)
             yield return FieldError.Forbidden("spec.strategy.rollingUpdate", "may not be specified when strategy `type` is 'Recreate'");
     }
 
@@ -71,17 +65,17 @@ public sealed class DeploymentStrategy : ResourceStrategy
         new("Selector", "string", "Label selector for pods. Existing ReplicaSets whose pods are selected by this will be the ones affected by this deployment.", 1),
     ];
 
-    public override IReadOnlyList<JsonNode?> Cells(JsonObject obj, DateTimeOffset now)
+    protected override IReadOnlyList<JsonNode?> Cells(V1Deployment obj, DateTimeOffset now)
     {
-        var (names, images) = Tables.Containers(obj["spec"]?["template"]?["spec"]);
+        var (names, images) = Tables.Containers(obj.Spec?.Template?.Spec);
         return
         [
-            ObjectMeta.Name(obj),
-            $"{ObjectMeta.Int(obj, "status", "readyReplicas") ?? 0}/{ObjectMeta.Int(obj, "spec", "replicas") ?? 0}",
-            ObjectMeta.Int(obj, "status", "updatedReplicas") ?? 0,
-            ObjectMeta.Int(obj, "status", "availableReplicas") ?? 0,
-            Tables.Age(ObjectMeta.CreationTimestamp(obj), now),
-            names, images, Tables.Selector(obj["spec"]?["selector"]),
+            obj.Metadata?.Name ?? "",
+            $"{obj.Status?.ReadyReplicas ?? 0}/{obj.Spec?.Replicas ?? 0}",
+            obj.Status?.UpdatedReplicas ?? 0,
+            obj.Status?.AvailableReplicas ?? 0,
+            Tables.Age(obj.Metadata?.CreationTimestamp, now),
+            names, images, Tables.Selector(obj.Spec?.Selector),
         ];
     }
 }

@@ -1,9 +1,11 @@
 using System.Text.Json.Nodes;
+using ImageStreamPS.OpenShift.Api;
+using k8s.Models;
 
 namespace ImageStreamPS.Sandbox.Resources.Apps;
 
 /// <summary>apps/v1 replicasets: replicas and pod template defaults, status and scale subresources.</summary>
-public sealed class ReplicaSetStrategy : ResourceStrategy
+public sealed class ReplicaSetStrategy : ResourceStrategy<V1ReplicaSet>
 {
     public override ResourceType Type { get; } = new()
     {
@@ -12,22 +14,21 @@ public sealed class ReplicaSetStrategy : ResourceStrategy
         Subresources = [SubresourceType.Status("ReplicaSet"), SubresourceType.Scale],
     };
 
-    public override void PrepareForCreate(RequestContext context, JsonObject obj)
+    protected override void PrepareForCreate(RequestContext context, V1ReplicaSet obj) => Defaults(obj);
+
+    protected override void PrepareForUpdate(RequestContext context, V1ReplicaSet obj, V1ReplicaSet old) => Defaults(obj);
+
+    private static void Defaults(V1ReplicaSet obj)
     {
-        base.PrepareForCreate(context, obj);
-        WorkloadRules.DefaultTemplate(obj);
+        var spec = obj.Spec ??= new V1ReplicaSetSpec();
+        spec.Replicas = WorkloadRules.DefaultTemplate(spec.Replicas, spec.Template);
     }
 
-    public override void PrepareForUpdate(RequestContext context, JsonObject obj, JsonObject old)
-    {
-        base.PrepareForUpdate(context, obj, old);
-        WorkloadRules.DefaultTemplate(obj);
-    }
+    protected override IEnumerable<FieldError> Validate(RequestContext context, V1ReplicaSet obj) =>
+        WorkloadRules.Validate(obj.Metadata, obj.Spec?.Replicas, obj.Spec?.Selector, obj.Spec?.Template);
 
-    public override IEnumerable<FieldError> Validate(RequestContext context, JsonObject obj) => WorkloadRules.Validate(obj);
-
-    public override IEnumerable<FieldError> ValidateUpdate(RequestContext context, JsonObject obj, JsonObject old) =>
-        WorkloadRules.ValidateUpdate(obj, old);
+    protected override IEnumerable<FieldError> ValidateUpdate(RequestContext context, V1ReplicaSet obj, V1ReplicaSet old) =>
+        Validate(context, obj).Concat(WorkloadRules.ValidateSelectorUpdate(obj.Spec?.Selector, old.Spec?.Selector));
 
     public override IReadOnlyList<TableColumn> Columns { get; } =
     [
@@ -41,17 +42,17 @@ public sealed class ReplicaSetStrategy : ResourceStrategy
         new("Selector", "string", "Label selector for pods.", 1),
     ];
 
-    public override IReadOnlyList<JsonNode?> Cells(JsonObject obj, DateTimeOffset now)
+    protected override IReadOnlyList<JsonNode?> Cells(V1ReplicaSet obj, DateTimeOffset now)
     {
-        var (names, images) = Tables.Containers(obj["spec"]?["template"]?["spec"]);
+        var (names, images) = Tables.Containers(obj.Spec?.Template?.Spec);
         return
         [
-            ObjectMeta.Name(obj),
-            ObjectMeta.Int(obj, "spec", "replicas") ?? 0,
-            ObjectMeta.Int(obj, "status", "replicas") ?? 0,
-            ObjectMeta.Int(obj, "status", "readyReplicas") ?? 0,
-            Tables.Age(ObjectMeta.CreationTimestamp(obj), now),
-            names, images, Tables.Selector(obj["spec"]?["selector"]),
+            obj.Metadata?.Name ?? "",
+            obj.Spec?.Replicas ?? 0,
+            obj.Status?.Replicas ?? 0,
+            obj.Status?.ReadyReplicas ?? 0,
+            Tables.Age(obj.Metadata?.CreationTimestamp, now),
+            names, images, Tables.Selector(obj.Spec?.Selector),
         ];
     }
 }

@@ -1,47 +1,44 @@
 using System.Text.Json.Nodes;
+using ImageStreamPS.OpenShift.Api;
+using ImageStreamPS.Sandbox.Api;
 using ImageStreamPS.Sandbox.Resources.Core;
+using k8s.Models;
 
 namespace ImageStreamPS.Sandbox.Resources.Apps;
 
-/// <summary>Validation shared by apps/v1 workloads with a selector and a pod template.</summary>
+/// <summary>Defaulting and validation shared by apps/v1 workloads with a selector and a pod template.</summary>
 internal static class WorkloadRules
 {
-    public static IEnumerable<FieldError> Validate(JsonObject obj)
+    public static IEnumerable<FieldError> Validate(V1ObjectMeta metadata, int? replicas, V1LabelSelector? selector, V1PodTemplateSpec? template)
     {
-        foreach (var error in Validation.DnsSubdomainName(ObjectMeta.Name(obj))) yield return error;
-        var spec = obj["spec"] as JsonObject;
-        if (ObjectMeta.Int(spec, "replicas") is < 0 and var replicas)
-            yield return FieldError.Invalid("spec.replicas", replicas, "must be greater than or equal to 0");
-        var selector = spec?["selector"] as JsonObject;
-        var matchLabels = selector?["matchLabels"] as JsonObject;
-        if (selector is null || (matchLabels is null or { Count: 0 } && selector["matchExpressions"] is not JsonArray { Count: > 0 }))
+        foreach (var error in NameValidation.Name(metadata?.Name ?? "", NameValidation.Dns1123Subdomain)) yield return error;
+        if (replicas is < 0) yield return FieldError.Invalid("spec.replicas", replicas.Value, "must be greater than or equal to 0");
+        if (selector is null || (selector.MatchLabels is not { Count: > 0 } && selector.MatchExpressions is not { Count: > 0 }))
             yield return FieldError.Required("spec.selector");
-        else if (selector is not null)
+        else
         {
-            var templateLabels = ObjectMeta.Labels(spec?["template"] as JsonObject ?? new JsonObject());
-            var mismatch = matchLabels?.Any(p => !templateLabels.TryGetValue(p.Key, out var v) || v != p.Value?.ToString()) ?? false;
+            var templateLabels = template?.Metadata?.Labels ?? new Dictionary<string, string>();
+            var mismatch = selector.MatchLabels?.Any(p => !templateLabels.TryGetValue(p.Key, out var v) || v != p.Value) ?? false;
             if (mismatch)
                 yield return FieldError.InvalidLiteral("spec.template.metadata.labels",
                     "map[string]string{" + string.Join(", ", templateLabels.Select(p => $"\"{p.Key}\":\"{p.Value}\"")) + "}",
                     "`selector` does not match template `labels`");
         }
-        foreach (var error in PodSpecDefaults.Validate(spec?["template"]?["spec"], "spec.template.spec")) yield return error;
+        foreach (var error in PodSpecDefaults.Validate(template?.Spec, "spec.template.spec")) yield return error;
     }
 
-    public static IEnumerable<FieldError> ValidateUpdate(JsonObject obj, JsonObject old)
+    /// <summary>The selector may not change.</summary>
+    public static IEnumerable<FieldError> ValidateSelectorUpdate(V1LabelSelector? selector, V1LabelSelector? old)
     {
-        foreach (var error in Validate(obj)) yield return error;
-        var selector = obj["spec"]?["selector"];
-        if (!JsonNode.DeepEquals(selector, old["spec"]?["selector"]))
-            yield return FieldError.InvalidLiteral("spec.selector", selector?.ToJsonString() ?? "null", "field is immutable");
+        var next = selector is null ? null : Wire.Encode(selector);
+        if (!JsonNode.DeepEquals(next, old is null ? null : Wire.Encode(old)))
+            yield return FieldError.InvalidLiteral("spec.selector", next?.ToJsonString() ?? "null", "field is immutable");
     }
 
-    public static void DefaultTemplate(JsonObject obj)
+    /// <summary>replicas 1 and the pod template's defaults.</summary>
+    public static int DefaultTemplate(int? replicas, V1PodTemplateSpec? template)
     {
-        var spec = ObjectMeta.Ensure(obj, "spec");
-        ObjectMeta.Default(spec, "replicas", 1);
-        if (spec["template"] is JsonObject template) PodSpecDefaults.Apply(ObjectMeta.Ensure(template, "spec"));
+        if (template is not null) PodSpecDefaults.Apply(template.Spec ??= new V1PodSpec());
+        return replicas ?? 1;
     }
-
-    public static string Count(JsonObject obj, string section, string field) => (ObjectMeta.Int(obj, section, field) ?? 0).ToString();
 }

@@ -1,9 +1,11 @@
 using System.Text.Json.Nodes;
+using ImageStreamPS.OpenShift.Api;
+using k8s.Models;
 
 namespace ImageStreamPS.Sandbox.Resources.Core;
 
 /// <summary>v1 configmaps: generic storage with the DATA column.</summary>
-public sealed class ConfigMapStrategy : ResourceStrategy
+public sealed class ConfigMapStrategy : ResourceStrategy<V1ConfigMap>
 {
     public override ResourceType Type { get; } = new()
     {
@@ -12,15 +14,15 @@ public sealed class ConfigMapStrategy : ResourceStrategy
 
     public override bool TracksGeneration => false;
 
-    public override IEnumerable<FieldError> Validate(RequestContext context, JsonObject obj) => Validation.DnsSubdomainName(ObjectMeta.Name(obj));
+    protected override IEnumerable<FieldError> Validate(RequestContext context, V1ConfigMap obj) => NameValidation.Name(obj.Metadata?.Name ?? "", NameValidation.Dns1123Subdomain);
 
     public override IReadOnlyList<TableColumn> Columns { get; } =
         [TableColumn.NameColumn, new("Data", "string", "Number of data entries."), TableColumn.Age];
 
-    public override IReadOnlyList<JsonNode?> Cells(JsonObject obj, DateTimeOffset now) =>
+    protected override IReadOnlyList<JsonNode?> Cells(V1ConfigMap obj, DateTimeOffset now) =>
     [
-        ObjectMeta.Name(obj),
-        (((obj["data"] as JsonObject)?.Count ?? 0) + ((obj["binaryData"] as JsonObject)?.Count ?? 0)).ToString(),
-        Tables.Age(ObjectMeta.CreationTimestamp(obj), now),
+        obj.Metadata?.Name ?? "",
+        ((obj.Data?.Count ?? 0) + (obj.BinaryData?.Count ?? 0)).ToString(),
+        Tables.Age(obj.Metadata?.CreationTimestamp, now),
     ];
 }

@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
+using k8s.Models;
 
 namespace ImageStreamPS.Sandbox.Resources.Core;
 
 /// <summary>v1 events, with the involvedObject field selectors <c>kubectl describe</c> uses.</summary>
-public sealed class EventStrategy : ResourceStrategy
+public sealed class EventStrategy : ResourceStrategy<Corev1Event>
 {
     public override ResourceType Type { get; } = new()
     {
@@ -22,30 +23,30 @@ public sealed class EventStrategy : ResourceStrategy
         new("Name", "string", "Name must be unique within a namespace.", 1, "name"),
     ];
 
-    public override IReadOnlyList<JsonNode?> Cells(JsonObject obj, DateTimeOffset now)
+    protected override IReadOnlyList<JsonNode?> Cells(Corev1Event obj, DateTimeOffset now)
     {
-        var last = ObjectMeta.Time(ObjectMeta.Str(obj, "lastTimestamp") ?? ObjectMeta.Str(obj, "eventTime")) ?? ObjectMeta.CreationTimestamp(obj);
-        var involved = obj["involvedObject"];
+        var last = obj.LastTimestamp ?? obj.EventTime ?? obj.Metadata?.CreationTimestamp;
+        var involved = obj.InvolvedObject;
         return
         [
-            Tables.Age(last, now), ObjectMeta.Str(obj, "type") ?? "", ObjectMeta.Str(obj, "reason") ?? "",
-            $"{ObjectMeta.Str(involved, "kind")?.ToLowerInvariant()}/{ObjectMeta.Str(involved, "name")}",
-            ObjectMeta.Str(obj, "message") ?? "", ObjectMeta.Name(obj),
+            Tables.Age(last, now), obj.Type ?? "", obj.Reason ?? "",
+            $"{involved?.Kind?.ToLowerInvariant()}/{involved?.Name}",
+            obj.Message ?? "", obj.Metadata?.Name ?? "",
         ];
     }
 
-    protected override IReadOnlyDictionary<string, Func<JsonObject, string>> Fields { get; } = new Dictionary<string, Func<JsonObject, string>>
+    protected override IReadOnlyDictionary<string, Func<Corev1Event, string>> Fields { get; } = new Dictionary<string, Func<Corev1Event, string>>
     {
-        ["involvedObject.kind"] = o => ObjectMeta.Str(o, "involvedObject", "kind") ?? "",
-        ["involvedObject.namespace"] = o => ObjectMeta.Str(o, "involvedObject", "namespace") ?? "",
-        ["involvedObject.name"] = o => ObjectMeta.Str(o, "involvedObject", "name") ?? "",
-        ["involvedObject.uid"] = o => ObjectMeta.Str(o, "involvedObject", "uid") ?? "",
-        ["involvedObject.apiVersion"] = o => ObjectMeta.Str(o, "involvedObject", "apiVersion") ?? "",
-        ["involvedObject.resourceVersion"] = o => ObjectMeta.Str(o, "involvedObject", "resourceVersion") ?? "",
-        ["involvedObject.fieldPath"] = o => ObjectMeta.Str(o, "involvedObject", "fieldPath") ?? "",
-        ["reason"] = o => ObjectMeta.Str(o, "reason") ?? "",
-        ["reportingComponent"] = o => ObjectMeta.Str(o, "reportingComponent") ?? "",
-        ["source"] = o => ObjectMeta.Str(o, "source", "component") ?? "",
-        ["type"] = o => ObjectMeta.Str(o, "type") ?? "",
+        ["involvedObject.kind"] = o => o.InvolvedObject?.Kind ?? "",
+        ["involvedObject.namespace"] = o => o.InvolvedObject?.NamespaceProperty ?? "",
+        ["involvedObject.name"] = o => o.InvolvedObject?.Name ?? "",
+        ["involvedObject.uid"] = o => o.InvolvedObject?.Uid ?? "",
+        ["involvedObject.apiVersion"] = o => o.InvolvedObject?.ApiVersion ?? "",
+        ["involvedObject.resourceVersion"] = o => o.InvolvedObject?.ResourceVersion ?? "",
+        ["involvedObject.fieldPath"] = o => o.InvolvedObject?.FieldPath ?? "",
+        ["reason"] = o => o.Reason ?? "",
+        ["reportingComponent"] = o => o.ReportingComponent ?? "",
+        ["source"] = o => o.Source?.Component ?? "",
+        ["type"] = o => o.Type ?? "",
     };
 }

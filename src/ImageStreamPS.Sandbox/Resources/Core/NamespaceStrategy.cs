@@ -1,9 +1,11 @@
 using System.Text.Json.Nodes;
+using ImageStreamPS.OpenShift.Api;
+using k8s.Models;
 
 namespace ImageStreamPS.Sandbox.Resources.Core;
 
 /// <summary>v1 namespaces: phase Active, the <c>kubernetes.io/metadata.name</c> label, and deletion of everything inside.</summary>
-public sealed class NamespaceStrategy : ResourceStrategy
+public sealed class NamespaceStrategy : ResourceStrategy<V1Namespace>
 {
     public static ResourceType NamespaceType { get; } = new()
     {
@@ -16,28 +18,25 @@ public sealed class NamespaceStrategy : ResourceStrategy
 
     public override bool TracksGeneration => false;
 
-    public override void PrepareForCreate(RequestContext context, JsonObject obj)
+    protected override void PrepareForCreate(RequestContext context, V1Namespace obj)
     {
-        base.PrepareForCreate(context, obj);
-        ObjectMeta.Ensure(obj, "spec")["finalizers"] = new JsonArray("kubernetes");
-        obj["status"] = new JsonObject { ["phase"] = "Active" };
+        (obj.Spec ??= new V1NamespaceSpec()).Finalizers = ["kubernetes"];
+        obj.Status = new V1NamespaceStatus { Phase = "Active" };
         NameLabel(obj);
     }
 
-    public override void PrepareForUpdate(RequestContext context, JsonObject obj, JsonObject old)
+    protected override void PrepareForUpdate(RequestContext context, V1Namespace obj, V1Namespace old)
     {
-        base.PrepareForUpdate(context, obj, old);
         // spec.finalizers is changed only through the finalize subresource.
-        if (old["spec"] is { } spec) obj["spec"] = spec.DeepClone();
+        obj.Spec = old.Spec;
         NameLabel(obj);
     }
 
-    public override IEnumerable<FieldError> Validate(RequestContext context, JsonObject obj) =>
-        Validation.DnsLabelName(ObjectMeta.Name(obj));
+    protected override IEnumerable<FieldError> Validate(RequestContext context, V1Namespace obj) => NameValidation.Name(obj.Metadata?.Name ?? "", NameValidation.Dns1123Label);
 
-    public override void AfterDelete(RequestContext context, JsonObject deleted)
+    protected override void AfterDelete(RequestContext context, V1Namespace deleted)
     {
-        var ns = ObjectMeta.Name(deleted);
+        var ns = deleted.Metadata?.Name ?? "";
         foreach (var strategy in context.Api.Catalog.Strategies.Where(s => s.Type.Namespaced).ToList())
             context.Api.DeleteCollection(strategy.Type.Group, strategy.Type.Resource, ns);
     }
@@ -49,12 +48,12 @@ public sealed class NamespaceStrategy : ResourceStrategy
         TableColumn.Age,
     ];
 
-    public override IReadOnlyList<JsonNode?> Cells(JsonObject obj, DateTimeOffset now) =>
-        [ObjectMeta.Name(obj), ObjectMeta.Str(obj, "status", "phase") ?? "", Tables.Age(ObjectMeta.CreationTimestamp(obj), now)];
+    protected override IReadOnlyList<JsonNode?> Cells(V1Namespace obj, DateTimeOffset now) =>
+        [obj.Metadata?.Name ?? "", obj.Status?.Phase ?? "", Tables.Age(obj.Metadata?.CreationTimestamp, now)];
 
-    protected override IReadOnlyDictionary<string, Func<JsonObject, string>> Fields { get; } =
-        new Dictionary<string, Func<JsonObject, string>> { ["status.phase"] = o => ObjectMeta.Str(o, "status", "phase") ?? "" };
+    protected override IReadOnlyDictionary<string, Func<V1Namespace, string>> Fields { get; } =
+        new Dictionary<string, Func<V1Namespace, string>> { ["status.phase"] = o => o.Status?.Phase ?? "" };
 
-    private static void NameLabel(JsonObject obj) =>
-        ObjectMeta.Ensure(obj, "metadata", "labels")["kubernetes.io/metadata.name"] = ObjectMeta.Name(obj);
+    private static void NameLabel(V1Namespace obj) =>
+        (obj.Metadata.Labels ??= new Dictionary<string, string>())["kubernetes.io/metadata.name"] = obj.Metadata.Name;
 }

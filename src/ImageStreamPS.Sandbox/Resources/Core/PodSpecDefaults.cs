@@ -1,4 +1,5 @@
-using System.Text.Json.Nodes;
+using ImageStreamPS.OpenShift.Api;
+using k8s.Models;
 
 namespace ImageStreamPS.Sandbox.Resources.Core;
 
@@ -9,44 +10,41 @@ namespace ImageStreamPS.Sandbox.Resources.Core;
 /// </summary>
 public static class PodSpecDefaults
 {
-    public static void Apply(JsonObject spec)
+    public static void Apply(V1PodSpec spec)
     {
-        ObjectMeta.Default(spec, "restartPolicy", "Always");
-        ObjectMeta.Default(spec, "terminationGracePeriodSeconds", 30);
-        ObjectMeta.Default(spec, "dnsPolicy", "ClusterFirst");
-        ObjectMeta.Default(spec, "securityContext", new JsonObject());
-        ObjectMeta.Default(spec, "schedulerName", "default-scheduler");
-        foreach (var list in new[] { "initContainers", "containers" })
-            if (spec[list] is JsonArray containers)
-                foreach (var container in containers.OfType<JsonObject>()) Container(container);
+        spec.RestartPolicy ??= "Always";
+        spec.TerminationGracePeriodSeconds ??= 30;
+        spec.DnsPolicy ??= "ClusterFirst";
+        spec.SecurityContext ??= new V1PodSecurityContext();
+        spec.SchedulerName ??= "default-scheduler";
+        foreach (var container in (spec.InitContainers ?? []).Concat(spec.Containers ?? [])) Container(container);
     }
 
     /// <summary>The extra defaults a Pod (not a template) gets from defaulting and admission.</summary>
-    public static void ApplyPodOnly(JsonObject spec)
+    public static void ApplyPodOnly(V1PodSpec spec)
     {
-        ObjectMeta.Default(spec, "serviceAccountName", "default");
-        ObjectMeta.Default(spec, "serviceAccount", ObjectMeta.Str(spec, "serviceAccountName"));
-        ObjectMeta.Default(spec, "enableServiceLinks", true);
-        ObjectMeta.Default(spec, "preemptionPolicy", "PreemptLowerPriority");
-        ObjectMeta.Default(spec, "priority", 0);
+        spec.ServiceAccountName ??= "default";
+        spec.ServiceAccount ??= spec.ServiceAccountName;
+        spec.EnableServiceLinks ??= true;
+        spec.PreemptionPolicy ??= "PreemptLowerPriority";
+        spec.Priority ??= 0;
     }
 
-    private static void Container(JsonObject container)
+    private static void Container(V1Container container)
     {
-        ObjectMeta.Default(container, "imagePullPolicy", PullPolicy(ObjectMeta.Str(container, "image") ?? ""));
-        ObjectMeta.Default(container, "terminationMessagePath", "/dev/termination-log");
-        ObjectMeta.Default(container, "terminationMessagePolicy", "File");
-        ObjectMeta.Default(container, "resources", new JsonObject());
-        if (container["ports"] is JsonArray ports)
-            foreach (var port in ports.OfType<JsonObject>()) ObjectMeta.Default(port, "protocol", "TCP");
-        foreach (var probe in new[] { "livenessProbe", "readinessProbe", "startupProbe" })
+        container.ImagePullPolicy ??= PullPolicy(container.Image ?? "");
+        container.TerminationMessagePath ??= "/dev/termination-log";
+        container.TerminationMessagePolicy ??= "File";
+        container.Resources ??= new V1ResourceRequirements();
+        foreach (var port in container.Ports ?? []) port.Protocol ??= "TCP";
+        foreach (var probe in new[] { container.LivenessProbe, container.ReadinessProbe, container.StartupProbe })
         {
-            if (container[probe] is not JsonObject p) continue;
-            ObjectMeta.Default(p, "timeoutSeconds", 1);
-            ObjectMeta.Default(p, "periodSeconds", 10);
-            ObjectMeta.Default(p, "successThreshold", 1);
-            ObjectMeta.Default(p, "failureThreshold", 3);
-            if (p["httpGet"] is JsonObject http) ObjectMeta.Default(http, "scheme", "HTTP");
+            if (probe is null) continue;
+            probe.TimeoutSeconds ??= 1;
+            probe.PeriodSeconds ??= 10;
+            probe.SuccessThreshold ??= 1;
+            probe.FailureThreshold ??= 3;
+            if (probe.HttpGet is { } http) http.Scheme ??= "HTTP";
         }
     }
 
@@ -61,9 +59,9 @@ public static class PodSpecDefaults
         return image[(colon + 1)..] == "latest" ? "Always" : "IfNotPresent";
     }
 
-    public static IEnumerable<FieldError> Validate(JsonNode? spec, string path)
+    public static IEnumerable<FieldError> Validate(V1PodSpec? spec, string path)
     {
-        if (spec?["containers"] is not JsonArray containers || containers.Count == 0)
+        if (spec?.Containers is not { Count: > 0 } containers)
         {
             yield return FieldError.Required(path + ".containers");
             yield break;
@@ -71,13 +69,13 @@ public static class PodSpecDefaults
         var names = new HashSet<string>();
         for (var i = 0; i < containers.Count; i++)
         {
-            var container = containers[i] as JsonObject;
-            var name = ObjectMeta.Str(container, "name");
+            var name = containers[i].Name;
             if (string.IsNullOrEmpty(name)) yield return FieldError.Required($"{path}.containers[{i}].name");
-            else if (!Validation.IsDnsLabel(name)) yield return FieldError.Invalid($"{path}.containers[{i}].name", name, Validation.DnsLabelMessage);
+            else if (NameValidation.Dns1123Label(name) is { Count: > 0 } problems)
+                foreach (var problem in problems) yield return FieldError.Invalid($"{path}.containers[{i}].name", name, problem);
             else if (!names.Add(name)) yield return FieldError.Duplicate($"{path}.containers[{i}].name", name);
             // Only an empty image is missing: " " is oc new-app's placeholder that a trigger replaces.
-            if (string.IsNullOrEmpty(ObjectMeta.Str(container, "image")))
+            if (string.IsNullOrEmpty(containers[i].Image))
                 yield return FieldError.Required($"{path}.containers[{i}].image");
         }
     }

@@ -1,9 +1,12 @@
 using System.Text.Json.Nodes;
+using ImageStreamPS.OpenShift.Api;
+using ImageStreamPS.Sandbox.Api;
+using k8s.Models;
 
 namespace ImageStreamPS.Sandbox.Resources.Core;
 
 /// <summary>v1 pods: spec defaulting, phase Pending on create, the <c>kubectl get pod</c> columns.</summary>
-public sealed class PodStrategy : ResourceStrategy
+public sealed class PodStrategy : ResourceStrategy<V1Pod>
 {
     public override ResourceType Type { get; } = new()
     {
@@ -14,19 +17,17 @@ public sealed class PodStrategy : ResourceStrategy
 
     public override bool TracksGeneration => false;
 
-    public override void PrepareForCreate(RequestContext context, JsonObject obj)
+    protected override void PrepareForCreate(RequestContext context, V1Pod obj)
     {
-        base.PrepareForCreate(context, obj);
-        var spec = ObjectMeta.Ensure(obj, "spec");
+        var spec = obj.Spec ??= new V1PodSpec();
         PodSpecDefaults.Apply(spec);
         PodSpecDefaults.ApplyPodOnly(spec);
-        obj["status"] = new JsonObject { ["phase"] = "Pending", ["qosClass"] = "BestEffort" };
+        obj.Status = new V1PodStatus { Phase = "Pending", QosClass = "BestEffort" };
     }
 
-    public override void PrepareForUpdate(RequestContext context, JsonObject obj, JsonObject old)
+    protected override void PrepareForUpdate(RequestContext context, V1Pod obj, V1Pod old)
     {
-        base.PrepareForUpdate(context, obj, old);
-        var spec = ObjectMeta.Ensure(obj, "spec");
+        var spec = obj.Spec ??= new V1PodSpec();
         PodSpecDefaults.Apply(spec);
         PodSpecDefaults.ApplyPodOnly(spec);
     }
@@ -35,15 +36,15 @@ public sealed class PodStrategy : ResourceStrategy
     /// A pod on a node is deleted gracefully (the kubelet removes it once its containers stopped);
     /// one never scheduled, or already finished, goes at once (CheckGracefulDelete).
     /// </summary>
-    public override long GracePeriod(JsonObject obj, Api.DeleteOptions options)
+    protected override long GracePeriod(V1Pod obj, DeleteOptions options)
     {
-        if (string.IsNullOrEmpty(ObjectMeta.Str(obj, "spec", "nodeName"))) return 0;
-        if (ObjectMeta.Str(obj, "status", "phase") is "Succeeded" or "Failed") return 0;
-        return Math.Max(0, options.GracePeriodSeconds ?? ObjectMeta.Int(obj, "spec", "terminationGracePeriodSeconds") ?? 30);
+        if (string.IsNullOrEmpty(obj.Spec?.NodeName)) return 0;
+        if (obj.Status?.Phase is "Succeeded" or "Failed") return 0;
+        return Math.Max(0, options.GracePeriodSeconds ?? obj.Spec.TerminationGracePeriodSeconds ?? 30);
     }
 
-    public override IEnumerable<FieldError> Validate(RequestContext context, JsonObject obj) =>
-        Validation.DnsSubdomainName(ObjectMeta.Name(obj)).Concat(PodSpecDefaults.Validate(obj["spec"], "spec"));
+    protected override IEnumerable<FieldError> Validate(RequestContext context, V1Pod obj) =>
+        NameValidation.Name(obj.Metadata?.Name ?? "", NameValidation.Dns1123Subdomain).Concat(PodSpecDefaults.Validate(obj.Spec, "spec"));
 
     public override IReadOnlyList<TableColumn> Columns { get; } =
     [
@@ -58,35 +59,34 @@ public sealed class PodStrategy : ResourceStrategy
         new("Readiness Gates", "string", "Readiness gates of the pod.", 1),
     ];
 
-    public override IReadOnlyList<JsonNode?> Cells(JsonObject obj, DateTimeOffset now)
+    protected override IReadOnlyList<JsonNode?> Cells(V1Pod obj, DateTimeOffset now)
     {
-        var containers = (obj["spec"]?["containers"] as JsonArray)?.Count ?? 0;
-        var statuses = (obj["status"]?["containerStatuses"] as JsonArray)?.OfType<JsonObject>().ToList() ?? [];
-        var ready = statuses.Count(s => s["ready"] is JsonValue v && v.TryGetValue<bool>(out var b) && b);
-        var restarts = statuses.Sum(s => ObjectMeta.Int(s, "restartCount") ?? 0);
-        var reason = ObjectMeta.Str(obj, "status", "reason") ?? ObjectMeta.Str(obj, "status", "phase") ?? "Unknown";
+        var containers = obj.Spec?.Containers?.Count ?? 0;
+        var statuses = obj.Status?.ContainerStatuses ?? [];
+        var ready = statuses.Count(s => s.Ready);
+        var restarts = statuses.Sum(s => s.RestartCount);
+        var reason = obj.Status?.Reason ?? obj.Status?.Phase ?? "Unknown";
         foreach (var status in statuses)
         {
-            if (ObjectMeta.Str(status, "state", "waiting", "reason") is { Length: > 0 } waiting) reason = waiting;
-            else if (ObjectMeta.Str(status, "state", "terminated", "reason") is { Length: > 0 } terminated) reason = terminated;
+            if (status.State?.Waiting?.Reason is { Length: > 0 } waiting) reason = waiting;
+            else if (status.State?.Terminated?.Reason is { Length: > 0 } terminated) reason = terminated;
         }
-        if (obj["metadata"]?["deletionTimestamp"] is not null) reason = "Terminating";
+        if (obj.Metadata?.DeletionTimestamp is not null) reason = "Terminating";
         return
         [
-            ObjectMeta.Name(obj), $"{ready}/{containers}", reason, restarts.ToString(), Tables.Age(ObjectMeta.CreationTimestamp(obj), now),
-            ObjectMeta.Str(obj, "status", "podIP") ?? "<none>", ObjectMeta.Str(obj, "spec", "nodeName") ?? "<none>",
-            ObjectMeta.Str(obj, "status", "nominatedNodeName") ?? "<none>", "<none>",
+            obj.Metadata?.Name ?? "", $"{ready}/{containers}", reason, restarts.ToString(), Tables.Age(obj.Metadata?.CreationTimestamp, now),
+            obj.Status?.PodIP ?? "<none>", obj.Spec?.NodeName ?? "<none>", obj.Status?.NominatedNodeName ?? "<none>", "<none>",
         ];
     }
 
-    protected override IReadOnlyDictionary<string, Func<JsonObject, string>> Fields { get; } = new Dictionary<string, Func<JsonObject, string>>
+    protected override IReadOnlyDictionary<string, Func<V1Pod, string>> Fields { get; } = new Dictionary<string, Func<V1Pod, string>>
     {
-        ["spec.nodeName"] = o => ObjectMeta.Str(o, "spec", "nodeName") ?? "",
-        ["spec.restartPolicy"] = o => ObjectMeta.Str(o, "spec", "restartPolicy") ?? "",
-        ["spec.schedulerName"] = o => ObjectMeta.Str(o, "spec", "schedulerName") ?? "",
-        ["spec.serviceAccountName"] = o => ObjectMeta.Str(o, "spec", "serviceAccountName") ?? "",
-        ["status.phase"] = o => ObjectMeta.Str(o, "status", "phase") ?? "",
-        ["status.podIP"] = o => ObjectMeta.Str(o, "status", "podIP") ?? "",
-        ["status.nominatedNodeName"] = o => ObjectMeta.Str(o, "status", "nominatedNodeName") ?? "",
+        ["spec.nodeName"] = o => o.Spec?.NodeName ?? "",
+        ["spec.restartPolicy"] = o => o.Spec?.RestartPolicy ?? "",
+        ["spec.schedulerName"] = o => o.Spec?.SchedulerName ?? "",
+        ["spec.serviceAccountName"] = o => o.Spec?.ServiceAccountName ?? "",
+        ["status.phase"] = o => o.Status?.Phase ?? "",
+        ["status.podIP"] = o => o.Status?.PodIP ?? "",
+        ["status.nominatedNodeName"] = o => o.Status?.NominatedNodeName ?? "",
     };
 }

@@ -1,10 +1,12 @@
 using System.Text;
 using System.Text.Json.Nodes;
+using ImageStreamPS.OpenShift.Api;
+using k8s.Models;
 
 namespace ImageStreamPS.Sandbox.Resources.Core;
 
 /// <summary>v1 secrets: type Opaque by default, stringData folded into data (base64) as Kubernetes does.</summary>
-public sealed class SecretStrategy : ResourceStrategy
+public sealed class SecretStrategy : ResourceStrategy<V1Secret>
 {
     public override ResourceType Type { get; } = new()
     {
@@ -13,37 +15,34 @@ public sealed class SecretStrategy : ResourceStrategy
 
     public override bool TracksGeneration => false;
 
-    public override void PrepareForCreate(RequestContext context, JsonObject obj)
+    protected override void PrepareForCreate(RequestContext context, V1Secret obj)
     {
-        base.PrepareForCreate(context, obj);
-        ObjectMeta.Default(obj, "type", "Opaque");
+        obj.Type ??= "Opaque";
         FoldStringData(obj);
     }
 
-    public override void PrepareForUpdate(RequestContext context, JsonObject obj, JsonObject old)
+    protected override void PrepareForUpdate(RequestContext context, V1Secret obj, V1Secret old)
     {
-        base.PrepareForUpdate(context, obj, old);
-        ObjectMeta.Default(obj, "type", old["type"]?.DeepClone() ?? "Opaque");
+        obj.Type ??= old.Type ?? "Opaque";
         FoldStringData(obj);
     }
 
-    private static void FoldStringData(JsonObject obj)
+    private static void FoldStringData(V1Secret obj)
     {
-        if (obj["stringData"] is not JsonObject strings) return;
-        var data = ObjectMeta.Ensure(obj, "data");
-        foreach (var (key, value) in strings)
-            data[key] = Convert.ToBase64String(Encoding.UTF8.GetBytes(value?.GetValue<string>() ?? ""));
-        obj.Remove("stringData");
+        if (obj.StringData is not { } strings) return;
+        var data = obj.Data ??= new Dictionary<string, byte[]>();
+        foreach (var (key, value) in strings) data[key] = Encoding.UTF8.GetBytes(value ?? "");
+        obj.StringData = null;
     }
 
-    public override IEnumerable<FieldError> Validate(RequestContext context, JsonObject obj) => Validation.DnsSubdomainName(ObjectMeta.Name(obj));
+    protected override IEnumerable<FieldError> Validate(RequestContext context, V1Secret obj) => NameValidation.Name(obj.Metadata?.Name ?? "", NameValidation.Dns1123Subdomain);
 
     public override IReadOnlyList<TableColumn> Columns { get; } =
         [TableColumn.NameColumn, new("Type", "string", "The type of the secret"), new("Data", "string", "Number of data entries."), TableColumn.Age];
 
-    public override IReadOnlyList<JsonNode?> Cells(JsonObject obj, DateTimeOffset now) =>
-        [ObjectMeta.Name(obj), ObjectMeta.Str(obj, "type") ?? "Opaque", ((obj["data"] as JsonObject)?.Count ?? 0).ToString(), Tables.Age(ObjectMeta.CreationTimestamp(obj), now)];
+    protected override IReadOnlyList<JsonNode?> Cells(V1Secret obj, DateTimeOffset now) =>
+        [obj.Metadata?.Name ?? "", obj.Type ?? "Opaque", (obj.Data?.Count ?? 0).ToString(), Tables.Age(obj.Metadata?.CreationTimestamp, now)];
 
-    protected override IReadOnlyDictionary<string, Func<JsonObject, string>> Fields { get; } =
-        new Dictionary<string, Func<JsonObject, string>> { ["type"] = o => ObjectMeta.Str(o, "type") ?? "" };
+    protected override IReadOnlyDictionary<string, Func<V1Secret, string>> Fields { get; } =
+        new Dictionary<string, Func<V1Secret, string>> { ["type"] = o => o.Type ?? "" };
 }

@@ -1,11 +1,13 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
+using ImageStreamPS.OpenShift.Api;
+using k8s.Models;
 
 namespace ImageStreamPS.Sandbox.Resources.Core;
 
 /// <summary>v1 services: ClusterIP defaulting and allocation, port defaults, the <c>kubectl get svc</c> columns.</summary>
-public sealed class ServiceStrategy : ResourceStrategy
+public sealed class ServiceStrategy : ResourceStrategy<V1Service>
 {
     public override ResourceType Type { get; } = new()
     {
@@ -20,65 +22,61 @@ public sealed class ServiceStrategy : ResourceStrategy
     // kubernetes pkg/registry/core/service/storage: the store sets ReturnDeletedObject, so DELETE answers with the Service.
     public override bool ReturnDeletedObject => true;
 
-    public override void PrepareForCreate(RequestContext context, JsonObject obj)
+    protected override void PrepareForCreate(RequestContext context, V1Service obj)
     {
-        base.PrepareForCreate(context, obj);
-        var spec = ObjectMeta.Ensure(obj, "spec");
+        var spec = obj.Spec ??= new V1ServiceSpec();
         Defaults(spec);
-        var type = ObjectMeta.Str(spec, "type");
-        if (type != "ExternalName" && string.IsNullOrEmpty(ObjectMeta.Str(spec, "clusterIP")))
-            spec["clusterIP"] = AllocateClusterIp(context, ObjectMeta.Namespace(obj), ObjectMeta.Name(obj));
-        if (ObjectMeta.Str(spec, "clusterIP") is { } ip && spec["clusterIPs"] is null) spec["clusterIPs"] = new JsonArray(ip);
-        obj["status"] = new JsonObject { ["loadBalancer"] = new JsonObject() };
+        if (spec.Type != "ExternalName" && string.IsNullOrEmpty(spec.ClusterIP))
+            spec.ClusterIP = AllocateClusterIp(context, obj.Metadata.NamespaceProperty ?? "", obj.Metadata.Name ?? "");
+        if (spec.ClusterIP is { } ip && spec.ClusterIPs is null) spec.ClusterIPs = [ip];
+        obj.Status = new V1ServiceStatus { LoadBalancer = new V1LoadBalancerStatus() };
     }
 
-    public override void PrepareForUpdate(RequestContext context, JsonObject obj, JsonObject old)
+    protected override void PrepareForUpdate(RequestContext context, V1Service obj, V1Service old)
     {
-        base.PrepareForUpdate(context, obj, old);
-        var spec = ObjectMeta.Ensure(obj, "spec");
+        var spec = obj.Spec ??= new V1ServiceSpec();
         // The allocated address stays with the service.
-        foreach (var field in new[] { "clusterIP", "clusterIPs" })
-            if (spec[field] is null && old["spec"]?[field] is { } value) spec[field] = value.DeepClone();
+        spec.ClusterIP ??= old.Spec?.ClusterIP;
+        spec.ClusterIPs ??= old.Spec?.ClusterIPs;
         Defaults(spec);
     }
 
-    private static void Defaults(JsonObject spec)
+    private static void Defaults(V1ServiceSpec spec)
     {
-        ObjectMeta.Default(spec, "type", "ClusterIP");
-        ObjectMeta.Default(spec, "sessionAffinity", "None");
-        if (ObjectMeta.Str(spec, "type") != "ExternalName")
+        spec.Type ??= "ClusterIP";
+        spec.SessionAffinity ??= "None";
+        if (spec.Type != "ExternalName")
         {
-            ObjectMeta.Default(spec, "ipFamilies", new JsonArray("IPv4"));
-            ObjectMeta.Default(spec, "ipFamilyPolicy", "SingleStack");
-            ObjectMeta.Default(spec, "internalTrafficPolicy", "Cluster");
+            spec.IpFamilies ??= ["IPv4"];
+            spec.IpFamilyPolicy ??= "SingleStack";
+            spec.InternalTrafficPolicy ??= "Cluster";
         }
-        if (spec["ports"] is JsonArray ports)
-            foreach (var port in ports.OfType<JsonObject>())
-            {
-                ObjectMeta.Default(port, "protocol", "TCP");
-                if (port["targetPort"] is null && port["port"] is { } number) port["targetPort"] = number.DeepClone();
-            }
+        foreach (var port in spec.Ports ?? [])
+        {
+            port.Protocol ??= "TCP";
+            port.TargetPort ??= port.Port;
+        }
     }
 
-    public override IEnumerable<FieldError> Validate(RequestContext context, JsonObject obj)
+    protected override IEnumerable<FieldError> Validate(RequestContext context, V1Service obj)
     {
-        foreach (var error in Validation.DnsLabelName(ObjectMeta.Name(obj))) yield return error;
-        var spec = obj["spec"] as JsonObject;
-        var type = ObjectMeta.Str(spec, "type") ?? "ClusterIP";
+        foreach (var error in NameValidation.Name(obj.Metadata?.Name ?? "", NameValidation.Dns1035Label)) yield return error;
+        var spec = obj.Spec;
+        var type = spec?.Type ?? "ClusterIP";
         if (type is not ("ClusterIP" or "NodePort" or "LoadBalancer" or "ExternalName"))
             yield return FieldError.NotSupported("spec.type", type, "ClusterIP", "ExternalName", "LoadBalancer", "NodePort");
-        var headless = ObjectMeta.Str(spec, "clusterIP") == "None";
-        if (type != "ExternalName" && !headless && (spec?["ports"] is not JsonArray { Count: > 0 }))
+        var headless = spec?.ClusterIP == "None";
+        if (type != "ExternalName" && !headless && spec?.Ports is not { Count: > 0 })
             yield return FieldError.Required("spec.ports");
-        if (spec?["ports"] is JsonArray ports)
-            for (var i = 0; i < ports.Count; i++)
-            {
-                var port = ObjectMeta.Int(ports[i], "port");
-                if (port is null) yield return FieldError.Required($"spec.ports[{i}].port");
-                else if (port is < 1 or > 65535) yield return FieldError.Invalid($"spec.ports[{i}].port", port.Value, "must be between 1 and 65535, inclusive");
-                if (ports.Count > 1 && string.IsNullOrEmpty(ObjectMeta.Str(ports[i], "name")))
-                    yield return FieldError.Required($"spec.ports[{i}].name");
-            }
+        var ports = spec?.Ports ?? [];
+        for (var i = 0; i < ports.Count; i++)
+        {
+            // validateServicePort: a missing port decodes as 0, which IsValidPortNum rejects.
+            var port = ports[i].Port;
+            if (port is < 1 or > 65535) yield return FieldError.Invalid($"spec.ports[{i}].port", port, "must be between 1 and 65535, inclusive");
+            if (ports.Count > 1 && string.IsNullOrEmpty(ports[i].Name))
+                yield return FieldError.Required($"spec.ports[{i}].name");
+        }
     }
 
     public override IReadOnlyList<TableColumn> Columns { get; } =
@@ -92,21 +90,20 @@ public sealed class ServiceStrategy : ResourceStrategy
         new("Selector", "string", "Route service traffic to pods with label keys and values matching this selector.", 1),
     ];
 
-    public override IReadOnlyList<JsonNode?> Cells(JsonObject obj, DateTimeOffset now)
+    protected override IReadOnlyList<JsonNode?> Cells(V1Service obj, DateTimeOffset now)
     {
-        var spec = obj["spec"];
-        var type = ObjectMeta.Str(spec, "type") ?? "ClusterIP";
-        var ports = (spec?["ports"] as JsonArray)?.OfType<JsonObject>()
-            .Select(p => ObjectMeta.Int(p, "nodePort") is { } nodePort && nodePort > 0
-                ? $"{ObjectMeta.Int(p, "port")}:{nodePort}/{ObjectMeta.Str(p, "protocol") ?? "TCP"}"
-                : $"{ObjectMeta.Int(p, "port")}/{ObjectMeta.Str(p, "protocol") ?? "TCP"}").ToList() ?? [];
-        var external = type == "ExternalName" ? ObjectMeta.Str(spec, "externalName") ?? "<none>"
-            : (spec?["externalIPs"] as JsonArray)?.Count > 0 ? string.Join(",", (JsonArray)spec!["externalIPs"]!) : type == "LoadBalancer" ? "<pending>" : "<none>";
-        var selector = spec?["selector"] is JsonObject s && s.Count > 0 ? string.Join(",", s.Select(p => $"{p.Key}={p.Value}")) : "<none>";
+        var spec = obj.Spec;
+        var type = spec?.Type ?? "ClusterIP";
+        var ports = (spec?.Ports ?? [])
+            .Select(p => p.NodePort is { } nodePort && nodePort > 0 ? $"{p.Port}:{nodePort}/{p.Protocol ?? "TCP"}" : $"{p.Port}/{p.Protocol ?? "TCP"}")
+            .ToList();
+        var external = type == "ExternalName" ? spec?.ExternalName ?? "<none>"
+            : spec?.ExternalIPs is { Count: > 0 } ips ? string.Join(",", ips) : type == "LoadBalancer" ? "<pending>" : "<none>";
+        var selector = spec?.Selector is { Count: > 0 } s ? string.Join(",", s.Select(p => $"{p.Key}={p.Value}")) : "<none>";
         return
         [
-            ObjectMeta.Name(obj), type, ObjectMeta.Str(spec, "clusterIP") ?? "<none>", external,
-            ports.Count == 0 ? "<none>" : string.Join(",", ports), Tables.Age(ObjectMeta.CreationTimestamp(obj), now), selector,
+            obj.Metadata?.Name ?? "", type, spec?.ClusterIP ?? "<none>", external,
+            ports.Count == 0 ? "<none>" : string.Join(",", ports), Tables.Age(obj.Metadata?.CreationTimestamp, now), selector,
         ];
     }
 
@@ -116,8 +113,8 @@ public sealed class ServiceStrategy : ResourceStrategy
     /// </summary>
     private static string AllocateClusterIp(RequestContext context, string ns, string name)
     {
-        var used = context.Api.List("", "services", null).Items
-            .Select(s => ObjectMeta.Str(s, "spec", "clusterIP")).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var used = context.Api.List<V1Service>("", "services", null)
+            .Select(s => s.Spec?.ClusterIP).OfType<string>().ToHashSet(StringComparer.Ordinal);
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(ns + "/" + name));
         // Host part 1..65534 of the /16, skipping .0 and .255 last octets.
         var start = (hash[0] << 8 | hash[1]) % 65534 + 1;

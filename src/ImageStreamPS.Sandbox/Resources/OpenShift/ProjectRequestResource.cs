@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using ImageStreamPS.OpenShift.Projects;
 using ImageStreamPS.Sandbox.Api;
+using k8s.Models;
 
 namespace ImageStreamPS.Sandbox.Resources.OpenShift;
 
@@ -18,18 +20,19 @@ public sealed class ProjectRequestResource : IVirtualResource
     public JsonObject List(RequestContext context, string? ns, ListOptions options) =>
         new JsonObject { ["kind"] = "Status", ["apiVersion"] = "v1", ["metadata"] = new JsonObject(), ["status"] = "Success" };
 
-    public WriteResult Create(RequestContext context, string ns, JsonObject body)
+    public Task<WriteResult> CreateAsync(RequestContext context, string ns, JsonObject body)
     {
-        var name = ObjectMeta.Name(body);
-        var annotations = new JsonObject { ["openshift.io/requester"] = "developer" };
-        if (ObjectMeta.Str(body, "displayName") is { Length: > 0 } display) annotations["openshift.io/display-name"] = display;
-        if (ObjectMeta.Str(body, "description") is { Length: > 0 } description) annotations["openshift.io/description"] = description;
+        var request = Wire.Decode<ProjectRequest>(body, Type.Kind);
+        var name = request.Metadata?.Name ?? "";
+        var annotations = new Dictionary<string, string> { ["openshift.io/requester"] = "developer" };
+        if (request.DisplayName is { Length: > 0 } display) annotations["openshift.io/display-name"] = display;
+        if (request.Description is { Length: > 0 } description) annotations["openshift.io/description"] = description;
         try
         {
             var created = context.Api.CreateResult("", "namespaces", null,
-                new JsonObject { ["metadata"] = new JsonObject { ["name"] = name, ["annotations"] = annotations } },
+                Wire.Encode(new V1Namespace { Metadata = new V1ObjectMeta { Name = name, Annotations = annotations } }),
                 new WriteOptions { DryRun = context.DryRun });
-            return new WriteResult(ProjectResource.ToProject(created.Object), true);
+            return Task.FromResult(new WriteResult(ProjectResource.ToProjectJson(created.Object), true));
         }
         catch (StatusException e) when (e.Code == 409)
         {

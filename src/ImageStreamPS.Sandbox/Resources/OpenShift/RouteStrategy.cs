@@ -1,17 +1,18 @@
 using System.Text.Json.Nodes;
+using ImageStreamPS.OpenShift.Api;
 using ImageStreamPS.OpenShift.Apps;
+using ImageStreamPS.Sandbox.Api;
 using ImageStreamPS.Sandbox.Hosting;
-using k8s;
 using Route = ImageStreamPS.OpenShift.Api.Route;
 
 namespace ImageStreamPS.Sandbox.Resources.OpenShift;
 
 /// <summary>
 /// route.openshift.io/v1 routes: a generated host <c>&lt;name&gt;-&lt;namespace&gt;.&lt;apps domain&gt;</c> with the
-/// <c>openshift.io/host.generated</c> annotation, <c>to.weight</c> 100, wildcardPolicy None, and an empty
-/// status for the router to fill.
+/// <c>openshift.io/host.generated</c> annotation, <c>to.kind</c> Service and <c>to.weight</c> 100, wildcardPolicy
+/// None, the engine's <see cref="RouteValidation"/>, and an empty status for the router to fill.
 /// </summary>
-public sealed class RouteStrategy(SandboxSettings settings) : ResourceStrategy
+public sealed class RouteStrategy(SandboxSettings settings) : ResourceStrategy<Route>
 {
     public override ResourceType Type { get; } = new()
     {
@@ -21,49 +22,37 @@ public sealed class RouteStrategy(SandboxSettings settings) : ResourceStrategy
 
     public override bool TracksGeneration => false;
 
-    public override void PrepareForCreate(RequestContext context, JsonObject obj)
+    protected override void PrepareForCreate(RequestContext context, Route route)
     {
-        base.PrepareForCreate(context, obj);
-        var spec = ObjectMeta.Ensure(obj, "spec");
-        if (string.IsNullOrEmpty(ObjectMeta.Str(spec, "host")))
+        var spec = route.Spec ??= new RouteSpec();
+        if (string.IsNullOrEmpty(spec.Host))
         {
             // library-go hostassignment: dots in the route name become dashes.
-            spec["host"] = $"{ObjectMeta.Name(obj).Replace('.', '-')}-{ObjectMeta.Namespace(obj)}.{settings.AppsDomain}";
-            ObjectMeta.Ensure(obj, "metadata", "annotations")["openshift.io/host.generated"] = "true";
+            spec.Host = $"{route.Metadata.Name.Replace('.', '-')}-{route.Metadata.NamespaceProperty}.{settings.AppsDomain}";
+            (route.Metadata.Annotations ??= new Dictionary<string, string>())["openshift.io/host.generated"] = "true";
         }
         Defaults(spec);
         // As openshift-apiserver's routeStrategy: a new Route has an empty status; the router admits it (Router/).
-        obj["status"] = new JsonObject();
+        route.Status = new RouteStatus();
     }
 
-    public override void PrepareForUpdate(RequestContext context, JsonObject obj, JsonObject old)
+    protected override void PrepareForUpdate(RequestContext context, Route route, Route old)
     {
-        base.PrepareForUpdate(context, obj, old);
-        var spec = ObjectMeta.Ensure(obj, "spec");
-        if (string.IsNullOrEmpty(ObjectMeta.Str(spec, "host")) && ObjectMeta.Str(old, "spec", "host") is { } host) spec["host"] = host;
+        var spec = route.Spec ??= new RouteSpec();
+        if (string.IsNullOrEmpty(spec.Host) && old.Spec?.Host is { } host) spec.Host = host;
         Defaults(spec);
     }
 
-    private static void Defaults(JsonObject spec)
+    private static void Defaults(RouteSpec spec)
     {
-        ObjectMeta.Default(spec, "wildcardPolicy", "None");
-        if (spec["to"] is JsonObject to)
-        {
-            ObjectMeta.Default(to, "kind", "Service");
-            ObjectMeta.Default(to, "weight", 100);
-        }
+        spec.WildcardPolicy ??= "None";
+        spec.To ??= new RouteTargetReference();
+        spec.To.Kind ??= "Service";
+        spec.To.Weight ??= 100;
     }
 
-    public override IEnumerable<FieldError> Validate(RequestContext context, JsonObject obj)
-    {
-        foreach (var error in Validation.DnsSubdomainName(ObjectMeta.Name(obj))) yield return error;
-        var to = obj["spec"]?["to"];
-        if (string.IsNullOrEmpty(ObjectMeta.Str(to, "name"))) yield return FieldError.Required("spec.to.name");
-        if (ObjectMeta.Str(to, "kind") is { } kind && kind != "Service") yield return FieldError.Invalid("spec.to.kind", kind, "must reference a Service");
-        var termination = ObjectMeta.Str(obj["spec"], "tls", "termination");
-        if (termination is not (null or "edge" or "passthrough" or "reencrypt"))
-            yield return FieldError.NotSupported("spec.tls.termination", termination, "edge", "passthrough", "reencrypt");
-    }
+    protected override IEnumerable<FieldError> Validate(RequestContext context, Route route) =>
+        NameValidation.Name(route.Metadata?.Name ?? "", NameValidation.Dns1123Subdomain).Concat(RouteValidation.Validate(route));
 
     public override IReadOnlyList<TableColumn> Columns { get; } =
     [
@@ -77,20 +66,16 @@ public sealed class RouteStrategy(SandboxSettings settings) : ResourceStrategy
     ];
 
     // The engine's RouteColumns, as openshift-apiserver's printRoute: a route no router has decided on yet shows its host.
-    public override IReadOnlyList<JsonNode?> Cells(JsonObject obj, DateTimeOffset now)
-    {
-        var route = KubernetesJson.Deserialize<Route>(obj.ToJsonString());
-        return
+    protected override IReadOnlyList<JsonNode?> Cells(Route route, DateTimeOffset now) =>
         [
-            ObjectMeta.Name(obj), RouteColumns.HostPort(route), route.Spec?.Path ?? "", RouteColumns.Services(route),
+            route.Metadata?.Name ?? "", RouteColumns.HostPort(route), route.Spec?.Path ?? "", RouteColumns.Services(route),
             RouteColumns.Port(route), RouteColumns.Termination(route), route.Spec?.WildcardPolicy ?? "None",
         ];
-    }
 
-    protected override IReadOnlyDictionary<string, Func<JsonObject, string>> Fields { get; } = new Dictionary<string, Func<JsonObject, string>>
+    protected override IReadOnlyDictionary<string, Func<Route, string>> Fields { get; } = new Dictionary<string, Func<Route, string>>
     {
-        ["spec.host"] = o => ObjectMeta.Str(o, "spec", "host") ?? "",
-        ["spec.path"] = o => ObjectMeta.Str(o, "spec", "path") ?? "",
-        ["spec.to.name"] = o => ObjectMeta.Str(o, "spec", "to", "name") ?? "",
+        ["spec.host"] = r => r.Spec?.Host ?? "",
+        ["spec.path"] = r => r.Spec?.Path ?? "",
+        ["spec.to.name"] = r => r.Spec?.To?.Name ?? "",
     };
 }

@@ -1,10 +1,14 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 
-namespace ImageStreamPS.Sandbox.Resources;
+namespace ImageStreamPS.Sandbox.Api;
 
-/// <summary>Reading and writing <c>metadata</c> (and other paths) of a wire-shape JsonObject.</summary>
-public static class ObjectMeta
+/// <summary>
+/// The generic machinery's view of a stored object (apimachinery's <c>meta.Accessor</c>): its metadata and the few
+/// paths storage, selectors, scale and patch preconditions read. Strategies, virtual resources and controllers never
+/// use it: they decode the kind's typed object (<see cref="Wire"/>).
+/// </summary>
+public static class MetaAccessor
 {
     public static JsonObject Metadata(JsonObject obj) =>
         obj["metadata"] as JsonObject ?? (JsonObject)(obj["metadata"] = new JsonObject());
@@ -16,7 +20,6 @@ public static class ObjectMeta
     public static long Generation(JsonObject obj) => Int(obj, "metadata", "generation") ?? 0;
 
     public static IReadOnlyDictionary<string, string> Labels(JsonObject obj) => StringMap(obj["metadata"]?["labels"]);
-    public static IReadOnlyDictionary<string, string> Annotations(JsonObject obj) => StringMap(obj["metadata"]?["annotations"]);
 
     public static DateTimeOffset? CreationTimestamp(JsonObject obj) => Time(Str(obj, "metadata", "creationTimestamp"));
 
@@ -53,11 +56,6 @@ public static class ObjectMeta
         return obj;
     }
 
-    /// <summary>Sets a value only when the property is absent or null (Kubernetes-style defaulting).</summary>
-    public static void Default(JsonObject obj, string property, JsonNode? value)
-    {
-        if (obj[property] is null) obj[property] = value;
-    }
 
     private static IReadOnlyDictionary<string, string> StringMap(JsonNode? node) =>
         node is JsonObject map
