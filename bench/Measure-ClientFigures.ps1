@@ -39,6 +39,7 @@ $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
 $ModulePath = (Resolve-Path $ModulePath).ProviderPath
 Import-Module $ModulePath -Force
+. (Join-Path $PSScriptRoot 'RawClient.ps1')
 
 $process = [Environment]::ProcessPath
 $pwshArgs = @(if ((Split-Path $process -Leaf) -like 'dotnet*') { "$PSHOME/pwsh.dll" })
@@ -90,21 +91,9 @@ try {
     $null = New-App citas:prod -Name app-citas -InformationAction Ignore
     $null = Get-AppRollout app-citas -Wait -Timeout '00:02:00'
 
-    # The raw client: one reused HttpClient trusting the sandbox's CA, with its token (never printed).
-    $kubeconfig = Get-Content -Raw $sandbox.KubeConfigPath
-    $token = $kubeconfig -replace '(?s).*\btoken:\s*(\S+).*', '$1'
-    $ca = [System.Security.Cryptography.X509Certificates.X509Certificate2]::new(
-        [Convert]::FromBase64String(($kubeconfig -replace '(?s).*\bcertificate-authority-data:\s*(\S+).*', '$1')))
-    $policy = [System.Security.Cryptography.X509Certificates.X509ChainPolicy]::new()
-    $policy.TrustMode = [System.Security.Cryptography.X509Certificates.X509ChainTrustMode]::CustomRootTrust
-    $policy.RevocationMode = [System.Security.Cryptography.X509Certificates.X509RevocationMode]::NoCheck
-    $null = $policy.CustomTrustStore.Add($ca)
-    $handler = [System.Net.Http.SocketsHttpHandler]::new()
-    $handler.SslOptions.CertificateChainPolicy = $policy
-    $handler.MaxConnectionsPerServer = 8
-    $http = [System.Net.Http.HttpClient]::new($handler)
-    $http.Timeout = [TimeSpan]::FromMinutes(5)
-    $http.DefaultRequestHeaders.Authorization = [System.Net.Http.Headers.AuthenticationHeaderValue]::new('Bearer', $token)
+    # The raw client (bench/RawClient.ps1); the token again only for Invoke-RestMethod's header, never printed.
+    $http = New-RawClient $sandbox -MaxConnections 8
+    $token = (Get-Content -Raw $sandbox.KubeConfigPath) -replace '(?s).*\btoken:\s*(\S+).*', '$1'
     $server = $sandbox.Server.ToString().TrimEnd('/')
     $images = "$server/apis/image.openshift.io/v1/namespaces/$namespace"
     function Invoke-Raw([string] $Uri) { $null = [System.Text.Json.JsonDocument]::Parse($http.GetStringAsync($Uri).GetAwaiter().GetResult()) }
