@@ -82,7 +82,14 @@ if ($Part -in 'All', 'Sandbox') {
     $sandbox = & $process @arguments -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot 'Measure-Sandbox.ps1') -ModulePath $ModulePath @baseline
     if ($LASTEXITCODE -ne 0) { throw "The sandbox scenario exited with $LASTEXITCODE" }
     $machine = "$([Environment]::ProcessorCount) cores, $([System.Runtime.InteropServices.RuntimeInformation]::OSDescription), .NET $([Environment]::Version)"
-    $text = Set-Section $text 'SANDBOX' "$stamp on $machine.`n`n$((@($sandbox) | Where-Object { $_ -match '^\|' }) -join "`n")"
+    # The store alone, without HTTP (bench/StoreWrites.cs, a file-based program over the sandbox project).
+    $store = @(& dotnet run -c Release (Join-Path $PSScriptRoot 'StoreWrites.cs') -- 2 3 | Where-Object { $_ -match '^\{' } | ConvertFrom-Json)
+    if ($LASTEXITCODE -ne 0) { throw "bench/StoreWrites.cs exited with $LASTEXITCODE" }
+    $median = { param($values) $sorted = @($values | Sort-Object); $sorted[[int][math]::Floor(($sorted.Count - 1) / 2)] }
+    $storeRows = @(
+        '', '| the store alone (no HTTP) | 1 writer | 8 writers | 8 / 1 | writes per commit (8) |', '|---|---:|---:|---:|---:|',
+        "| durable writes/s, median (min-max) of $($store.Count) | $((& $median $store.One).ToString('N0')) ($(($store.One | Measure-Object -Minimum).Minimum.ToString('N0'))-$(($store.One | Measure-Object -Maximum).Maximum.ToString('N0'))) | $((& $median $store.Eight).ToString('N0')) ($(($store.Eight | Measure-Object -Minimum).Minimum.ToString('N0'))-$(($store.Eight | Measure-Object -Maximum).Maximum.ToString('N0'))) | $((& $median @($store | ForEach-Object { $_.Eight / $_.One })).ToString('0.0'))x | $((& $median $store.EightPerCommit).ToString('0.0')) |")
+    $text = Set-Section $text 'SANDBOX' "$stamp on $machine.`n`n$((@($sandbox) | Where-Object { $_ -match '^\|' }) -join "`n")`n$($storeRows -join "`n")"
 }
 
 $text | Set-Content $readme -NoNewline

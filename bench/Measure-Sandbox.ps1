@@ -59,7 +59,7 @@ if ($Phase) {
                 Start-Sleep -Seconds 2
                 $empty = [ImageStreamPS.Bench.SandboxLoad]::Memory($sandbox.ProcessId)[0]
                 [ImageStreamPS.Bench.SandboxLoad]::ImageStreams($sandbox.Server, $token, 'myproject', $Streams, 25, 4, 8)
-                Stop-OpenShiftSandbox $sandbox
+                Stop-OpenShiftSandbox $sandbox | Out-Null
                 $database = (Get-ChildItem $data -Filter 'sandbox.db*' | Measure-Object Length -Sum).Sum
                 $sandbox = Start-OpenShiftSandbox -DataPath $data
                 $path = '/apis/image.openshift.io/v1/imagestreams'
@@ -81,7 +81,7 @@ if ($Phase) {
                 $null = [ImageStreamPS.Bench.SandboxLoad]::Read($sandbox.Server, (Get-Content -Raw (Join-Path $data 'token')).Trim(), '/version')
                 $host_ = $clock.Elapsed.TotalMilliseconds
                 $hostCpu = [ImageStreamPS.Bench.SandboxLoad]::CpuMilliseconds($sandbox.ProcessId)
-                Stop-OpenShiftSandbox $sandbox
+                Stop-OpenShiftSandbox $sandbox | Out-Null
                 $sandbox = $null
                 Remove-Item $data -Recurse -Force
                 # The program alone under the dotnet host, when there is one.
@@ -105,7 +105,7 @@ if ($Phase) {
         }
     }
     finally {
-        if ($sandbox) { Stop-OpenShiftSandbox $sandbox }
+        if ($sandbox) { Stop-OpenShiftSandbox $sandbox | Out-Null }
         Remove-Item $data -Recurse -Force -ErrorAction SilentlyContinue
     }
     return
@@ -120,7 +120,7 @@ if ($BaselineModulePath) { $modules['baseline'] = (Resolve-Path $BaselineModuleP
 function Invoke-Phase([string] $Name, [string] $Module) {
     $output = & $process @prefix -NoProfile -NonInteractive -File $PSCommandPath -ModulePath $Module -Phase $Name -Seconds $Seconds -Streams $Streams -Lists $Lists
     if ($LASTEXITCODE -ne 0) { throw "The $Name phase exited with $LASTEXITCODE for $Module" }
-    @($output)[-1] | ConvertFrom-Json
+    @($output | Where-Object { "$_".StartsWith('{') })[-1] | ConvertFrom-Json
 }
 
 $results = @{}
