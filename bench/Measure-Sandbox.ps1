@@ -7,7 +7,8 @@
     when given, e.g. a build of main), the two alternating round by round so both meet the same load:
       - Writes: a sandbox started with Start-OpenShiftSandbox; 1 client, then 8 clients (each its own
         connection) create ConfigMaps for -Seconds; acknowledged writes per second (each acknowledged
-        write is durable: committed with fsync before the 201).
+        write is durable: committed with fsync before the 201). Then GETs of one object back to
+        back, alone and while 4 clients write: what a cmdlet's read waits for during a rollout.
       - Memory: 2,000 image streams of 25 tags (4 images of history each) created through the API
         (about 38 MB of database), the sandbox restarted on that data; resident memory holding it, then
         after listing all streams (GET imagestreams, 27 MB) -Lists times, and the peak (VmHWM).
@@ -50,7 +51,9 @@ if ($Phase) {
                 $token = (Get-Content -Raw (Join-Path $data 'token')).Trim()
                 $one = [ImageStreamPS.Bench.SandboxLoad]::Writes($sandbox.Server, $token, 'myproject', 1, $Seconds, 100000, 'one')
                 $eight = [ImageStreamPS.Bench.SandboxLoad]::Writes($sandbox.Server, $token, 'myproject', 8, $Seconds, 100000, 'eight')
-                [pscustomobject]@{ One = $one; Eight = $eight } | ConvertTo-Json -Compress
+                $quiet = [ImageStreamPS.Bench.SandboxLoad]::ReadsDuringWrites($sandbox.Server, $token, 'myproject', 0, $Seconds, 'quiet')
+                $busy = [ImageStreamPS.Bench.SandboxLoad]::ReadsDuringWrites($sandbox.Server, $token, 'myproject', 4, $Seconds, 'busy')
+                [pscustomobject]@{ One = $one; Eight = $eight; ReadQuiet = $quiet[0]; ReadBusy = $busy[0]; ReadBusyP99 = $busy[1] } | ConvertTo-Json -Compress
             }
             'Memory' {
                 $sandbox = Start-OpenShiftSandbox -DataPath $data
@@ -153,6 +156,9 @@ function Add-Row([string] $Figure, [scriptblock] $Cell, [string] $Target) {
 Add-Row 'durable writes/s, 1 client' { param($r) Format-Figure @($r.Writes.One) 'N0' } ''
 Add-Row 'durable writes/s, 8 clients' { param($r) Format-Figure @($r.Writes.Eight) 'N0' } '>= 10,000/s'
 Add-Row '8 clients / 1 client (median of ratios)' { param($r) "$((Get-Median @($r.Writes | ForEach-Object { $_.Eight / $_.One })).ToString('0.0'))x" } '>= 5x'
+Add-Row 'GET of one object, median ms, no writes' { param($r) Format-Figure @($r.Writes.ReadQuiet) 'N2' } ''
+Add-Row '... while 4 clients write, median ms' { param($r) Format-Figure @($r.Writes.ReadBusy) 'N2' } ''
+Add-Row '... while 4 clients write, p99 ms' { param($r) Format-Figure @($r.Writes.ReadBusyP99) 'N1' } ''
 Add-Row 'database (sandbox.db + WAL)' { param($r) "$(($r.Memory[0].Database / $mb).ToString('0')) MB" } ''
 Add-Row 'memory of an empty sandbox (RSS)' { param($r) "$(($r.Memory[0].Empty / $mb).ToString('0')) MB" } ''
 Add-Row 'memory holding it (RSS)' { param($r) "$(($r.Memory[0].Holding / $mb).ToString('0')) MB = $(($r.Memory[0].Holding / $r.Memory[0].Database).ToString('0.0'))x" } '<= 3x the database'

@@ -64,6 +64,29 @@ public static class SandboxLoad
         }
     }
 
+    /// <summary>
+    /// Latency of GETs of one object (ms: median, p99) while <paramref name="writers"/> clients write for
+    /// <paramref name="seconds"/>: what a cmdlet's read waits for while controllers write (a rollout).
+    /// </summary>
+    public static double[] ReadsDuringWrites(string server, string token, string ns, int writers, double seconds, string prefix)
+    {
+        using var reader = Client(server, token);
+        Post(reader, ns, prefix + "-read").GetAwaiter().GetResult();
+        var stop = new CancellationTokenSource(TimeSpan.FromSeconds(seconds));
+        var background = writers == 0 ? Task.CompletedTask : Task.Run(() => Writes(server, token, ns, writers, seconds, 100000, prefix));
+        var latencies = new List<double>();
+        while (!stop.IsCancellationRequested && latencies.Count < 100000)
+        {
+            var clock = Stopwatch.StartNew();
+            using var response = reader.GetAsync($"/api/v1/namespaces/{ns}/configmaps/{prefix}-read").GetAwaiter().GetResult();
+            response.EnsureSuccessStatusCode();
+            latencies.Add(clock.Elapsed.TotalMilliseconds);
+        }
+        background.GetAwaiter().GetResult();
+        latencies.Sort();
+        return [latencies[latencies.Count / 2], latencies[(int)(latencies.Count * 0.99)]];
+    }
+
     private static async Task<bool> Post(HttpClient client, string ns, string name)
     {
         var body = $$$"""{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"{{{name}}}"},"data":{"key":"value"}}""";

@@ -6,8 +6,9 @@ using Microsoft.Data.Sqlite;
 namespace ImageStreamPS.Sandbox.Storage;
 
 /// <summary>
-/// Group commit: writers that arrive while a commit is running queue up, and the next one to get the
-/// connection commits all of them in one transaction with one fsync, then wakes the others.
+/// Group commit: writers that arrive while a commit is running queue up; when it ends, one of them
+/// becomes the committer and writes all queued writes in one transaction with one fsync, then
+/// wakes the others (as databases' group commit and etcd's batched backend do).
 /// <list type="bullet">
 /// <item>A write is checked (exists, compare-and-swap) against the committed state when it is
 /// accepted; a second write to a key with a write still queued waits for that one to be durable
