@@ -198,7 +198,7 @@ Describe 'The tutorial''s app steps' {
 
 Describe 'Rollouts that cannot finish' {
     BeforeAll {
-        # An image no runtime can pull: its pods wait in ImagePullBackOff.
+        # An image no kubelet can parse (an upper-case repository): its pods wait in InvalidImageName.
         $manifest = @{
             apiVersion = 'apps/v1'; kind = 'Deployment'
             metadata = @{ name = 'stuck'; namespace = 'myproject' }
@@ -227,7 +227,7 @@ Describe 'Rollouts that cannot finish' {
         $failures[0].CategoryInfo.Category | Should -Be 'InvalidResult'
     }
 
-    It 'times out with an OperationTimeout error that names the ImagePullBackOff pod' -Skip:(-not $haveKubectl) {
+    It 'times out with an OperationTimeout error that names the InvalidImageName pod' -Skip:(-not $haveKubectl) {
         $manifest.metadata.name = 'stuck-pull'; $manifest.spec.progressDeadlineSeconds = 600
         $manifest.spec.selector.matchLabels.deployment = 'stuck-pull'; $manifest.spec.template.metadata.labels.deployment = 'stuck-pull'
         $manifest | ConvertTo-Json -Depth 10 | kc create --validate=false -f - | Out-Null
@@ -239,7 +239,7 @@ Describe 'Rollouts that cannot finish' {
         $failures[0].FullyQualifiedErrorId | Should -Be 'AppRolloutTimeout,ImageStreamPS.Commands.GetAppRolloutCommand'
         $failures[0].CategoryInfo.Category | Should -Be 'OperationTimeout'
         $failures[0].Exception.Message | Should -Match 'Timed out after 3s waiting for deployment "stuck-pull"'
-        $failures[0].Exception.Message | Should -Match 'is (ErrImagePull|ImagePullBackOff)'
+        $failures[0].Exception.Message | Should -Match 'is InvalidImageName: Failed to apply default image tag'
         $failures[0].TargetObject.Name | Should -Be 'stuck-pull'
     }
 

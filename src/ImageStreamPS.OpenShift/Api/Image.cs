@@ -98,24 +98,3 @@ public sealed class ImageManifest
     /// <summary>The CPU variant (<c>v8</c>...).</summary>
     [JsonPropertyName("variant")] public string? Variant { get; set; }
 }
-
-/// <summary>A signature of an image (stored inside the Image).</summary>
-public sealed class ImageSignature
-{
-    /// <summary>The kind.</summary>
-    [JsonPropertyName("kind")] public string? Kind { get; set; }
-    /// <summary>The API version.</summary>
-    [JsonPropertyName("apiVersion")] public string? ApiVersion { get; set; }
-    /// <summary>The metadata.</summary>
-    [JsonPropertyName("metadata")] public V1ObjectMeta? Metadata { get; set; }
-    /// <summary>The blob type.</summary>
-    [JsonPropertyName("type")] public string Type { get; set; } = "";
-    /// <summary>The signature (base64 in JSON).</summary>
-    [JsonPropertyName("content")] public byte[]? Content { get; set; }
-    /// <summary>The image identity the signature claims.</summary>
-    [JsonPropertyName("imageIdentity")] public string? ImageIdentity { get; set; }
-    /// <summary>Claims from the signature.</summary>
-    [JsonPropertyName("signedClaims")] public IDictionary<string, string>? SignedClaims { get; set; }
-    /// <summary>When the signature was created.</summary>
-    [JsonPropertyName("created")] public DateTime? Created { get; set; }
-}

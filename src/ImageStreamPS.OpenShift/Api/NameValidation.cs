@@ -120,6 +120,19 @@ public static partial class NameValidation
     public static IEnumerable<FieldError> Name(string name, Func<string, IReadOnlyList<string>> rule, string path = "metadata.name") =>
         name.Length == 0 ? [] : rule(name).Select(message => FieldError.Invalid(path, name, message));
 
+    /// <summary>
+    /// apimachinery's <c>path.IsValidPathSegmentName</c> (names that become one URL segment: images,
+    /// image signatures, stream mappings): not <c>.</c> or <c>..</c>, no <c>/</c> or <c>%</c>.
+    /// </summary>
+    public static IReadOnlyList<string> PathSegmentName(string value)
+    {
+        if (value is "." or "..") return [$"may not be '{value}'"];
+        var problems = new List<string>();
+        foreach (var illegal in new[] { "/", "%" })
+            if (value.Contains(illegal, StringComparison.Ordinal)) problems.Add($"may not contain '{illegal}'");
+        return problems;
+    }
+
     /// <summary><c>MaxLenError</c>.</summary>
     public static string MaxLengthError(int length) => $"must be no more than {length} characters";
 

@@ -361,6 +361,15 @@ public sealed class ApiService
         return deleted;
     }
 
+    // ---- computed subresources ----------------------------------------------------------------
+
+    /// <summary>GET of a computed subresource (<c>imagestreams/layers</c>); 404 when the resource has none of that name.</summary>
+    public JsonObject GetComputed(string group, string resource, string subresource, string? ns, string name, ListOptions? options = null)
+    {
+        var computed = Catalog.FindComputed(group, resource, subresource) ?? throw ApiErrors.NoSuchResource();
+        return computed.Get(Context(), ns ?? "", name, options ?? ListOptions.None);
+    }
+
     // ---- scale -------------------------------------------------------------------------------
 
     /// <summary>The autoscaling/v1 Scale view of a resource with a scale subresource.</summary>

@@ -92,6 +92,12 @@ internal abstract class ControllerLoop : IDisposable
                 _queue.Forget(key);
                 if (after is { } delay) _queue.AddAfter(key, delay);
             }
+            catch (RetryLaterException)
+            {
+                // A failure the sync already reported on the object (an event, a condition): retry quietly, backing
+                // off up to kube's DefaultControllerRateLimiter bound, so a stuck object does not flood its events.
+                _queue.AddRateLimited(key, RetryLaterException.MaxBackOff);
+            }
             catch (StatusException e) when (e.Code is 404 or 409)
             {
                 // Someone else wrote first (or the object went away): look again with fresh state.
@@ -120,4 +126,11 @@ internal abstract class ControllerLoop : IDisposable
     }
 
     public void Dispose() => _queue.Dispose();
+}
+
+/// <summary>A sync that failed after recording why on its object; the loop retries it with back-off and logs nothing.</summary>
+internal sealed class RetryLaterException(Exception inner) : Exception(inner.Message, inner)
+{
+    /// <summary>client-go's <c>DefaultControllerRateLimiter</c>: exponential back-off up to 1000 s.</summary>
+    public static readonly TimeSpan MaxBackOff = TimeSpan.FromSeconds(1000);
 }

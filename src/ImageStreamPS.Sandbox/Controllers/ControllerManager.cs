@@ -18,7 +18,7 @@ public sealed class ControllerManager : IDisposable
     public ControllerManager(ApiService api, SandboxSettings settings, ILogger<ControllerManager>? logger = null)
     {
         ILogger log = logger ?? NullLogger<ControllerManager>.Instance;
-        var runtime = new PodRuntime(settings.PodStartDelay, IsPullable);
+        var runtime = new PodRuntime(settings.PodStartDelay, NormalizedImageName.ParseError);
         _controllers =
         [
             new ImageTriggerController(api, log),
@@ -28,13 +28,6 @@ public sealed class ControllerManager : IDisposable
             .. (api.Catalog.Find("", EndpointsSync.Resource) is not null ? [new EndpointsController(api, log)] : Array.Empty<ControllerLoop>()),
         ];
     }
-
-    /// <summary>
-    /// Whether the runtime could pull an image: a syntactically valid pull spec (the engine's
-    /// grammar). <c>" "</c>, the placeholder of <c>oc new-app</c>, is not one.
-    /// </summary>
-    public static bool IsPullable(string image) =>
-        image.Length > 0 && image.Trim().Length == image.Length && DockerImageReference.TryParse(image, out _);
 
     /// <summary>True when no controller has work waiting or running (a settled cluster).</summary>
     public bool IsIdle => _controllers.All(c => c.IsIdle);

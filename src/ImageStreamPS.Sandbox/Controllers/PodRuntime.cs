@@ -1,3 +1,4 @@
+using ImageStreamPS.OpenShift.Images;
 using System.Security.Cryptography;
 using ImageStreamPS.Sandbox.Api;
 using k8s.Models;
@@ -7,26 +8,24 @@ namespace ImageStreamPS.Sandbox.Controllers;
 /// <summary>
 /// What the scheduler and the kubelet would do to a Pod, simulated (no container runs): bind it
 /// to the sandbox node, report ContainerCreating, then Running and Ready after the start delay;
-/// an image that is not a valid pull spec waits in ErrImagePull, then ImagePullBackOff; a Pod
-/// being deleted gracefully is removed once its containers "stopped".
+/// a container whose image the kubelet cannot parse waits in InvalidImageName (kubelet
+/// <c>imageManager.EnsureImageExists</c>, <c>ErrInvalidImageName</c>); a Pod being deleted
+/// gracefully is removed once its containers "stopped".
 /// </summary>
 internal sealed class PodRuntime
 {
     public const string NodeName = "sandbox";
     public const string HostIP = "127.0.0.1";
 
-    /// <summary>How long ErrImagePull shows before the kubelet's back-off reason replaces it.</summary>
-    public static readonly TimeSpan PullBackOffAfter = TimeSpan.FromSeconds(1);
-
     private readonly TimeSpan _startDelay;
-    private readonly Func<string, bool> _isPullable;
+    private readonly Func<string, string?> _imageNameError;
 
     /// <param name="startDelay">Time from binding to Running and Ready (--pod-start-delay).</param>
-    /// <param name="isPullable">Whether an image string is a pull spec the runtime could pull.</param>
-    public PodRuntime(TimeSpan startDelay, Func<string, bool> isPullable)
+    /// <param name="imageNameError">Why the kubelet cannot parse an image name, or null when it can (the engine's <see cref="NormalizedImageName.ParseError"/>).</param>
+    public PodRuntime(TimeSpan startDelay, Func<string, string?> imageNameError)
     {
         _startDelay = startDelay;
-        _isPullable = isPullable;
+        _imageNameError = imageNameError;
     }
 
     public static bool IsReady(V1Pod pod) => ReadyCondition(pod)?.Status == "True";
@@ -73,8 +72,8 @@ internal sealed class PodRuntime
         }
 
         var containers = spec.Containers ?? [];
-        var unpullable = containers.Where(c => !_isPullable(c.Image ?? "")).ToList();
-        var started = unpullable.Count == 0 && now - startTime >= _startDelay;
+        var invalid = containers.Where(c => _imageNameError(c.Image ?? "") is not null).ToList();
+        var started = invalid.Count == 0 && now - startTime >= _startDelay;
         var oldStatuses = (pod.Status?.ContainerStatuses ?? []).GroupBy(s => s.Name ?? "").ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
         var statuses = new List<V1ContainerStatus>();
         foreach (var container in containers)
@@ -84,8 +83,8 @@ internal sealed class PodRuntime
             oldStatuses.TryGetValue(name, out var old);
             var state = started
                 ? new V1ContainerState { Running = new V1ContainerStateRunning { StartedAt = Wire.Time(now) } }
-                : unpullable.Contains(container)
-                    ? new V1ContainerState { Waiting = PullFailure(pod, image, old, plan) }
+                : invalid.Contains(container)
+                    ? new V1ContainerState { Waiting = InvalidImageName(pod, image, _imageNameError(image)!, old, plan) }
                     : new V1ContainerState { Waiting = new V1ContainerStateWaiting { Reason = "ContainerCreating" } };
             statuses.Add(new V1ContainerStatus
             {
@@ -106,12 +105,12 @@ internal sealed class PodRuntime
         status.ContainerStatuses = statuses;
         if (started) status.Phase = "Running";
 
-        var reasonNotReady = unpullable.Count > 0 || !started
+        var reasonNotReady = invalid.Count > 0 || !started
             ? $"containers with unready status: [{string.Join(" ", containers.Select(c => c.Name))}]"
             : null;
         status.Conditions = Conditions(pod, started, reasonNotReady, now);
 
-        if (!started && unpullable.Count == 0) plan.RequeueNoLaterThan(startTime + _startDelay - now);
+        if (!started && invalid.Count == 0) plan.RequeueNoLaterThan(startTime + _startDelay - now);
         if (!PodTemplateHash.SameJson(updated, pod))
         {
             plan.Add(WriteVerb.UpdateStatus, ReplicaSetSync.Pods, updated);
@@ -129,13 +128,19 @@ internal sealed class PodRuntime
     // A wrapper to compare two status lists as JSON.
     private sealed record ContainerStatuses(IList<V1ContainerStatus> Items);
 
-    private static V1ContainerStateWaiting PullFailure(V1Pod pod, string image, V1ContainerStatus? old, WorkloadPlan plan)
+    /// <summary>
+    /// The kubelet's answer to an image name it cannot parse: no pull and no back-off, the same waiting reason on
+    /// every sync, with <c>applyDefaultImageTag</c>'s message; its events come once, when the state is new.
+    /// </summary>
+    private static V1ContainerStateWaiting InvalidImageName(V1Pod pod, string image, string parseError, V1ContainerStatus? old, WorkloadPlan plan)
     {
-        if (old?.State?.Waiting?.Reason is "ErrImagePull" or "ImagePullBackOff")
-            return new V1ContainerStateWaiting { Reason = "ImagePullBackOff", Message = $"Back-off pulling image \"{image}\"" };
-        plan.RequeueNoLaterThan(PullBackOffAfter);
-        plan.Event(pod, "Failed", $"Failed to pull image \"{image}\": invalid reference format", "Warning");
-        return new V1ContainerStateWaiting { Reason = "ErrImagePull", Message = $"Failed to pull image \"{image}\": invalid reference format" };
+        var message = $"Failed to apply default image tag \"{image}\": couldn't parse image name \"{image}\": {parseError}";
+        if (old?.State?.Waiting?.Reason != "InvalidImageName")
+        {
+            plan.Event(pod, "InspectFailed", message, "Warning");
+            plan.Event(pod, "Failed", "Error: InvalidImageName", "Warning");
+        }
+        return new V1ContainerStateWaiting { Reason = "InvalidImageName", Message = message };
     }
 
     private static List<V1PodCondition> Conditions(V1Pod pod, bool ready, string? notReadyMessage, DateTimeOffset now)

@@ -23,7 +23,16 @@ internal sealed class ReplicaSetController(ApiService api, ILogger logger) : Con
         if (Api.TryGet<V1ReplicaSet>("apps", "replicasets", ns, name) is not { } rs) return null;
         var pods = Api.List<V1Pod>("", "pods", ns).Where(p => p.IsControlledBy(rs)).ToList();
         var plan = new ReplicaSetSync(rs, pods, Api.Now).Plan();
-        _writer.Apply(plan);
+        try
+        {
+            _writer.Apply(plan);
+        }
+        catch (StatusException e) when (e.Code is 403 or 422 && plan.Writes.Any(w => w.Verb == WriteVerb.Create && w.Resource == ReplicaSetSync.Pods))
+        {
+            // The server refused a Pod (syncReplicaSet's manageReplicasErr): say so on the ReplicaSet, retry with back-off.
+            _writer.Apply(new ReplicaSetSync(rs, pods, Api.Now, e.Message).Plan());
+            throw new RetryLaterException(e);
+        }
         return plan.RequeueAfter;
     }
 }

@@ -5,32 +5,41 @@ namespace ImageStreamPS.Sandbox.Controllers;
 /// <summary>
 /// One sync of the ReplicaSet controller (pkg/controller/replicaset) as a pure function: create
 /// or delete Pods towards spec.replicas, then publish replicas, fullyLabeledReplicas,
-/// readyReplicas, availableReplicas and observedGeneration.
+/// readyReplicas, availableReplicas, observedGeneration and the ReplicaFailure condition. When the
+/// server refused a Pod (<c>manageReplicasErr</c>), the sync after it creates nothing, records
+/// FailedCreate and sets the condition (<c>calculateStatus</c>).
 /// </summary>
 internal sealed class ReplicaSetSync
 {
     public const string Pods = "pods";
     public const string ReplicaSets = "replicasets";
+    private const string ReplicaFailure = "ReplicaFailure";
 
     private readonly V1ReplicaSet _rs;
     private readonly IReadOnlyList<V1Pod> _pods;
     private readonly DateTimeOffset _now;
+    private readonly string? _createError;
     private readonly WorkloadPlan _plan = new();
 
     /// <param name="replicaSet">The stored ReplicaSet.</param>
     /// <param name="pods">The Pods it controls (ownerReference controller uid), deleting ones included.</param>
     /// <param name="now">The controller's clock.</param>
-    public ReplicaSetSync(V1ReplicaSet replicaSet, IReadOnlyList<V1Pod> pods, DateTimeOffset now)
+    /// <param name="createError">The server's message when it refused the Pod this ReplicaSet tried to create.</param>
+    public ReplicaSetSync(V1ReplicaSet replicaSet, IReadOnlyList<V1Pod> pods, DateTimeOffset now, string? createError = null)
     {
         _rs = replicaSet;
         _pods = pods;
         _now = now;
+        _createError = createError;
     }
 
     public WorkloadPlan Plan()
     {
         var active = _pods.Where(IsActive).ToList();
-        if (!_rs.IsDeleting())
+        if (_createError is not null)
+            // PodControl.CreatePods: the refusal, on the ReplicaSet.
+            _plan.Event(_rs, "FailedCreate", "Error creating: " + _createError, "Warning");
+        else if (!_rs.IsDeleting())
         {
             var diff = active.Count - _rs.SpecReplicas();
             if (diff < 0)
@@ -107,6 +116,14 @@ internal sealed class ReplicaSetSync
         status.ReadyReplicas = ReplicaCounts.OmitEmpty(ready.Count);
         status.AvailableReplicas = ReplicaCounts.OmitEmpty(available);
         status.ObservedGeneration = ReplicaCounts.OmitEmpty(_rs.Metadata.Generation ?? 0);
+        var failure = status.Conditions?.FirstOrDefault(c => c.Type == ReplicaFailure);
+        if (_createError is not null && failure is null)
+            status.Conditions = [.. status.Conditions ?? [], new V1ReplicaSetCondition
+            {
+                Type = ReplicaFailure, Status = "True", Reason = "FailedCreate", Message = _createError, LastTransitionTime = Api.Wire.Time(_now),
+            }];
+        else if (_createError is null && failure is not null)
+            status.Conditions = status.Conditions!.Where(c => c.Type != ReplicaFailure).ToList() is { Count: > 0 } rest ? rest : null;
         if (PodTemplateHash.SameJson(status, _rs.Status)) return;
         var updated = _rs.Copy();
         updated.Status = status;

@@ -41,12 +41,13 @@ internal sealed class WorkQueue : IDisposable
         _ = Task.Delay(delay, _stopping.Token).ContinueWith(t => { if (!t.IsCanceled) Add(key); }, TaskScheduler.Default);
     }
 
-    /// <summary>Re-adds a failed key with exponential back-off (10 ms doubling, at most 5 s).</summary>
-    public void AddRateLimited(string key)
+    /// <summary>Re-adds a failed key with exponential back-off (10 ms doubling, at most <paramref name="max"/>, 5 s by default).</summary>
+    public void AddRateLimited(string key, TimeSpan? max = null)
     {
         int failures;
         lock (_gate) failures = _failures[key] = _failures.GetValueOrDefault(key) + 1;
-        AddAfter(key, TimeSpan.FromMilliseconds(Math.Min(5000, 10 * Math.Pow(2, Math.Min(failures - 1, 20)))));
+        var limit = (max ?? TimeSpan.FromSeconds(5)).TotalMilliseconds;
+        AddAfter(key, TimeSpan.FromMilliseconds(Math.Min(limit, 10 * Math.Pow(2, Math.Min(failures - 1, 20)))));
     }
 
     public void Forget(string key)

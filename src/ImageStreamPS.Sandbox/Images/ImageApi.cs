@@ -2,6 +2,7 @@ using ImageStreamPS.Sandbox.Api;
 using ImageStreamPS.Sandbox.Hosting;
 using ImageStreamPS.Sandbox.Images.Distribution;
 using ImageStreamPS.Sandbox.Resources;
+using ImageStreamPS.Sandbox.Resources.OpenShift;
 using Microsoft.AspNetCore.Http;
 
 namespace ImageStreamPS.Sandbox.Images;
@@ -44,7 +45,7 @@ public sealed class ImageApi : IAsyncDisposable
 
     internal IntegratedRegistry Registry { get; }
 
-    /// <summary>Adds imagestreams, images, imagestreamtags, imagestreamimages, imagestreamimports and imagestreammappings to the catalog.</summary>
+    /// <summary>Adds imagestreams, images, imagestreamtags, imagestreamimages, imagestreamimports, imagestreammappings, imagesignatures and the secrets and layers of imagestreams to the catalog.</summary>
     public void Register(ResourceCatalog catalog)
     {
         catalog.Add(new ImageStreamStrategy(settings));
@@ -54,6 +55,9 @@ public sealed class ImageApi : IAsyncDisposable
         catalog.Add(new ImageStreamImageResource());
         catalog.Add(new ImageStreamImportResource(streamImport));
         catalog.Add(new ImageStreamMappingResource(() => settings.InternalRegistryHost));
+        catalog.Add(new ImageSignatureResource());
+        catalog.Add(ImageTypes.ImageStreams, new ImageStreamSecrets());
+        catalog.Add(ImageTypes.ImageStreams, new ImageStreamLayersView());
     }
 
     /// <summary>Serves the integrated registry (the plain-HTTP endpoint's requests).</summary>

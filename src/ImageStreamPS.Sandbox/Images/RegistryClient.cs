@@ -7,17 +7,23 @@ namespace ImageStreamPS.Sandbox.Images;
 /// <summary>
 /// Opens repositories on any Docker Registry v2 / OCI distribution registry: pings <c>/v2/</c>,
 /// records the authentication challenge and negotiates HTTPS, or plain HTTP when allowed.
+/// As library-go's <c>registryclient.Context.ping</c> over Go's transport: the ping has 15 s, the TLS
+/// handshake its own bound (Go's <c>TLSHandshakeTimeout</c>), and an HTTPS attempt that fails, a silent
+/// handshake included, falls back to plain HTTP for an insecure registry.
 /// </summary>
 internal sealed class RegistryClient : IDisposable
 {
     private static readonly TimeSpan PingTimeout = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan DefaultTlsHandshakeTimeout = TimeSpan.FromSeconds(10);
     private readonly HttpClient verified;
     private readonly HttpClient unverified;
 
-    public RegistryClient()
+    /// <param name="tlsHandshakeTimeout">How long a server may stay silent after the TLS hello (default 10 s, as Go's transport).</param>
+    public RegistryClient(TimeSpan? tlsHandshakeTimeout = null)
     {
-        verified = new HttpClient(NewHandler(verifyCertificates: true)) { Timeout = TimeSpan.FromSeconds(60) };
-        unverified = new HttpClient(NewHandler(verifyCertificates: false)) { Timeout = TimeSpan.FromSeconds(60) };
+        var handshake = tlsHandshakeTimeout ?? DefaultTlsHandshakeTimeout;
+        verified = new HttpClient(NewHandler(verifyCertificates: true, handshake)) { Timeout = TimeSpan.FromSeconds(60) };
+        unverified = new HttpClient(NewHandler(verifyCertificates: false, handshake)) { Timeout = TimeSpan.FromSeconds(60) };
     }
 
     /// <summary>
@@ -66,6 +72,11 @@ internal sealed class RegistryClient : IDisposable
         {
             throw new HttpRequestException($"timed out pinging {baseUri.Authority}");
         }
+        catch (HttpRequestException e) when (baseUri.Scheme == "https" && IsHandshakeTimeout(e))
+        {
+            // Go's words for it, so the import's message reads as a cluster's does.
+            throw new HttpRequestException("net/http: TLS handshake timeout", e);
+        }
     }
 
     private async Task<bool> AnswersPlainHttpAsync(Uri httpBase, CancellationToken cancellationToken)
@@ -81,20 +92,30 @@ internal sealed class RegistryClient : IDisposable
         }
     }
 
-    private static bool IsTlsFailure(Exception e)
+    private static bool IsHandshakeTimeout(Exception e)
     {
         for (var inner = e; inner is not null; inner = inner.InnerException)
-            if (inner is AuthenticationException) return true;
+            if (inner is TlsHandshakeTimeoutException) return true;
         return false;
     }
 
-    private static SocketsHttpHandler NewHandler(bool verifyCertificates)
+    /// <summary>A refused or broken handshake, or one the server never answered.</summary>
+    private static bool IsTlsFailure(Exception e)
+    {
+        for (var inner = e; inner is not null; inner = inner.InnerException)
+            if (inner is AuthenticationException or TlsHandshakeTimeoutException) return true;
+        return false;
+    }
+
+    private static SocketsHttpHandler NewHandler(bool verifyCertificates, TimeSpan tlsHandshakeTimeout)
     {
         var handler = new SocketsHttpHandler
         {
             ConnectTimeout = PingTimeout,
             AutomaticDecompression = DecompressionMethods.None,
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            ConnectCallback = (context, cancellationToken) =>
+                HandshakeDeadlineStream.ConnectAsync(context, context.InitialRequestMessage.RequestUri?.Scheme == "https" ? tlsHandshakeTimeout : null, cancellationToken),
         };
         if (!verifyCertificates)
             handler.SslOptions = new SslClientAuthenticationOptions { RemoteCertificateValidationCallback = delegate { return true; } };

@@ -95,15 +95,10 @@ internal sealed class ImageStreamMappingResource(Func<string> internalRegistryHo
     }
 
     /// <summary><c>ValidateObjectMeta</c>'s name check with <c>path.ValidatePathSegmentName</c>.</summary>
-    private static List<FieldError> PathSegmentName(string field, string name)
-    {
-        if (name.Length == 0) return [FieldError.Required(field, "name or generateName is required")];
-        var errors = new List<FieldError>();
-        if (name is "." or "..") errors.Add(FieldError.Invalid(field, name, $"may not be '{name}'"));
-        if (name.Contains('/')) errors.Add(FieldError.Invalid(field, name, "may not contain '/'"));
-        if (name.Contains('%')) errors.Add(FieldError.Invalid(field, name, "may not contain '%'"));
-        return errors;
-    }
+    private static List<FieldError> PathSegmentName(string field, string name) =>
+        name.Length == 0
+            ? [FieldError.Required(field, "name or generateName is required")]
+            : NameValidation.Name(name, NameValidation.PathSegmentName, field).ToList();
 
     /// <summary><c>dockerImageReferenceForStream</c>: status.dockerImageRepository, else the spec's.</summary>
     private static DockerImageReference? ForStream(ImageStream stream)

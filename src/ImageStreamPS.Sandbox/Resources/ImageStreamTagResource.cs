@@ -13,25 +13,28 @@ namespace ImageStreamPS.Sandbox.Resources;
 /// when new); DELETE removes the spec tag and its whole history. Writes go through the stream's strategy,
 /// so status events follow §2.7.
 /// </summary>
-public sealed class ImageStreamTagResource : IVirtualResource
+public sealed class ImageStreamTagResource : StreamTagResource
 {
-    private const int Retries = 10;
+    public override ResourceType Type => ImageTypes.ImageStreamTags;
 
-    public ResourceType Type => ImageTypes.ImageStreamTags;
+    protected override StatusException NotFound(string name) => ImageStreamTagView.NotFound(name);
 
-    public JsonObject Get(RequestContext context, string ns, string name)
+    protected override StatusException UidPreconditionFailed(string name, string uid, ImageStream stream) =>
+        ApiErrors.Conflict(Type, name, $"Precondition failed: UID in precondition: {uid}, UID in object meta: {stream.Metadata.Uid}");
+
+    public override JsonObject Get(RequestContext context, string ns, string name)
     {
         var (streamName, tag) = Split(name);
-        var stream = ImageStreamTagView.GetStream(context.Api, ns, streamName) ?? throw ImageStreamTagView.NotFound(streamName);
-        return ImageStreamTagView.Build(context.Api, stream, tag, allowEmpty: false) ?? throw ImageStreamTagView.NotFound(name);
+        var stream = ReadStream(context, ns, streamName) ?? throw NotFound(streamName);
+        return ImageStreamTagView.Build(context.Api, stream, tag, allowEmpty: false) ?? throw NotFound(name);
     }
 
-    public JsonObject List(RequestContext context, string? ns, ListOptions options) =>
-        ImageStreamTagView.List(context.Api, Type, ns, options, stream => (stream.Status.Tags ?? [])
-            .Select(t => t.Tag).Order(StringComparer.Ordinal)
-            .Select(tag => ImageStreamTagListItem.Build(context.Api, stream, tag)));
+    protected override IEnumerable<string> ListedTags(ImageStream stream) => (stream.Status.Tags ?? []).Select(t => t.Tag);
 
-    public Task<WriteResult> CreateAsync(RequestContext context, string ns, JsonObject body)
+    protected override JsonObject? ListItem(RequestContext context, ImageStream stream, string tag) =>
+        ImageStreamTagListItem.Build(context.Api, stream, tag);
+
+    public override Task<WriteResult> CreateAsync(RequestContext context, string ns, JsonObject body)
     {
         var request = Wire.Decode<ImageStreamTag>(body, Type.Kind);
         var name = request.Metadata?.Name ?? "";
@@ -41,7 +44,7 @@ public sealed class ImageStreamTagResource : IVirtualResource
         ValidateTag(name, tag);
         for (var attempt = 0; ; attempt++)
         {
-            var stream = ImageStreamTagView.GetStream(context.Api, ns, streamName);
+            var stream = ReadStream(context, ns, streamName);
             var exists = stream is not null;
             stream ??= ImageStreamTagView.NewStream(ns, streamName);
             if (stream.FindSpecTag(tag) is not null)
@@ -58,14 +61,14 @@ public sealed class ImageStreamTagResource : IVirtualResource
         }
     }
 
-    public Task<WriteResult> UpdateAsync(RequestContext context, string ns, string name, JsonObject body)
+    public override Task<WriteResult> UpdateAsync(RequestContext context, string ns, string name, JsonObject body)
     {
         var (streamName, tag) = Split(name);
         var request = Wire.Decode<ImageStreamTag>(body, Type.Kind);
         var requestedVersion = request.Metadata?.ResourceVersion ?? "";
         for (var attempt = 0; ; attempt++)
         {
-            var stream = ImageStreamTagView.GetStream(context.Api, ns, streamName);
+            var stream = ReadStream(context, ns, streamName);
             var exists = stream is not null;
             if (exists && requestedVersion.Length > 0 && requestedVersion != stream!.Metadata.ResourceVersion)
                 throw ApiErrors.Conflict(Type, name, $"another caller has updated the resource version to {stream.Metadata.ResourceVersion}");
@@ -101,28 +104,7 @@ public sealed class ImageStreamTagResource : IVirtualResource
         }
     }
 
-    public Task<JsonObject> DeleteAsync(RequestContext context, string ns, string name, DeleteOptions options)
-    {
-        var (streamName, tag) = Split(name);
-        for (var attempt = 0; ; attempt++)
-        {
-            var stream = ImageStreamTagView.GetStream(context.Api, ns, streamName) ?? throw ImageStreamTagView.NotFound(name);
-            if (options.PreconditionUid is { Length: > 0 } uid && uid != stream.Metadata.Uid)
-                throw ApiErrors.Conflict(Type, name, $"Precondition failed: UID in precondition: {uid}, UID in object meta: {stream.Metadata.Uid}");
-            var removedSpec = stream.RemoveSpecTag(tag);
-            var removedStatus = stream.RemoveStatusTag(tag);
-            if (!removedSpec && !removedStatus) throw ImageStreamTagView.NotFound(name);
-            try
-            {
-                // The status tag goes too: an internal write, as the apiserver's tag deletion is.
-                ImageStreamTagView.Write(context, stream, exists: true, @internal: true);
-                return Task.FromResult(Wire.Encode(ApiStatus.Succeeded().TopLevel()));
-            }
-            catch (StatusException e) when (IsRace(e) && attempt < Retries) { }
-        }
-    }
-
-    public IReadOnlyList<TableColumn> Columns { get; } =
+    public override IReadOnlyList<TableColumn> Columns { get; } =
     [
         TableColumn.NameColumn,
         new("Image Reference", "string", "The pull spec of the tag's current image."),
@@ -131,7 +113,7 @@ public sealed class ImageStreamTagResource : IVirtualResource
     ];
 
     /// <summary>openshift-apiserver's <c>printImageStreamTag</c>.</summary>
-    public IReadOnlyList<JsonNode?> Cells(JsonObject obj, DateTimeOffset now)
+    public override IReadOnlyList<JsonNode?> Cells(JsonObject obj, DateTimeOffset now)
     {
         var view = Wire.Decode<ImageStreamTag>(obj, Type.Kind);
         var created = view.Metadata?.CreationTimestamp;
@@ -149,13 +131,6 @@ public sealed class ImageStreamTagResource : IVirtualResource
         if (!ImageStreamValidation.IsValidTag(tag))
             throw ApiErrors.Invalid(Type, name, [FieldError.Invalid("metadata.name", name, $"the tag must match \"{ImageStreamValidation.TagPattern}\"")]);
     }
-
-    private static (string Stream, string Tag) Split(string name) =>
-        ImageStreamTagView.TrySplit(name, out var stream, out var tag)
-            ? (stream, tag)
-            : throw ApiErrors.BadRequest("ImageStreamTags must be retrieved with <name>:<tag>");
-
-    private static bool IsRace(StatusException e) => e.Code == 409 && e.Reason is "Conflict" or "AlreadyExists";
 
     private static bool SameMap(IDictionary<string, string> a, IDictionary<string, string>? b) =>
         b is not null && a.Count == b.Count && a.All(p => b.TryGetValue(p.Key, out var v) && v == p.Value);

@@ -12,26 +12,29 @@ namespace ImageStreamPS.Sandbox.Resources;
 /// spec or a status tag does; create needs a new spec tag; update changes only the spec; delete removes
 /// spec and history.
 /// </summary>
-public sealed class ImageTagResource : IVirtualResource
+public sealed class ImageTagResource : StreamTagResource
 {
-    private const int Retries = 10;
+    public override ResourceType Type => ImageTypes.ImageTags;
 
-    public ResourceType Type => ImageTypes.ImageTags;
+    protected override StatusException NotFound(string name) => ApiErrors.NotFound(Type, name);
 
-    public JsonObject Get(RequestContext context, string ns, string name)
+    protected override StatusException UidPreconditionFailed(string name, string uid, ImageStream stream) =>
+        ApiErrors.Conflict(Type, name, "the UID precondition was not met");
+
+    public override JsonObject Get(RequestContext context, string ns, string name)
     {
         var (streamName, tag) = Split(name);
-        var stream = ImageStreamTagView.GetStream(context.Api, ns, streamName) ?? throw ApiErrors.NotFound(Type, name);
-        return ImageStreamTagView.BuildImageTag(context.Api, stream, tag, withImage: true) ?? throw ApiErrors.NotFound(Type, name);
+        var stream = ReadStream(context, ns, streamName) ?? throw NotFound(name);
+        return ImageStreamTagView.BuildImageTag(context.Api, stream, tag, withImage: true) ?? throw NotFound(name);
     }
 
-    public JsonObject List(RequestContext context, string? ns, ListOptions options) =>
-        ImageStreamTagView.List(context.Api, Type, ns, options, stream => (stream.Spec.Tags ?? []).Select(t => t.Name)
-            .Concat((stream.Status.Tags ?? []).Select(t => t.Tag))
-            .Distinct().Order(StringComparer.Ordinal)
-            .Select(tag => ImageStreamTagView.BuildImageTag(context.Api, stream, tag, withImage: false)));
+    protected override IEnumerable<string> ListedTags(ImageStream stream) =>
+        (stream.Spec.Tags ?? []).Select(t => t.Name).Concat((stream.Status.Tags ?? []).Select(t => t.Tag));
 
-    public Task<WriteResult> CreateAsync(RequestContext context, string ns, JsonObject body)
+    protected override JsonObject? ListItem(RequestContext context, ImageStream stream, string tag) =>
+        ImageStreamTagView.BuildImageTag(context.Api, stream, tag, withImage: false);
+
+    public override Task<WriteResult> CreateAsync(RequestContext context, string ns, JsonObject body)
     {
         var request = Wire.Decode<ImageTag>(body, Type.Kind);
         var name = request.Metadata?.Name ?? "";
@@ -42,7 +45,7 @@ public sealed class ImageTagResource : IVirtualResource
             throw ApiErrors.Invalid(Type, name, [FieldError.Invalid("spec.name", specName, "must match the tag part of the name")]);
         for (var attempt = 0; ; attempt++)
         {
-            var stream = ImageStreamTagView.GetStream(context.Api, ns, streamName);
+            var stream = ReadStream(context, ns, streamName);
             var exists = stream is not null;
             stream ??= ImageStreamTagView.NewStream(ns, streamName);
             if (stream.FindSpecTag(tag) is not null) throw ApiErrors.AlreadyExists(Type, name);
@@ -54,20 +57,20 @@ public sealed class ImageTagResource : IVirtualResource
                 var stored = ImageStreamTagView.Write(context, stream, exists);
                 return Task.FromResult(new WriteResult(ImageStreamTagView.BuildImageTag(context.Api, stored, tag, withImage: true)!, true));
             }
-            catch (StatusException e) when (e.Code == 409 && attempt < Retries) { }
+            catch (StatusException e) when (IsRace(e) && attempt < Retries) { }
         }
     }
 
-    public Task<WriteResult> UpdateAsync(RequestContext context, string ns, string name, JsonObject body)
+    public override Task<WriteResult> UpdateAsync(RequestContext context, string ns, string name, JsonObject body)
     {
         var (streamName, tag) = Split(name);
         var request = Wire.Decode<ImageTag>(body, Type.Kind);
         var requestedVersion = request.Metadata?.ResourceVersion ?? "";
         for (var attempt = 0; ; attempt++)
         {
-            var stream = ImageStreamTagView.GetStream(context.Api, ns, streamName) ?? throw ApiErrors.NotFound(Type, name);
+            var stream = ReadStream(context, ns, streamName) ?? throw NotFound(name);
             if (requestedVersion.Length > 0 && requestedVersion != stream.Metadata.ResourceVersion) throw ApiErrors.Conflict(Type, name);
-            if (stream.FindSpecTag(tag) is null && stream.FindStatusTag(tag) is null) throw ApiErrors.NotFound(Type, name);
+            if (stream.FindSpecTag(tag) is null && stream.FindStatusTag(tag) is null) throw NotFound(name);
             if (request.Spec is { } spec)
             {
                 var tagReference = Wire.Copy(spec);
@@ -79,31 +82,13 @@ public sealed class ImageTagResource : IVirtualResource
             {
                 var stored = ImageStreamTagView.Write(context, stream, exists: true);
                 return Task.FromResult(new WriteResult(
-                    ImageStreamTagView.BuildImageTag(context.Api, stored, tag, withImage: true) ?? throw ApiErrors.NotFound(Type, name), false));
+                    ImageStreamTagView.BuildImageTag(context.Api, stored, tag, withImage: true) ?? throw NotFound(name), false));
             }
             catch (StatusException e) when (e.Code == 409 && e.Reason == "Conflict" && requestedVersion.Length == 0 && attempt < Retries) { }
         }
     }
 
-    public Task<JsonObject> DeleteAsync(RequestContext context, string ns, string name, DeleteOptions options)
-    {
-        var (streamName, tag) = Split(name);
-        for (var attempt = 0; ; attempt++)
-        {
-            var stream = ImageStreamTagView.GetStream(context.Api, ns, streamName) ?? throw ApiErrors.NotFound(Type, name);
-            var removedSpec = stream.RemoveSpecTag(tag);
-            var removedStatus = stream.RemoveStatusTag(tag);
-            if (!removedSpec && !removedStatus) throw ApiErrors.NotFound(Type, name);
-            try
-            {
-                ImageStreamTagView.Write(context, stream, exists: true, @internal: true);
-                return Task.FromResult(Wire.Encode(ApiStatus.Succeeded().TopLevel()));
-            }
-            catch (StatusException e) when (e.Code == 409 && attempt < Retries) { }
-        }
-    }
-
-    public IReadOnlyList<TableColumn> Columns { get; } =
+    public override IReadOnlyList<TableColumn> Columns { get; } =
     [
         TableColumn.NameColumn,
         new("Spec", "string", "Tag, Ref, Scheduled, Track or Push: how the tag gets its image."),
@@ -113,7 +98,7 @@ public sealed class ImageTagResource : IVirtualResource
     ];
 
     /// <summary>openshift-apiserver's <c>printImageTag</c>.</summary>
-    public IReadOnlyList<JsonNode?> Cells(JsonObject obj, DateTimeOffset now)
+    public override IReadOnlyList<JsonNode?> Cells(JsonObject obj, DateTimeOffset now)
     {
         var view = Wire.Decode<ImageTag>(obj, Type.Kind);
         long generation = 0;
@@ -166,9 +151,4 @@ public sealed class ImageTagResource : IVirtualResource
         if (status.Length == 0) status = source;
         return [view.Metadata?.Name ?? "", spec, status, count is { } n ? JsonValue.Create(n) : null, updated];
     }
-
-    private static (string Stream, string Tag) Split(string name) =>
-        ImageStreamTagView.TrySplit(name, out var stream, out var tag)
-            ? (stream, tag)
-            : throw ApiErrors.BadRequest("ImageTags must be retrieved with <name>:<tag>");
 }

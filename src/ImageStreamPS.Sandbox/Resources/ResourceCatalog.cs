@@ -17,6 +17,7 @@ public sealed record CatalogEntry(ResourceType Type, IResourceStrategy? Strategy
 public sealed class ResourceCatalog
 {
     private readonly List<CatalogEntry> _entries = [];
+    private readonly Dictionary<(string Group, string Resource, string Subresource), IComputedSubresource> _computed = [];
 
     public static ResourceCatalog Create(SandboxSettings settings)
     {
@@ -46,6 +47,18 @@ public sealed class ResourceCatalog
 
     public void Add(IResourceStrategy strategy) => Put(new CatalogEntry(strategy.Type, strategy, null));
     public void Add(IVirtualResource resource) => Put(new CatalogEntry(resource.Type, null, resource));
+
+    /// <summary>Serves a computed subresource of <paramref name="parent"/> (which must list it).</summary>
+    public void Add(ResourceType parent, IComputedSubresource subresource)
+    {
+        if (parent.Subresource(subresource.Name) is null)
+            throw new InvalidOperationException($"{parent.GroupResource} does not list the subresource {subresource.Name}");
+        _computed[(parent.Group, parent.Resource, subresource.Name)] = subresource;
+    }
+
+    /// <summary>The computed subresource <paramref name="subresource"/> of a resource, or null.</summary>
+    public IComputedSubresource? FindComputed(string group, string resource, string subresource) =>
+        _computed.GetValueOrDefault((group, resource, subresource));
 
     private void Put(CatalogEntry entry)
     {

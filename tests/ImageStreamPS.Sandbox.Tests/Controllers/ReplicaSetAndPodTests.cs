@@ -5,7 +5,7 @@ namespace ImageStreamPS.Sandbox.Tests.Controllers;
 
 public class ReplicaSetAndPodTests
 {
-    private static JsonObject ReplicaSet(int replicas, string image = "quay.io/demo/web@sha256:0123456789abcdef0123456789abcdef") => JsonNode.Parse("""
+    private static JsonObject ReplicaSet(int replicas, string image = "quay.io/demo/web@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef") => JsonNode.Parse("""
         {"apiVersion":"apps/v1","kind":"ReplicaSet","metadata":{"name":"web-5f56fcf9cf","namespace":"myproject"},
          "spec":{"replicas":REPLICAS,"selector":{"matchLabels":{"app":"web","pod-template-hash":"5f56fcf9cf"}},
            "template":{"metadata":{"labels":{"app":"web","pod-template-hash":"5f56fcf9cf"},"annotations":{"a":"b"}},
@@ -18,7 +18,7 @@ public class ReplicaSetAndPodTests
         {
             var wrote = false;
             foreach (var rs in cluster.List("replicasets").ToList())
-                wrote |= cluster.Apply(WireFields.ReplicaSetPlan(rs, cluster.List("pods").Where(p => p.IsControlledBy(rs)).ToList(), cluster.Now));
+                wrote |= cluster.SyncReplicaSet(rs);
             foreach (var pod in cluster.List("pods").ToList())
                 wrote |= cluster.Apply(cluster.Runtime.PodPlan(pod, cluster.List("pods").Select(p => (string?)p["status"]?["podIP"]).OfType<string>().ToHashSet(), cluster.Now));
             if (!wrote) return;
@@ -80,7 +80,7 @@ public class ReplicaSetAndPodTests
     [Fact]
     public void PodsStayContainerCreatingUntilTheStartDelayPassed()
     {
-        var cluster = new WorkloadCluster { Runtime = new PodRuntime(TimeSpan.FromSeconds(5), _ => true) };
+        var cluster = new WorkloadCluster { Runtime = new PodRuntime(TimeSpan.FromSeconds(5), _ => null) };
         cluster.Create("replicasets", ReplicaSet(1));
         Converge(cluster);
         var pod = Assert.Single(cluster.List("pods"));
@@ -98,20 +98,65 @@ public class ReplicaSetAndPodTests
     }
 
     [Fact]
-    public void AnImageThatIsNotAPullSpecBacksOff()
+    public void APodTemplateWhoseImageHasSurroundingWhitespaceCannotCreatePods()
+    {
+        // oc new-app's placeholder " " is fine in a template, not in a Pod (validateContainersOnlyForPod):
+        // the ReplicaSet controller reports the refusal (PodControl.CreatePods, calculateStatus).
+        var cluster = new WorkloadCluster();
+        cluster.Create("replicasets", ReplicaSet(1, image: " "));
+        Converge(cluster);
+
+        Assert.Empty(cluster.List("pods"));
+        // Each retry of the sync reports its refusal; the condition keeps the first.
+        var failures = cluster.Events.Where(e => e.Reason == "FailedCreate").ToList();
+        Assert.NotEmpty(failures);
+        Assert.All(failures, e => Assert.Equal("Warning", e.Type));
+        var failed = failures[0];
+        Assert.Matches("^Error creating: Pod \"web-5f56fcf9cf-[a-z0-9]{5}\" is invalid: spec.containers\\[0\\].image: Invalid value: \" \": must not have leading or trailing whitespace$", failed.Message);
+        var status = cluster.Get("replicasets", "web-5f56fcf9cf")!["status"]!;
+        var condition = Assert.Single(status["conditions"]!.AsArray())!;
+        Assert.Equal(("ReplicaFailure", "True", "FailedCreate"), ((string?)condition["type"], (string?)condition["status"], (string?)condition["reason"]));
+        Assert.Equal(failed.Message["Error creating: ".Length..], (string?)condition["message"]);
+        Assert.Equal(0, WireFields.Long(status["replicas"]));
+    }
+
+    [Fact]
+    public void AFixedTemplateCreatesThePodAndClearsTheReplicaFailure()
     {
         var cluster = new WorkloadCluster();
         cluster.Create("replicasets", ReplicaSet(1, image: " "));
         Converge(cluster);
+        var rs = cluster.Get("replicasets", "web-5f56fcf9cf")!.Copy();
+        rs["spec"]!["template"]!["spec"]!["containers"]![0]!["image"] = "quay.io/demo/web:1";
+        cluster.Update("replicasets", rs);
+
+        Converge(cluster);
+
+        Assert.Single(cluster.List("pods"));
+        Assert.Null(cluster.Get("replicasets", "web-5f56fcf9cf")!["status"]!["conditions"]);
+    }
+
+    [Theory]
+    [InlineData("quay.io/Demo/Web:1", "invalid reference format: repository name (Demo/Web) must be lowercase")]
+    [InlineData("Web:Latest", "invalid reference format: repository name (library/Web) must be lowercase")]
+    [InlineData("quay.io/demo/web::1", "invalid reference format")]
+    public void AnImageTheKubeletCannotParseWaitsInInvalidImageName(string image, string parseError)
+    {
+        // kubelet imageManager.EnsureImageExists: applyDefaultImageTag fails, ErrInvalidImageName, no pull, no back-off.
+        var cluster = new WorkloadCluster();
+        cluster.Create("replicasets", ReplicaSet(1, image: image));
+        Converge(cluster);
+
         var pod = Assert.Single(cluster.List("pods"));
         var waiting = pod["status"]!["containerStatuses"]![0]!["state"]!["waiting"]!;
-        Assert.Equal("ImagePullBackOff", (string?)waiting["reason"]);
-        Assert.Equal("Back-off pulling image \" \"", (string?)waiting["message"]);
+        var message = $"Failed to apply default image tag \"{image}\": couldn't parse image name \"{image}\": {parseError}";
+        Assert.Equal(("InvalidImageName", message), ((string?)waiting["reason"], (string?)waiting["message"]));
         Assert.Equal("Pending", (string?)pod["status"]!["phase"]);
         var ready = ((JsonArray)pod["status"]!["conditions"]!).Single(c => (string?)c!["type"] == "Ready")!;
         Assert.Equal(("False", "ContainersNotReady", "containers with unready status: [web]"),
             ((string?)ready["status"], (string?)ready["reason"], (string?)ready["message"]));
-        Assert.Contains(cluster.Events, e => e.Reason == "Failed" && e.Type == "Warning");
+        Assert.Equal([("InspectFailed", message), ("Failed", "Error: InvalidImageName")],
+            cluster.Events.Where(e => e.Type == "Warning").Select(e => (e.Reason, e.Message)));
         var status = cluster.Get("replicasets", "web-5f56fcf9cf")!["status"]!;
         Assert.Equal(1, WireFields.Long(status["replicas"]));
         Assert.Null(status["readyReplicas"]);

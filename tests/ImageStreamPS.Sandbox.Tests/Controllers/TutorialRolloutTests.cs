@@ -17,9 +17,12 @@ public class TutorialRolloutTests
         // Step 8: the Deployment controller sees the placeholder first (the informer race), then the trigger fires.
         cluster.Create("deployments", NewAppDeployment());
         cluster.Converge();
+        // The placeholder " " is no Pod's image (validateContainersOnlyForPod): the ReplicaSet reports FailedCreate
+        // and the Deployment carries the ReplicaFailure until the trigger fills the image in.
         var placeholder = Assert.Single(cluster.List("replicasets"));
-        var pod = Assert.Single(cluster.List("pods"));
-        Assert.Equal("ImagePullBackOff", (string?)pod["status"]!["containerStatuses"]![0]!["state"]!["waiting"]!["reason"]);
+        Assert.Empty(cluster.List("pods"));
+        Assert.Equal("FailedCreate", (string?)WireFields.Condition((JsonObject)placeholder["status"]!, "ReplicaFailure")!["reason"]);
+        Assert.Equal("FailedCreate", (string?)WireFields.Condition((JsonObject)cluster.Get("deployments", "app-citas")!["status"]!, "ReplicaFailure")!["reason"]);
 
         cluster.Converge(Streams);
         var sets = cluster.List("replicasets").ToList();
@@ -27,6 +30,8 @@ public class TutorialRolloutTests
         var v1 = sets.Single(s => s.Name() != placeholder.Name());
         Assert.Equal(0, cluster.Get("replicasets", placeholder.Name())!.SpecReplicas());
         Assert.Null(cluster.Get("replicasets", placeholder.Name())!["status"]!["readyReplicas"]);
+        Assert.Null(cluster.Get("replicasets", placeholder.Name())!["status"]!["conditions"]);
+        Assert.Null(WireFields.Condition((JsonObject)cluster.Get("deployments", "app-citas")!["status"]!, "ReplicaFailure"));
         Assert.Equal(1, v1.StatusCount("readyReplicas"));
         Assert.Equal(V1Reference, (string?)v1["spec"]!["template"]!["spec"]!["containers"]![0]!["image"]);
         Assert.Equal("2", v1.Annotation("deployment.kubernetes.io/revision"));

@@ -50,8 +50,8 @@ internal static class WireFields
         new DeploymentSync(Wire.Decode<V1Deployment>(deployment), sets.Select(s => Wire.Decode<V1ReplicaSet>(s)),
             pods.Select(p => Wire.Decode<V1Pod>(p)).ToList(), now).Plan();
 
-    public static WorkloadPlan ReplicaSetPlan(JsonObject rs, IEnumerable<JsonObject> pods, DateTimeOffset now) =>
-        new ReplicaSetSync(Wire.Decode<V1ReplicaSet>(rs), pods.Select(p => Wire.Decode<V1Pod>(p)).ToList(), now).Plan();
+    public static WorkloadPlan ReplicaSetPlan(JsonObject rs, IEnumerable<JsonObject> pods, DateTimeOffset now, string? createError = null) =>
+        new ReplicaSetSync(Wire.Decode<V1ReplicaSet>(rs), pods.Select(p => Wire.Decode<V1Pod>(p)).ToList(), now, createError).Plan();
 
     public static WorkloadPlan PodPlan(this PodRuntime runtime, JsonObject pod, IReadOnlySet<string> used, DateTimeOffset now) =>
         runtime.Plan(Wire.Decode<V1Pod>(pod), used, now);

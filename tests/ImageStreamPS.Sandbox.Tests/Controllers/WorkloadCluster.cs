@@ -1,5 +1,9 @@
 using System.Text.Json.Nodes;
+using ImageStreamPS.OpenShift.Images;
+using ImageStreamPS.Sandbox.Api;
 using ImageStreamPS.Sandbox.Controllers;
+using ImageStreamPS.Sandbox.Resources.Core;
+using k8s.Models;
 
 namespace ImageStreamPS.Sandbox.Tests.Controllers;
 
@@ -10,12 +14,13 @@ namespace ImageStreamPS.Sandbox.Tests.Controllers;
 /// </summary>
 internal sealed class WorkloadCluster
 {
+    private static readonly PodStrategy Pods = new();
     private readonly Dictionary<(string Resource, string Name), JsonObject> _objects = [];
     private long _version;
 
     public DateTimeOffset Now { get; set; } = new(2026, 11, 26, 3, 0, 0, TimeSpan.Zero);
     public List<PlannedEvent> Events { get; } = [];
-    public PodRuntime Runtime { get; set; } = new(TimeSpan.Zero, image => image.Trim().Length == image.Length && image.Contains('/'));
+    public PodRuntime Runtime { get; set; } = new(TimeSpan.Zero, NormalizedImageName.ParseError);
 
     public IEnumerable<JsonObject> List(string resource) =>
         _objects.Where(p => p.Key.Resource == resource).Select(p => p.Value).OrderBy(o => o.CreationTimestamp()).ThenBy(o => o.Name());
@@ -32,6 +37,9 @@ internal sealed class WorkloadCluster
         meta["creationTimestamp"] = WireFields.FormatTime(Now);
         meta["resourceVersion"] = (++_version).ToString();
         if (resource is "deployments" or "replicasets" or "pods") obj.Remove("status");
+        // The API's own Pod validation, so a template no Pod may have is refused as the apiserver refuses it.
+        if (resource == "pods" && PodStrategy.ValidatePod(Wire.Decode<V1Pod>(obj)).ToList() is { Count: > 0 } errors)
+            throw ApiErrors.Invalid(Pods.Type, obj.Name(), errors);
         if (!_objects.TryAdd((resource, obj.Name()), obj)) throw new InvalidOperationException($"{resource} {obj.Name()} already exists");
         return obj;
     }
@@ -64,7 +72,6 @@ internal sealed class WorkloadCluster
     /// <summary>Applies a plan's writes in order; returns whether anything was written.</summary>
     public bool Apply(WorkloadPlan plan)
     {
-        Events.AddRange(plan.Events);
         foreach (var write in plan.Writes)
         {
             switch (write.Verb)
@@ -75,7 +82,23 @@ internal sealed class WorkloadCluster
                 case WriteVerb.Delete: Delete(write.Resource, write.Object.Metadata.Name); break;
             }
         }
+        // As PlanWriter: the events once every write went through.
+        Events.AddRange(plan.Events);
         return plan.Writes.Count > 0;
+    }
+
+    /// <summary>One sync of the ReplicaSet controller; a refused Pod is reported on the ReplicaSet, as ReplicaSetController does.</summary>
+    public bool SyncReplicaSet(JsonObject rs)
+    {
+        var pods = List("pods").Where(p => p.IsControlledBy(rs)).ToList();
+        try
+        {
+            return Apply(WireFields.ReplicaSetPlan(rs, pods, Now));
+        }
+        catch (StatusException e) when (e.Code == 422)
+        {
+            return Apply(WireFields.ReplicaSetPlan(Get("replicasets", rs.Name())!, pods, Now, e.Message));
+        }
     }
 
     /// <summary>Runs every controller until nothing writes (bounded, so a livelock fails the test).</summary>
@@ -97,7 +120,7 @@ internal sealed class WorkloadCluster
                 wrote |= Apply(WireFields.DeploymentPlan(d, sets, pods, Now));
             }
             foreach (var rs in List("replicasets").ToList())
-                wrote |= Apply(WireFields.ReplicaSetPlan(rs, List("pods").Where(p => p.IsControlledBy(rs)).ToList(), Now));
+                wrote |= SyncReplicaSet(rs);
             foreach (var pod in List("pods").ToList())
             {
                 var used = List("pods").Select(p => (string?)p["status"]?["podIP"]).OfType<string>().ToHashSet();

@@ -10,11 +10,16 @@ namespace ImageStreamPS.Sandbox.Tests.Http;
 /// <summary>
 /// An in-process sandbox on a free port with a temp data directory, plus clients the way users get
 /// them: KubernetesClient from the kubeconfig it wrote, and an HttpClient that trusts only the
-/// sandbox CA and sends the token.
+/// sandbox CA and sends the token. Without modules (core kinds only) unless a subclass names some.
 /// </summary>
-public sealed class RunningSandbox : IAsyncLifetime
+public class RunningSandbox : IAsyncLifetime
 {
     private readonly TempDirectory _dir = new();
+    private readonly IReadOnlyList<ISandboxModule> _modules;
+
+    public RunningSandbox() : this([]) { }
+
+    protected RunningSandbox(IReadOnlyList<ISandboxModule> modules) => _modules = modules;
 
     public SandboxHost Host { get; private set; } = null!;
     public HttpClient Http { get; private set; } = null!;
@@ -24,7 +29,7 @@ public sealed class RunningSandbox : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        Host = await SandboxHost.StartAsync(new CommandLine { DataPath = _dir.Path }, modules: []);
+        Host = await SandboxHost.StartAsync(new CommandLine { DataPath = _dir.Path }, modules: _modules);
         var ca = X509Certificate2.CreateFromPem(File.ReadAllText(Path.Combine(_dir.Path, "ca.crt")));
         Http = Client(ca, File.ReadAllText(Path.Combine(_dir.Path, "token")).Trim());
         Anonymous = Client(ca, null);
@@ -71,3 +76,6 @@ public sealed class RunningSandbox : IAsyncLifetime
         _dir.Dispose();
     }
 }
+
+/// <summary>A <see cref="RunningSandbox"/> that also serves the image API (image.openshift.io, the integrated registry).</summary>
+public sealed class RunningImageSandbox() : RunningSandbox([new ImageStreamPS.Sandbox.Images.ImageApiModule()]);

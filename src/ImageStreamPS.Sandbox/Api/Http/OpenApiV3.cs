@@ -63,6 +63,8 @@ public static class OpenApiV3
                 if (status.Verbs.Contains("update")) yield return new("put", prefix + "/{name}/status", "put", type, type.Kind, true, root);
                 if (status.Verbs.Contains("patch")) yield return new("patch", prefix + "/{name}/status", "patch", type, type.Kind, true, root);
             }
+            foreach (var sub in type.Subresources.Where(s => catalog.FindComputed(group, type.Resource, s.Name) is not null))
+                yield return new("get", prefix + "/{name}/" + sub.Name, "get", type, sub.Kind, false, schemas.Kind(sub.Kind)?.Name ?? root);
         }
     }
 

@@ -40,6 +40,9 @@ public sealed class ResourceHandler(ApiService api, RequestMetrics metrics, Time
                 (entry.Type.Namespaced && info.Namespace is null && info.Name is not null) ||
                 (info.Subresource is not null && entry.Type.Subresource(info.Subresource) is null))
                 throw ApiErrors.NoSuchResource();
+            // A subresource answers only its own verbs (imagestreams/layers is get-only).
+            if (info.Subresource is not null && !entry.Type.Subresource(info.Subresource)!.Verbs.Contains(verb))
+                throw ApiErrors.MethodNotSupported(entry.Type, verb);
             await Dispatch(context, entry, info, verb, watch);
         }
         catch (StatusException e)
@@ -104,7 +107,15 @@ public sealed class ResourceHandler(ApiService api, RequestMetrics metrics, Time
             case "get":
             {
                 RequireVerb(type, "get");
-                var obj = info.Subresource == "scale" ? api.GetScale(type.Group, type.Resource, ns, name!) : api.Get(type.Group, type.Resource, ns, name!);
+                var obj = info.Subresource switch
+                {
+                    "scale" => api.GetScale(type.Group, type.Resource, ns, name!),
+                    null or "status" => api.Get(type.Group, type.Resource, ns, name!),
+                    var subresource => api.GetComputed(type.Group, type.Resource, subresource, ns, name!, new ListOptions
+                    {
+                        LabelSelector = query["labelSelector"], FieldSelector = query["fieldSelector"], ResourceVersion = query["resourceVersion"],
+                    }),
+                };
                 await HttpIo.WriteJson(context, 200, table && info.Subresource is null
                     ? TableBuilder.Build(entry, [obj], api.Now, includeObject, MetaAccessor.ResourceVersion(obj))
                     : obj);

@@ -33,6 +33,10 @@ public sealed class KindSchemas
                 kinds[type.Kind] = new KindSchema(root, Typed: true);
                 if (ModelTypes.Find(type.ApiVersion, type.ListKind) is { } listModel && !kinds.ContainsKey(type.ListKind))
                     kinds[type.ListKind] = new KindSchema(generator.AddKind(listModel, group, version, type.ListKind), Typed: true);
+                // Subresources of this group/version with their own kind (imagestreams/layers: ImageStreamLayers).
+                foreach (var sub in type.Subresources.Where(s => s.Group is null && !kinds.ContainsKey(s.Kind)))
+                    if (ModelTypes.Find(type.ApiVersion, sub.Kind) is { } subModel)
+                        kinds[sub.Kind] = new KindSchema(generator.AddKind(subModel, group, version, sub.Kind), Typed: true);
             }
             var components = new SortedDictionary<string, JsonObject>(generator.Components.ToDictionary(c => c.Key, c => c.Value), StringComparer.Ordinal);
             foreach (var type in catalog.Entries.Select(e => e.Type).Where(t => t.Group == group && t.Version == version && !kinds[t.Kind].Typed))

@@ -79,4 +79,16 @@ public static class PodSpecDefaults
                 yield return FieldError.Required($"{path}.containers[{i}].image");
         }
     }
+
+    /// <summary>
+    /// kubernetes <c>validateContainersOnlyForPod</c>: what a Pod, unlike a pod template, may not have. An image
+    /// with leading or trailing whitespace (<c>oc new-app</c>'s placeholder <c>" "</c>) is refused.
+    /// </summary>
+    public static IEnumerable<FieldError> ValidatePodOnly(V1PodSpec? spec, string path)
+    {
+        foreach (var (containers, field) in new[] { (spec?.Containers, "containers"), (spec?.InitContainers, "initContainers") })
+            for (var i = 0; i < (containers?.Count ?? 0); i++)
+                if (containers![i].Image is { } image && image.Trim().Length != image.Length)
+                    yield return FieldError.Invalid($"{path}.{field}[{i}].image", image, "must not have leading or trailing whitespace");
+    }
 }

@@ -5,7 +5,7 @@ using k8s.Models;
 
 namespace ImageStreamPS.Sandbox.Resources.Core;
 
-/// <summary>v1 pods: spec defaulting, phase Pending on create, the <c>kubectl get pod</c> columns.</summary>
+/// <summary>v1 pods: spec defaulting, phase Pending on create, validation, the <c>kubectl get pod</c> columns.</summary>
 public sealed class PodStrategy : ResourceStrategy<V1Pod>
 {
     public override ResourceType Type { get; } = new()
@@ -43,8 +43,16 @@ public sealed class PodStrategy : ResourceStrategy<V1Pod>
         return Math.Max(0, options.GracePeriodSeconds ?? obj.Spec.TerminationGracePeriodSeconds ?? 30);
     }
 
-    protected override IEnumerable<FieldError> Validate(RequestContext context, V1Pod obj) =>
-        NameValidation.Name(obj.Metadata?.Name ?? "", NameValidation.Dns1123Subdomain).Concat(PodSpecDefaults.Validate(obj.Spec, "spec"));
+    protected override IEnumerable<FieldError> Validate(RequestContext context, V1Pod obj) => ValidatePod(obj);
+
+    /// <summary>
+    /// kubernetes <c>validatePodMetadataAndSpec</c> (create and update): the name, <c>ValidatePodSpec</c>'s container
+    /// checks, then what only a Pod may not have (<c>validateContainersOnlyForPod</c>).
+    /// </summary>
+    public static IEnumerable<FieldError> ValidatePod(V1Pod pod) =>
+        NameValidation.Name(pod.Metadata?.Name ?? "", NameValidation.Dns1123Subdomain)
+            .Concat(PodSpecDefaults.Validate(pod.Spec, "spec"))
+            .Concat(PodSpecDefaults.ValidatePodOnly(pod.Spec, "spec"));
 
     public override IReadOnlyList<TableColumn> Columns { get; } =
     [

@@ -1,18 +1,30 @@
 namespace ImageStreamPS.Sandbox.Resources.OpenShift;
 
-/// <summary>The kinds of image.openshift.io/v1 as discovery describes them: stored (image streams, images) and virtual (tags, imports).</summary>
+/// <summary>The kinds of image.openshift.io/v1 as discovery describes them: stored (image streams, images) and virtual (tags, imports, signatures).</summary>
 public static class ImageTypes
 {
     public static ResourceType ImageStreams { get; } = new()
     {
         Group = "image.openshift.io", Version = "v1", Resource = "imagestreams", Kind = "ImageStream", Namespaced = true,
         ShortNames = ["is"], Categories = ["all"],
-        Subresources = [SubresourceType.Status("ImageStream")],
+        Subresources =
+        [
+            SubresourceType.Status("ImageStream"),
+            // Computed on GET (ImageStreamSecrets, ImageStreamLayersView).
+            new("secrets", "SecretList", ["get"]),
+            new("layers", "ImageStreamLayers", ["get"]),
+        ],
     };
 
     public static ResourceType Images { get; } = new()
     {
         Group = "image.openshift.io", Version = "v1", Resource = "images", Kind = "Image", Namespaced = false,
+    };
+
+    public static ResourceType ImageSignatures { get; } = new()
+    {
+        Group = "image.openshift.io", Version = "v1", Resource = "imagesignatures", Kind = "ImageSignature", Namespaced = false,
+        Verbs = ["create", "delete"],
     };
 
     public static ResourceType ImageStreamTags { get; } = new()
