@@ -8,6 +8,8 @@
        sandbox, counting the HTTP requests each one sends, in a fresh pwsh with the built module.
     3. The warm-call overhead (bench/Measure-CmdletOverhead.ps1): warm cmdlets against a raw
        HttpClient GET + JSON parse (the floor) and a built-in cmdlet, interleaved in one pwsh.
+    4. The sandbox (bench/Measure-Sandbox.ps1): durable writes from 1 and 8 clients, memory holding
+       2,000 image streams and after listing them, cold start to the first answer.
     Results replace the generated part of bench/README.md (between the RESULTS markers).
 #>
 [CmdletBinding()]
@@ -17,7 +19,9 @@ param(
     # BenchmarkDotNet job: Short (default, a few minutes) or Dry (one pass, to check it runs).
     [ValidateSet('Short', 'Dry', 'Medium')] [string] $Job = 'Short',
     # Both parts, or only one (the other part's results in README.md are kept as they were).
-    [ValidateSet('All', 'Micro', 'Requests', 'Overhead')] [string] $Part = 'All'
+    [ValidateSet('All', 'Micro', 'Requests', 'Overhead', 'Sandbox')] [string] $Part = 'All',
+    # The sandbox figures side by side with another build's (e.g. main's out/ImageStreamPS/ImageStreamPS.psd1).
+    [string] $SandboxBaselineModulePath
 )
 
 $ErrorActionPreference = 'Stop'
@@ -69,6 +73,23 @@ if ($Part -in 'All', 'Overhead') {
     if ($LASTEXITCODE -ne 0) { throw "The overhead scenario exited with $LASTEXITCODE" }
     $overhead = @($overhead | Where-Object { $_ -match '^\|' -or $_ -match 'interleaved' })
     $text = Set-Section $text 'OVERHEAD' "$stamp.`n`n$($overhead -join "`n")"
+}
+
+if ($Part -in 'All', 'Sandbox') {
+    $process = [Environment]::ProcessPath
+    $arguments = @(if ((Split-Path $process -Leaf) -like 'dotnet*') { "$PSHOME/pwsh.dll" })
+    $baseline = @(if ($SandboxBaselineModulePath) { '-BaselineModulePath', $SandboxBaselineModulePath })
+    $sandbox = & $process @arguments -NoProfile -NonInteractive -File (Join-Path $PSScriptRoot 'Measure-Sandbox.ps1') -ModulePath $ModulePath @baseline
+    if ($LASTEXITCODE -ne 0) { throw "The sandbox scenario exited with $LASTEXITCODE" }
+    $machine = "$([Environment]::ProcessorCount) cores, $([System.Runtime.InteropServices.RuntimeInformation]::OSDescription), .NET $([Environment]::Version)"
+    # The store alone, without HTTP (bench/StoreWrites.cs, a file-based program over the sandbox project).
+    $store = @(& dotnet run -c Release (Join-Path $PSScriptRoot 'StoreWrites.cs') -- 2 3 | Where-Object { $_ -match '^\{' } | ConvertFrom-Json)
+    if ($LASTEXITCODE -ne 0) { throw "bench/StoreWrites.cs exited with $LASTEXITCODE" }
+    $median = { param($values) $sorted = @($values | Sort-Object); $sorted[[int][math]::Floor(($sorted.Count - 1) / 2)] }
+    $storeRows = @(
+        '', '| the store alone (no HTTP) | 1 writer | 8 writers | 8 / 1 | writes per commit (8) |', '|---|---:|---:|---:|---:|',
+        "| durable writes/s, median (min-max) of $($store.Count) | $((& $median $store.One).ToString('N0')) ($(($store.One | Measure-Object -Minimum).Minimum.ToString('N0'))-$(($store.One | Measure-Object -Maximum).Maximum.ToString('N0'))) | $((& $median $store.Eight).ToString('N0')) ($(($store.Eight | Measure-Object -Minimum).Minimum.ToString('N0'))-$(($store.Eight | Measure-Object -Maximum).Maximum.ToString('N0'))) | $((& $median @($store | ForEach-Object { $_.Eight / $_.One })).ToString('0.0'))x | $((& $median $store.EightPerCommit).ToString('0.0')) |")
+    $text = Set-Section $text 'SANDBOX' "$stamp on $machine.`n`n$((@($sandbox) | Where-Object { $_ -match '^\|' }) -join "`n")`n$($storeRows -join "`n")"
 }
 
 $text | Set-Content $readme -NoNewline

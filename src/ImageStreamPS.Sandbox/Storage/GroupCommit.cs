@@ -6,8 +6,9 @@ using Microsoft.Data.Sqlite;
 namespace ImageStreamPS.Sandbox.Storage;
 
 /// <summary>
-/// Group commit: writers that arrive while a commit is running queue up, and the next one to get the
-/// connection commits all of them in one transaction with one fsync, then wakes the others.
+/// Group commit: writers that arrive while a commit is running queue up; when it ends, one of them
+/// becomes the committer and writes all queued writes in one transaction with one fsync, then
+/// wakes the others (as databases' group commit and etcd's batched backend do).
 /// <list type="bullet">
 /// <item>A write is checked (exists, compare-and-swap) against the committed state when it is
 /// accepted; a second write to a key with a write still queued waits for that one to be durable
@@ -22,10 +23,11 @@ namespace ImageStreamPS.Sandbox.Storage;
 /// </summary>
 public sealed partial class ObjectStore
 {
-    // Held by the one thread that talks to SQLite (the committer); never held while waiting for _gate's monitor.
+    // Held by the one thread that talks to SQLite (the committer, or a PRAGMA); never taken inside _gate.
     private readonly object _commitGate = new();
     private readonly HashSet<ObjectKey> _pendingKeys = [];
     private List<PendingWrite> _queue = [];
+    private bool _committing;
     private SqliteCommand? _upsert, _delete, _counter;
     private long _commits;
 
@@ -71,18 +73,36 @@ public sealed partial class ObjectStore
             write = accept(current);
             _queue.Add(write);
             _pendingKeys.Add(key);
+            // Wait for a committer to take this write along, or become the committer. Every waiter
+            // wakes when a commit ends, so the writers it answered are back with their next write
+            // while the next commit is being written, and that commit takes them all.
+            while (!write.Done && _committing) Monitor.Wait(_gate);
+            if (write.Done) return Answer(write);
+            _committing = true;
         }
 
-        lock (_commitGate)
+        try
         {
-            // A committer that ran while this thread waited for the connection may have taken it along.
-            if (!write.Done)
+            lock (_commitGate)
             {
                 List<PendingWrite> batch;
                 lock (_gate) (batch, _queue) = (_queue, []);
                 Commit(batch);
             }
         }
+        finally
+        {
+            lock (_gate)
+            {
+                _committing = false;
+                Monitor.PulseAll(_gate);
+            }
+        }
+        return Answer(write);
+    }
+
+    private static JsonObject Answer(PendingWrite write)
+    {
         if (write.Error is { } error) ExceptionDispatchInfo.Throw(error);
         return write.State;
     }

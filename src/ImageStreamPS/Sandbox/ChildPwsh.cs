@@ -67,6 +67,10 @@ internal sealed class ChildPwsh
         // A helper process: no telemetry or update check of its own.
         startInfo.Environment["POWERSHELL_TELEMETRY_OPTOUT"] = "1";
         startInfo.Environment["POWERSHELL_UPDATECHECK"] = "Off";
+        // The program starts from a startup hook, before PowerShell's engine (StartupHook); the command above is the fallback.
+        startInfo.Environment[StartupHook.HooksVariable] = typeof(StartupHook).Assembly.Location;
+        startInfo.Environment[StartupHook.ProgramVariable] =
+            System.Text.Json.JsonSerializer.Serialize(new[] { sandboxFolder, framework.Path }.Concat(arguments).ToArray());
         return startInfo;
     }
 
