@@ -44,6 +44,12 @@ $riskParameters = @{
     WhatIf  = 'Shows what would happen if the cmdlet runs. The cmdlet is not run and nothing is changed on the cluster.'
     Confirm = 'Prompts you for confirmation before running the cmdlet.'
 }
+# -First, -Skip and -IncludeTotalCount of cmdlets with SupportsPaging, documented as PowerShell documents them.
+$pagingParameters = @{
+    First             = 'Gets only the first N objects; a list stops reading once it has them (no further page is requested).'
+    Skip              = 'Leaves out the first N objects.'
+    IncludeTotalCount = 'Also writes, after the objects, how many were found: exact when everything was read, unknown when -First stopped the reading.'
+}
 
 function Get-DocumentationId([type] $Type) { $Type.FullName -replace '\+', '.' }
 
@@ -221,6 +227,9 @@ foreach ($cmdlet in $cmdlets) {
         if ($riskParameters.ContainsKey($parameter.Name) -and -not $property) {
             $info.Description = @($riskParameters[$parameter.Name])
             $info.Default = 'False'
+        }
+        if ($pagingParameters.ContainsKey($parameter.Name) -and -not $property) {
+            $info.Description = @($pagingParameters[$parameter.Name])
         }
         if ($property) {
             $propertyDoc = $members['P:' + (Get-DocumentationId $property.DeclaringType) + '.' + $property.Name]

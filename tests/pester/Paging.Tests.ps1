@@ -83,6 +83,36 @@ Describe 'Paged lists' {
         $Error.Count | Should -Be 0
     }
 
+    It '-First 2 reads one page and writes two streams; -Skip 499 -First 2 crosses into the second page' {
+        $seen = @{}
+        $made = Measure-Requests $context { $seen.First = Get-ImageStream "$ns/*" -First 2 }
+        $made['list imagestreams 200'] | Should -Be 1
+        $seen.First.Name | Should -Be @('page-0001', 'page-0002')
+
+        $made = Measure-Requests $context { $seen.Across = Get-ImageStream "$ns/*" -Skip 499 -First 2 }
+        $made['list imagestreams 200'] | Should -Be 2
+        $seen.Across.Name | Should -Be @('page-0500', 'page-0501')
+    }
+
+    It '-First on Get-ImageTag counts tags across streams and literal names, in the order found' {
+        $seen = @{}
+        $made = Measure-Requests $context { $seen.Tags = Get-ImageTag "$ns/page-0001", "$ns/page-0002", "$ns/page-0003" -First 2 }
+        $seen.Tags.Name | Should -Be @('page-0001:v1', 'page-0002:v1')
+        $made['get imagestreams 200'] | Should -Be 2
+        $made = Measure-Requests $context { $null = Get-ImageTag "$ns/*" -Skip 1 -First 1 }
+        $made['list imagestreams 200'] | Should -Be 1
+    }
+
+    It '-IncludeTotalCount writes the exact count after a whole read, and an unknown one when -First stopped it' {
+        $all = @(Get-ImageStream "$ns/*" -IncludeTotalCount)
+        $all.Count | Should -Be ($streamCount + 1)
+        $all[-1].ToString() | Should -Be "Total count: $streamCount"
+
+        $first = @(Get-ImageStream "$ns/*" -First 1 -IncludeTotalCount)
+        $first[0].Name | Should -Be 'page-0001'
+        $first[-1].ToString() | Should -Match '^Unknown total count'
+    }
+
     It 'a stopped list leaves the session fit for the next command' {
         $null = Get-ImageStream "$ns/*" | Select-Object -First 1
         (Get-ImageStream "$ns/page-0600").Name | Should -Be 'page-0600'

@@ -25,10 +25,14 @@ namespace ImageStreamPS.Commands;
 /// <para>Finds, in a runbook, every stream in the cluster with a tag whose last import failed.</para>
 /// </example>
 /// <example>
+/// <code>PS> Get-ImageStream -AllNamespaces -First 10</code>
+/// <para>Shows the first ten streams of the cluster; the list stops after the page they are on (500 streams a page).</para>
+/// </example>
+/// <example>
 /// <code>PS> Get-ImageStream app-* | Get-ImageTag</code>
 /// <para>Lists the tags of every stream whose name starts with app-.</para>
 /// </example>
-[Cmdlet(VerbsCommon.Get, "ImageStream", DefaultParameterSetName = "Name")]
+[Cmdlet(VerbsCommon.Get, "ImageStream", DefaultParameterSetName = "Name", SupportsPaging = true)]
 [OutputType(typeof(Model.ImageStream))]
 public sealed class GetImageStreamCommand : ImageStreamCommandBase
 {
@@ -61,12 +65,17 @@ public sealed class GetImageStreamCommand : ImageStreamCommandBase
                 WriteError(InvalidName(exception, "ImageStreamNameInvalid", text));
             }
         }
-        if (names.Count == 0) return;
+        if (names.Count == 0 || !WantsMore) return;
 
         await foreach (var found in new ImageStreamLookup(Client, OutputTakenAsync).FindStreamsAsync(names, CurrentNamespace, AllNamespaces, cancellationToken).ConfigureAwait(false))
         {
             if (found.Error is not null) WriteError(found.Error, target: found.Target);
-            else WriteObject(ToOutput(found.Stream!.Resource));
+            else WritePaged(ToOutput(found.Stream!.Resource));
+            if (!WantsMore)
+            {
+                StoppedByFirst();
+                break;
+            }
         }
     }
 }

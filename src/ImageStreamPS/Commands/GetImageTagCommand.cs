@@ -38,7 +38,7 @@ namespace ImageStreamPS.Commands;
 /// <code>PS> Get-ImageTag citas:v2 | Set-ImageTag -Destination citas:prod</code>
 /// <para>Promotes the image of v2 to prod.</para>
 /// </example>
-[Cmdlet(VerbsCommon.Get, "ImageTag")]
+[Cmdlet(VerbsCommon.Get, "ImageTag", SupportsPaging = true)]
 [OutputType(typeof(ImageTag))]
 public sealed class GetImageTagCommand : ImageStreamCommandBase
 {
@@ -75,7 +75,7 @@ public sealed class GetImageTagCommand : ImageStreamCommandBase
                 WriteError(InvalidName(exception, "ImageTagNameInvalid", text));
             }
         }
-        if (names.Count == 0) return;
+        if (names.Count == 0 || !WantsMore) return;
 
         var session = CurrentSession;
         await foreach (var found in new ImageStreamLookup(Client, OutputTakenAsync).FindTagsAsync(names, CurrentNamespace, AllNamespaces, cancellationToken).ConfigureAwait(false))
@@ -83,12 +83,17 @@ public sealed class GetImageTagCommand : ImageStreamCommandBase
             if (found.Error is not null) WriteError(found.Error, target: found.Target);
             else if (found.MissingTag is not null) WriteError(NotFound($"imagestreamtags.image.openshift.io \"{found.MissingTag}\" not found", "ImageTagNotFound", found.Target));
             else await WriteTagAsync(new ImageTag(found.Tag!, session), cancellationToken).ConfigureAwait(false);
+            if (!WantsMore)
+            {
+                StoppedByFirst();
+                break;
+            }
         }
     }
 
     private async Task WriteTagAsync(ImageTag tag, CancellationToken cancellationToken)
     {
-        if (Detailed && tag.Image.Length > 0)
+        if (Detailed && tag.Image.Length > 0 && WillWrite)
         {
             var key = (tag.Namespace, tag.ImageStream, tag.Image);
             if (!details.TryGetValue(key, out var read))
@@ -106,6 +111,6 @@ public sealed class GetImageTagCommand : ImageStreamCommandBase
             }
             tag.Details = read;
         }
-        WriteObject(tag);
+        WritePaged(tag);
     }
 }

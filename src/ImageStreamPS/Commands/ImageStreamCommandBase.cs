@@ -18,6 +18,38 @@ public abstract class ImageStreamCommandBase : OpenShiftCmdlet
     /// <summary>The output object for a stream read from the current session.</summary>
     private protected Model.ImageStream ToOutput(OpenShift.Api.ImageStream stream) => new(new ImageStreamView(stream), CurrentSession);
 
+    // -First, -Skip and -IncludeTotalCount (SupportsPaging): objects found so far, and whether -First cut the reading short.
+    private ulong found;
+    private bool cutShort;
+
+    /// <summary>False once -First has its objects: the caller stops reading (no further page is requested).</summary>
+    private protected bool WantsMore => PagingParameters is not { } paging || paging.First == ulong.MaxValue || found < SaturatingAdd(paging.Skip, paging.First);
+
+    /// <summary>False while -Skip is still leaving objects out (so nothing extra is read for them).</summary>
+    private protected bool WillWrite => PagingParameters is not { } paging || found >= paging.Skip;
+
+    /// <summary>Writes <paramref name="output"/> unless -Skip leaves it out; counts it for -First and -IncludeTotalCount.</summary>
+    private protected void WritePaged(object output)
+    {
+        if (PagingParameters is not { } paging || found >= paging.Skip) WriteObject(output);
+        found++;
+    }
+
+    /// <summary>Notes that reading stopped because -First had its objects (the total count is then unknown).</summary>
+    private protected void StoppedByFirst() => cutShort = true;
+
+    /// <summary>-IncludeTotalCount: the objects found, exact when everything was read, unknown when -First stopped the reading.</summary>
+    protected override Task EndProcessingAsync(CancellationToken cancellationToken)
+    {
+        if (PagingParameters is { } paging && paging.IncludeTotalCount)
+        {
+            WriteObject(paging.NewTotalCount(found, cutShort ? 0.0 : 1.0));
+        }
+        return Task.CompletedTask;
+    }
+
+    private static ulong SaturatingAdd(ulong a, ulong b) => a > ulong.MaxValue - b ? ulong.MaxValue : a + b;
+
     /// <summary>The ErrorRecord for a name that is rejected before any request is sent.</summary>
     private protected static ErrorRecord InvalidName(ArgumentException exception, string errorId, object? target) =>
         new(exception, errorId, ErrorCategory.InvalidArgument, target) { ErrorDetails = new ErrorDetails(exception.Message) };
