@@ -24,49 +24,38 @@ public sealed class RolloutClient(IKubernetes kubernetes)
     private bool? servesDeploymentConfigs;
 
     /// <summary>The rollout named <paramref name="name"/> (a Deployment first, then a DeploymentConfig), or null.</summary>
+    /// <remarks>
+    /// The workload first, then at the same time its ReplicaSets (or ReplicationControllers), its Pods and the
+    /// streams its triggers follow: two round trips of waiting, however many requests.
+    /// </remarks>
     public async Task<Rollout?> GetAsync(string @namespace, string name, CancellationToken cancellationToken)
-    {
-        var rollout = await ReadAsync(@namespace, name, cancellationToken).ConfigureAwait(false);
-        return rollout is null ? null : (await WithImageTagsAsync([rollout], cancellationToken).ConfigureAwait(false))[0];
-    }
-
-    // The workload with its ReplicaSets and Pods, without reading the streams its triggers follow.
-    private async Task<Rollout?> ReadAsync(string @namespace, string name, CancellationToken cancellationToken)
     {
         if (await ReadDeploymentAsync(@namespace, name, cancellationToken).ConfigureAwait(false) is { } deployment)
         {
-            return await ReadAsync(deployment, cancellationToken).ConfigureAwait(false);
+            var streams = ReadStreamsAsync([RolloutTriggers.Of(deployment)], cancellationToken);
+            var rollout = ReadAsync(deployment, cancellationToken);
+            await Task.WhenAll(streams, rollout).ConfigureAwait(false);
+            return WithImageTags(rollout.Result, streams.Result);
         }
-        return await ReadDeploymentConfigAsync(@namespace, name, cancellationToken).ConfigureAwait(false) is { } config
-            ? await ReadAsync(config, cancellationToken).ConfigureAwait(false)
-            : null;
+        if (await ReadDeploymentConfigAsync(@namespace, name, cancellationToken).ConfigureAwait(false) is { } config)
+        {
+            var streams = ReadStreamsAsync([DeploymentConfigRollout.TriggersOf(config)], cancellationToken);
+            var rollout = ReadAsync(config, cancellationToken);
+            await Task.WhenAll(streams, rollout).ConfigureAwait(false);
+            return WithImageTags(rollout.Result, streams.Result);
+        }
+        return null;
     }
 
     /// <summary>
     /// Fills <see cref="Rollout.ImageTags"/> and <see cref="Rollout.TagsByDigest"/>: reads each
-    /// triggering image stream once and names, per image, the tags whose current image it is.
-    /// A stream that cannot be read adds nothing.
+    /// triggering image stream once (all of them at the same time) and names, per image, the tags whose
+    /// current image it is. A stream that cannot be read adds nothing.
     /// </summary>
     public async Task<IReadOnlyList<Rollout>> WithImageTagsAsync(IReadOnlyList<Rollout> rollouts, CancellationToken cancellationToken)
     {
-        var streams = new Dictionary<(string, string), ImageStream?>();
-        var result = new List<Rollout>(rollouts.Count);
-        foreach (var rollout in rollouts)
-        {
-            if (rollout.Triggers.Count == 0)
-            {
-                result.Add(rollout);
-                continue;
-            }
-            var tagsByDigest = await TagsByDigestAsync(rollout, streams, cancellationToken).ConfigureAwait(false);
-            var digest = rollout.Digest;
-            result.Add(rollout with
-            {
-                TagsByDigest = tagsByDigest,
-                ImageTags = digest is not null && tagsByDigest.TryGetValue(digest, out var tags) ? tags : [],
-            });
-        }
-        return result;
+        var streams = await ReadStreamsAsync(rollouts.Select(r => r.Triggers), cancellationToken).ConfigureAwait(false);
+        return rollouts.Select(r => WithImageTags(r, streams)).ToList();
     }
 
     /// <summary>
@@ -75,27 +64,50 @@ public sealed class RolloutClient(IKubernetes kubernetes)
     /// </summary>
     public async Task<IReadOnlyList<RolloutRevision>?> HistoryAsync(string @namespace, string name, CancellationToken cancellationToken)
     {
-        if (await ReadAsync(@namespace, name, cancellationToken).ConfigureAwait(false) is not { } read) return null;
-        var rollout = (await WithImageTagsAsync([read], cancellationToken).ConfigureAwait(false))[0];
+        if (await GetAsync(@namespace, name, cancellationToken).ConfigureAwait(false) is not { } rollout) return null;
         return RolloutHistory.Of(rollout)
             .Select(r => r with { ImageTags = RolloutRuns.TagsOf(r.Digest, rollout), Runs = RolloutRuns.NameOf(r.Image, rollout) })
             .ToList();
     }
 
-    // The tags of the rollout's triggering streams by the digest they point at now (ImageNames.TagsByDigest); streams are read once per cache.
-    private async Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> TagsByDigestAsync(
-        Rollout rollout, Dictionary<(string, string), ImageStream?> streams, CancellationToken cancellationToken)
+    // The tags of the rollout's triggering streams by the digest they point at now (ImageNames.TagsByDigest).
+    private static Rollout WithImageTags(Rollout rollout, IReadOnlyDictionary<(string, string), ImageStream?> streams)
     {
-        var read = new List<ImageStream>();
-        foreach (var (ns, stream) in rollout.Triggers.Select(t => (t.Namespace, t.Stream)).Distinct())
+        if (rollout.Triggers.Count == 0) return rollout;
+        var read = rollout.Triggers.Select(t => (t.Namespace, t.Stream)).Distinct()
+            .Select(key => streams.GetValueOrDefault(key)).OfType<ImageStream>().ToList();
+        var tagsByDigest = ImageNames.TagsByDigest(read, rollout.Namespace);
+        var digest = rollout.Digest;
+        return rollout with
         {
-            if (!streams.TryGetValue((ns, stream), out var imageStream))
+            TagsByDigest = tagsByDigest,
+            ImageTags = digest is not null && tagsByDigest.TryGetValue(digest, out var tags) ? tags : [],
+        };
+    }
+
+    // Streams read at the same time this many at most, so a namespace of many apps does not open a connection each.
+    private const int ConcurrentStreamReads = 8;
+
+    // Each stream the triggers follow, read once; null for one that cannot be read.
+    private async Task<IReadOnlyDictionary<(string, string), ImageStream?>> ReadStreamsAsync(
+        IEnumerable<IReadOnlyList<RolloutTrigger>> triggers, CancellationToken cancellationToken)
+    {
+        var keys = triggers.SelectMany(t => t).Select(t => (t.Namespace, t.Stream)).Distinct().ToList();
+        using var slots = new SemaphoreSlim(ConcurrentStreamReads);
+        var reads = keys.Select(async key =>
+        {
+            await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
             {
-                imageStream = streams[(ns, stream)] = await ReadImageStreamAsync(ns, stream, cancellationToken).ConfigureAwait(false);
+                return await ReadImageStreamAsync(key.Namespace, key.Stream, cancellationToken).ConfigureAwait(false);
             }
-            if (imageStream is not null) read.Add(imageStream);
-        }
-        return ImageNames.TagsByDigest(read, rollout.Namespace);
+            finally
+            {
+                slots.Release();
+            }
+        }).ToList();
+        var read = await Task.WhenAll(reads).ConfigureAwait(false);
+        return keys.Zip(read).ToDictionary(p => p.First, p => p.Second);
     }
 
     private async Task<ImageStream?> ReadImageStreamAsync(string ns, string name, CancellationToken cancellationToken)
@@ -117,24 +129,33 @@ public sealed class RolloutClient(IKubernetes kubernetes)
     /// </summary>
     public async Task<IReadOnlyList<Rollout>> ListAsync(string @namespace, CancellationToken cancellationToken, string? labelSelector = null)
     {
-        var deployments = await kubernetes.AppsV1.ListNamespacedDeploymentAsync(ApiPath.Namespace(@namespace), labelSelector: labelSelector, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var configs = await ListDeploymentConfigsAsync(@namespace, labelSelector, cancellationToken).ConfigureAwait(false);
-        if (deployments.Items.Count == 0 && configs.Count == 0) return [];
+        var ns = ApiPath.Namespace(@namespace);
+        var listingDeployments = kubernetes.AppsV1.ListNamespacedDeploymentAsync(ns, labelSelector: labelSelector, cancellationToken: cancellationToken);
+        var listingConfigs = ListDeploymentConfigsAsync(@namespace, labelSelector, cancellationToken);
+        await Task.WhenAll(listingDeployments, listingConfigs).ConfigureAwait(false);
+        var deployments = listingDeployments.Result.Items;
+        var configs = listingConfigs.Result;
+        if (deployments.Count == 0 && configs.Count == 0) return [];
 
-        var pods = (await kubernetes.CoreV1.ListNamespacedPodAsync(ApiPath.Namespace(@namespace), cancellationToken: cancellationToken).ConfigureAwait(false)).Items;
+        // What the workloads need, all at once: Pods, their ReplicaSets or ReplicationControllers, the streams they follow.
+        var pods = kubernetes.CoreV1.ListNamespacedPodAsync(ns, cancellationToken: cancellationToken);
+        var replicaSets = deployments.Count > 0 ? kubernetes.AppsV1.ListNamespacedReplicaSetAsync(ns, cancellationToken: cancellationToken) : null;
+        var controllers = configs.Count > 0 ? kubernetes.CoreV1.ListNamespacedReplicationControllerAsync(ns, cancellationToken: cancellationToken) : null;
+        var streams = ReadStreamsAsync(
+            deployments.Select(RolloutTriggers.Of).Concat(configs.Select(DeploymentConfigRollout.TriggersOf)), cancellationToken);
+        await Task.WhenAll(new Task?[] { pods, replicaSets, controllers, streams }.OfType<Task>()).ConfigureAwait(false);
+
         var rollouts = new List<Rollout>();
-        if (deployments.Items.Count > 0)
+        if (replicaSets is not null)
         {
-            var replicaSets = (await kubernetes.AppsV1.ListNamespacedReplicaSetAsync(ApiPath.Namespace(@namespace), cancellationToken: cancellationToken).ConfigureAwait(false)).Items;
-            rollouts.AddRange(deployments.Items.Select(d => DeploymentRollout.Read(d, replicaSets, pods, RolloutTriggers.Of(d))));
+            rollouts.AddRange(deployments.Select(d => DeploymentRollout.Read(d, replicaSets.Result.Items, pods.Result.Items, RolloutTriggers.Of(d))));
         }
-        if (configs.Count > 0)
+        if (controllers is not null)
         {
-            var controllers = (await kubernetes.CoreV1.ListNamespacedReplicationControllerAsync(ApiPath.Namespace(@namespace), cancellationToken: cancellationToken).ConfigureAwait(false)).Items;
-            rollouts.AddRange(configs.Select(c => DeploymentConfigRollout.Read(c, controllers, pods)));
+            rollouts.AddRange(configs.Select(c => DeploymentConfigRollout.Read(c, controllers.Result.Items, pods.Result.Items)));
         }
-        var sorted = rollouts.OrderBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Kind, StringComparer.Ordinal).ToList();
-        return await WithImageTagsAsync(sorted, cancellationToken).ConfigureAwait(false);
+        return rollouts.OrderBy(r => r.Name, StringComparer.Ordinal).ThenBy(r => r.Kind, StringComparer.Ordinal)
+            .Select(r => WithImageTags(r, streams.Result)).ToList();
     }
 
     /// <summary>The rollouts whose image triggers follow <c>streamNamespace/stream:tag</c>, read from the stream's namespace.</summary>
@@ -335,21 +356,23 @@ public sealed class RolloutClient(IKubernetes kubernetes)
 
     private async Task<Rollout> ReadAsync(V1Deployment deployment, CancellationToken cancellationToken)
     {
-        var ns = deployment.Metadata.NamespaceProperty;
+        var ns = ApiPath.Namespace(deployment.Metadata.NamespaceProperty);
         var selector = LabelSelector(deployment.Spec?.Selector?.MatchLabels);
-        var replicaSets = await kubernetes.AppsV1.ListNamespacedReplicaSetAsync(ApiPath.Namespace(ns), labelSelector: selector, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var pods = await kubernetes.CoreV1.ListNamespacedPodAsync(ApiPath.Namespace(ns), labelSelector: selector, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return DeploymentRollout.Read(deployment, replicaSets.Items, pods.Items, RolloutTriggers.Of(deployment));
+        var replicaSets = kubernetes.AppsV1.ListNamespacedReplicaSetAsync(ns, labelSelector: selector, cancellationToken: cancellationToken);
+        var pods = kubernetes.CoreV1.ListNamespacedPodAsync(ns, labelSelector: selector, cancellationToken: cancellationToken);
+        await Task.WhenAll(replicaSets, pods).ConfigureAwait(false);
+        return DeploymentRollout.Read(deployment, replicaSets.Result.Items, pods.Result.Items, RolloutTriggers.Of(deployment));
     }
 
     private async Task<Rollout> ReadAsync(DeploymentConfig config, CancellationToken cancellationToken)
     {
-        var ns = config.Metadata.NamespaceProperty;
-        var controllers = await kubernetes.CoreV1.ListNamespacedReplicationControllerAsync(
-            ApiPath.Namespace(ns), labelSelector: "openshift.io/deployment-config.name=" + config.Metadata.Name, cancellationToken: cancellationToken).ConfigureAwait(false);
-        var pods = await kubernetes.CoreV1.ListNamespacedPodAsync(
-            ApiPath.Namespace(ns), labelSelector: "deploymentconfig=" + config.Metadata.Name, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return DeploymentConfigRollout.Read(config, controllers.Items, pods.Items);
+        var ns = ApiPath.Namespace(config.Metadata.NamespaceProperty);
+        var controllers = kubernetes.CoreV1.ListNamespacedReplicationControllerAsync(
+            ns, labelSelector: "openshift.io/deployment-config.name=" + config.Metadata.Name, cancellationToken: cancellationToken);
+        var pods = kubernetes.CoreV1.ListNamespacedPodAsync(
+            ns, labelSelector: "deploymentconfig=" + config.Metadata.Name, cancellationToken: cancellationToken);
+        await Task.WhenAll(controllers, pods).ConfigureAwait(false);
+        return DeploymentConfigRollout.Read(config, controllers.Result.Items, pods.Result.Items);
     }
 
     private static string? LabelSelector(IDictionary<string, string>? labels) =>

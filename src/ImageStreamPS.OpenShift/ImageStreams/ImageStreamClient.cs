@@ -1,4 +1,5 @@
 using System.Net;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using ImageStreamPS.OpenShift.Api;
 using k8s;
@@ -36,34 +37,51 @@ public sealed class ImageStreamClient
     /// <summary><c>GET …/namespaces/{ns}/imagestreams/{name}</c> (<c>oc get is</c>, <c>oc describe is</c>).</summary>
     public Task<ImageStream> GetAsync(string @namespace, string name, CancellationToken cancellationToken) => Translate(async () =>
     {
-        using var response = await api.CustomObjects.GetNamespacedCustomObjectWithHttpMessagesAsync(
+        using var response = await api.CustomObjects.GetNamespacedCustomObjectWithHttpMessagesAsync<ImageStream>(
             Group, Version, ApiPath.Namespace(@namespace), ImageStream.KubePluralName, ApiPath.Name(name), cancellationToken: cancellationToken).ConfigureAwait(false);
-        return Read<ImageStream>(response.Body);
+        return Body(response.Body);
     });
 
+    /// <summary>How many streams one list request asks for: kubectl's default <c>--chunk-size</c>.</summary>
+    public const int PageSize = 500;
+
     /// <summary>
-    /// <c>GET …/namespaces/{ns}/imagestreams</c>, or <c>GET …/imagestreams</c> across all namespaces
-    /// when <paramref name="namespace"/> is null (<c>oc get is -A</c>).
+    /// <c>GET …/namespaces/{ns}/imagestreams?limit=500</c>, or <c>GET …/imagestreams?limit=500</c> across all
+    /// namespaces when <paramref name="namespace"/> is null (<c>oc get is -A</c>), then <c>&amp;continue=…</c>
+    /// page after page as kubectl lists (cli-runtime's <c>resource.Selector.Visit</c> with <c>FollowContinue</c>).
+    /// Each page is yielded as it arrives and the next one is asked for only when the caller asks for it, so a
+    /// caller that stops early sends no further request. A continue token the server has expired (410
+    /// <c>Expired</c>, after etcd compacted the list's revision) fails the listing as it fails kubectl's
+    /// (<c>EnhanceListError</c> passes it through): the pages already yielded stand, nothing is read twice.
     /// </summary>
-    public Task<IReadOnlyList<ImageStream>> ListAsync(string? @namespace, CancellationToken cancellationToken) => Translate<IReadOnlyList<ImageStream>>(async () =>
+    public async IAsyncEnumerable<ImageStreamList> ListPagesAsync(string? @namespace, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        var response = @namespace is null
-            ? await api.CustomObjects.ListClusterCustomObjectWithHttpMessagesAsync(
-                Group, Version, ImageStream.KubePluralName, cancellationToken: cancellationToken).ConfigureAwait(false)
-            : await api.CustomObjects.ListNamespacedCustomObjectWithHttpMessagesAsync(
-                Group, Version, ApiPath.Namespace(@namespace), ImageStream.KubePluralName, cancellationToken: cancellationToken).ConfigureAwait(false);
-        using (response)
+        string? next = null;
+        do
         {
-            return Read<ImageStreamList>(response.Body).Items.ToList();
+            var page = await ListPageAsync(@namespace, next, cancellationToken).ConfigureAwait(false);
+            yield return page;
+            next = page.Metadata?.ContinueProperty;
         }
+        while (!string.IsNullOrEmpty(next));
+    }
+
+    private Task<ImageStreamList> ListPageAsync(string? @namespace, string? continueToken, CancellationToken cancellationToken) => Translate(async () =>
+    {
+        using var response = @namespace is null
+            ? await api.CustomObjects.ListClusterCustomObjectWithHttpMessagesAsync<ImageStreamList>(
+                Group, Version, ImageStream.KubePluralName, continueParameter: continueToken, limit: PageSize, cancellationToken: cancellationToken).ConfigureAwait(false)
+            : await api.CustomObjects.ListNamespacedCustomObjectWithHttpMessagesAsync<ImageStreamList>(
+                Group, Version, ApiPath.Namespace(@namespace), ImageStream.KubePluralName, continueParameter: continueToken, limit: PageSize, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return Body(response.Body);
     });
 
     /// <summary><c>POST …/namespaces/{ns}/imagestreams</c> (<c>oc create is</c>, <c>oc create -f</c>).</summary>
     public Task<ImageStream> CreateAsync(string @namespace, ImageStream stream, CancellationToken cancellationToken) => Translate(async () =>
     {
-        using var response = await api.CustomObjects.CreateNamespacedCustomObjectWithHttpMessagesAsync(
+        using var response = await api.CustomObjects.CreateNamespacedCustomObjectWithHttpMessagesAsync<ImageStream>(
             stream, Group, Version, ApiPath.Namespace(@namespace), ImageStream.KubePluralName, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return Read<ImageStream>(response.Body);
+        return Body(response.Body);
     });
 
     /// <summary>
@@ -80,9 +98,9 @@ public sealed class ImageStreamClient
     /// <summary><c>POST …/namespaces/{ns}/imagestreamimports</c> (<c>oc import-image</c>).</summary>
     public Task<ImageStreamImport> ImportAsync(string @namespace, ImageStreamImport request, CancellationToken cancellationToken) => Translate(async () =>
     {
-        using var response = await api.CustomObjects.CreateNamespacedCustomObjectWithHttpMessagesAsync(
+        using var response = await api.CustomObjects.CreateNamespacedCustomObjectWithHttpMessagesAsync<ImageStreamImport>(
             request, Group, Version, ApiPath.Namespace(@namespace), ImageStreamImport.KubePluralName, cancellationToken: cancellationToken).ConfigureAwait(false);
-        return Read<ImageStreamImport>(response.Body);
+        return Body(response.Body);
     });
 
     /// <summary>How a conflicting import is retried: <see cref="Backoff.Contended"/> (an import holds the stream while the registry answers).</summary>
@@ -126,9 +144,9 @@ public sealed class ImageStreamClient
         var name = tag.Metadata.Name ?? throw new ArgumentException("The ImageStreamTag has no name.", nameof(tag));
         // With the stream's resourceVersion the server refuses the write (409) if the stream changed since.
         if (!string.IsNullOrEmpty(resourceVersion)) tag.Metadata.ResourceVersion = resourceVersion;
-        using var response = await api.CustomObjects.ReplaceNamespacedCustomObjectWithHttpMessagesAsync(
+        using var response = await api.CustomObjects.ReplaceNamespacedCustomObjectWithHttpMessagesAsync<ImageStreamTag>(
             tag, Group, Version, ApiPath.Namespace(@namespace), ImageStreamTag.KubePluralName, ApiPath.Name(name), cancellationToken: cancellationToken).ConfigureAwait(false);
-        return (Read<ImageStreamTag>(response.Body), response.Response.StatusCode == HttpStatusCode.Created);
+        return (Body(response.Body), response.Response.StatusCode == HttpStatusCode.Created);
     });
 
     /// <summary>
@@ -160,6 +178,9 @@ public sealed class ImageStreamClient
         body is JsonElement { ValueKind: JsonValueKind.Object } element && element.TryGetProperty("kind", out var kind) && kind.ValueKind == JsonValueKind.String
             ? kind.GetString()
             : null;
+
+    // The typed body KubernetesClient read straight from the response stream (one parse).
+    private static T Body<T>(T? body) where T : class => body ?? throw new HttpOperationException("The server answered with an empty body.");
 
     private static T Read<T>(object? body) => body switch
     {

@@ -15,10 +15,17 @@ public sealed record ImageStreamMatch(ImageStreamView? Stream, ImageTagView? Tag
 /// What <c>Get-ImageStream</c> and <c>Get-ImageTag</c> read for the names given: a literal stream is one
 /// <c>GET …/imagestreams/NAME</c> (read once however many of its tags are named), and wildcards or
 /// -AllNamespaces one <c>GET …/imagestreams</c> list per namespace (or one for all namespaces) shared
-/// by every pattern of it, filtered here and sorted by namespace and name. A literal that does not
-/// exist is an error; a pattern that matches nothing is not.
+/// by every pattern of it, read a page at a time (<see cref="ImageStreamClient.ListPagesAsync"/>), filtered
+/// here and answered in the server's order (namespace, then name) as each page arrives. A literal that does
+/// not exist is an error; a pattern that matches nothing is not.
 /// </summary>
-public sealed class ImageStreamLookup(ImageStreamClient client)
+/// <param name="client">The client that reads.</param>
+/// <param name="beforeNextPage">
+/// Awaited between the pages of a list, before the next one is asked for: a consumer that hands the answers on
+/// elsewhere (a PowerShell pipeline) waits there until they were taken, so what is held is bounded by a page and
+/// a consumer that stopped (<c>Select-Object -First</c>) is never sent another page.
+/// </param>
+public sealed class ImageStreamLookup(ImageStreamClient client, Func<CancellationToken, Task>? beforeNextPage = null)
 {
     /// <summary>The streams named by <paramref name="names"/> (tag and id parts must be absent).</summary>
     public async IAsyncEnumerable<ImageStreamMatch> FindStreamsAsync(
@@ -94,35 +101,44 @@ public sealed class ImageStreamLookup(ImageStreamClient client)
         }
     }
 
-    // One list per namespace (null: all namespaces); each stream with the patterns it matched.
+    // One paged list per namespace (null: all namespaces), a batch per page in the server's order
+    // (namespace, then name); each stream with the patterns it matched. A failed page ends its namespace's
+    // listing with the error, after the batches already yielded.
     private async IAsyncEnumerable<(string? Namespace, IReadOnlyList<(IReadOnlyList<ImageTagName> Matching, ImageStreamView Stream)> Streams, Exception? Error)> ListAsync(
         IReadOnlyList<ImageTagName> patterns, string currentNamespace, bool allNamespaces, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         foreach (var group in patterns.GroupBy(n => allNamespaces ? null : n.Namespace ?? currentNamespace))
         {
-            IReadOnlyList<ImageStream> listed;
-            Exception? failure = null;
-            try
+            await using var pages = client.ListPagesAsync(group.Key, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            while (true)
             {
-                listed = await client.ListAsync(group.Key, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException)
-            {
-                listed = [];
-                failure = exception;
-            }
-            if (failure is not null)
-            {
-                yield return (group.Key, [], failure);
-                continue;
-            }
+                ImageStreamList? page = null;
+                Exception? failure = null;
+                try
+                {
+                    if (await pages.MoveNextAsync().ConfigureAwait(false)) page = pages.Current;
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    failure = exception;
+                }
+                if (failure is not null)
+                {
+                    yield return (group.Key, [], failure);
+                    break;
+                }
+                if (page is null) break;
 
-            var found = listed.Select(s => new ImageStreamView(s))
-                .Select(s => (Matching: (IReadOnlyList<ImageTagName>)group.Where(n => n.MatchesStream(s.Name) && (n.Namespace is null || n.Namespace == s.Namespace)).ToList(), Stream: s))
-                .Where(m => m.Matching.Count > 0)
-                .OrderBy(m => m.Stream.Namespace, StringComparer.Ordinal).ThenBy(m => m.Stream.Name, StringComparer.Ordinal)
-                .ToList();
-            yield return (group.Key, found, null);
+                var found = page.Items.Select(s => new ImageStreamView(s))
+                    .Select(s => (Matching: (IReadOnlyList<ImageTagName>)group.Where(n => n.MatchesStream(s.Name) && (n.Namespace is null || n.Namespace == s.Namespace)).ToList(), Stream: s))
+                    .Where(m => m.Matching.Count > 0)
+                    .ToList();
+                yield return (group.Key, found, null);
+                if (!string.IsNullOrEmpty(page.Metadata?.ContinueProperty) && beforeNextPage is not null)
+                {
+                    await beforeNextPage(cancellationToken).ConfigureAwait(false);
+                }
+            }
         }
     }
 }

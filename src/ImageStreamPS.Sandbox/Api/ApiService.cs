@@ -73,13 +73,18 @@ public sealed class ApiService
         ParseResourceVersion(options.ResourceVersion);
         var labels = LabelSelector.Parse(options.LabelSelector);
         var fields = FieldSelector.Parse(options.FieldSelector, strategy.FieldLabels);
-        var all = Store.List(strategy.Type.Group, strategy.Type.Resource, strategy.Type.Namespaced ? NullIfEmpty(ns) : null, out var version);
-        IEnumerable<JsonObject> matching = all.Where(o => labels.Matches(MetaAccessor.Labels(o)) && fields.Matches(o, strategy));
+        // The store's objects are shared, not copied: only a selector parses them, and only the page is decorated.
+        var all = Store.ListStored(strategy.Type.Group, strategy.Type.Resource, strategy.Type.Namespaced ? NullIfEmpty(ns) : null, out var version);
+        IEnumerable<StoredObject> matching = labels.IsEmpty && fields.IsEmpty ? all : all.Where(s =>
+        {
+            var o = s.Parse();
+            return labels.Matches(MetaAccessor.Labels(o)) && fields.Matches(o, strategy);
+        });
 
         if (!string.IsNullOrEmpty(options.Continue))
         {
             var after = ContinueToken.Parse(options.Continue);
-            matching = matching.Where(o => string.CompareOrdinal(ContinueToken.Position(o), after) > 0);
+            matching = matching.Where(o => string.CompareOrdinal(ContinueToken.Position(o.Key), after) > 0);
         }
         var items = matching.ToList();
         string? next = null;
@@ -88,10 +93,9 @@ public sealed class ApiService
         {
             remaining = items.Count - limit;
             items = items.Take(limit).ToList();
-            next = ContinueToken.Create(version, ContinueToken.Position(items[^1]));
+            next = ContinueToken.Create(version, ContinueToken.Position(items[^1].Key));
         }
-        foreach (var item in items) strategy.Decorate(item);
-        return new ObjectList(strategy.Type, items, version.ToString(), next, remaining);
+        return new ObjectList(strategy.Type, new StoredItems(items, strategy.Decorate), version.ToString(), next, remaining);
     }
 
     // ---- typed access: what strategies, virtual resources and controllers use ------------------
@@ -441,13 +445,12 @@ public sealed class ApiService
             // A change that moves an object into or out of the selection is ADDED or DELETED for this watch.
             var subscription = Store.Subscribe(strategy.Type.Group, strategy.Type.Resource, from,
                 e => Matches(e.Object) || (e.Previous is { } previous && Matches(previous)), out var snapshot, out var version);
-            var initial = snapshot.Where(Matches).Select(o =>
+            // Parsed, matched and decorated one at a time as the watch is read.
+            var initial = snapshot.Select(stored => (stored, obj: stored.Parse())).Where(s => Matches(s.obj)).Select(s =>
             {
-                var copy = (JsonObject)o.DeepClone();
-                strategy.Decorate(copy);
-                return new WatchEvent(WatchEventType.Added, Key(strategy.Type, MetaAccessor.Namespace(o), MetaAccessor.Name(o)),
-                    long.Parse(MetaAccessor.ResourceVersion(o)), copy);
-            }).ToList();
+                strategy.Decorate(s.obj);
+                return new WatchEvent(WatchEventType.Added, s.stored.Key, s.stored.ResourceVersion, s.obj);
+            });
             return new ApiWatch(initial, subscription, e =>
             {
                 var copy = (JsonObject)e.Object.DeepClone();
@@ -551,12 +554,15 @@ public sealed class ApiService
     {
         var uid = MetaAccessor.Uid(owner);
         if (uid.Length == 0) return;
+        var uidBytes = Encoding.UTF8.GetBytes(uid);
         var ownerNamespace = NullIfEmpty(MetaAccessor.Namespace(owner));
         foreach (var strategy in Catalog.Strategies)
         {
             var type = strategy.Type;
             if (!type.Namespaced && ownerNamespace is not null) continue;
-            foreach (var dependent in Store.List(type.Group, type.Resource, type.Namespaced ? ownerNamespace : null, out _))
+            // Only objects whose JSON names the uid can reference it: the rest are never parsed.
+            foreach (var dependent in Store.ListStored(type.Group, type.Resource, type.Namespaced ? ownerNamespace : null, out _)
+                         .Where(s => s.Contains(uidBytes)).Select(s => s.Parse()))
             {
                 if (dependent["metadata"]?["ownerReferences"] is not JsonArray references ||
                     !references.Any(r => MetaAccessor.Str(r, "uid") == uid)) continue;
@@ -696,7 +702,7 @@ public sealed class ApiService
     /// <summary>Opaque continue tokens: base64 of "resourceVersion/namespace/name" of the last item served.</summary>
     private static class ContinueToken
     {
-        public static string Position(JsonObject o) => MetaAccessor.Namespace(o) + "/" + MetaAccessor.Name(o);
+        public static string Position(ObjectKey key) => key.Namespace + "/" + key.Name;
 
         public static string Create(long version, string position) =>
             Convert.ToBase64String(Encoding.UTF8.GetBytes(version + "/" + position));

@@ -10,11 +10,12 @@ namespace ImageStreamPS.Sandbox.Api;
 /// </summary>
 public sealed class ApiWatch : IDisposable
 {
-    private readonly IReadOnlyList<WatchEvent> _initial;
+    // Made as the watch is read and let go once read: a watch over thousands of objects never holds them all.
+    private IEnumerable<WatchEvent>? _initial;
     private readonly WatchSubscription _subscription;
     private readonly Func<WatchEvent, WatchEvent> _decorate;
 
-    internal ApiWatch(IReadOnlyList<WatchEvent> initial, WatchSubscription subscription, Func<WatchEvent, WatchEvent> decorate, long startVersion)
+    internal ApiWatch(IEnumerable<WatchEvent> initial, WatchSubscription subscription, Func<WatchEvent, WatchEvent> decorate, long startVersion)
     {
         _initial = initial;
         _subscription = subscription;
@@ -27,7 +28,12 @@ public sealed class ApiWatch : IDisposable
 
     public async IAsyncEnumerable<WatchEvent> ReadAllAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        foreach (var change in _initial) yield return change;
+        var initial = Interlocked.Exchange(ref _initial, null);
+        if (initial is not null)
+        {
+            foreach (var change in initial) yield return change;
+            initial = null; // the iterator lives as long as the watch: let the snapshot go
+        }
         while (await _subscription.Events.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
             while (_subscription.Events.TryRead(out var change))
                 yield return _decorate(change);

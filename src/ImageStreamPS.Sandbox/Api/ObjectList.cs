@@ -7,19 +7,22 @@ namespace ImageStreamPS.Sandbox.Api;
 public sealed record ObjectList(ResourceType Type, IReadOnlyList<JsonObject> Items, string ResourceVersion, string? Continue = null, long? RemainingItemCount = null)
 {
     /// <summary>The wire form: <c>{kind: XList, apiVersion, metadata: {resourceVersion, continue?}, items}</c>.</summary>
-    public JsonObject ToJson()
+    public JsonObject ToJson() => ToJson(withItems: true);
+
+    /// <summary>The wire form, without <c>items</c> when <paramref name="withItems"/> is false (<see cref="Http.ListWriter"/> streams them).</summary>
+    public JsonObject ToJson(bool withItems)
     {
         var metadata = new JsonObject { ["resourceVersion"] = ResourceVersion };
         if (Continue is not null) metadata["continue"] = Continue;
         if (RemainingItemCount is not null) metadata["remainingItemCount"] = RemainingItemCount;
-        return new JsonObject
-        {
-            ["kind"] = Type.ListKind,
-            ["apiVersion"] = Type.ApiVersion,
-            ["metadata"] = metadata,
-            ["items"] = new JsonArray(Items.Select(i => (JsonNode)i.DeepClone()).ToArray()),
-        };
+        var list = new JsonObject { ["kind"] = Type.ListKind, ["apiVersion"] = Type.ApiVersion, ["metadata"] = metadata };
+        if (withItems) list["items"] = new JsonArray(Copies().Select(i => (JsonNode)i).ToArray());
+        return list;
     }
+
+    /// <summary>Each item as a new object, one at a time (stored items are parsed as they are reached, not all at once).</summary>
+    public IEnumerable<JsonObject> Copies() =>
+        Items is StoredItems stored ? stored.Stream() : Items.Select(i => (JsonObject)i.DeepClone());
 
     /// <summary>Reads a list object (as a virtual resource returns it).</summary>
     public static ObjectList FromJson(ResourceType type, JsonObject list) => new(

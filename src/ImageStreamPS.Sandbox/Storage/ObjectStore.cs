@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
@@ -7,23 +6,26 @@ namespace ImageStreamPS.Sandbox.Storage;
 
 /// <summary>
 /// Durable store of API objects (JsonObjects in wire shape) keyed by <see cref="ObjectKey"/>, with one
-/// global, increasing resourceVersion. Every write runs in a SQLite transaction (WAL,
-/// synchronous=FULL) and returns only after the commit, so an acknowledged write survives kill -9.
-/// Reads are served from an in-memory copy loaded at start. Each commit is published to
-/// <see cref="Watches"/> in resourceVersion order.
+/// global, increasing resourceVersion. Every write is committed to SQLite (WAL, synchronous=FULL) and
+/// returns only after that commit, so an acknowledged write survives kill -9.
+/// Writes arriving together share one transaction and one fsync (group commit, see
+/// <see cref="GroupCommit"/>); each still gets its own resourceVersion, in the order the writes were
+/// accepted, and its watch event is published in that order once the commit is durable. Reads are
+/// served from the committed state kept in memory as JSON bytes (<see cref="StoredObject"/>) and never
+/// wait for a commit.
 /// Usage: <c>var store = ObjectStore.Open(path);</c> then Create/Update/Delete with the resourceVersion
 /// you read (compare-and-swap); the store sets <c>metadata.resourceVersion</c> itself. Objects handed
 /// out are copies; objects handed in are copied. Higher layers (ApiService) own all other semantics.
 /// </summary>
-public sealed class ObjectStore : IDisposable
+public sealed partial class ObjectStore : IDisposable
 {
+    // Guards the committed state, the queue of accepted writes and the keys they hold.
     private readonly object _gate = new();
     private readonly SqliteConnection _db;
     private readonly string _path;
-    private readonly Dictionary<(string Group, string Resource), SortedDictionary<(string Namespace, string Name), Entry>> _objects = new();
+    private readonly Dictionary<(string Group, string Resource), SortedDictionary<(string Namespace, string Name), StoredObject>> _objects = new();
     private long _resourceVersion;
-
-    private sealed record Entry(long ResourceVersion, JsonObject Object, long Size);
+    private bool _disposed;
 
     private static readonly IComparer<(string Namespace, string Name)> KeyOrder =
         Comparer<(string Namespace, string Name)>.Create((a, b) =>
@@ -40,7 +42,6 @@ public sealed class ObjectStore : IDisposable
         Watches = new WatchHub(_resourceVersion);
     }
 
-    /// <summary>Opens (creating if needed) the database file at <paramref name="path"/>.</summary>
     /// <summary>
     /// Opens (creating if needed) the database file at <paramref name="path"/>. A folder that cannot be
     /// written or has no space left raises <see cref="StorageFailureException"/>.
@@ -77,47 +78,55 @@ public sealed class ObjectStore : IDisposable
     /// <summary>The resourceVersion of the latest commit.</summary>
     public long ResourceVersion { get { lock (_gate) return _resourceVersion; } }
 
-    public JsonObject? Get(ObjectKey key)
+    public JsonObject? Get(ObjectKey key) => GetStored(key)?.Parse();
+
+    /// <summary>The committed state of an object (shared, immutable), or null.</summary>
+    public StoredObject? GetStored(ObjectKey key)
     {
         lock (_gate)
-            return Bucket(key.Group, key.Resource).TryGetValue((key.Namespace, key.Name), out var entry)
-                ? (JsonObject)entry.Object.DeepClone() : null;
+            return Bucket(key.Group, key.Resource).TryGetValue((key.Namespace, key.Name), out var stored) ? stored : null;
     }
 
     /// <summary>All objects of a resource (in one namespace, or all when null), ordered by namespace and name.</summary>
-    public IReadOnlyList<JsonObject> List(string group, string resource, string? ns, out long resourceVersion)
+    public IReadOnlyList<JsonObject> List(string group, string resource, string? ns, out long resourceVersion) =>
+        ListStored(group, resource, ns, out resourceVersion).Select(o => o.Parse()).ToList();
+
+    /// <summary>
+    /// The committed objects of a resource at one resourceVersion, ordered by namespace and name, without
+    /// copying them: parse only those you need (<see cref="StoredObject.Parse"/>).
+    /// </summary>
+    public IReadOnlyList<StoredObject> ListStored(string group, string resource, string? ns, out long resourceVersion)
     {
         lock (_gate)
         {
             resourceVersion = _resourceVersion;
-            return Snapshot(group, resource, ns).Select(o => (JsonObject)o.DeepClone()).ToList();
+            return Snapshot(group, resource, ns).ToList();
         }
     }
 
     /// <summary>
     /// Subscribes to changes of a resource. With <paramref name="fromVersion"/> null the current objects
-    /// are returned as <paramref name="snapshot"/> and changes after them follow; otherwise changes after
+    /// are returned as <paramref name="snapshot"/> (shared, parse what you need) and changes after them follow; otherwise changes after
     /// that resourceVersion (throws <see cref="ResourceVersionTooOldException"/> when out of the window).
     /// </summary>
     public WatchSubscription Subscribe(string group, string resource, long? fromVersion, Func<WatchEvent, bool> filter,
-        out IReadOnlyList<JsonObject> snapshot, out long snapshotVersion)
+        out IReadOnlyList<StoredObject> snapshot, out long snapshotVersion)
     {
         lock (_gate)
         {
             snapshotVersion = fromVersion ?? _resourceVersion;
-            snapshot = fromVersion is null ? Snapshot(group, resource, null).ToList() : Array.Empty<JsonObject>();
-            return Watches.Subscribe(snapshotVersion, e => e.Key.Group == group && e.Key.Resource == resource && filter(e));
+            snapshot = fromVersion is null ? Snapshot(group, resource, null).ToList() : [];
+            return Watches.Subscribe(snapshotVersion, filter, key => key.Group == group && key.Resource == resource);
         }
     }
 
     /// <summary>Stores a new object. Throws <see cref="ObjectExistsException"/> when the key is taken.</summary>
     public JsonObject Create(ObjectKey key, JsonObject obj)
     {
-        lock (_gate)
-        {
-            if (Bucket(key.Group, key.Resource).ContainsKey((key.Namespace, key.Name))) throw new ObjectExistsException(key);
-            return Write(key, obj, WatchEventType.Added);
-        }
+        var copy = (JsonObject)obj.DeepClone();
+        return Submit(key, current => current is not null
+            ? throw new ObjectExistsException(key)
+            : new PendingWrite(key, WatchEventType.Added, copy, null));
     }
 
     /// <summary>
@@ -126,74 +135,35 @@ public sealed class ObjectStore : IDisposable
     /// </summary>
     public JsonObject Update(ObjectKey key, JsonObject obj, long expectedVersion)
     {
-        lock (_gate)
+        var copy = (JsonObject)obj.DeepClone();
+        return Submit(key, current =>
         {
-            if (!Bucket(key.Group, key.Resource).TryGetValue((key.Namespace, key.Name), out var current)) throw new ObjectNotFoundException(key);
+            if (current is null) throw new ObjectNotFoundException(key);
             if (current.ResourceVersion != expectedVersion) throw new ResourceVersionConflictException(key, current.ResourceVersion);
-            return Write(key, obj, WatchEventType.Modified, current);
-        }
+            return new PendingWrite(key, WatchEventType.Modified, copy, current);
+        });
     }
 
     /// <summary>Removes an object (optionally only at <paramref name="expectedVersion"/>) and returns its last state.</summary>
-    public JsonObject Delete(ObjectKey key, long? expectedVersion = null)
-    {
-        lock (_gate)
+    public JsonObject Delete(ObjectKey key, long? expectedVersion = null) =>
+        Submit(key, current =>
         {
-            var bucket = Bucket(key.Group, key.Resource);
-            if (!bucket.TryGetValue((key.Namespace, key.Name), out var current)) throw new ObjectNotFoundException(key);
+            if (current is null) throw new ObjectNotFoundException(key);
             if (expectedVersion is { } expected && current.ResourceVersion != expected)
                 throw new ResourceVersionConflictException(key, current.ResourceVersion);
-
-            var version = _resourceVersion + 1;
-            InTransaction(() =>
-            {
-                using (var delete = Command("DELETE FROM objects WHERE api_group=$g AND resource=$r AND namespace=$n AND name=$m", key))
-                    delete.ExecuteNonQuery();
-                SetCounter(version);
-            });
-            _resourceVersion = version;
-            bucket.Remove((key.Namespace, key.Name));
-            var last = (JsonObject)current.Object.DeepClone();
-            Metadata(last)["resourceVersion"] = version.ToString();
-            Watches.Publish(new WatchEvent(WatchEventType.Deleted, key, version, last, Size: current.Size));
-            return (JsonObject)last.DeepClone();
-        }
-    }
-
-    private JsonObject Write(ObjectKey key, JsonObject obj, string eventType, Entry? previous = null)
-    {
-        var version = _resourceVersion + 1;
-        var stored = (JsonObject)obj.DeepClone();
-        Metadata(stored)["resourceVersion"] = version.ToString();
-        var body = stored.ToJsonString();
-        InTransaction(() =>
-        {
-            using var upsert = Command("""
-                INSERT INTO objects (api_group, resource, namespace, name, resource_version, body) VALUES ($g, $r, $n, $m, $v, $b)
-                ON CONFLICT (api_group, resource, namespace, name) DO UPDATE SET resource_version=$v, body=$b
-                """, key);
-            upsert.Parameters.AddWithValue("$v", version);
-            upsert.Parameters.AddWithValue("$b", body);
-            upsert.ExecuteNonQuery();
-            SetCounter(version);
+            return new PendingWrite(key, WatchEventType.Deleted, current.Parse(), current);
         });
-        _resourceVersion = version;
-        Bucket(key.Group, key.Resource)[(key.Namespace, key.Name)] = new Entry(version, stored, body.Length);
-        // A MODIFIED event keeps the previous state alive too: the window counts both.
-        Watches.Publish(new WatchEvent(eventType, key, version, stored, previous?.Object, body.Length + (previous?.Size ?? 0)));
-        return (JsonObject)stored.DeepClone();
-    }
 
-    private IEnumerable<JsonObject> Snapshot(string group, string resource, string? ns)
+    private IEnumerable<StoredObject> Snapshot(string group, string resource, string? ns)
     {
         var bucket = Bucket(group, resource);
-        return (ns is null ? bucket : bucket.Where(e => e.Key.Namespace == ns)).Select(e => e.Value.Object);
+        return (ns is null ? bucket : bucket.Where(e => e.Key.Namespace == ns)).Select(e => e.Value);
     }
 
-    private SortedDictionary<(string Namespace, string Name), Entry> Bucket(string group, string resource)
+    private SortedDictionary<(string Namespace, string Name), StoredObject> Bucket(string group, string resource)
     {
         if (!_objects.TryGetValue((group, resource), out var bucket))
-            _objects[(group, resource)] = bucket = new SortedDictionary<(string, string), Entry>(KeyOrder);
+            _objects[(group, resource)] = bucket = new SortedDictionary<(string, string), StoredObject>(KeyOrder);
         return bucket;
     }
 
@@ -209,9 +179,9 @@ public sealed class ObjectStore : IDisposable
         using var reader = select.ExecuteReader();
         while (reader.Read())
         {
-            var body = reader.GetString(5);
-            var obj = JsonNode.Parse(body)!.AsObject();
-            Bucket(reader.GetString(0), reader.GetString(1))[(reader.GetString(2), reader.GetString(3))] = new Entry(reader.GetInt64(4), obj, body.Length);
+            // The body's UTF-8 bytes as SQLite holds them: nothing is parsed at start.
+            var key = new ObjectKey(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3));
+            Bucket(key.Group, key.Resource)[(key.Namespace, key.Name)] = new StoredObject(key, reader.GetInt64(4), reader.GetFieldValue<byte[]>(5));
         }
     }
 
@@ -245,26 +215,7 @@ public sealed class ObjectStore : IDisposable
     /// <summary>Runs a PRAGMA on the store's connection (tests: max_page_count and query_only stand in for a full or read-only disk).</summary>
     internal void Pragma(string pragma)
     {
-        lock (_gate) Execute(_db, $"PRAGMA {pragma};");
-    }
-
-    private SqliteCommand Command(string sql, ObjectKey key)
-    {
-        var command = _db.CreateCommand();
-        command.CommandText = sql;
-        command.Parameters.AddWithValue("$g", key.Group);
-        command.Parameters.AddWithValue("$r", key.Resource);
-        command.Parameters.AddWithValue("$n", key.Namespace);
-        command.Parameters.AddWithValue("$m", key.Name);
-        return command;
-    }
-
-    private void SetCounter(long version)
-    {
-        using var command = _db.CreateCommand();
-        command.CommandText = "UPDATE counters SET value=$v WHERE name='resourceVersion'";
-        command.Parameters.AddWithValue("$v", version);
-        command.ExecuteNonQuery();
+        lock (_commitGate) Execute(_db, $"PRAGMA {pragma};");
     }
 
     private static JsonObject Metadata(JsonObject obj) =>
@@ -280,7 +231,14 @@ public sealed class ObjectStore : IDisposable
     public void Dispose()
     {
         Watches.CompleteAll();
-        lock (_gate) _db.Dispose();
+        lock (_commitGate)
+        lock (_gate)
+        {
+            if (_disposed) return;
+            _disposed = true;
+            DisposeCommands();
+            _db.Dispose();
+        }
     }
 }
 

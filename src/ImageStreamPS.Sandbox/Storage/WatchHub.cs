@@ -55,14 +55,17 @@ public sealed class WatchHub
         }
     }
 
-    /// <summary>Subscribes to changes after <paramref name="fromVersion"/>, replaying buffered ones.</summary>
-    internal WatchSubscription Subscribe(long fromVersion, Func<WatchEvent, bool> filter)
+    /// <summary>
+    /// Subscribes to changes after <paramref name="fromVersion"/>, replaying buffered ones. <paramref name="keys"/>
+    /// (cheap: the key only) is applied as events are published; <paramref name="filter"/> as the watcher reads them.
+    /// </summary>
+    internal WatchSubscription Subscribe(long fromVersion, Func<WatchEvent, bool> filter, Func<ObjectKey, bool>? keys = null)
     {
         lock (_gate)
         {
             if (fromVersion < _windowStart)
                 throw new ResourceVersionTooOldException(fromVersion, _windowStart);
-            var subscription = new WatchSubscription(this, filter);
+            var subscription = new WatchSubscription(this, filter, keys);
             foreach (var change in _window)
                 if (change.ResourceVersion > fromVersion) subscription.Offer(change);
             _subscribers.Add(subscription);
@@ -87,25 +90,49 @@ public sealed class WatchHub
     }
 }
 
-/// <summary>A live watch: read <see cref="Events"/> until it completes; dispose to stop.</summary>
+/// <summary>
+/// A live watch: read <see cref="Events"/> until it completes; dispose to stop. Events are filtered and
+/// parsed (<see cref="WatchEvent.Materialize"/>) as they are read, on the watcher's thread: publishing a
+/// commit costs every watcher a queue write, never a parse under the store's lock.
+/// </summary>
 public sealed class WatchSubscription : IDisposable
 {
     private readonly WatchHub _hub;
-    private readonly Func<WatchEvent, bool> _filter;
+    private readonly Func<ObjectKey, bool>? _keys;
     private readonly Channel<WatchEvent> _channel =
         Channel.CreateUnbounded<WatchEvent>(new UnboundedChannelOptions { SingleReader = true });
 
-    internal WatchSubscription(WatchHub hub, Func<WatchEvent, bool> filter)
+    internal WatchSubscription(WatchHub hub, Func<WatchEvent, bool> filter, Func<ObjectKey, bool>? keys = null)
     {
         _hub = hub;
-        _filter = filter;
+        _keys = keys;
+        Events = new FilteringReader(_channel.Reader, filter);
     }
 
-    public ChannelReader<WatchEvent> Events => _channel.Reader;
+    public ChannelReader<WatchEvent> Events { get; }
 
     internal void Offer(WatchEvent change)
     {
-        if (_filter(change)) _channel.Writer.TryWrite(change);
+        if (_keys is null || _keys(change.Key)) _channel.Writer.TryWrite(change);
+    }
+
+    private sealed class FilteringReader(ChannelReader<WatchEvent> inner, Func<WatchEvent, bool> filter) : ChannelReader<WatchEvent>
+    {
+        public override Task Completion => inner.Completion;
+
+        public override bool TryRead([System.Diagnostics.CodeAnalysis.MaybeNullWhen(false)] out WatchEvent item)
+        {
+            while (inner.TryRead(out var change))
+            {
+                item = change.Materialize();
+                if (filter(item)) return true;
+            }
+            item = null;
+            return false;
+        }
+
+        public override ValueTask<bool> WaitToReadAsync(CancellationToken cancellationToken = default) =>
+            inner.WaitToReadAsync(cancellationToken);
     }
 
     internal void Complete() => _channel.Writer.TryComplete();

@@ -5,8 +5,9 @@ namespace ImageStreamPS.Commands;
 
 /// <summary>Gets image streams, like <c>oc get is</c> and <c>oc describe is</c>.</summary>
 /// <remarks>
-/// <para>A literal name is one <c>GET …/imagestreams/NAME</c>; no name, a wildcard or -AllNamespaces is one
-/// <c>GET …/imagestreams</c> list (across all namespaces with -AllNamespaces), filtered here. A literal
+/// <para>A literal name is one <c>GET …/imagestreams/NAME</c>; no name, a wildcard or -AllNamespaces is a
+/// <c>GET …/imagestreams</c> list (across all namespaces with -AllNamespaces) read 500 at a time as kubectl
+/// reads it, filtered here, each page written as it arrives (<c>Select-Object -First</c> stops the reading). A literal
 /// name that does not exist is an ObjectNotFound error (<c>ImageStreamNotFound</c>); a wildcard that
 /// matches nothing returns nothing.</para>
 /// <para>Names may carry a namespace (<c>openshift/httpd</c>). The table view shows the columns of
@@ -62,7 +63,7 @@ public sealed class GetImageStreamCommand : ImageStreamCommandBase
         }
         if (names.Count == 0) return;
 
-        await foreach (var found in new ImageStreamLookup(Client).FindStreamsAsync(names, CurrentNamespace, AllNamespaces, cancellationToken).ConfigureAwait(false))
+        await foreach (var found in new ImageStreamLookup(Client, OutputTakenAsync).FindStreamsAsync(names, CurrentNamespace, AllNamespaces, cancellationToken).ConfigureAwait(false))
         {
             if (found.Error is not null) WriteError(found.Error, target: found.Target);
             else WriteObject(ToOutput(found.Stream!.Resource));

@@ -10,7 +10,7 @@ namespace ImageStreamPS.Commands;
 /// <para>Names: <c>citas</c> (every tag of the stream), <c>citas:v1</c>, <c>citas:v*</c>, <c>ns/citas:v1</c>,
 /// <c>citas@sha256:…</c> (the tags currently on that image; a hex prefix works), <c>*:latest</c>.
 /// Tags are read from their streams (one <c>GET …/imagestreams/NAME</c> per stream, or one list for
-/// wildcard streams and -AllNamespaces), so spec-only tags, whose import is pending or failed, are
+/// wildcard streams and -AllNamespaces, read 500 streams at a time), so spec-only tags, whose import is pending or failed, are
 /// returned too (with <c>ImportError</c>), unlike <c>oc get istag</c>.</para>
 /// <para>A literal tag that does not exist is an ObjectNotFound error (<c>ImageTagNotFound</c>); a missing
 /// stream is <c>ImageStreamNotFound</c>.</para>
@@ -78,7 +78,7 @@ public sealed class GetImageTagCommand : ImageStreamCommandBase
         if (names.Count == 0) return;
 
         var session = CurrentSession;
-        await foreach (var found in new ImageStreamLookup(Client).FindTagsAsync(names, CurrentNamespace, AllNamespaces, cancellationToken).ConfigureAwait(false))
+        await foreach (var found in new ImageStreamLookup(Client, OutputTakenAsync).FindTagsAsync(names, CurrentNamespace, AllNamespaces, cancellationToken).ConfigureAwait(false))
         {
             if (found.Error is not null) WriteError(found.Error, target: found.Target);
             else if (found.MissingTag is not null) WriteError(NotFound($"imagestreamtags.image.openshift.io \"{found.MissingTag}\" not found", "ImageTagNotFound", found.Target));

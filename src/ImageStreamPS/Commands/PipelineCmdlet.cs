@@ -207,6 +207,34 @@ public abstract class PipelineCmdlet : PSCmdlet
         }
     }
 
+    /// <summary>
+    /// Completes once the pipeline thread has run everything written so far, i.e. it went downstream. Paged
+    /// reads await it before asking for the next page: what is held stays bounded by a page, and when
+    /// downstream stopped the pipeline (<c>Select-Object -First</c>) it throws instead, so no further page is
+    /// requested.
+    /// </summary>
+    protected Task OutputTakenAsync(CancellationToken cancellationToken)
+    {
+        if (pipelineWork is not { } queue)
+        {
+            return Task.CompletedTask;
+        }
+
+        if (OnPipelineThread)
+        {
+            if (!executingPosted && !DrainPosted(queue))
+            {
+                throw new PipelineStoppedException();
+            }
+
+            return Task.CompletedTask;
+        }
+
+        var taken = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        Post(() => taken.TrySetResult());
+        return taken.Task.WaitAsync(cancellationToken);
+    }
+
     /// <summary>Runs <paramref name="action"/> on the pipeline thread without waiting.</summary>
     protected void OnPipeline(Action action)
     {

@@ -100,9 +100,8 @@ public sealed class ResourceHandler(ApiService api, RequestMetrics metrics, Time
                     return;
                 }
                 var list = api.List(type.Group, type.Resource, ns, listOptions);
-                await HttpIo.WriteJson(context, 200, table
-                    ? TableBuilder.Build(entry, list.Items, api.Now, includeObject, list.ResourceVersion, list.Continue)
-                    : list.ToJson());
+                if (table) await HttpIo.WriteJson(context, 200, TableBuilder.Build(entry, list.Copies(), api.Now, includeObject, list.ResourceVersion, list.Continue));
+                else await ListWriter.WriteAsync(context, list);
                 return;
             }
             case "get":
