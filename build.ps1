@@ -207,6 +207,10 @@ function Invoke-Bench {
     Invoke-Build
     & "$Root/bench/Invoke-Benchmarks.ps1" -ModulePath "$ModuleOut/ImageStreamPS.psd1"
     if (-not $?) { exit 1 }
+    # The client's figures (#18: warm calls, tail, CPU, lists, start-up) in a pwsh of their own.
+    $pwsh, $pwshArgs = Get-PwshCommand
+    & $pwsh @pwshArgs -NoProfile -NonInteractive -File "$Root/bench/Measure-ClientFigures.ps1" -ModulePath "$ModuleOut/ImageStreamPS.psd1" -UpdateReadme
+    if ($LASTEXITCODE -ne 0) { exit 1 }
 }
 
 switch ($Task) {

@@ -20,6 +20,7 @@ param(
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
 Import-Module (Resolve-Path $ModulePath).ProviderPath -Force
+. (Join-Path $PSScriptRoot 'RawClient.ps1')
 
 $dataPath = Join-Path ([System.IO.Path]::GetTempPath()) "imagestreamps-bench-$([guid]::NewGuid().ToString('n').Substring(0, 8))"
 $sandbox = $null
@@ -30,20 +31,7 @@ try {
     Import-ImageTag citas:v1 -From docker.io/josedom24/citas-backend:v1 -InformationAction Ignore | Out-Null
     $namespace = (Get-OpenShiftSession).Namespace
 
-    # The sandbox's token, only for the raw client; it is never printed.
-    $kubeconfig = Get-Content -Raw $sandbox.KubeConfigPath
-    $token = $kubeconfig -replace '(?s).*\btoken:\s*(\S+).*', '$1'
-    # The raw client trusts the sandbox's CA from its kubeconfig, as the module does.
-    $ca = [System.Security.Cryptography.X509Certificates.X509Certificate2]::new(
-        [Convert]::FromBase64String(($kubeconfig -replace '(?s).*\bcertificate-authority-data:\s*(\S+).*', '$1')))
-    $policy = [System.Security.Cryptography.X509Certificates.X509ChainPolicy]::new()
-    $policy.TrustMode = [System.Security.Cryptography.X509Certificates.X509ChainTrustMode]::CustomRootTrust
-    $policy.RevocationMode = [System.Security.Cryptography.X509Certificates.X509RevocationMode]::NoCheck
-    $null = $policy.CustomTrustStore.Add($ca)
-    $handler = [System.Net.Http.SocketsHttpHandler]::new()
-    $handler.SslOptions.CertificateChainPolicy = $policy
-    $http = [System.Net.Http.HttpClient]::new($handler)
-    $http.DefaultRequestHeaders.Authorization = [System.Net.Http.Headers.AuthenticationHeaderValue]::new('Bearer', $token)
+    $http = New-RawClient $sandbox
     $base = "$($sandbox.Server.ToString().TrimEnd('/'))/apis/image.openshift.io/v1/namespaces/$namespace"
     function Invoke-Raw([string] $Uri) {
         $body = $http.GetStringAsync($Uri).GetAwaiter().GetResult()

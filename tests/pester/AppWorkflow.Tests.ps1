@@ -234,7 +234,7 @@ Describe 'Tag history and rollout history' {
 
     It 'shows the history as a table at 80 columns' {
         $text = (Get-ImageTag citas:prod).History | Out-String -Width 80
-        $text | Should -Match '(?m)^\s+INDEX\s+IMAGE\s+TAGGED\s+GENERATION\s+PULL SPEC'
+        $text | Should -Match '(?m)^\s+INDEX\s+IMAGE\s+TAGS\s+TAGGED\s+GENERATION\s+PULL SPEC'
         $text | Should -Match '(?m)^\s+0 sha256:'
         ($text -split "`n" | Where-Object { $_.TrimEnd().Length -gt 80 }) | Should -BeNullOrEmpty
     }
@@ -257,8 +257,8 @@ Describe 'Tag history and rollout history' {
     It 'shows the revisions like oc rollout history, at 80 columns' {
         $text = Get-AppRollout app-citas -History | Out-String -Width 80
 
-        $text | Should -Match '(?m)^\s+REVISION CHANGE-CAUSE\s+RUNS\s+REPLICASET\s+AGE'
-        $text | Should -Match '(?m)^\s+1 <none>\s+citas:v1\s+app-citas-'
+        $text | Should -Match '(?m)^\s*REVISION RUNS\s+AGE\s+REPLICASET\s+CHANGE-CAUSE'
+        $text | Should -Match '(?m)^\s+1 citas:v1\s+\S+\s+app-citas-\S+\s+<none>'
         ($text -split "`n" | Where-Object { $_.TrimEnd().Length -gt 80 }) | Should -BeNullOrEmpty
     }
 

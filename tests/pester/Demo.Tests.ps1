@@ -47,8 +47,8 @@ Describe 'examples/Tutorial.ps1' {
     It 'ends by rolling the promotion back, with app-citas on v1 again' {
         $text | Should -Match 'Roll the promotion back: prod goes back to the image it pointed to before'
         $text | Should -Match '\(oc: oc tag citas@sha256:[0-9a-f]{64} citas:prod\)'
-        $text | Should -Match '(?m)^\s+REVISION CHANGE-CAUSE\s+RUNS'
-        $text | Should -Match '(?m)^\s+\d+ <none>\s+citas:v1\s+app-citas-'
+        $text | Should -Match '(?m)^\s*REVISION RUNS\s+AGE\s+REPLICASET\s+CHANGE-CAUSE'
+        $text | Should -Match '(?m)^\s+\d+ citas:v1\s+\S+\s+app-citas-\S+\s+<none>'
         $text | Should -Match '(?m)^The route answers: v1$'
     }
 

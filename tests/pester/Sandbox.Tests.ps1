@@ -194,7 +194,7 @@ Describe 'Get-OpenShiftSandbox' {
 
     It 'shows the sandbox as a table' {
         $table = Get-OpenShiftSandbox -DataPath $dataPath | Format-Table | Out-String -Width 300
-        $table | Should -Match 'ProcessId\s+Server\s+RegistryEndpoint\s+DataPath'
+        $table | Should -Match 'ProcessId\s+Server\s+StartedHere\s+RegistryEndpoint\s+DataPath'
         $table | Should -Match ([regex]::Escape($sandbox.RegistryEndpoint))
     }
 }
@@ -428,6 +428,47 @@ Stop-OpenShiftSandbox -All
         $run.Output | Should -Match 'AFTER-WHATIF=2'
         $run.Output | Should -Match 'AFTER-ALL=0'
         $run.Output | Should -Match 'ALIVE=0'
+    }
+
+    It 'stops a sandbox another shell started only with -Force: StartedHere is false there, and no one can confirm in a non-interactive shell' {
+        $homePath = Join-Path $TestDrive 'home-started-elsewhere'
+        $release = Join-Path $TestDrive 'started-elsewhere.release'
+        $first = Start-IsolatedPwsh $homePath @"
+`$sandbox = Start-OpenShiftSandbox -DataPath '$(Join-Path $TestDrive 'started-elsewhere')'
+[Console]::Out.WriteLine("SANDBOX `$(`$sandbox.ProcessId) `$(`$sandbox.StartedHere)")
+`$deadline = [datetime]::UtcNow.AddSeconds(120)
+while (-not (Test-Path '$release') -and [datetime]::UtcNow -lt `$deadline) { Start-Sleep -Milliseconds 50 }
+"@
+        try {
+            $ready = $first.StandardOutput.ReadLineAsync()
+            $ready.Wait([timespan]::FromSeconds(90)) | Should -BeTrue
+            $sandboxId, $startedThere = ($ready.Result -replace '^SANDBOX ') -split ' '
+            $startedThere | Should -Be 'True'
+            $second = Invoke-IsolatedPwsh $homePath @'
+$ErrorActionPreference = 'Continue'
+'STARTED-HERE=' + (Get-OpenShiftSandbox).StartedHere
+Get-OpenShiftSandbox | Stop-OpenShiftSandbox -ErrorVariable refused 2>$null
+'ID=' + $refused[0].FullyQualifiedErrorId
+'CATEGORY=' + $refused[0].CategoryInfo.Category
+'MESSAGE=' + $refused[0].Exception.Message
+'AFTER-REFUSAL=' + @(Get-OpenShiftSandbox).Count
+Get-OpenShiftSandbox | Stop-OpenShiftSandbox -Force
+'AFTER-FORCE=' + @(Get-OpenShiftSandbox).Count
+'@
+            $second.ExitCode | Should -Be 0 -Because $second.Output
+            $second.Output | Should -Match 'STARTED-HERE=False'
+            $second.Output | Should -Match 'ID=SandboxStartedElsewhere,ImageStreamPS.Commands.StopOpenShiftSandboxCommand'
+            $second.Output | Should -Match 'CATEGORY=PermissionDenied'
+            $second.Output | Should -Match "MESSAGE=The sandbox at https://127\.0\.0\.1:\d+ \(process $sandboxId\) was not started by this shell .* Add -Force"
+            $second.Output | Should -Match 'AFTER-REFUSAL=1'
+            $second.Output | Should -Match 'AFTER-FORCE=0'
+            Wait-ProcessExit $sandboxId | Should -BeTrue
+        }
+        finally {
+            New-Item -ItemType File $release -Force | Out-Null
+            if (-not $first.WaitForExit(60000)) { $first.Kill($true) }
+            $first.Dispose()
+        }
     }
 
     It 'keeps the data for the next start' {

@@ -48,9 +48,9 @@ Describe 'Default table views' {
         (Get-OpenShiftSession | Out-String -Width 200) | Should -Match '\bTrue\s+https://127\.0\.0\.1:\d+\s+myproject\b'
     }
 
-    It 'Get-OpenShiftSandbox prints ProcessId, Server, RegistryEndpoint, DataPath' {
+    It 'Get-OpenShiftSandbox prints ProcessId, Server, StartedHere, RegistryEndpoint, DataPath' {
         Get-HeaderLine (Get-OpenShiftSandbox | Where-Object ProcessId -eq $sandbox.ProcessId) |
-            Should -Match (Get-ColumnPattern 'ProcessId', 'Server', 'RegistryEndpoint', 'DataPath')
+            Should -Match (Get-ColumnPattern 'ProcessId', 'Server', 'StartedHere', 'RegistryEndpoint', 'DataPath')
     }
 
     It 'Get-ImageStream prints NAME, TAGS, UPDATED, IMAGE REPOSITORY (oc get is, the long repository last)' {

@@ -1,5 +1,5 @@
-using ImageStreamPS.OpenShift.Images;
 using System.Security.Cryptography;
+using ImageStreamPS.OpenShift.Images;
 using ImageStreamPS.Sandbox.Api;
 using k8s.Models;
 

@@ -23,6 +23,9 @@ internal sealed class ImageSignatureResource : IVirtualResource
     {
         var signature = Wire.Decode<ImageSignature>(body, Type.Kind);
         signature.Metadata ??= new();
+        // BeforeCreate names it from generateName as the strategy's GenerateName does (the base unchanged).
+        if (string.IsNullOrEmpty(signature.Metadata.Name) && signature.Metadata.GenerateName is { Length: > 0 } generateName)
+            signature.Metadata.Name = generateName;
         // FillObjectMetaSystemFields, then BeforeCreate: a cluster-scoped object has no namespace.
         signature.Metadata.Uid = Guid.NewGuid().ToString();
         signature.Metadata.CreationTimestamp = Wire.Time(context.Now);

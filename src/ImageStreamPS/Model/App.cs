@@ -51,6 +51,10 @@ public sealed class App : IOpenShiftManifest
     /// <summary>The image its Deployment runs (when it has one Deployment).</summary>
     public string? Image { get; }
 
+    /// <summary>The image with its digest as a short id (<c>docker.io/josedom24/citas-backend@sha256:24ffc068a860</c>), so a list line stays whole at 80 columns.</summary>
+    [System.Management.Automation.Hidden]
+    public string ShortImage => Image is null ? "" : ImageDigest.ShortIn(Image);
+
     /// <summary>The digest it runs (<c>sha256:…</c>), when it has one Deployment.</summary>
     public string? Digest { get; }
 

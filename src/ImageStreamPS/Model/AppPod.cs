@@ -67,8 +67,8 @@ public sealed class AppPod
     /// <summary>When it was created (local time).</summary>
     public DateTime? Created { get; }
 
-    /// <summary>How long ago it was created (sorts as a duration; the AGE column shows it as <c>oc get pod</c> does).</summary>
-    public TimeSpan? Age => Created is DateTime created ? DateTime.Now - created : null;
+    /// <summary>How long ago it was created: a TimeSpan (it sorts as a duration) that reads as the AGE column of <c>oc get pod</c> (<c>4m13s</c>).</summary>
+    public PSObject? Age => AgeValue.Since(Created);
 
     /// <summary>The AGE column of <c>oc get pod</c> (<c>4m13s</c>).</summary>
     [Hidden]

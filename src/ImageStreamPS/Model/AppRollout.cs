@@ -85,6 +85,10 @@ public sealed class AppRollout : IOpenShiftManifest
     /// <summary>The image the triggered container runs (a by-digest pull spec once a trigger wrote it).</summary>
     public string? Image { get; }
 
+    /// <summary>The image with its digest as a short id (<c>docker.io/josedom24/citas-backend@sha256:24ffc068a860</c>), so a list line stays whole at 80 columns.</summary>
+    [System.Management.Automation.Hidden]
+    public string ShortImage => Image is null ? "" : ImageDigest.ShortIn(Image);
+
     /// <summary>The digest the app runs now (<c>sha256:…</c>).</summary>
     public string? Digest { get; }
 
@@ -122,8 +126,8 @@ public sealed class AppRollout : IOpenShiftManifest
     /// <summary>When the Deployment was created (local time).</summary>
     public DateTime? Created { get; }
 
-    /// <summary>How long ago the Deployment was created (sorts as a duration; the AGE column shows it as <c>oc get deploy</c> does).</summary>
-    public TimeSpan? Age => Created is DateTime created ? DateTime.Now - created : null;
+    /// <summary>How long ago the Deployment was created: a TimeSpan (it sorts as a duration) that reads as the AGE column of <c>oc get deploy</c> (<c>4m13s</c>).</summary>
+    public PSObject? Age => AgeValue.Since(Created);
 
     /// <summary>The AGE column of <c>oc get deploy</c> (<c>4m13s</c>).</summary>
     [Hidden]

@@ -65,8 +65,12 @@ public sealed class AppRolloutRevision
     /// <summary>When its ReplicaSet was created (local time).</summary>
     public DateTime? Created { get; }
 
-    /// <summary>The AGE of its ReplicaSet.</summary>
-    public string Age => ShortHumanDuration.Since(Created);
+    /// <summary>How long ago its ReplicaSet was created: a TimeSpan (it sorts as a duration) that reads as an AGE column (<c>4m13s</c>).</summary>
+    public System.Management.Automation.PSObject? Age => AgeValue.Since(Created);
+
+    /// <summary>The AGE column (<c>4m13s</c>).</summary>
+    [System.Management.Automation.Hidden]
+    public string AgeText => ShortHumanDuration.Since(Created);
 
     /// <summary>The CHANGE-CAUSE column: the change cause, or <c>&lt;none&gt;</c>.</summary>
     [System.Management.Automation.Hidden]

@@ -46,8 +46,12 @@ public sealed class AppService : IOpenShiftManifest
     /// <summary>When it was created (local time).</summary>
     public DateTime? Created { get; }
 
-    /// <summary>The AGE column of <c>oc get svc</c>.</summary>
-    public string Age => ShortHumanDuration.Since(Created);
+    /// <summary>How long ago it was created: a TimeSpan (it sorts as a duration) that reads as the AGE column of <c>oc get svc</c> (<c>4m13s</c>).</summary>
+    public System.Management.Automation.PSObject? Age => AgeValue.Since(Created);
+
+    /// <summary>The AGE column of <c>oc get svc</c> (<c>4m13s</c>).</summary>
+    [System.Management.Automation.Hidden]
+    public string AgeText => ShortHumanDuration.Since(Created);
 
     /// <summary>The cluster session it was read from.</summary>
     public OpenShiftSession? Session { get; }

@@ -23,6 +23,10 @@ public sealed class ImageLayer
     /// <summary>Its media type.</summary>
     public string MediaType { get; }
 
+    /// <summary><c>size  sha256:24ffc068a860</c>: the list view's line, whole at 80 columns.</summary>
+    [System.Management.Automation.Hidden]
+    public string ShortText => $"{HumanSize.Format(Size)}  {(string.IsNullOrEmpty(Digest) ? "" : OpenShift.Apps.ImageDigest.Short(Digest))}";
+
     /// <summary><c>size  digest</c>, as <c>oc describe istag</c> lists it.</summary>
     public override string ToString() => $"{HumanSize.Format(Size)}  {Digest}";
 }
@@ -64,11 +68,19 @@ public sealed class ImageDetails : IOpenShiftManifest
     /// <summary>The image's name: its manifest digest (<c>sha256:…</c>).</summary>
     public string Name { get; }
 
+    /// <summary>The IMAGE column: the name as a short image id (<c>sha256:24ffc068a860</c>), as Get-ImageTag's IMAGE column shows it.</summary>
+    [System.Management.Automation.Hidden]
+    public string ShortName => string.IsNullOrEmpty(Name) ? "" : OpenShift.Apps.ImageDigest.Short(Name);
+
     /// <summary>The tag it was read through (<c>citas:v2</c>), when known.</summary>
-    public string ImageStreamTag { get; }
+    public string ImageStreamTag { get; private set; }
 
     /// <summary>Where it is pulled from (<c>dockerImageReference</c>).</summary>
     public string PullSpec { get; }
+
+    /// <summary>The pull spec with its digest as a short id (the list view's Docker Image line, whole at 80 columns).</summary>
+    [System.Management.Automation.Hidden]
+    public string ShortPullSpec => string.IsNullOrEmpty(PullSpec) ? "" : OpenShift.Apps.ImageDigest.ShortIn(PullSpec);
 
     /// <summary>When the image was built (local time).</summary>
     public DateTime? Created { get; }
@@ -140,6 +152,15 @@ public sealed class ImageDetails : IOpenShiftManifest
 
     /// <summary>The Image as OpenShift returns it (<c>ConvertTo-OpenShiftYaml</c>).</summary>
     public JsonObject ToManifest() => (JsonObject)Manifest.DeepClone();
+
+    /// <summary>The same image, read through <paramref name="tag"/>.</summary>
+    internal ImageDetails For(string tag)
+    {
+        if (ImageStreamTag == tag) return this;
+        var copy = (ImageDetails)MemberwiseClone();
+        copy.ImageStreamTag = tag;
+        return copy;
+    }
 
     /// <summary>The name (<c>sha256:…</c>).</summary>
     public override string ToString() => Name;

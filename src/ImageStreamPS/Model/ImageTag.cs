@@ -30,12 +30,15 @@ public sealed class ImageTag : IOpenShiftManifest
         PullSpec = view.PullSpec;
         Created = view.Current?.Created is DateTime created ? created.ToLocalTime() : null;
         Generation = view.Generation;
+        // Each image of the history named by the stream's other tags that point at it now (citas:v1).
+        var names = new ImageNames(ImageNames.TagsByDigest([view.Stream.Resource], view.Stream.Namespace));
         History = view.History
             .Select((item, index) => new ImageTagHistoryItem
             {
                 Index = index,
                 Tag = view.Name,
                 Image = item.Image ?? "",
+                ImageTags = names.TagsOf(item.Image).Where(t => t != view.Name).ToArray(),
                 PullSpec = item.DockerImageReference ?? "",
                 Created = item.Created?.ToLocalTime(),
                 Generation = item.Generation,
@@ -84,7 +87,14 @@ public sealed class ImageTag : IOpenShiftManifest
     /// What <c>oc describe istag</c> shows about the current image (built, architecture, size, ports, labels...):
     /// filled by Import-ImageTag and by Get-ImageTag -Detailed, null otherwise.
     /// </summary>
-    public ImageDetails? Details { get; internal set; }
+    public ImageDetails? Details
+    {
+        get => details;
+        // Tags sharing an image share what was read about it, each under its own name (Image Name).
+        internal set => details = value?.For(Name);
+    }
+
+    private ImageDetails? details;
 
     /// <summary>The last failed import, as <c>oc describe</c> words it; empty when the last import worked.</summary>
     public string ImportError { get; }

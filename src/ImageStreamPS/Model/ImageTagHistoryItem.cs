@@ -12,6 +12,9 @@ public sealed class ImageTagHistoryItem
     /// <summary>Image id (<c>sha256:…</c>); empty for reference tags.</summary>
     public string Image { get; init; } = "";
 
+    /// <summary>The stream's other tags that point at this image now (<c>citas:v1</c>): what Undo-ImageTag would go back to, by name.</summary>
+    public string[] ImageTags { get; init; } = [];
+
     /// <summary>The pull spec the tag pointed to (<c>dockerImageReference</c>).</summary>
     public string PullSpec { get; init; } = "";
 
@@ -25,5 +28,10 @@ public sealed class ImageTagHistoryItem
     [System.Management.Automation.Hidden]
     public string CreatedAgo => Created is DateTime created ? OpenShift.Durations.HumanDuration.Ago(created, DateTime.Now) : "";
 
+    /// <summary>The IMAGE column: the image id as a short id (<c>sha256:24ffc068a860</c>), as Get-ImageTag's IMAGE column shows it.</summary>
+    [System.Management.Automation.Hidden]
+    public string ShortImage => string.IsNullOrEmpty(Image) ? "" : OpenShift.Apps.ImageDigest.Short(Image);
+
+    /// <summary>The pull spec.</summary>
     public override string ToString() => PullSpec;
 }

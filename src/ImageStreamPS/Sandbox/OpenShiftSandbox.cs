@@ -13,6 +13,7 @@ public sealed class OpenShiftSandbox
         RegistryEndpoint = registryEndpoint;
         DataPath = dataPath;
         ProcessId = processId;
+        StartedHere = SandboxProcess.IsStartedHere(processId);
     }
 
     /// <summary>The sandbox API server, <c>https://127.0.0.1:PORT</c>.</summary>
@@ -30,7 +31,18 @@ public sealed class OpenShiftSandbox
     /// <summary>The sandbox process id.</summary>
     public int ProcessId { get; }
 
-    /// <summary>The session made by <c>Start-OpenShiftSandbox -Connect</c>, if any.</summary>
+    /// <summary>
+    /// True when this PowerShell process started it. A sandbox started elsewhere (another shell, a
+    /// script, the program run by hand) may be in use there: Stop-OpenShiftSandbox asks before stopping
+    /// it, unless -Force.
+    /// </summary>
+    public bool StartedHere { get; }
+
+    /// <summary>
+    /// This runspace's session connected to it: the one <c>Start-OpenShiftSandbox -Connect</c> made,
+    /// or, from Get-OpenShiftSandbox, the default session (else another connected session) whose server
+    /// it is; null when none is. Stop-OpenShiftSandbox disconnects it.
+    /// </summary>
     public OpenShiftSession? Session { get; internal set; }
 
     internal static OpenShiftSandbox From(SandboxDescription sandbox) =>

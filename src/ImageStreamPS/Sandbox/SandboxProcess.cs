@@ -30,6 +30,9 @@ internal sealed class SandboxProcess
 
     public string DataPath { get; }
 
+    /// <summary>True when this process started the sandbox process <paramref name="processId"/> and it still runs.</summary>
+    public static bool IsStartedHere(int processId) => Started.TryGetValue(processId, out var sandbox) && !sandbox.HasExited;
+
     /// <summary>Data folders of the sandboxes this process started that still run.</summary>
     public static IEnumerable<string> StartedDataPaths => Started.Values.Where(s => !s.HasExited).Select(s => s.DataPath);
 

@@ -28,8 +28,8 @@ public sealed class TlsHostNameTests : IDisposable
 
     private string CaPath => Path.Combine(folder, "ca.crt");
 
-    // A server certificate the test CA signed, for the names given.
-    private X509Certificate2 ServerCertificate(Action<SubjectAlternativeNameBuilder> names)
+    // A server certificate the test CA (or another issuer) signed, for the names given.
+    private X509Certificate2 ServerCertificate(Action<SubjectAlternativeNameBuilder> names, X509Certificate2? issuer = null)
     {
         using var key = RSA.Create(2048);
         var request = new CertificateRequest("CN=server", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
@@ -37,7 +37,7 @@ public sealed class TlsHostNameTests : IDisposable
         names(alternative);
         request.CertificateExtensions.Add(alternative.Build());
         request.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
-        using var signed = request.Create(ca, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddHours(12), RandomNumberGenerator.GetBytes(8));
+        using var signed = request.Create(issuer ?? ca, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddHours(12), RandomNumberGenerator.GetBytes(8));
         using var withKey = signed.CopyWithPrivateKey(key);
         return X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pfx), null);
     }
@@ -67,6 +67,24 @@ public sealed class TlsHostNameTests : IDisposable
         using var connection = await Connect(api);
 
         Assert.Equal("v1.32.0-test", connection.ServerVersion);
+    }
+
+    [Fact]
+    public async Task ACertificateAnotherCaSignedIsRefusedTheKubeconfigsCaIsTheOnlyRoot()
+    {
+        // client-go hands Go's TLS the kubeconfig's CA as RootCAs: no other root, the system's included, is trusted.
+        using var otherKey = RSA.Create(2048);
+        var otherRequest = new CertificateRequest("CN=other-ca", otherKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        otherRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        otherRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
+        using var other = otherRequest.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        using var certificate = ServerCertificate(n => n.AddIpAddress(IPAddress.Loopback), other);
+        using var api = new ScriptedApi(_ => Answer.Json(200, Version), certificate);
+
+        var refused = await Assert.ThrowsAsync<OpenShiftApiException>(() => Connect(api));
+
+        Assert.Equal(ApiFailure.Certificate, refused.Failure);
+        Assert.Empty(api.Requests);
     }
 
     public void Dispose()

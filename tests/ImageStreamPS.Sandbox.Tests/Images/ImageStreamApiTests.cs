@@ -307,6 +307,21 @@ public sealed class ImageStreamApiTests
     }
 
     [Fact]
+    public async Task AnImageTagDeleteWhoseUidPreconditionNamesAnotherStreamConflicts()
+    {
+        // imagetag/rest.go Delete: the stream's UID must match the precondition.
+        await using var sandbox = await ImageSandbox.StartAsync();
+        sandbox.CreateStream();
+        await sandbox.ImportAsync("v1");
+
+        var error = await Assert.ThrowsAsync<StatusException>(() =>
+            sandbox.Api.DeleteAsync(Group, "imagetags", Ns, "citas:v1", new DeleteOptions { PreconditionUid = "not-this-stream" }));
+
+        Assert.Equal((409, "Operation cannot be fulfilled on imagetags.image.openshift.io \"citas:v1\": the UID precondition was not met"), (error.Code, error.Message));
+        Assert.NotNull(TagOf(sandbox.Stream(), "v1"));
+    }
+
+    [Fact]
     public async Task DigestWithoutATargetTagIsReportedButNotStored()
     {
         await using var sandbox = await ImageSandbox.StartAsync();
