@@ -133,11 +133,20 @@ public static class SandboxLoad
             }));
             return $$$"""{"tag":"v{{{t}}}","items":[{{{items}}}]}""";
         }));
-        var status = $$$"""{"apiVersion":"image.openshift.io/v1","kind":"ImageStream","metadata":{"name":"{{{name}}}","resourceVersion":"{{{version}}}"},"status":{"dockerImageRepository":"","tags":[{{{statusTags}}}]}}""";
-        using var updated = await client.PutAsync($"/apis/image.openshift.io/v1/namespaces/{ns}/imagestreams/{name}/status",
-            new StringContent(status, Encoding.UTF8, "application/json")).ConfigureAwait(false);
-        if ((int)updated.StatusCode != 200)
-            throw new InvalidOperationException($"status {name}: {(int)updated.StatusCode} {await updated.Content.ReadAsStringAsync().ConfigureAwait(false)}");
+        // The import controller writes the status of the new stream's tags too (their imports fail here):
+        // on a conflict, read the stream again and write the history on top of its newer version.
+        for (var attempt = 1; ; attempt++)
+        {
+            var status = $$$"""{"apiVersion":"image.openshift.io/v1","kind":"ImageStream","metadata":{"name":"{{{name}}}","resourceVersion":"{{{version}}}"},"status":{"dockerImageRepository":"","tags":[{{{statusTags}}}]}}""";
+            using var updated = await client.PutAsync($"/apis/image.openshift.io/v1/namespaces/{ns}/imagestreams/{name}/status",
+                new StringContent(status, Encoding.UTF8, "application/json")).ConfigureAwait(false);
+            if ((int)updated.StatusCode == 200) return;
+            if ((int)updated.StatusCode != 409 || attempt == 10)
+                throw new InvalidOperationException($"status {name}: {(int)updated.StatusCode} {await updated.Content.ReadAsStringAsync().ConfigureAwait(false)}");
+            using var current = await client.GetAsync($"/apis/image.openshift.io/v1/namespaces/{ns}/imagestreams/{name}").ConfigureAwait(false);
+            var currentText = await current.Content.ReadAsStringAsync().ConfigureAwait(false);
+            version = System.Text.Json.Nodes.JsonNode.Parse(currentText)!["metadata"]!["resourceVersion"]!.GetValue<string>();
+        }
     }
 
     /// <summary>GETs <paramref name="path"/> and reads the whole body; returns its length in bytes.</summary>
