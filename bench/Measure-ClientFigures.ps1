@@ -261,7 +261,9 @@ $null = [System.Text.Json.JsonDocument]::Parse($http.GetStringAsync('{2}').GetAw
     foreach ($i in 1..$Runs) {
         $bare.Add((Invoke-Fresh 'exit').Wall)
         $raw.Add((Invoke-Fresh $rawFresh))
-        foreach ($build in $builds.Keys) {
+        # The builds swap places every run, so neither always follows the same process.
+        $order = @($builds.Keys); if ($i % 2 -eq 0) { [array]::Reverse($order) }
+        foreach ($build in $order) {
             $imported[$build].Add((Invoke-Fresh "Import-Module '$($builds[$build])'").Wall)
             $bare.Add((Invoke-Fresh 'exit').Wall)
             $run = Invoke-Fresh ($timed -f $builds[$build], $sandbox.KubeConfigPath)
