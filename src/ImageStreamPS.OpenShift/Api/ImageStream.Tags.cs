@@ -60,9 +60,11 @@ public sealed partial class ImageStream
     /// The newest spec-tag generation the server has acted on for the tag: the larger of
     /// <c>items[0].generation</c> and the generation of the first <c>ImportSuccess</c> condition (0 when none).
     /// </summary>
-    public long LatestObservedTagGeneration(string tag)
+    public long LatestObservedTagGeneration(string tag) => LatestObservedGeneration(FindStatusTag(tag));
+
+    /// <summary><see cref="LatestObservedTagGeneration"/> of a status tag already found.</summary>
+    public static long LatestObservedGeneration(NamedTagEventList? status)
     {
-        var status = FindStatusTag(tag);
         if (status is null) return 0;
         long last = 0;
         if (status.Items is { Count: > 0 } items && items[0].Generation > last)
@@ -77,15 +79,19 @@ public sealed partial class ImageStream
     /// Whether the tag waits for an import (describe's <c>~ importing latest image ...</c>): it has a
     /// source, is not a reference, and its spec generation is newer than what the server observed.
     /// </summary>
-    public bool IsImportPending(string tag)
-    {
-        var spec = FindSpecTag(tag);
-        return spec is { From: not null, Reference: false, Generation: { } generation } && generation > LatestObservedTagGeneration(tag);
-    }
+    public bool IsImportPending(string tag) => IsImportPending(FindSpecTag(tag), FindStatusTag(tag));
+
+    /// <summary><see cref="IsImportPending(string)"/> of a tag whose spec and status tags are already found.</summary>
+    public static bool IsImportPending(TagReference? spec, NamedTagEventList? status) =>
+        spec is { From: not null, Reference: false, Generation: { } generation } && generation > LatestObservedGeneration(status);
 
     /// <summary>The failed-import condition of the tag (<c>ImportSuccess</c> = <c>False</c>), or null.</summary>
     public TagEventCondition? FindImportFailure(string tag) =>
-        FindStatusTag(tag)?.Conditions?.FirstOrDefault(c => c.Type == TagEventCondition.ImportSuccess && c.Status == "False");
+        FindStatusTag(tag)?.Conditions?.FirstOrDefault(IsImportFailure);
+
+    /// <summary>Whether a tag condition says its last import failed (<c>ImportSuccess</c> = <c>False</c>).</summary>
+    public static bool IsImportFailure(TagEventCondition condition) =>
+        condition.Type == TagEventCondition.ImportSuccess && condition.Status == "False";
 
     /// <summary>Names of spec tags that have no status entry yet (never imported, import pending or failed without history).</summary>
     public IReadOnlyList<string> SpecOnlyTags() =>

@@ -99,20 +99,26 @@ public static class ImageStreamDescriber
         text.Append("Unique Images:\t").Append(stream.UniqueImageCount()).Append('\n');
         text.Append("Tags:\t").Append(tags.Count).Append("\n\n");
 
+        // Each tag's spec and status found once (the first of a name, as FindSpecTag and FindStatusTag find it):
+        // a stream of a thousand tags is not searched a thousand times.
+        var specByName = new Dictionary<string, TagReference>(StringComparer.Ordinal);
+        foreach (var spec in specTags) if (spec.Name is not null) specByName.TryAdd(spec.Name, spec);
+        var statusByName = new Dictionary<string, NamedTagEventList>(StringComparer.Ordinal);
+        foreach (var status in statusTags) if (status.Tag is not null) statusByName.TryAdd(status.Tag, status);
+
         var first = true;
         foreach (var tag in tags)
         {
             if (aliases.Contains(tag)) continue;
             if (!first) text.Append('\n');
             first = false;
-            WriteTag(text, stream, tag, aliasesOf.GetValueOrDefault(tag), now, image);
+            WriteTag(text, stream, tag, specByName.GetValueOrDefault(tag), statusByName.GetValueOrDefault(tag), aliasesOf.GetValueOrDefault(tag), now, image);
         }
     }
 
-    private static void WriteTag(StringBuilder text, ImageStream stream, string tag, List<string>? aliases, DateTime now, Func<string, string> image)
+    private static void WriteTag(
+        StringBuilder text, ImageStream stream, string tag, TagReference? spec, NamedTagEventList? status, List<string>? aliases, DateTime now, Func<string, string> image)
     {
-        var status = stream.FindStatusTag(tag);
-        var spec = stream.FindSpecTag(tag);
 
         text.Append(tag);
         if (aliases is { Count: > 0 })
@@ -149,7 +155,7 @@ public static class ImageStreamDescriber
         }
         if (extra) text.Append('\n');
 
-        if (stream.IsImportPending(tag))
+        if (ImageStream.IsImportPending(spec, status))
             text.Append("  ~ importing latest image ...\n");
 
         foreach (var condition in status?.Conditions ?? [])
@@ -167,12 +173,19 @@ public static class ImageStreamDescriber
             text.Append("      ").Append(Age(item.Created, now));
             // the image id is shown when the pull spec does not already end in it
             if (!string.IsNullOrEmpty(item.Image)
+                && !EndsInImage(item.DockerImageReference, item.Image)
                 && DockerImageReference.TryParse(item.DockerImageReference, out var reference)
                 && reference.ID != item.Image)
                 text.Append('\t').Append(image(item.Image));
             text.Append('\n');
         }
     }
+
+    // NAME@<image>: a reference that parses has that image as its id (the text after '@'), and one that does not
+    // parse shows no id either, so the id is left out without the (costly) parse.
+    private static bool EndsInImage(string? reference, string image) =>
+        reference is not null && reference.Length > image.Length && reference.EndsWith(image, StringComparison.Ordinal)
+        && reference[reference.Length - image.Length - 1] == '@';
 
     /// <summary>The second line of a tag block: where the tag comes from (describe's wording).</summary>
     public static string SourceLine(ImageStream stream, TagReference? spec) => SourceLine(stream, spec, static image => image);

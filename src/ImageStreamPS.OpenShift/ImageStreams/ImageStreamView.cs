@@ -74,6 +74,15 @@ public sealed class ImageStreamView
     /// <summary>The newest current-item time over all tags (the UPDATED column of <c>oc get is</c>).</summary>
     public DateTime? Updated => ImageStreamTable.Updated(Resource);
 
+    /// <summary>
+    /// For each image the stream's tags point at now, those tags (<see cref="Apps.ImageNames.TagsByDigest"/>),
+    /// worked out once per stream and shared by its tags (each tag's history names its images by them).
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> TagsByDigest =>
+        tagsByDigest ??= Apps.ImageNames.TagsByDigest([Resource], Namespace);
+
+    private IReadOnlyDictionary<string, IReadOnlyList<string>>? tagsByDigest;
+
     /// <summary>The tag named <paramref name="tag"/>, or null.</summary>
     public ImageTagView? FindTag(string tag) => Tags.FirstOrDefault(t => t.Tag == tag);
 

@@ -55,8 +55,8 @@ public sealed class ImageTagView
         : Spec.From?.Kind == TagSourceKind.ImageStreamTag ? "Alias"
         : "Tagged";
 
-    /// <summary>The current item (<c>items[0]</c>), if any.</summary>
-    public TagEvent? Current => Stream.Resource.LatestTaggedImage(Tag);
+    /// <summary>The current item (<c>items[0]</c>), if any (read from the tag's own status: a stream of many tags is not searched per tag).</summary>
+    public TagEvent? Current => Tag.Length == 0 ? Stream.Resource.LatestTaggedImage(Tag) : Status?.Items is { Count: > 0 } items ? items[0] : null;
 
     /// <summary>The history, newest first.</summary>
     public IReadOnlyList<TagEvent> History => Status?.Items?.ToList() ?? [];
@@ -74,7 +74,9 @@ public sealed class ImageTagView
     public long Generation => Current?.Generation ?? Spec?.Generation ?? 0;
 
     /// <summary>The failed import, as describe words it: <c>Import failed (NotFound): …</c>.</summary>
-    public string ImportError => Stream.Resource.FindImportFailure(Tag) is { } failed ? $"Import failed ({failed.Reason}): {failed.Message}" : "";
+    public string ImportError => (Tag.Length == 0 ? Stream.Resource.FindImportFailure(Tag) : Status?.Conditions?.FirstOrDefault(ImageStream.IsImportFailure)) is { } failed
+        ? $"Import failed ({failed.Reason}): {failed.Message}"
+        : "";
 
     /// <summary>
     /// True while an import is pending: a non-reference spec tag whose generation is newer than what

@@ -31,7 +31,7 @@ public sealed class ImageTag : IOpenShiftManifest
         Created = view.Current?.Created is DateTime created ? created.ToLocalTime() : null;
         Generation = view.Generation;
         // Each image of the history named by the stream's other tags that point at it now (citas:v1).
-        var names = new ImageNames(ImageNames.TagsByDigest([view.Stream.Resource], view.Stream.Namespace));
+        var names = new ImageNames(view.Stream.TagsByDigest);
         History = view.History
             .Select((item, index) => new ImageTagHistoryItem
             {

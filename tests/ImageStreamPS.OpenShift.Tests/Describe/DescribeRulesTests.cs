@@ -149,4 +149,22 @@ public class DescribeRulesTests
         Assert.Contains("  * image-registry.openshift-image-registry.svc:5000/ns/citas:latest\n      5 seconds ago\t" + V1 + "\n",
             ImageStreamDescriber.Describe(stream, FixedClock.AtNow));
     }
+
+    [Fact]
+    public void ImageIdIsLeftOutWhenThePullSpecEndsInIt()
+    {
+        // oc's formatImageStreamTags (describer.go): the id only when reference.Parse(dockerImageReference) gives another ID, whatever
+        // the name looks like (a repository, a bare name, a registry alone); a spec by another digest shows it.
+        var stream = new StreamBuilder("citas")
+            .Item("a", Citas + "@" + V1, V1, TimeSpan.FromSeconds(5))
+            .Item("b", "citas-backend@" + V2, V2, TimeSpan.FromSeconds(5))
+            .Item("c", "example.com@" + V1, V1, TimeSpan.FromSeconds(5))
+            .Item("d", Citas + "@" + V1, V2, TimeSpan.FromSeconds(5))
+            .Build();
+        var text = ImageStreamDescriber.Describe(stream, FixedClock.AtNow);
+        Assert.Contains("  * " + Citas + "@" + V1 + "\n      5 seconds ago\n", text);
+        Assert.Contains("  * citas-backend@" + V2 + "\n      5 seconds ago\n", text);
+        Assert.Contains("  * example.com@" + V1 + "\n      5 seconds ago\n", text);
+        Assert.Contains("  * " + Citas + "@" + V1 + "\n      5 seconds ago\t" + V2 + "\n", text);
+    }
 }
