@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Management.Automation;
 using System.Runtime.ExceptionServices;
 using ImageStreamPS.OpenShift.Connection;
@@ -24,7 +23,7 @@ namespace ImageStreamPS.Commands;
 public abstract class PipelineCmdlet : PSCmdlet
 {
     private readonly CancellationTokenSource stopping = new();
-    private BlockingCollection<Action>? pipelineWork;
+    private PipelineQueue? pipelineWork;
     private int pipelineThread;
     private Exception? pipelineFailure;
     private bool executingPosted;
@@ -252,17 +251,8 @@ public abstract class PipelineCmdlet : PSCmdlet
 
     private bool OnPipelineThread => pipelineWork is null || Environment.CurrentManagedThreadId == pipelineThread;
 
-    private void Post(Action action)
-    {
-        try
-        {
-            pipelineWork?.Add(action);
-        }
-        catch (InvalidOperationException)
-        {
-            // The phase already ended (only after a stop); there is nobody left to write to.
-        }
-    }
+    // After the phase ended (only after a stop) there is nobody left to write to: the action is dropped.
+    private void Post(Action action) => pipelineWork?.TryAdd(action);
 
     /// <summary>Runs on the pipeline thread before each input record's work; an ErrorRecord skips the record with that error.</summary>
     private protected virtual ErrorRecord? BeforeRecord() => null;
@@ -275,7 +265,7 @@ public abstract class PipelineCmdlet : PSCmdlet
     private void Run(Func<CancellationToken, Task> work)
     {
         OnPhaseStarting();
-        var queue = new BlockingCollection<Action>();
+        var queue = new PipelineQueue();
         pipelineThread = Environment.CurrentManagedThreadId;
         pipelineWork = queue;
         pipelineFailure = null;
@@ -286,7 +276,7 @@ public abstract class PipelineCmdlet : PSCmdlet
         {
             if (DrainPosted(queue))
             {
-                foreach (var action in queue.GetConsumingEnumerable(token))
+                while (queue.Take(out var action, token))
                 {
                     if (!Execute(action))
                     {
@@ -332,7 +322,7 @@ public abstract class PipelineCmdlet : PSCmdlet
         }
     }
 
-    private async Task RunTraced(Func<CancellationToken, Task> work, BlockingCollection<Action> queue, CancellationToken token)
+    private async Task RunTraced(Func<CancellationToken, Task> work, PipelineQueue queue, CancellationToken token)
     {
         using var trace = RequestTrace.Begin(line => Post(() => base.WriteVerbose(line)));
         try
@@ -346,7 +336,7 @@ public abstract class PipelineCmdlet : PSCmdlet
     }
 
     /// <summary>Runs what is queued now; false once an action failed (the failure stops the command).</summary>
-    private bool DrainPosted(BlockingCollection<Action> queue)
+    private bool DrainPosted(PipelineQueue queue)
     {
         while (pipelineFailure is null && queue.TryTake(out var action))
         {
