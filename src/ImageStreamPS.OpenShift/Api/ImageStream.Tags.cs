@@ -104,6 +104,9 @@ public sealed partial class ImageStream
     public IReadOnlyList<string> TagNames() =>
         TagOrder.Prioritize((Status.Tags ?? []).Select(t => t.Tag).Concat(SpecOnlyTags()));
 
+    /// <summary>How many <see cref="TagNames"/> there are, without putting them in order.</summary>
+    public int TagCount() => (Status.Tags?.Count ?? 0) + SpecOnlyTags().Count;
+
     /// <summary>
     /// Describe's <c>Unique Images:</c>: distinct image ids across every history item of every tag. As in
     /// oc, history items without an image id (reference tags) add one extra, shared, empty entry.
