@@ -129,7 +129,8 @@ function Install-TestClients {
 function Read-TrxCounts([string] $Path) {
     [xml] $trx = Get-Content -Raw $Path
     $counters = $trx.TestRun.ResultSummary.Counters
-    [pscustomobject]@{ Passed = [int] $counters.passed; Failed = [int] $counters.failed + [int] $counters.error + [int] $counters.timeout }
+    $failedNames = @($trx.TestRun.Results.UnitTestResult | Where-Object outcome -in 'Failed', 'Error', 'Timeout' | ForEach-Object testName)
+    [pscustomobject]@{ Passed = [int] $counters.passed; Failed = [int] $counters.failed + [int] $counters.error + [int] $counters.timeout; FailedNames = $failedNames }
 }
 
 function Invoke-Test {
@@ -137,6 +138,7 @@ function Invoke-Test {
     Remove-Item $ResultsDir -Recurse -Force -ErrorAction SilentlyContinue
     New-Item -ItemType Directory -Force $ResultsDir | Out-Null
     $passed = 0; $failed = 0
+    $xunitFailures = [System.Collections.Generic.List[string]]::new()
 
     if (-not $SkipXunit) {
         Install-TestRegistry
@@ -150,6 +152,7 @@ function Invoke-Test {
             if (Test-Path $trx) {
                 $counts = Read-TrxCounts $trx
                 $passed += $counts.Passed; $failed += $counts.Failed
+                foreach ($testName in $counts.FailedNames) { $xunitFailures.Add("$name`: $testName") }
                 if ($exit -ne 0 -and $counts.Failed -eq 0) { $failed++; Write-Warning "$name exited with $exit" }
             }
             else {
@@ -186,6 +189,9 @@ function Invoke-Test {
         }
     }
 
+    # CI logs are read from the end: the xunit failures are named again here (Pester names its own
+    # at the end of its run).
+    foreach ($failure in $xunitFailures) { Write-Host "FAILED: $failure" }
     Write-Host "$passed passed, $failed failed"
     if ($failed -gt 0) { exit 1 }
 }

@@ -22,6 +22,15 @@ $configuration.TestResult.Enabled = $true
 $configuration.TestResult.OutputPath = Join-Path $ResultsDirectory 'pester-results.xml'
 
 $result = Invoke-Pester -Configuration $configuration
+# Detailed output shows a failure only where it happened; CI logs are read from the end, so the
+# failures are named again last, one line each.
+foreach ($test in $result.Failed) {
+    $message = "$($test.ErrorRecord | Select-Object -First 1)" -split "`n" | Select-Object -First 1
+    Write-Host "FAILED: $($test.ExpandedPath) -- $message"
+}
+foreach ($block in @($result.FailedBlocks) + @($result.FailedContainers)) {
+    if ($block) { Write-Host "FAILED (setup): $($block.ExpandedPath ?? $block.Item)" }
+}
 [pscustomobject]@{ Passed = $result.PassedCount; Failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount } |
     ConvertTo-Json | Set-Content (Join-Path $ResultsDirectory 'pester-summary.json')
 if ($result.Result -ne 'Passed') { exit 1 }

@@ -1,4 +1,3 @@
-using k8s;
 using k8s.KubeConfigModels;
 
 namespace ImageStreamPS.OpenShift.Connection;
@@ -15,7 +14,7 @@ internal static class KubeConfigFiles
         K8SConfiguration? merged = null;
         foreach (var file in files)
         {
-            var config = KubernetesClientConfiguration.LoadKubeConfig(file, useRelativePaths: false);
+            var config = KubeConfigDocument.Read(file);
             ResolvePaths(config, file.DirectoryName ?? ".");
             if (merged is null)
             {
