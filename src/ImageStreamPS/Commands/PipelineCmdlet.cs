@@ -254,6 +254,17 @@ public abstract class PipelineCmdlet : PSCmdlet
     // After the phase ended (only after a stop) there is nobody left to write to: the action is dropped.
     private void Post(Action action) => pipelineWork?.TryAdd(action);
 
+    // Whether WriteVerbose writes anything, as PowerShell's command runtime decides it: -Verbose, else -Debug, else
+    // $VerbosePreference where the command runs. Only SilentlyContinue and Ignore write nothing.
+    private bool WritesVerbose()
+    {
+        var bound = MyInvocation.BoundParameters;
+        if (bound.TryGetValue("Verbose", out var verbose)) return LanguagePrimitives.IsTrue(verbose);
+        if (bound.ContainsKey("Debug")) return true;
+        return !(LanguagePrimitives.TryConvertTo(SessionState.PSVariable.GetValue("VerbosePreference"), out ActionPreference preference)
+            && preference is ActionPreference.SilentlyContinue or ActionPreference.Ignore);
+    }
+
     /// <summary>Runs on the pipeline thread before each input record's work; an ErrorRecord skips the record with that error.</summary>
     private protected virtual ErrorRecord? BeforeRecord() => null;
 
@@ -270,7 +281,7 @@ public abstract class PipelineCmdlet : PSCmdlet
         pipelineWork = queue;
         pipelineFailure = null;
         var token = stopping.Token;
-        var worker = RunTraced(work, queue, token);
+        var worker = RunTraced(work, queue, WritesVerbose(), token);
 
         try
         {
@@ -322,9 +333,10 @@ public abstract class PipelineCmdlet : PSCmdlet
         }
     }
 
-    private async Task RunTraced(Func<CancellationToken, Task> work, PipelineQueue queue, CancellationToken token)
+    private async Task RunTraced(Func<CancellationToken, Task> work, PipelineQueue queue, bool verbose, CancellationToken token)
     {
-        using var trace = RequestTrace.Begin(line => Post(() => base.WriteVerbose(line)));
+        // Request lines only when they would be shown: each one is a hand-off to the pipeline thread.
+        using var trace = RequestTrace.Begin(verbose ? line => Post(() => base.WriteVerbose(line)) : null);
         try
         {
             await work(token).ConfigureAwait(false);
