@@ -64,20 +64,12 @@ function Measure-Pair([scriptblock] $A, [scriptblock] $B, [int] $N, [int] $WarmU
     [pscustomobject]@{ A = $timesA; B = $timesB }
 }
 
-# This process's CPU milliseconds per call of $Step over $N calls in a row.
+# This process's CPU milliseconds per call of $Step over $N calls.
 function Measure-Cpu([scriptblock] $Step, [int] $N) {
     $self = [System.Diagnostics.Process]::GetCurrentProcess()
     $self.Refresh(); $before = $self.TotalProcessorTime
     for ($i = 0; $i -lt $N; $i++) { & $Step }
     $self.Refresh(); ($self.TotalProcessorTime - $before).TotalMilliseconds / $N
-}
-
-# CPU per call of $A and of $B, each the median of three blocks of $N calls taken in turn (A, B, A, B, A, B): the
-# runtime's background compiling and the machine's other work fall on both sides alike.
-function Measure-CpuPair([scriptblock] $A, [scriptblock] $B, [int] $N) {
-    $cpuA = [double[]]::new(3); $cpuB = [double[]]::new(3)
-    for ($k = 0; $k -lt 3; $k++) { $cpuA[$k] = Measure-Cpu $A $N; $cpuB[$k] = Measure-Cpu $B $N }
-    [pscustomobject]@{ A = (Get-Median $cpuA); B = (Get-Median $cpuB) }
 }
 
 # Fresh pwsh processes, the variants in turn; each prints its own timings as JSON on its last line when it has any.
@@ -166,8 +158,8 @@ try {
             $kind, $object = $case.Kubectl
             Measure-Pair $case.A { $null = & $kubectl.Source get $kind $object -n $namespace -o json | ConvertFrom-Json } 20 -WarmUp 2
         }
-        $cpu = Measure-CpuPair $case.A { Invoke-Raw $uri } $Count
-        $cpuA = $cpu.A; $cpuRaw = $cpu.B
+        $cpuA = Measure-Cpu $case.A $Count
+        $cpuRaw = Measure-Cpu { Invoke-Raw $uri } $Count
         $medA = Get-Percentile $raw.A 0.5; $medRaw = Get-Percentile $raw.B 0.5; $medIrm = Get-Percentile $irm.B 0.5
         $routeText = if ($route) { $medRoute = Get-Percentile $route.B 0.5; '{0:N2} | {1:N2}×' -f $medRoute, ((Get-Percentile $route.A 0.5) / $medRoute) } else { 'no kubectl | ' }
         $lines.Add(('| `{0}` | {1:N3} | {2:N2} | {3:N3} | {4:N2}× | {5:N3} | {6:N2}× | {7} | {8:N3} | {9:N3} | {10:N2}× |' -f
@@ -177,7 +169,7 @@ try {
     $lines.Add(('| `Get-OpenShiftSession` (no request) | {0:N3} | {1:N2} | Get-Variable: {2:N3} | {3:N2}× | | | | | | | |' -f
             (Get-Percentile $session.A 0.5), (Get-Percentile $session.A 0.99), (Get-Percentile $session.B 0.5), ((Get-Percentile $session.A 0.5) / (Get-Percentile $session.B 0.5))))
     $lines.Add('')
-    $lines.Add("Warm calls: $Count interleaved pairs after a warm-up (Invoke-RestMethod: $([math]::Max(50, $Count / 5)); the kubectl route: 20, a process each). `Get-AppRollout` sends 4 requests (the Deployment, its ReplicaSets and Pods and the followed stream, all at once for an app read before); its baselines are one GET of the Deployment. CPU: this process over $Count calls in a row, the median of three blocks taken in turn with the raw GET's.")
+    $lines.Add("Warm calls: $Count interleaved pairs after a warm-up (Invoke-RestMethod: $([math]::Max(50, $Count / 5)); the kubectl route: 20, a process each). `Get-AppRollout` sends 4 requests (deployment, then ReplicaSets, Pods and the followed stream together); its baselines are one GET of the Deployment. CPU: this process over $Count calls in a row.")
     $lines.Add('')
 
     $tail = Measure-Pair { $null = Get-ImageTag citas:v1 } { Invoke-Raw "$images/imagestreamtags/citas:v1" } $TailCount
