@@ -58,6 +58,7 @@ public sealed class SandboxHost : IAsyncDisposable
     public static async Task<SandboxHost> StartAsync(CommandLine options, IReadOnlyList<ISandboxModule>? modules = null, CancellationToken cancellationToken = default)
     {
         modules ??= SandboxModules.All;
+        EnsureThreadsForWriters();
         var settings = options.ToSettings();
         var directoryLock = DataDirectoryLock.Acquire(settings.DataPath);
         try
@@ -71,6 +72,19 @@ public sealed class SandboxHost : IAsyncDisposable
             directoryLock.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// A write holds its thread-pool thread until its group commit is durable (the store answers
+    /// synchronously), so concurrent writers need as many threads at once. The pool's floor is the
+    /// core count and it adds threads beyond that only about twice a second: eight clients on two
+    /// cores waited for threads rather than for the disk, and fewer writes shared each commit (#18).
+    /// </summary>
+    private static void EnsureThreadsForWriters()
+    {
+        const int Writers = 64;
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        if (workers < Writers) ThreadPool.SetMinThreads(Writers, io);
     }
 
     private static async Task<SandboxHost> StartLockedAsync(CommandLine options, IReadOnlyList<ISandboxModule> modules, SandboxSettings settings,
@@ -88,8 +102,10 @@ public sealed class SandboxHost : IAsyncDisposable
         var pipeline = opening.ContinueWith(core => new ApiPipeline(core.Result.Api, token.Result, new RequestMetrics(),
             new OpenApiDocuments(core.Result.Catalog), BookmarkInterval), cancellationToken, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
 
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
-        builder.Logging.ClearProviders();
+        // The empty builder: no configuration files (and no watcher on the program's folder), environment
+        // variables, logging or hosting defaults; only Kestrel and routing, set up here (#18).
+        var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.WebHost.UseKestrelCore();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(5));
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -103,7 +119,7 @@ public sealed class SandboxHost : IAsyncDisposable
             });
             kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http1);
         });
-        builder.Services.AddRouting();
+        builder.Services.AddRoutingCore();
         var app = builder.Build();
         app.MapWhen(context => !context.Request.IsHttps, registry =>
         {

@@ -113,7 +113,7 @@ public sealed class StartOpenShiftSandboxCommand : PipelineCmdlet
         WriteObject(sandbox);
     }
 
-    /// <summary>The child pwsh and the module's ASP.NET Core for this runtime; a terminating error says what is missing and how to get it.</summary>
+    /// <summary>The child pwsh and the ASP.NET Core for this runtime (the installed one, else the module's); a terminating error says what is missing and how to get it.</summary>
     private (ChildPwsh Host, SandboxFramework Framework) FindHost()
     {
         var program = SandboxProcess.ProgramPath;
@@ -156,7 +156,9 @@ public sealed class StartOpenShiftSandboxCommand : PipelineCmdlet
                 "SandboxHostNotFound", ErrorCategory.ObjectNotFound, ChildPwsh.PowerShellHome));
         }
 
-        return (host, framework);
+        // The module's copy is checked above on every machine (a damaged module says so wherever it runs);
+        // an installed ASP.NET Core of this runtime's version, precompiled for this platform, starts faster.
+        return (host, SandboxFramework.Prefer(framework));
     }
 
     private static ErrorRecord StartFailure(SandboxStartException exception, string dataPath)

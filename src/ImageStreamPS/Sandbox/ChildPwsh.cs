@@ -46,7 +46,7 @@ internal sealed class ChildPwsh
 
     /// <summary>How the sandbox program runs: in this pwsh, on this runtime, with that ASP.NET Core.</summary>
     public string Describe(SandboxFramework framework) =>
-        $"a child pwsh ({string.Join(' ', Prefix.Prepend(FileName))}) on .NET {Environment.Version}, with the module's ASP.NET Core {framework.Version}";
+        $"a child pwsh ({string.Join(' ', Prefix.Prepend(FileName))}) on .NET {Environment.Version}, with {framework.Describe()}";
 
     /// <summary>The process that runs the sandbox program with <paramref name="arguments"/>.</summary>
     public ProcessStartInfo StartInfo(string sandboxFolder, SandboxFramework framework, IEnumerable<string> arguments)
@@ -67,12 +67,31 @@ internal sealed class ChildPwsh
         // A helper process: no telemetry or update check of its own.
         startInfo.Environment["POWERSHELL_TELEMETRY_OPTOUT"] = "1";
         startInfo.Environment["POWERSHELL_UPDATECHECK"] = "Off";
+        // The runtime settings of the sandbox's own runtimeconfig, which a child pwsh does not read (#18).
+        foreach (var (name, value) in RuntimeSettings)
+        {
+            startInfo.Environment.TryAdd(name, value);
+        }
+
         // The program starts from a startup hook, before PowerShell's engine (StartupHook); the command above is the fallback.
         startInfo.Environment[StartupHook.HooksVariable] = typeof(StartupHook).Assembly.Location;
         startInfo.Environment[StartupHook.ProgramVariable] =
             System.Text.Json.JsonSerializer.Serialize(new[] { sandboxFolder, framework.Path }.Concat(arguments).ToArray());
         return startInfo;
     }
+
+    /// <summary>
+    /// What the sandbox program's runtimeconfig sets (ImageStreamPS.Sandbox.csproj), as the variables the
+    /// runtime reads; a value the user already set wins. No instrumented tier (TieredPGO): the sandbox
+    /// is short-lived, and its second JIT pass per hot method cost more CPU than it won back. No
+    /// spinning thread-pool workers: on a machine with few cores, workers spinning for work took
+    /// CPU from the requests and the group commit.
+    /// </summary>
+    internal static readonly IReadOnlyList<(string Name, string Value)> RuntimeSettings =
+    [
+        ("DOTNET_TieredPGO", "0"),
+        ("DOTNET_ThreadPool_UnfairSemaphoreSpinLimit", "0"),
+    ];
 
     public override string ToString() => string.Join(' ', Prefix.Prepend(FileName));
 }
