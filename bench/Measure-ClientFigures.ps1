@@ -177,7 +177,7 @@ try {
         $lines.Add(('| `Get-OpenShiftSession` (no request) | {0:N3} | {1:N2} | Get-Variable: {2:N3} | {3:N2}× | | | | | | | |' -f
                 (Get-Percentile $session.A 0.5), (Get-Percentile $session.A 0.99), (Get-Percentile $session.B 0.5), ((Get-Percentile $session.A 0.5) / (Get-Percentile $session.B 0.5))))
         $lines.Add('')
-        $lines.Add("Warm calls: $Count interleaved pairs after a warm-up (Invoke-RestMethod: $([math]::Max(50, $Count / 5)); the kubectl route: 20, a process each). `Get-AppRollout` sends 4 requests (deployment, then ReplicaSets, Pods and the followed stream together); its baselines are one GET of the Deployment. CPU: this process over $Count calls in a row.")
+        $lines.Add("Warm calls: $Count interleaved pairs after a warm-up (Invoke-RestMethod: $([math]::Max(50, $Count / 5)); the kubectl route: 20, a process each). `Get-AppRollout` sends 4 requests (the Deployment, its ReplicaSets and Pods and the followed stream, all at once for an app read before on the connection); its baselines are one GET of the Deployment. CPU: this process over $Count calls in a row.")
         $lines.Add('')
 
         $tail = Measure-Pair { $null = Get-ImageTag citas:v1 } { Invoke-Raw "$images/imagestreamtags/citas:v1" } $TailCount

@@ -254,9 +254,14 @@ public abstract class PipelineCmdlet : PSCmdlet
     // After the phase ended (only after a stop) there is nobody left to write to: the action is dropped.
     private void Post(Action action) => pipelineWork?.TryAdd(action);
 
-    // Whether WriteVerbose writes anything, as PowerShell's command runtime decides it: -Verbose, else -Debug, else
-    // $VerbosePreference where the command runs. Only SilentlyContinue and Ignore write nothing.
-    private bool WritesVerbose()
+    // Whether WriteVerbose writes anything, as PowerShell's command runtime decides it (once a command, as it caches
+    // it): -Verbose, else -Debug, else $VerbosePreference where the command runs. Only SilentlyContinue and Ignore
+    // write nothing.
+    private bool WritesVerbose() => writesVerbose ??= ReadsVerbosePreference();
+
+    private bool? writesVerbose;
+
+    private bool ReadsVerbosePreference()
     {
         var bound = MyInvocation.BoundParameters;
         if (bound.TryGetValue("Verbose", out var verbose)) return LanguagePrimitives.IsTrue(verbose);

@@ -43,6 +43,16 @@ public class RolloutClientReadTests
     private const string EmptyReplicaSets = """{"kind":"ReplicaSetList","apiVersion":"apps/v1","metadata":{},"items":[]}""";
     private const string EmptyPods = """{"kind":"PodList","apiVersion":"v1","metadata":{},"items":[]}""";
 
+    // What the API answers for app-citas: the Deployment, no ReplicaSets or Pods yet, the stream it follows; null: 404.
+    private static string? AppCitas(string path, string deployment = Deployment, string replicaSets = EmptyReplicaSets) => path switch
+    {
+        Apps + "/deployments/app-citas" => deployment,
+        Apps + "/replicasets" => replicaSets,
+        "/api/v1/namespaces/myproject/pods" => EmptyPods,
+        "/apis/image.openshift.io/v1/namespaces/myproject/imagestreams/citas" => Stream,
+        _ => null,
+    };
+
     [Fact]
     public async Task TheReplicaSetsAndPodsOfNewAppsSelectorAreReadTogetherWithTheDeploymentAndTheStreamOnceItIsKnown()
     {
@@ -53,14 +63,7 @@ public class RolloutClientReadTests
         using var api = new ScriptedApi(request =>
         {
             var path = request.PathAndQuery.Split('?')[0];
-            var body = path switch
-            {
-                Apps + "/deployments/app-citas" => Deployment,
-                Apps + "/replicasets" => EmptyReplicaSets,
-                "/api/v1/namespaces/myproject/pods" => EmptyPods,
-                "/apis/image.openshift.io/v1/namespaces/myproject/imagestreams/citas" => Stream,
-                _ => null,
-            };
+            var body = AppCitas(path);
             if (body is null) return Answer.Failure(404, "NotFound");
             if (!path.Contains("/imagestreams/", StringComparison.Ordinal))
             {
@@ -89,14 +92,7 @@ public class RolloutClientReadTests
         using var api = new ScriptedApi(request =>
         {
             var path = request.PathAndQuery.Split('?')[0];
-            var body = path switch
-            {
-                Apps + "/deployments/app-citas" => Deployment,
-                Apps + "/replicasets" => EmptyReplicaSets,
-                "/api/v1/namespaces/myproject/pods" => EmptyPods,
-                "/apis/image.openshift.io/v1/namespaces/myproject/imagestreams/citas" => Stream,
-                _ => null,
-            };
+            var body = AppCitas(path);
             if (body is null) return Answer.Failure(404, "NotFound");
             if (Volatile.Read(ref waitForAll))
             {
@@ -126,14 +122,10 @@ public class RolloutClientReadTests
         {
             var path = request.PathAndQuery.Split('?')[0];
             var byApp = request.PathAndQuery.Contains("labelSelector=app%3Dcitas", StringComparison.Ordinal);
-            var body = path switch
-            {
-                Apps + "/deployments/app-citas" => Deployment.Replace("\"selector\":{\"matchLabels\":{\"deployment\":\"app-citas\"}}", OtherSelector, StringComparison.Ordinal),
-                Apps + "/replicasets" => byApp ? ReplicaSetOfApp : EmptyReplicaSets,
-                "/api/v1/namespaces/myproject/pods" => EmptyPods,
-                "/apis/image.openshift.io/v1/namespaces/myproject/imagestreams/citas" => Stream,
-                _ => null,
-            };
+            var body = AppCitas(
+                path,
+                Deployment.Replace("\"selector\":{\"matchLabels\":{\"deployment\":\"app-citas\"}}", OtherSelector, StringComparison.Ordinal),
+                byApp ? ReplicaSetOfApp : EmptyReplicaSets);
             return body is null ? Answer.Failure(404, "NotFound") : Answer.Json(200, body);
         });
         var client = api.NewClient();
