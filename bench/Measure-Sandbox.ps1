@@ -99,6 +99,9 @@ if ($Phase) {
                     Set-ImageTag $(if ($move % 2) { 'citas:v2' } else { 'citas:v1' }) citas:prod
                     $tag.Add((& $cpu) - $before)
                     $rollout = Get-AppRollout app-citas -Wait -Timeout $wait
+                    # Seen once on a loaded machine (main's build): -Wait answered while the rollout was
+                    # still Progressing; wait once more, then give up.
+                    if ("$($rollout.Status)" -ne 'Complete') { $rollout = Get-AppRollout app-citas -Wait -Timeout $wait }
                     if ("$($rollout.Status)" -ne 'Complete') { throw "rollout $move ended $($rollout.Status)" }
                     $done = & $cpu
                     Start-Sleep -Milliseconds 1500
