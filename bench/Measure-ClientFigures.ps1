@@ -31,6 +31,10 @@ param(
     [int] $TailCount = 1500,
     # Fresh processes per start-up variant.
     [int] $Runs = 7,
+    # Another build of the module (e.g. main's) whose start-up is measured in the same run, in turn with this one.
+    [string] $BaselineModulePath,
+    # Only the start-up figures (no 2,000-stream list, no warm calls); with -UpdateReadme they go between the STARTUP markers.
+    [switch] $StartUpOnly,
     # Write the results into bench/README.md (otherwise only print them).
     [switch] $UpdateReadme
 )
@@ -38,6 +42,7 @@ param(
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version 3.0
 $ModulePath = (Resolve-Path $ModulePath).ProviderPath
+if ($BaselineModulePath) { $BaselineModulePath = (Resolve-Path $BaselineModulePath).ProviderPath }
 Import-Module $ModulePath -Force
 . (Join-Path $PSScriptRoot 'RawClient.ps1')
 
@@ -87,9 +92,11 @@ try {
     $namespace = (Get-OpenShiftSession).Namespace
     $null = New-ImageStream citas -InformationAction Ignore
     $null = Import-ImageTag citas:v1 -From docker.io/josedom24/citas-backend:v1 -InformationAction Ignore
-    $null = Set-ImageTag citas:v1 citas:prod -InformationAction Ignore
-    $null = New-App citas:prod -Name app-citas -InformationAction Ignore
-    $null = Get-AppRollout app-citas -Wait -Timeout '00:02:00'
+    if (-not $StartUpOnly) {
+        $null = Set-ImageTag citas:v1 citas:prod -InformationAction Ignore
+        $null = New-App citas:prod -Name app-citas -InformationAction Ignore
+        $null = Get-AppRollout app-citas -Wait -Timeout '00:02:00'
+    }
 
     # The raw client (bench/RawClient.ps1); the token again only for Invoke-RestMethod's header, never printed.
     $http = New-RawClient $sandbox -MaxConnections 8
@@ -99,122 +106,127 @@ try {
     function Invoke-Raw([string] $Uri) { $null = [System.Text.Json.JsonDocument]::Parse($http.GetStringAsync($Uri).GetAwaiter().GetResult()) }
     $irmHeaders = @{ Authorization = "Bearer $token" }
 
-    # 2,000 streams x 25 tags (spec tags; what a list carries per stream) and one stream of 1,000 tags x 20 images.
-    $bigList = 'bench-list'
-    $null = New-OpenShiftProject $bigList -InformationAction Ignore
-    $null = Set-OpenShiftSession -Namespace $namespace -InformationAction Ignore
-    $tags = (1..25 | ForEach-Object { '{"name":"t' + $_ + '","from":{"kind":"DockerImage","name":"quay.io/example/app:' + $_ + '"},"referencePolicy":{"type":"Source"}}' }) -join ','
-    $posts = foreach ($i in 1..2000) {
-        $body = '{"apiVersion":"image.openshift.io/v1","kind":"ImageStream","metadata":{"name":"s' + $i.ToString('d4') + '"},"spec":{"tags":[' + $tags + ']}}'
-        $http.PostAsync("$server/apis/image.openshift.io/v1/namespaces/$bigList/imagestreams", [System.Net.Http.StringContent]::new($body, [Text.Encoding]::UTF8, 'application/json'))
-    }
-    try { [System.Threading.Tasks.Task]::WaitAll([System.Threading.Tasks.Task[]] $posts) } catch { throw "Creating the 2,000 streams failed: $($_.Exception.InnerException.InnerExceptions[0].GetBaseException().Message)" }
-    if (@($posts.Result | Where-Object StatusCode -NE 'Created').Count) { throw 'Creating the 2,000 streams failed' }
-
-    $digest = { param($t, $h) 'sha256:' + ([System.Convert]::ToHexString([System.Security.Cryptography.SHA256]::HashData([Text.Encoding]::UTF8.GetBytes("$t/$h"))).ToLowerInvariant()) }
-    $specTags = (1..1000 | ForEach-Object { '{"name":"tag' + $_ + '","from":{"kind":"DockerImage","name":"quay.io/example/big:' + $_ + '"},"referencePolicy":{"type":"Source"}}' }) -join ','
-    $created = $http.PostAsync("$images/imagestreams", [System.Net.Http.StringContent]::new(
-            '{"apiVersion":"image.openshift.io/v1","kind":"ImageStream","metadata":{"name":"big"},"spec":{"tags":[' + $specTags + ']}}', [Text.Encoding]::UTF8, 'application/json')).GetAwaiter().GetResult()
-    if (-not $created.IsSuccessStatusCode) { throw "Creating the big stream failed: $($created.StatusCode)" }
-    # Its history in strategic merge patches of 250 tags (status.tags merges by tag), each under the request size limit.
-    foreach ($chunk in 0..3) {
-        $history = foreach ($t in ($chunk * 250 + 1)..($chunk * 250 + 250)) {
-            $items = foreach ($h in 1..20) {
-                $id = & $digest $t $h
-                '{"created":"' + [datetime]::UtcNow.AddHours(-$h).ToString('yyyy-MM-ddTHH:mm:ssZ') + '","dockerImageReference":"quay.io/example/big@' + $id + '","image":"' + $id + '","generation":1}'
-            }
-            '{"tag":"tag' + $t + '","items":[' + ($items -join ',') + ']}'
-        }
-        $patch = [System.Net.Http.StringContent]::new('{"status":{"tags":[' + ($history -join ',') + ']}}', [Text.Encoding]::UTF8)
-        $patch.Headers.ContentType = [System.Net.Http.Headers.MediaTypeHeaderValue]::new('application/strategic-merge-patch+json')
-        $updated = $http.PatchAsync("$images/imagestreams/big/status", $patch).GetAwaiter().GetResult()
-        if (-not $updated.IsSuccessStatusCode) { throw "Writing the big stream's history failed: $($updated.StatusCode) $($updated.Content.ReadAsStringAsync().GetAwaiter().GetResult())" }
-    }
-    $bigRead = [System.Text.Json.JsonDocument]::Parse($http.GetStringAsync("$images/imagestreams/big").GetAwaiter().GetResult())
-    $historyItems = 0
-    foreach ($tag in $bigRead.RootElement.GetProperty('status').GetProperty('tags').EnumerateArray()) { $historyItems += $tag.GetProperty('items').GetArrayLength() }
-    if ($historyItems -ne 20000) { throw "The big stream holds $historyItems history items, not 20,000" }
-
     $machine = "$([System.Environment]::ProcessorCount) cores ($((Get-Content /proc/cpuinfo -ErrorAction SilentlyContinue | Select-String -Pattern '^model name' | Select-Object -First 1) -replace '^model name\s*:\s*', '')), load average $((Get-Content /proc/loadavg -ErrorAction SilentlyContinue) -replace '^(\S+ \S+ \S+).*', '$1'), PowerShell $($PSVersionTable.PSVersion), .NET $([System.Environment]::Version)"
     $lines.Add("Run on $(Get-Date -AsUTC -Format 'yyyy-MM-dd HH:mm') UTC; $machine.")
     $lines.Add('')
 
-    # ---- warm calls ------------------------------------------------------------------------------
-    $env:KUBECONFIG = $sandbox.KubeConfigPath
-    $kubectl = Get-Command kubectl -ErrorAction SilentlyContinue
-    $warm = [ordered]@{
-        'Get-ImageTag citas:v1'     = @{ A = { $null = Get-ImageTag citas:v1 }; Raw = "$images/imagestreamtags/citas:v1"; Kubectl = 'istag', 'citas:v1' }
-        'Get-ImageStream citas'     = @{ A = { $null = Get-ImageStream citas }; Raw = "$images/imagestreams/citas"; Kubectl = 'is', 'citas' }
-        'Get-AppRollout app-citas'  = @{ A = { $null = Get-AppRollout app-citas }; Raw = "$server/apis/apps/v1/namespaces/$namespace/deployments/app-citas"; Kubectl = 'deployment', 'app-citas' }
-    }
-    $lines.Add('| warm call | median ms | p99 ms | raw GET+parse median ms | ratio | Invoke-RestMethod median ms | ratio | kubectl route median ms | ratio | client CPU ms/call | raw CPU ms/call | CPU ratio |')
-    $lines.Add('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
-    foreach ($name in $warm.Keys) {
-        $case = $warm[$name]
-        $uri = $case.Raw
-        $raw = Measure-Pair $case.A { Invoke-Raw $uri } $Count
-        $irm = Measure-Pair $case.A { $null = Invoke-RestMethod -Uri $uri -Headers $irmHeaders -SkipCertificateCheck } ([math]::Max(50, $Count / 5))
-        $route = if ($kubectl) {
-            $kind, $object = $case.Kubectl
-            Measure-Pair $case.A { $null = & $kubectl.Source get $kind $object -n $namespace -o json | ConvertFrom-Json } 20 -WarmUp 2
+    if (-not $StartUpOnly) {
+        # 2,000 streams x 25 tags (spec tags; what a list carries per stream) and one stream of 1,000 tags x 20 images.
+        $bigList = 'bench-list'
+        $null = New-OpenShiftProject $bigList -InformationAction Ignore
+        $null = Set-OpenShiftSession -Namespace $namespace -InformationAction Ignore
+        $tags = (1..25 | ForEach-Object { '{"name":"t' + $_ + '","from":{"kind":"DockerImage","name":"quay.io/example/app:' + $_ + '"},"referencePolicy":{"type":"Source"}}' }) -join ','
+        $posts = foreach ($i in 1..2000) {
+            $body = '{"apiVersion":"image.openshift.io/v1","kind":"ImageStream","metadata":{"name":"s' + $i.ToString('d4') + '"},"spec":{"tags":[' + $tags + ']}}'
+            $http.PostAsync("$server/apis/image.openshift.io/v1/namespaces/$bigList/imagestreams", [System.Net.Http.StringContent]::new($body, [Text.Encoding]::UTF8, 'application/json'))
         }
-        $cpuA = Measure-Cpu $case.A $Count
-        $cpuRaw = Measure-Cpu { Invoke-Raw $uri } $Count
-        $medA = Get-Percentile $raw.A 0.5; $medRaw = Get-Percentile $raw.B 0.5; $medIrm = Get-Percentile $irm.B 0.5
-        $routeText = if ($route) { $medRoute = Get-Percentile $route.B 0.5; '{0:N2} | {1:N2}×' -f $medRoute, ((Get-Percentile $route.A 0.5) / $medRoute) } else { 'no kubectl | ' }
-        $lines.Add(('| `{0}` | {1:N3} | {2:N2} | {3:N3} | {4:N2}× | {5:N3} | {6:N2}× | {7} | {8:N3} | {9:N3} | {10:N2}× |' -f
-                $name, $medA, (Get-Percentile $raw.A 0.99), $medRaw, ($medA / $medRaw), $medIrm, ((Get-Percentile $irm.A 0.5) / $medIrm), $routeText, $cpuA, $cpuRaw, ($cpuA / $cpuRaw)))
+        try { [System.Threading.Tasks.Task]::WaitAll([System.Threading.Tasks.Task[]] $posts) } catch { throw "Creating the 2,000 streams failed: $($_.Exception.InnerException.InnerExceptions[0].GetBaseException().Message)" }
+        if (@($posts.Result | Where-Object StatusCode -NE 'Created').Count) { throw 'Creating the 2,000 streams failed' }
+
+        $digest = { param($t, $h) 'sha256:' + ([System.Convert]::ToHexString([System.Security.Cryptography.SHA256]::HashData([Text.Encoding]::UTF8.GetBytes("$t/$h"))).ToLowerInvariant()) }
+        $specTags = (1..1000 | ForEach-Object { '{"name":"tag' + $_ + '","from":{"kind":"DockerImage","name":"quay.io/example/big:' + $_ + '"},"referencePolicy":{"type":"Source"}}' }) -join ','
+        $created = $http.PostAsync("$images/imagestreams", [System.Net.Http.StringContent]::new(
+                '{"apiVersion":"image.openshift.io/v1","kind":"ImageStream","metadata":{"name":"big"},"spec":{"tags":[' + $specTags + ']}}', [Text.Encoding]::UTF8, 'application/json')).GetAwaiter().GetResult()
+        if (-not $created.IsSuccessStatusCode) { throw "Creating the big stream failed: $($created.StatusCode)" }
+        # Its history in strategic merge patches of 250 tags (status.tags merges by tag), each under the request size limit.
+        foreach ($chunk in 0..3) {
+            $history = foreach ($t in ($chunk * 250 + 1)..($chunk * 250 + 250)) {
+                $items = foreach ($h in 1..20) {
+                    $id = & $digest $t $h
+                    '{"created":"' + [datetime]::UtcNow.AddHours(-$h).ToString('yyyy-MM-ddTHH:mm:ssZ') + '","dockerImageReference":"quay.io/example/big@' + $id + '","image":"' + $id + '","generation":1}'
+                }
+                '{"tag":"tag' + $t + '","items":[' + ($items -join ',') + ']}'
+            }
+            $patch = [System.Net.Http.StringContent]::new('{"status":{"tags":[' + ($history -join ',') + ']}}', [Text.Encoding]::UTF8)
+            $patch.Headers.ContentType = [System.Net.Http.Headers.MediaTypeHeaderValue]::new('application/strategic-merge-patch+json')
+            $updated = $http.PatchAsync("$images/imagestreams/big/status", $patch).GetAwaiter().GetResult()
+            if (-not $updated.IsSuccessStatusCode) { throw "Writing the big stream's history failed: $($updated.StatusCode) $($updated.Content.ReadAsStringAsync().GetAwaiter().GetResult())" }
+        }
+        $bigRead = [System.Text.Json.JsonDocument]::Parse($http.GetStringAsync("$images/imagestreams/big").GetAwaiter().GetResult())
+        $historyItems = 0
+        foreach ($tag in $bigRead.RootElement.GetProperty('status').GetProperty('tags').EnumerateArray()) { $historyItems += $tag.GetProperty('items').GetArrayLength() }
+        if ($historyItems -ne 20000) { throw "The big stream holds $historyItems history items, not 20,000" }
+
+        # ---- warm calls ------------------------------------------------------------------------------
+        $env:KUBECONFIG = $sandbox.KubeConfigPath
+        $kubectl = Get-Command kubectl -ErrorAction SilentlyContinue
+        $warm = [ordered]@{
+            'Get-ImageTag citas:v1'     = @{ A = { $null = Get-ImageTag citas:v1 }; Raw = "$images/imagestreamtags/citas:v1"; Kubectl = 'istag', 'citas:v1' }
+            'Get-ImageStream citas'     = @{ A = { $null = Get-ImageStream citas }; Raw = "$images/imagestreams/citas"; Kubectl = 'is', 'citas' }
+            'Get-AppRollout app-citas'  = @{ A = { $null = Get-AppRollout app-citas }; Raw = "$server/apis/apps/v1/namespaces/$namespace/deployments/app-citas"; Kubectl = 'deployment', 'app-citas' }
+        }
+        $lines.Add('| warm call | median ms | p99 ms | raw GET+parse median ms | ratio | Invoke-RestMethod median ms | ratio | kubectl route median ms | ratio | client CPU ms/call | raw CPU ms/call | CPU ratio |')
+        $lines.Add('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|')
+        foreach ($name in $warm.Keys) {
+            $case = $warm[$name]
+            $uri = $case.Raw
+            $raw = Measure-Pair $case.A { Invoke-Raw $uri } $Count
+            $irm = Measure-Pair $case.A { $null = Invoke-RestMethod -Uri $uri -Headers $irmHeaders -SkipCertificateCheck } ([math]::Max(50, $Count / 5))
+            $route = if ($kubectl) {
+                $kind, $object = $case.Kubectl
+                Measure-Pair $case.A { $null = & $kubectl.Source get $kind $object -n $namespace -o json | ConvertFrom-Json } 20 -WarmUp 2
+            }
+            $cpuA = Measure-Cpu $case.A $Count
+            $cpuRaw = Measure-Cpu { Invoke-Raw $uri } $Count
+            $medA = Get-Percentile $raw.A 0.5; $medRaw = Get-Percentile $raw.B 0.5; $medIrm = Get-Percentile $irm.B 0.5
+            $routeText = if ($route) { $medRoute = Get-Percentile $route.B 0.5; '{0:N2} | {1:N2}×' -f $medRoute, ((Get-Percentile $route.A 0.5) / $medRoute) } else { 'no kubectl | ' }
+            $lines.Add(('| `{0}` | {1:N3} | {2:N2} | {3:N3} | {4:N2}× | {5:N3} | {6:N2}× | {7} | {8:N3} | {9:N3} | {10:N2}× |' -f
+                    $name, $medA, (Get-Percentile $raw.A 0.99), $medRaw, ($medA / $medRaw), $medIrm, ((Get-Percentile $irm.A 0.5) / $medIrm), $routeText, $cpuA, $cpuRaw, ($cpuA / $cpuRaw)))
+        }
+        $session = Measure-Pair { $null = Get-OpenShiftSession } { $null = Get-Variable -Name PSVersionTable } $Count
+        $lines.Add(('| `Get-OpenShiftSession` (no request) | {0:N3} | {1:N2} | Get-Variable: {2:N3} | {3:N2}× | | | | | | | |' -f
+                (Get-Percentile $session.A 0.5), (Get-Percentile $session.A 0.99), (Get-Percentile $session.B 0.5), ((Get-Percentile $session.A 0.5) / (Get-Percentile $session.B 0.5))))
+        $lines.Add('')
+        $lines.Add("Warm calls: $Count interleaved pairs after a warm-up (Invoke-RestMethod: $([math]::Max(50, $Count / 5)); the kubectl route: 20, a process each). `Get-AppRollout` sends 4 requests (deployment, then ReplicaSets, Pods and the followed stream together); its baselines are one GET of the Deployment. CPU: this process over $Count calls in a row.")
+        $lines.Add('')
+
+        $tail = Measure-Pair { $null = Get-ImageTag citas:v1 } { Invoke-Raw "$images/imagestreamtags/citas:v1" } $TailCount
+        $lines.Add('| tail of warm `Get-ImageTag citas:v1` | median ms | p99 ms | p99.9 ms | max ms |')
+        $lines.Add('|---|---:|---:|---:|---:|')
+        $lines.Add(('| cmdlet | {0:N3} | {1:N2} | {2:N2} | {3:N2} |' -f (Get-Percentile $tail.A 0.5), (Get-Percentile $tail.A 0.99), (Get-Percentile $tail.A 0.999), $tail.A[-1]))
+        $lines.Add(('| raw GET + parse | {0:N3} | {1:N2} | {2:N2} | {3:N2} |' -f (Get-Percentile $tail.B 0.5), (Get-Percentile $tail.B 0.99), (Get-Percentile $tail.B 0.999), $tail.B[-1]))
+        $lines.Add(('| ratio | {0:N2}× | {1:N2}× | {2:N2}× | |' -f ((Get-Percentile $tail.A 0.5) / (Get-Percentile $tail.B 0.5)), ((Get-Percentile $tail.A 0.99) / (Get-Percentile $tail.B 0.99)), ((Get-Percentile $tail.A 0.999) / (Get-Percentile $tail.B 0.999))))
+        $lines.Add('')
+        $lines.Add("$TailCount interleaved pairs.")
+        $lines.Add('')
+
+        # ---- lists and a big stream -------------------------------------------------------------------
+        $listUri = "$server/apis/image.openshift.io/v1/namespaces/$bigList/imagestreams"
+        $firstAt = [double[]]::new(5)
+        $list = Measure-Pair { $null = Get-ImageStream "$bigList/*" } { Invoke-Raw $listUri } 5 -WarmUp 1
+        for ($i = 0; $i -lt 5; $i++) {
+            $clock = [System.Diagnostics.Stopwatch]::StartNew()
+            $first = $null
+            Get-ImageStream "$bigList/*" | ForEach-Object { if ($null -eq $first) { $first = $clock.Elapsed.TotalMilliseconds } }
+            $firstAt[$i] = $first
+        }
+        $big = Measure-Pair { $null = Get-ImageStream big | Format-List | Out-String -Width 120 } { Invoke-Raw "$images/imagestreams/big" } 5 -WarmUp 1
+        $bigGet = Measure-Pair { $null = Get-ImageStream big } { Invoke-Raw "$images/imagestreams/big" } 5 -WarmUp 1
+
+        $connect = "Import-Module '$ModulePath'; `$null = Connect-OpenShift -KubeConfig '$($sandbox.KubeConfigPath)' -InformationAction Ignore"
+        $memory = foreach ($i in 1..3) {
+            $only = Invoke-Fresh "$connect; @{ Peak = [System.Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64 } | ConvertTo-Json -Compress"
+            $listed = Invoke-Fresh "$connect; Get-ImageStream '$bigList/*' | ForEach-Object { }; @{ Peak = [System.Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64 } | ConvertTo-Json -Compress"
+            ($listed.Inside.Peak - $only.Inside.Peak) / 1MB
+        }
+        $rawBytes = $http.GetByteArrayAsync($listUri).GetAwaiter().GetResult().Length / 1MB
+
+        $lines.Add('| large reads | cmdlet median ms (min-max) | raw GET+parse median ms | ratio |')
+        $lines.Add('|---|---:|---:|---:|')
+        $lines.Add(('| `Get-ImageStream {0}/*` (2,000 streams × 25 tags, {1:N1} MB as one list) | {2:N0} ({3:N0}-{4:N0}) | {5:N0} | {6:N2}× |' -f $bigList, $rawBytes, (Get-Percentile $list.A 0.5), $list.A[0], $list.A[-1], (Get-Percentile $list.B 0.5), ((Get-Percentile $list.A 0.5) / (Get-Percentile $list.B 0.5))))
+        $lines.Add(('| its first object out | {0:N0} ({1:N0}-{2:N0}) | | |' -f (Get-Median $firstAt), ($firstAt | Measure-Object -Minimum).Minimum, ($firstAt | Measure-Object -Maximum).Maximum))
+        $lines.Add(('| peak working set of a fresh pwsh listing them, over one that only connects | +{0:N0} MB (of {1:N0}-{2:N0}) | | |' -f (Get-Median $memory), ($memory | Measure-Object -Minimum).Minimum, ($memory | Measure-Object -Maximum).Maximum))
+        $lines.Add(('| `Get-ImageStream big` (1,000 tags × 20 images) | {0:N0} ({1:N0}-{2:N0}) | {3:N0} | {4:N2}× |' -f (Get-Percentile $bigGet.A 0.5), $bigGet.A[0], $bigGet.A[-1], (Get-Percentile $bigGet.B 0.5), ((Get-Percentile $bigGet.A 0.5) / (Get-Percentile $bigGet.B 0.5))))
+        $lines.Add(('| `Get-ImageStream big \| Format-List \| Out-String` | {0:N0} ({1:N0}-{2:N0}) | {3:N0} | {4:N2}× |' -f (Get-Percentile $big.A 0.5), $big.A[0], $big.A[-1], (Get-Percentile $big.B 0.5), ((Get-Percentile $big.A 0.5) / (Get-Percentile $big.B 0.5))))
+        $lines.Add('')
+        $lines.Add('5 interleaved pairs each after one warm-up pair; memory: 3 pairs of fresh processes.')
+        $lines.Add('')
     }
-    $session = Measure-Pair { $null = Get-OpenShiftSession } { $null = Get-Variable -Name PSVersionTable } $Count
-    $lines.Add(('| `Get-OpenShiftSession` (no request) | {0:N3} | {1:N2} | Get-Variable: {2:N3} | {3:N2}× | | | | | | | |' -f
-            (Get-Percentile $session.A 0.5), (Get-Percentile $session.A 0.99), (Get-Percentile $session.B 0.5), ((Get-Percentile $session.A 0.5) / (Get-Percentile $session.B 0.5))))
-    $lines.Add('')
-    $lines.Add("Warm calls: $Count interleaved pairs after a warm-up (Invoke-RestMethod: $([math]::Max(50, $Count / 5)); the kubectl route: 20, a process each). `Get-AppRollout` sends 4 requests (deployment, then ReplicaSets, Pods and the followed stream together); its baselines are one GET of the Deployment. CPU: this process over $Count calls in a row.")
-    $lines.Add('')
-
-    $tail = Measure-Pair { $null = Get-ImageTag citas:v1 } { Invoke-Raw "$images/imagestreamtags/citas:v1" } $TailCount
-    $lines.Add('| tail of warm `Get-ImageTag citas:v1` | median ms | p99 ms | p99.9 ms | max ms |')
-    $lines.Add('|---|---:|---:|---:|---:|')
-    $lines.Add(('| cmdlet | {0:N3} | {1:N2} | {2:N2} | {3:N2} |' -f (Get-Percentile $tail.A 0.5), (Get-Percentile $tail.A 0.99), (Get-Percentile $tail.A 0.999), $tail.A[-1]))
-    $lines.Add(('| raw GET + parse | {0:N3} | {1:N2} | {2:N2} | {3:N2} |' -f (Get-Percentile $tail.B 0.5), (Get-Percentile $tail.B 0.99), (Get-Percentile $tail.B 0.999), $tail.B[-1]))
-    $lines.Add(('| ratio | {0:N2}× | {1:N2}× | {2:N2}× | |' -f ((Get-Percentile $tail.A 0.5) / (Get-Percentile $tail.B 0.5)), ((Get-Percentile $tail.A 0.99) / (Get-Percentile $tail.B 0.99)), ((Get-Percentile $tail.A 0.999) / (Get-Percentile $tail.B 0.999))))
-    $lines.Add('')
-    $lines.Add("$TailCount interleaved pairs.")
-    $lines.Add('')
-
-    # ---- lists and a big stream -------------------------------------------------------------------
-    $listUri = "$server/apis/image.openshift.io/v1/namespaces/$bigList/imagestreams"
-    $firstAt = [double[]]::new(5)
-    $list = Measure-Pair { $null = Get-ImageStream "$bigList/*" } { Invoke-Raw $listUri } 5 -WarmUp 1
-    for ($i = 0; $i -lt 5; $i++) {
-        $clock = [System.Diagnostics.Stopwatch]::StartNew()
-        $first = $null
-        Get-ImageStream "$bigList/*" | ForEach-Object { if ($null -eq $first) { $first = $clock.Elapsed.TotalMilliseconds } }
-        $firstAt[$i] = $first
-    }
-    $big = Measure-Pair { $null = Get-ImageStream big | Format-List | Out-String -Width 120 } { Invoke-Raw "$images/imagestreams/big" } 5 -WarmUp 1
-    $bigGet = Measure-Pair { $null = Get-ImageStream big } { Invoke-Raw "$images/imagestreams/big" } 5 -WarmUp 1
-
-    $connect = "Import-Module '$ModulePath'; `$null = Connect-OpenShift -KubeConfig '$($sandbox.KubeConfigPath)' -InformationAction Ignore"
-    $memory = foreach ($i in 1..3) {
-        $only = Invoke-Fresh "$connect; @{ Peak = [System.Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64 } | ConvertTo-Json -Compress"
-        $listed = Invoke-Fresh "$connect; Get-ImageStream '$bigList/*' | ForEach-Object { }; @{ Peak = [System.Diagnostics.Process]::GetCurrentProcess().PeakWorkingSet64 } | ConvertTo-Json -Compress"
-        ($listed.Inside.Peak - $only.Inside.Peak) / 1MB
-    }
-    $rawBytes = $http.GetByteArrayAsync($listUri).GetAwaiter().GetResult().Length / 1MB
-
-    $lines.Add('| large reads | cmdlet median ms (min-max) | raw GET+parse median ms | ratio |')
-    $lines.Add('|---|---:|---:|---:|')
-    $lines.Add(('| `Get-ImageStream {0}/*` (2,000 streams × 25 tags, {1:N1} MB as one list) | {2:N0} ({3:N0}-{4:N0}) | {5:N0} | {6:N2}× |' -f $bigList, $rawBytes, (Get-Percentile $list.A 0.5), $list.A[0], $list.A[-1], (Get-Percentile $list.B 0.5), ((Get-Percentile $list.A 0.5) / (Get-Percentile $list.B 0.5))))
-    $lines.Add(('| its first object out | {0:N0} ({1:N0}-{2:N0}) | | |' -f (Get-Median $firstAt), ($firstAt | Measure-Object -Minimum).Minimum, ($firstAt | Measure-Object -Maximum).Maximum))
-    $lines.Add(('| peak working set of a fresh pwsh listing them, over one that only connects | +{0:N0} MB (of {1:N0}-{2:N0}) | | |' -f (Get-Median $memory), ($memory | Measure-Object -Minimum).Minimum, ($memory | Measure-Object -Maximum).Maximum))
-    $lines.Add(('| `Get-ImageStream big` (1,000 tags × 20 images) | {0:N0} ({1:N0}-{2:N0}) | {3:N0} | {4:N2}× |' -f (Get-Percentile $bigGet.A 0.5), $bigGet.A[0], $bigGet.A[-1], (Get-Percentile $bigGet.B 0.5), ((Get-Percentile $bigGet.A 0.5) / (Get-Percentile $bigGet.B 0.5))))
-    $lines.Add(('| `Get-ImageStream big \| Format-List \| Out-String` | {0:N0} ({1:N0}-{2:N0}) | {3:N0} | {4:N2}× |' -f (Get-Percentile $big.A 0.5), $big.A[0], $big.A[-1], (Get-Percentile $big.B 0.5), ((Get-Percentile $big.A 0.5) / (Get-Percentile $big.B 0.5))))
-    $lines.Add('')
-    $lines.Add('5 interleaved pairs each after one warm-up pair; memory: 3 pairs of fresh processes.')
-    $lines.Add('')
 
     # ---- start-up ------------------------------------------------------------------------------------
+    # Each variant in a fresh pwsh, in turn with a bare one. The floor is a fresh pwsh that sends the same
+    # GET with a raw HttpClient (bench/RawClient.ps1) and parses it: the first HTTPS request of a .NET
+    # process (TLS, HTTP stack, JSON) that no client in a fresh process avoids.
     $timed = @'
 $clock = [System.Diagnostics.Stopwatch]::StartNew()
 Import-Module '{0}'
@@ -226,32 +238,60 @@ $first = $clock.Elapsed.TotalMilliseconds
 $null = Connect-OpenShift -KubeConfig '{1}' -InformationAction Ignore -NotDefault
 $again = $clock.Elapsed.TotalMilliseconds
 @{{ Import = $import; Connect = $connect - $import; First = $first - $connect; ConnectAgain = $again - $first }} | ConvertTo-Json -Compress
-'@ -f $ModulePath, $sandbox.KubeConfigPath
+'@
+    $rawFresh = @'
+. '{0}'
+$clock = [System.Diagnostics.Stopwatch]::StartNew()
+$http = New-RawClient ([pscustomobject]@{{ KubeConfigPath = '{1}' }})
+$null = [System.Text.Json.JsonDocument]::Parse($http.GetStringAsync('{2}').GetAwaiter().GetResult())
+@{{ Raw = $clock.Elapsed.TotalMilliseconds }} | ConvertTo-Json -Compress
+'@ -f (Join-Path $PSScriptRoot 'RawClient.ps1'), $sandbox.KubeConfigPath, "$images/imagestreamtags/citas:v1"
+    $builds = [ordered]@{ 'this build' = $ModulePath }
+    if ($BaselineModulePath) { $builds['baseline'] = $BaselineModulePath }
     $bare = [System.Collections.Generic.List[double]]::new()
-    $imported = [System.Collections.Generic.List[double]]::new()
-    $full = [System.Collections.Generic.List[double]]::new()
-    $inside = [System.Collections.Generic.List[object]]::new()
-    $null = Invoke-Fresh 'exit'; $null = Invoke-Fresh $timed
+    $raw = [System.Collections.Generic.List[object]]::new()
+    $imported = @{}; $full = @{}; $inside = @{}
+    foreach ($build in $builds.Keys) {
+        $imported[$build] = [System.Collections.Generic.List[double]]::new()
+        $full[$build] = [System.Collections.Generic.List[double]]::new()
+        $inside[$build] = [System.Collections.Generic.List[object]]::new()
+        $null = Invoke-Fresh ($timed -f $builds[$build], $sandbox.KubeConfigPath)
+    }
+    $null = Invoke-Fresh 'exit'; $null = Invoke-Fresh $rawFresh
     foreach ($i in 1..$Runs) {
         $bare.Add((Invoke-Fresh 'exit').Wall)
-        $imported.Add((Invoke-Fresh "Import-Module '$ModulePath'").Wall)
-        $bare.Add((Invoke-Fresh 'exit').Wall)
-        $run = Invoke-Fresh $timed
-        $full.Add($run.Wall); $inside.Add($run.Inside)
+        $raw.Add((Invoke-Fresh $rawFresh))
+        # The builds swap places every run, so neither always follows the same process.
+        $order = @($builds.Keys); if ($i % 2 -eq 0) { [array]::Reverse($order) }
+        foreach ($build in $order) {
+            $imported[$build].Add((Invoke-Fresh "Import-Module '$($builds[$build])'").Wall)
+            $bare.Add((Invoke-Fresh 'exit').Wall)
+            $run = Invoke-Fresh ($timed -f $builds[$build], $sandbox.KubeConfigPath)
+            $full[$build].Add($run.Wall); $inside[$build].Add($run.Inside)
+        }
+    }
+    function Format-Row([string] $Label, [double[]] $Values, [double] $Over) {
+        $median = Get-Median $Values
+        $spread = '{0:N0} ({1:N0}-{2:N0})' -f $median, ($Values | Measure-Object -Minimum).Minimum, ($Values | Measure-Object -Maximum).Maximum
+        if ($Over -gt 0) { '| {0} | {1} | +{2:N0} ms ({3:N2}×) |' -f $Label, $spread, ($median - $Over), ($median / $Over) } else { '| {0} | {1} | |' -f $Label, $spread }
     }
     $bareMedian = Get-Median $bare.ToArray()
     $lines.Add('| start-up (fresh pwsh -NoProfile) | median ms (min-max) | over bare pwsh |')
     $lines.Add('|---|---:|---:|')
-    $lines.Add(('| bare `pwsh -c exit` | {0:N0} ({1:N0}-{2:N0}) | |' -f $bareMedian, ($bare | Measure-Object -Minimum).Minimum, ($bare | Measure-Object -Maximum).Maximum))
-    $lines.Add(('| `Import-Module` | {0:N0} ({1:N0}-{2:N0}) | +{3:N0} ms ({4:N2}×) |' -f (Get-Median $imported.ToArray()), ($imported | Measure-Object -Minimum).Minimum, ($imported | Measure-Object -Maximum).Maximum, ((Get-Median $imported.ToArray()) - $bareMedian), ((Get-Median $imported.ToArray()) / $bareMedian)))
-    $lines.Add(('| Import + `Connect-OpenShift` + first `Get-ImageTag` | {0:N0} ({1:N0}-{2:N0}) | +{3:N0} ms ({4:N2}×) |' -f (Get-Median $full.ToArray()), ($full | Measure-Object -Minimum).Minimum, ($full | Measure-Object -Maximum).Maximum, ((Get-Median $full.ToArray()) - $bareMedian), ((Get-Median $full.ToArray()) / $bareMedian)))
-    foreach ($part in 'Import', 'Connect', 'First', 'ConnectAgain') {
-        $values = [double[]]@($inside | ForEach-Object { $_.$part })
-        $label = @{ Import = 'inside it: `Import-Module`'; Connect = 'inside it: `Connect-OpenShift` (first, cold)'; First = 'inside it: the first `Get-ImageTag`'; ConnectAgain = 'inside it: a second `Connect-OpenShift` (warm)' }[$part]
-        $lines.Add(('| {0} | {1:N0} ({2:N0}-{3:N0}) | |' -f $label, (Get-Median $values), ($values | Measure-Object -Minimum).Minimum, ($values | Measure-Object -Maximum).Maximum))
+    $lines.Add((Format-Row 'bare `pwsh -c exit`' $bare.ToArray() 0))
+    $lines.Add((Format-Row 'floor: one raw `HttpClient` GET + parse of the same tag' ([double[]]@($raw | ForEach-Object Wall)) $bareMedian))
+    $lines.Add((Format-Row 'inside it: the raw GET + parse' ([double[]]@($raw | ForEach-Object { $_.Inside.Raw })) 0))
+    foreach ($build in $builds.Keys) {
+        $suffix = if ($builds.Count -gt 1) { " ($build)" } else { '' }
+        $lines.Add((Format-Row "``Import-Module``$suffix" $imported[$build].ToArray() $bareMedian))
+        $lines.Add((Format-Row "Import + ``Connect-OpenShift`` + first ``Get-ImageTag``$suffix" $full[$build].ToArray() $bareMedian))
+        foreach ($part in 'Import', 'Connect', 'First', 'ConnectAgain') {
+            $label = @{ Import = 'inside it: `Import-Module`'; Connect = 'inside it: `Connect-OpenShift` (first, cold)'; First = 'inside it: the first `Get-ImageTag`'; ConnectAgain = 'inside it: a second `Connect-OpenShift` (warm)' }[$part]
+            $lines.Add((Format-Row "$label$suffix" ([double[]]@($inside[$build] | ForEach-Object { $_.$part })) 0))
+        }
     }
     $lines.Add('')
-    $lines.Add("$Runs runs of each, in turn with a bare pwsh; wall time of the whole process from this pwsh.")
+    $lines.Add("$Runs runs of each, in turn with a bare pwsh$(if ($BaselineModulePath) { " and with the baseline build ($BaselineModulePath)" }); wall time of the whole process from this pwsh.")
 }
 finally {
     Remove-Item Env:KUBECONFIG -ErrorAction SilentlyContinue
@@ -264,9 +304,10 @@ $lines
 if ($UpdateReadme) {
     $readme = Join-Path $PSScriptRoot 'README.md'
     $text = Get-Content -Raw $readme
-    $pattern = [regex]::Escape('<!-- CLIENT:BEGIN -->') + '[\s\S]*?' + [regex]::Escape('<!-- CLIENT:END -->')
-    if ($text -notmatch $pattern) { throw 'bench/README.md has no CLIENT markers' }
-    $replacement = "<!-- CLIENT:BEGIN -->`n$(($lines -join "`n").Trim())`n<!-- CLIENT:END -->"
+    $marker = if ($StartUpOnly) { 'STARTUP' } else { 'CLIENT' }
+    $pattern = [regex]::Escape("<!-- ${marker}:BEGIN -->") + '[\s\S]*?' + [regex]::Escape("<!-- ${marker}:END -->")
+    if ($text -notmatch $pattern) { throw "bench/README.md has no $marker markers" }
+    $replacement = "<!-- ${marker}:BEGIN -->`n$(($lines -join "`n").Trim())`n<!-- ${marker}:END -->"
     [regex]::Replace($text, $pattern, { $replacement }) | Set-Content $readme -NoNewline
     Write-Host "Client figures written to $readme" -ForegroundColor Green
 }

@@ -34,7 +34,7 @@ BeforeAll {
 function Get-LoadedDependency {
     [AppDomain]::CurrentDomain.GetAssemblies() |
         Where-Object { $_.GetName().Name -in 'YamlDotNet', 'KubernetesClient', 'Fractions', 'Polly.Core', 'ImageStreamPS', 'ImageStreamPS.OpenShift' } |
-        ForEach-Object { [pscustomobject]@{ Name = $_.GetName().Name; Version = $_.GetName().Version.ToString(); Context = [Runtime.Loader.AssemblyLoadContext]::GetLoadContext($_).Name } }
+        ForEach-Object { [pscustomobject]@{ Name = $_.GetName().Name; Version = $_.GetName().Version.ToString(); Context = [Runtime.Loader.AssemblyLoadContext]::GetLoadContext($_).Name; Location = $_.Location } }
 }
 '@
 }
@@ -67,6 +67,26 @@ Import-Module `$env:IMAGESTREAMPS_MODULE_PATH
         ($result.Loaded | Where-Object Name -EQ 'Polly.Core').Context | Should -Be 'ImageStreamPS.Dependencies'
         ($result.Loaded | Where-Object Name -EQ 'ImageStreamPS.OpenShift').Context | Should -Be 'ImageStreamPS.Dependencies'
         ($result.Loaded | Where-Object Name -EQ 'ImageStreamPS').Context | Should -Be 'Default'
+    }
+
+    It 'loads the copies precompiled for this platform and runtime, where the build made them' {
+        # build/Add-ReadyToRun.ps1 names the folder as DependencyLoadContext looks for it: os-arch-net<major>.
+        $os = if ($IsWindows) { 'win' } elseif ($IsMacOS) { 'osx' } else { 'linux' }
+        $platform = "$os-$([Runtime.InteropServices.RuntimeInformation]::ProcessArchitecture.ToString().ToLowerInvariant())-net$([Environment]::Version.Major)"
+        $precompiled = Join-Path (Split-Path $env:IMAGESTREAMPS_MODULE_PATH) "dependencies/$platform"
+        $result = Invoke-FreshPwsh @"
+`$ErrorActionPreference = 'Stop'
+$describeAssemblies
+Import-Module `$env:IMAGESTREAMPS_MODULE_PATH
+`$null = Connect-OpenShift -KubeConfig `$env:ISOLATION_KUBECONFIG -InformationAction Ignore
+[pscustomobject]@{ Loaded = @(Get-LoadedDependency) } | ConvertTo-Json -Depth 3
+"@
+        foreach ($name in 'ImageStreamPS.OpenShift', 'YamlDotNet', 'Polly.Core', 'KubernetesClient') {
+            $loaded = $result.Loaded | Where-Object Name -EQ $name
+            $loaded.Context | Should -Be 'ImageStreamPS.Dependencies'
+            $expected = if (Test-Path (Join-Path $precompiled "$name.dll")) { Join-Path $precompiled "$name.dll" } else { Join-Path (Split-Path $precompiled) "$name.dll" }
+            $loaded.Location | Should -Be $expected
+        }
     }
 }
 

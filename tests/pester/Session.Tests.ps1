@@ -281,6 +281,19 @@ Describe 'Verbose request lines' {
         $lines.Message | Should -Contain ($lines.Message | Where-Object { $_ -match '^GET /version/? -> 200 \(\d+ ms\)$' })
         @($lines.Message -match '^GET /version') | Should -HaveCount 1
     }
+
+    It 'writes them under $VerbosePreference as under -Verbose, and none when it is SilentlyContinue' {
+        $session = Connect-OpenShift -KubeConfig $kubeconfig -NotDefault
+        $VerbosePreference = 'Continue'
+        $shown = & { try { Get-AppRollout app -Session $session 4>&1 } catch { } } | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        $VerbosePreference = 'SilentlyContinue'
+        $hidden = & { try { Get-AppRollout app -Session $session 4>&1 } catch { } } | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+        $silenced = & { try { Get-AppRollout app -Session $session -Verbose:$false 4>&1 } catch { } } | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] }
+
+        @($shown.Message -match '^GET /apis/apps/v1/namespaces/myproject/deployments/app -> \d{3} \(\d+ ms\)$') | Should -HaveCount 1
+        @($hidden) | Should -HaveCount 0
+        @($silenced) | Should -HaveCount 0
+    }
 }
 
 Describe 'Set-OpenShiftSession' {

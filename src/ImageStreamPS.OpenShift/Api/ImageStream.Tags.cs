@@ -94,8 +94,18 @@ public sealed partial class ImageStream
         condition.Type == TagEventCondition.ImportSuccess && condition.Status == "False";
 
     /// <summary>Names of spec tags that have no status entry yet (never imported, import pending or failed without history).</summary>
-    public IReadOnlyList<string> SpecOnlyTags() =>
-        (Spec.Tags ?? []).Where(t => FindStatusTag(t.Name) is null).Select(t => t.Name).ToList();
+    public IReadOnlyList<string> SpecOnlyTags()
+    {
+        // FindStatusTag for each spec tag, with the status tags' names in a set (a stream may have a thousand tags).
+        var statusNames = new HashSet<string>(StringComparer.Ordinal);
+        var statusWithoutName = false;
+        foreach (var status in Status.Tags ?? [])
+        {
+            if (status.Tag is null) statusWithoutName = true;
+            else statusNames.Add(status.Tag);
+        }
+        return (Spec.Tags ?? []).Where(t => t.Name is null ? !statusWithoutName : !statusNames.Contains(t.Name)).Select(t => t.Name).ToList();
+    }
 
     /// <summary>
     /// Every tag of the stream (status tags, then spec-only tags) in OpenShift's display order
@@ -103,6 +113,9 @@ public sealed partial class ImageStream
     /// </summary>
     public IReadOnlyList<string> TagNames() =>
         TagOrder.Prioritize((Status.Tags ?? []).Select(t => t.Tag).Concat(SpecOnlyTags()));
+
+    /// <summary>How many <see cref="TagNames"/> there are, without putting them in order.</summary>
+    public int TagCount() => (Status.Tags?.Count ?? 0) + SpecOnlyTags().Count;
 
     /// <summary>
     /// Describe's <c>Unique Images:</c>: distinct image ids across every history item of every tag. As in

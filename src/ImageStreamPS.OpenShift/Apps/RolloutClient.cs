@@ -25,18 +25,42 @@ public sealed class RolloutClient(IKubernetes kubernetes)
 
     /// <summary>The rollout named <paramref name="name"/> (a Deployment first, then a DeploymentConfig), or null.</summary>
     /// <remarks>
-    /// The workload first, then at the same time its ReplicaSets (or ReplicationControllers), its Pods and the
-    /// streams its triggers follow: two round trips of waiting, however many requests.
+    /// What depends on the Deployment (its ReplicaSets and Pods by its selector, the streams its triggers follow)
+    /// is sent together with the Deployment's read when it can be told in advance (<see cref="RolloutShapes"/>:
+    /// as the last read on this connection showed it, else <c>oc new-app</c>'s <c>deployment=NAME</c>), so a
+    /// rollout read before costs one round trip of waiting. An answer read ahead is used only when the Deployment
+    /// asks for exactly that read; otherwise it is read again after it, as it is for a DeploymentConfig (the
+    /// workload first, then its ReplicationControllers, Pods and streams together).
     /// </remarks>
     public async Task<Rollout?> GetAsync(string @namespace, string name, CancellationToken cancellationToken)
     {
-        if (await ReadDeploymentAsync(@namespace, name, cancellationToken).ConfigureAwait(false) is { } deployment)
+        var shapes = RolloutShapes.Of(kubernetes);
+        var expected = shapes.Expected(@namespace, name);
+        using var ahead = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var early = expected is null ? null : ReadAhead(@namespace, expected, ahead.Token);
+        try
         {
-            var streams = ReadStreamsAsync([RolloutTriggers.Of(deployment)], cancellationToken);
-            var rollout = ReadAsync(deployment, cancellationToken);
-            await Task.WhenAll(streams, rollout).ConfigureAwait(false);
-            return WithImageTags(rollout.Result, streams.Result);
+            if (await ReadDeploymentAsync(@namespace, name, cancellationToken).ConfigureAwait(false) is { } deployment)
+            {
+                var triggers = RolloutTriggers.Of(deployment);
+                var shape = new RolloutShape(LabelSelector(deployment.Spec?.Selector?.MatchLabels), StreamKeys([triggers]));
+                var streams = ReadStreamsAsync([triggers], cancellationToken, early?.Streams);
+                var rollout = early is not null && early.Shape.Selector == shape.Selector
+                    ? ReadAsync(deployment, early.ReplicaSets, early.Pods)
+                    : ReadAsync(deployment, cancellationToken);
+                await Task.WhenAll(streams, rollout).ConfigureAwait(false);
+                shapes.Saw(@namespace, name, shape);
+                return WithImageTags(rollout.Result, streams.Result);
+            }
         }
+        finally
+        {
+            // Reads ahead that were not used (another selector, no such Deployment, a failure) are stopped.
+            ahead.Cancel();
+            early?.Observe();
+        }
+
+        shapes.SawNoDeployment(@namespace, name);
         if (await ReadDeploymentConfigAsync(@namespace, name, cancellationToken).ConfigureAwait(false) is { } config)
         {
             var streams = ReadStreamsAsync([DeploymentConfigRollout.TriggersOf(config)], cancellationToken);
@@ -88,18 +112,24 @@ public sealed class RolloutClient(IKubernetes kubernetes)
     // Streams read at the same time this many at most, so a namespace of many apps does not open a connection each.
     private const int ConcurrentStreamReads = 8;
 
-    // Each stream the triggers follow, read once; null for one that cannot be read.
+    // The streams the triggers follow (namespace, name), each once.
+    private static List<(string Namespace, string Name)> StreamKeys(IEnumerable<IReadOnlyList<RolloutTrigger>> triggers) =>
+        triggers.SelectMany(t => t).Select(t => (t.Namespace, t.Stream)).Distinct().ToList();
+
+    // Each stream the triggers follow, read once (or taken from what was read ahead); null for one that cannot be read.
     private async Task<IReadOnlyDictionary<(string, string), ImageStream?>> ReadStreamsAsync(
-        IEnumerable<IReadOnlyList<RolloutTrigger>> triggers, CancellationToken cancellationToken)
+        IEnumerable<IReadOnlyList<RolloutTrigger>> triggers, CancellationToken cancellationToken,
+        IReadOnlyDictionary<(string, string), Task<ImageStream?>>? readAhead = null)
     {
-        var keys = triggers.SelectMany(t => t).Select(t => (t.Namespace, t.Stream)).Distinct().ToList();
+        var keys = StreamKeys(triggers);
         using var slots = new SemaphoreSlim(ConcurrentStreamReads);
         var reads = keys.Select(async key =>
         {
+            if (readAhead is not null && readAhead.TryGetValue(key, out var early)) return await early.ConfigureAwait(false);
             await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                return await ReadImageStreamAsync(key.Namespace, key.Stream, cancellationToken).ConfigureAwait(false);
+                return await ReadImageStreamAsync(key.Namespace, key.Name, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
@@ -362,6 +392,36 @@ public sealed class RolloutClient(IKubernetes kubernetes)
         var pods = kubernetes.CoreV1.ListNamespacedPodAsync(ns, labelSelector: selector, cancellationToken: cancellationToken);
         await Task.WhenAll(replicaSets, pods).ConfigureAwait(false);
         return DeploymentRollout.Read(deployment, replicaSets.Result.Items, pods.Result.Items, RolloutTriggers.Of(deployment));
+    }
+
+    private static async Task<Rollout> ReadAsync(V1Deployment deployment, Task<V1ReplicaSetList> replicaSets, Task<V1PodList> pods)
+    {
+        await Task.WhenAll(replicaSets, pods).ConfigureAwait(false);
+        return DeploymentRollout.Read(deployment, replicaSets.Result.Items, pods.Result.Items, RolloutTriggers.Of(deployment));
+    }
+
+    // The reads that depend on a Deployment, sent before it arrives.
+    private ReadsAhead ReadAhead(string ns, RolloutShape shape, CancellationToken cancellationToken)
+    {
+        var path = ApiPath.Namespace(ns);
+        return new ReadsAhead(
+            shape,
+            kubernetes.AppsV1.ListNamespacedReplicaSetAsync(path, labelSelector: shape.Selector, cancellationToken: cancellationToken),
+            kubernetes.CoreV1.ListNamespacedPodAsync(path, labelSelector: shape.Selector, cancellationToken: cancellationToken),
+            shape.Streams.ToDictionary(k => k, k => ReadImageStreamAsync(k.Namespace, k.Name, cancellationToken)));
+    }
+
+    private sealed record ReadsAhead(
+        RolloutShape Shape, Task<V1ReplicaSetList> ReplicaSets, Task<V1PodList> Pods, IReadOnlyDictionary<(string, string), Task<ImageStream?>> Streams)
+    {
+        // A read ahead that was not used may fail or be cancelled: its failure is seen here, never left unobserved.
+        public void Observe()
+        {
+            foreach (var task in Streams.Values.Cast<Task>().Append(ReplicaSets).Append(Pods))
+            {
+                _ = task.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            }
+        }
     }
 
     private async Task<Rollout> ReadAsync(DeploymentConfig config, CancellationToken cancellationToken)

@@ -8,8 +8,11 @@ public static class RequestTrace
 {
     private static readonly AsyncLocal<Action<string>?> CurrentSink = new();
 
-    /// <summary>Sends the lines of every request made by this async flow to <paramref name="sink"/> until disposed.</summary>
-    public static IDisposable Begin(Action<string> sink)
+    /// <summary>
+    /// Sends the lines of every request made by this async flow to <paramref name="sink"/> until disposed; null: to
+    /// nobody (nothing is written, and no line is even made).
+    /// </summary>
+    public static IDisposable Begin(Action<string>? sink)
     {
         var previous = CurrentSink.Value;
         CurrentSink.Value = sink;
@@ -17,6 +20,9 @@ public static class RequestTrace
     }
 
     internal static void Write(string line) => CurrentSink.Value?.Invoke(line);
+
+    /// <summary>Whether this async flow has a sink (otherwise the lines need not be made).</summary>
+    internal static bool IsOn => CurrentSink.Value is not null;
 
     /// <summary><c>GET /apis/...</c>: method and path only. The query is kept but values of credential-like keys are masked.</summary>
     internal static string Describe(HttpMethod method, Uri? uri)

@@ -36,18 +36,21 @@ internal sealed class RequestTraceHandler : DelegatingHandler
 
     private async Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var description = RequestTrace.Describe(request.Method, request.RequestUri);
+        // The line is made only when someone reads it (-Verbose); a failure always names the request.
+        var traced = RequestTrace.IsOn;
+        var description = traced ? RequestTrace.Describe(request.Method, request.RequestUri) : null;
         var clock = Stopwatch.StartNew();
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(AttemptTimeout);
         try
         {
             var response = await base.SendAsync(request, deadline.Token).ConfigureAwait(false);
-            RequestTrace.Write($"{description} -> {(int)response.StatusCode} ({clock.ElapsedMilliseconds} ms)");
+            if (traced) RequestTrace.Write($"{description} -> {(int)response.StatusCode} ({clock.ElapsedMilliseconds} ms)");
             return response;
         }
         catch (HttpRequestException exception) when (!deadline.IsCancellationRequested)
         {
+            description ??= RequestTrace.Describe(request.Method, request.RequestUri);
             var failure = ApiExceptionTranslation.FromTransport(exception, request.RequestUri, description, request.Method);
             RequestTrace.Write($"{description} -> failed: {failure.Reason} ({clock.ElapsedMilliseconds} ms)");
             throw failure;
@@ -55,13 +58,14 @@ internal sealed class RequestTraceHandler : DelegatingHandler
         catch (OperationCanceledException timedOut) when (!cancellationToken.IsCancellationRequested)
         {
             // The attempt's own deadline, not the caller: a timeout, which for a write leaves the outcome unknown.
+            description ??= RequestTrace.Describe(request.Method, request.RequestUri);
             var failure = ApiExceptionTranslation.FromTimeout(timedOut, description, request.Method);
             RequestTrace.Write($"{description} -> timed out ({clock.ElapsedMilliseconds} ms)");
             throw failure;
         }
         catch (OperationCanceledException)
         {
-            RequestTrace.Write($"{description} -> cancelled ({clock.ElapsedMilliseconds} ms)");
+            if (traced) RequestTrace.Write($"{description} -> cancelled ({clock.ElapsedMilliseconds} ms)");
             throw;
         }
     }

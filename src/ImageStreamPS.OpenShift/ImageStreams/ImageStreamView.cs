@@ -23,7 +23,6 @@ public sealed class ImageStreamView
         Created = metadata.CreationTimestamp;
         Labels = Sorted(metadata.Labels);
         Annotations = Sorted(metadata.Annotations);
-        Tags = MergeTags();
     }
 
     /// <summary>The stream as the server returned it.</summary>
@@ -63,10 +62,13 @@ public sealed class ImageStreamView
     public bool LookupLocal => Resource.Spec?.LookupPolicy?.Local ?? false;
 
     /// <summary>Every tag: spec tags and status tags merged, in describe's (prioritized) order.</summary>
-    public IReadOnlyList<ImageTagView> Tags { get; }
+    /// <remarks>Made when first asked for: a list of thousands of streams shown as a table never needs them.</remarks>
+    public IReadOnlyList<ImageTagView> Tags => LazyInitializer.EnsureInitialized(ref tags, MergeTags);
+
+    private List<ImageTagView>? tags;
 
     /// <summary>Status tags plus spec tags without status, as describe counts <c>Tags:</c>.</summary>
-    public int TagCount => Tags.Count;
+    public int TagCount => tags?.Count ?? Resource.TagCount();
 
     /// <summary>Distinct image ids over the whole history of every tag (describe's <c>Unique Images:</c>).</summary>
     public int UniqueImageCount => Resource.UniqueImageCount();

@@ -43,8 +43,30 @@ public sealed record DockerImageReference
     /// <summary>Parses a pull spec; on failure <paramref name="error"/> holds library-go's message.</summary>
     public static bool TryParse(string? spec, [NotNullWhen(true)] out DockerImageReference? reference, [NotNullWhen(false)] out string? error)
     {
-        reference = null;
         spec ??= "";
+        // The grammar is a non-backtracking regex with captures (microseconds a spec); a rollout, a stream or a
+        // describe reads the same few specs again and again, so each answer is kept (the record is immutable).
+        if (Parsed.TryGetValue(spec, out var known))
+        {
+            (reference, error) = known;
+            return reference is not null;
+        }
+        var parsed = TryParseOnce(spec, out reference, out error);
+        if (spec.Length <= MaxCachedLength)
+        {
+            if (Parsed.Count >= MaxCached) Parsed.Clear();
+            Parsed[spec] = (reference, error);
+        }
+        return parsed;
+    }
+
+    private const int MaxCached = 4096;
+    private const int MaxCachedLength = 1024;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (DockerImageReference? Reference, string? Error)> Parsed = new(StringComparer.Ordinal);
+
+    private static bool TryParseOnce(string spec, [NotNullWhen(true)] out DockerImageReference? reference, [NotNullWhen(false)] out string? error)
+    {
+        reference = null;
         var match = ReferenceGrammar.Reference.Match(spec);
         if (!match.Success)
         {

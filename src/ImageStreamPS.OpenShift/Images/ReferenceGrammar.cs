@@ -6,7 +6,7 @@ namespace ImageStreamPS.OpenShift.Images;
 /// The Docker reference grammar as library-go's internal reference package spells it:
 /// <c>[host[:port]/]component(/component)*[:tag][@digest]</c>.
 /// </summary>
-internal static class ReferenceGrammar
+internal static partial class ReferenceGrammar
 {
     public const int NameTotalLengthMax = 255;
 
@@ -22,18 +22,34 @@ internal static class ReferenceGrammar
     private const string Name = "(?:" + Domain + "/)?" + NameComponent + "(?:/" + NameComponent + ")*";
 
     // \z, not $: Go's $ does not match before a trailing newline. .NET backtracking prefers the same alternatives as Go's leftmost-first submatch rules here.
-    public static readonly Regex Reference = new(
-        "^(" + Name + ")(?::(" + TagPattern + "))?(?:@(" + DigestPattern + "))?\\z",
-        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+    // Built on first use: a NonBacktracking regex costs ~100 ms of CPU to build cold, which a
+    // command that only checks a tag name (the first Get-ImageTag of a session) should not pay.
+    public static Regex Reference => ReferenceHolder.Regex;
 
-    public static readonly Regex Tag = new("^" + TagPattern + "\\z", RegexOptions.CultureInvariant);
+    public static Regex Tag => TagRegex();
 
-    public static readonly Regex Digest = new("^" + DigestPattern + "\\z", RegexOptions.CultureInvariant);
+    public static Regex Digest => DigestRegex();
+
+    private static class ReferenceHolder
+    {
+        public static readonly Regex Regex = new(
+            "^(" + Name + ")(?::(" + TagPattern + "))?(?:@(" + DigestPattern + "))?\\z",
+            RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
+    }
+
+    [GeneratedRegex("^" + TagPattern + "\\z", RegexOptions.CultureInvariant)]
+    private static partial Regex TagRegex();
+
+    [GeneratedRegex("^" + DigestPattern + "\\z", RegexOptions.CultureInvariant)]
+    private static partial Regex DigestRegex();
+
+    [GeneratedRegex("^[a-zA-Z0-9_+.-]+:[a-fA-F0-9]+\\z", RegexOptions.CultureInvariant)]
+    private static partial Regex DigestFormat();
 
     /// <summary>Validates a digest as distribution's <c>digest.ParseDigest</c> does; null when valid.</summary>
     public static string? ValidateDigest(string digest)
     {
-        if (!Regex.IsMatch(digest, "^[a-zA-Z0-9_+.-]+:[a-fA-F0-9]+\\z", RegexOptions.CultureInvariant))
+        if (!DigestFormat().IsMatch(digest))
             return "invalid checksum digest format";
         var colon = digest.IndexOf(':');
         var hexLength = digest.Length - colon - 1;

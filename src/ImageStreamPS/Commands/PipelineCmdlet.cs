@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Management.Automation;
 using System.Runtime.ExceptionServices;
 using ImageStreamPS.OpenShift.Connection;
@@ -24,7 +23,7 @@ namespace ImageStreamPS.Commands;
 public abstract class PipelineCmdlet : PSCmdlet
 {
     private readonly CancellationTokenSource stopping = new();
-    private BlockingCollection<Action>? pipelineWork;
+    private PipelineQueue? pipelineWork;
     private int pipelineThread;
     private Exception? pipelineFailure;
     private bool executingPosted;
@@ -252,16 +251,18 @@ public abstract class PipelineCmdlet : PSCmdlet
 
     private bool OnPipelineThread => pipelineWork is null || Environment.CurrentManagedThreadId == pipelineThread;
 
-    private void Post(Action action)
+    // After the phase ended (only after a stop) there is nobody left to write to: the action is dropped.
+    private void Post(Action action) => pipelineWork?.TryAdd(action);
+
+    // Whether WriteVerbose writes anything, as PowerShell's command runtime decides it: -Verbose, else -Debug, else
+    // $VerbosePreference where the command runs. Only SilentlyContinue and Ignore write nothing.
+    private bool WritesVerbose()
     {
-        try
-        {
-            pipelineWork?.Add(action);
-        }
-        catch (InvalidOperationException)
-        {
-            // The phase already ended (only after a stop); there is nobody left to write to.
-        }
+        var bound = MyInvocation.BoundParameters;
+        if (bound.TryGetValue("Verbose", out var verbose)) return LanguagePrimitives.IsTrue(verbose);
+        if (bound.ContainsKey("Debug")) return true;
+        return !(LanguagePrimitives.TryConvertTo(SessionState.PSVariable.GetValue("VerbosePreference"), out ActionPreference preference)
+            && preference is ActionPreference.SilentlyContinue or ActionPreference.Ignore);
     }
 
     /// <summary>Runs on the pipeline thread before each input record's work; an ErrorRecord skips the record with that error.</summary>
@@ -275,18 +276,18 @@ public abstract class PipelineCmdlet : PSCmdlet
     private void Run(Func<CancellationToken, Task> work)
     {
         OnPhaseStarting();
-        var queue = new BlockingCollection<Action>();
+        var queue = new PipelineQueue();
         pipelineThread = Environment.CurrentManagedThreadId;
         pipelineWork = queue;
         pipelineFailure = null;
         var token = stopping.Token;
-        var worker = RunTraced(work, queue, token);
+        var worker = RunTraced(work, queue, WritesVerbose(), token);
 
         try
         {
             if (DrainPosted(queue))
             {
-                foreach (var action in queue.GetConsumingEnumerable(token))
+                while (queue.Take(out var action, token))
                 {
                     if (!Execute(action))
                     {
@@ -332,9 +333,10 @@ public abstract class PipelineCmdlet : PSCmdlet
         }
     }
 
-    private async Task RunTraced(Func<CancellationToken, Task> work, BlockingCollection<Action> queue, CancellationToken token)
+    private async Task RunTraced(Func<CancellationToken, Task> work, PipelineQueue queue, bool verbose, CancellationToken token)
     {
-        using var trace = RequestTrace.Begin(line => Post(() => base.WriteVerbose(line)));
+        // Request lines only when they would be shown: each one is a hand-off to the pipeline thread.
+        using var trace = RequestTrace.Begin(verbose ? line => Post(() => base.WriteVerbose(line)) : null);
         try
         {
             await work(token).ConfigureAwait(false);
@@ -346,7 +348,7 @@ public abstract class PipelineCmdlet : PSCmdlet
     }
 
     /// <summary>Runs what is queued now; false once an action failed (the failure stops the command).</summary>
-    private bool DrainPosted(BlockingCollection<Action> queue)
+    private bool DrainPosted(PipelineQueue queue)
     {
         while (pipelineFailure is null && queue.TryTake(out var action))
         {

@@ -22,7 +22,6 @@ public sealed class ImageStream : IOpenShiftManifest
         ImageRepository = view.ImageRepository;
         PublicImageRepository = view.PublicImageRepository;
         LookupLocal = view.LookupLocal;
-        Tags = view.Tags.Select(t => new ImageTag(t, session)).ToArray();
         TagCount = view.TagCount;
         UniqueImageCount = view.UniqueImageCount;
         Created = view.Created?.ToLocalTime();
@@ -48,7 +47,10 @@ public sealed class ImageStream : IOpenShiftManifest
     public bool LookupLocal { get; }
 
     /// <summary>Every tag, in <c>oc describe</c>'s order (spec-only and pushed-only tags included).</summary>
-    public ImageTag[] Tags { get; }
+    /// <remarks>Made when first read (the same array after that): listing thousands of streams does not build their tags.</remarks>
+    public ImageTag[] Tags => LazyInitializer.EnsureInitialized(ref tags, () => View.Tags.Select(t => new ImageTag(t, Session)).ToArray());
+
+    private ImageTag[]? tags;
 
     /// <summary>The number of tags (describe's <c>Tags:</c>).</summary>
     public int TagCount { get; }

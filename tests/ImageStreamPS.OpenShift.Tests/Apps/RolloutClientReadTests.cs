@@ -4,8 +4,11 @@ using ImageStreamPS.OpenShift.Apps;
 namespace ImageStreamPS.OpenShift.Tests.Apps;
 
 /// <summary>
-/// Get-AppRollout's reads: the workload first, then what depends only on it (its ReplicaSets, its Pods,
-/// the stream its trigger follows) all in flight at once, so a rollout costs two round trips of waiting.
+/// Get-AppRollout's reads: what depends only on the Deployment (its ReplicaSets and Pods by its selector, the
+/// stream its trigger follows) is sent together with the Deployment's read when it can be told in advance (oc
+/// new-app's <c>deployment=NAME</c>, or what the last read on the connection showed), and used only when the
+/// Deployment asks for exactly that; so a rollout read before costs one round trip of waiting, and the answer is
+/// the same as reading the Deployment first.
 /// </summary>
 public class RolloutClientReadTests
 {
@@ -28,26 +31,42 @@ public class RolloutClientReadTests
            "tags":[{"tag":"prod","items":[{"created":"2026-01-01T00:00:00Z","dockerImageReference":"docker.io/josedom24/citas-backend@{{{{Digest}}}}","image":"{{{{Digest}}}}","generation":1}]}]}}
         """;
 
+    // A Deployment like Deployment but selecting its pods by app=citas (a Deployment not made by oc new-app).
+    private const string OtherSelector = "\"selector\":{\"matchLabels\":{\"app\":\"citas\"}}";
+
+    private const string ReplicaSetOfApp = """
+        {"kind":"ReplicaSetList","apiVersion":"apps/v1","metadata":{},"items":[{"metadata":{"name":"app-citas-7d9f","namespace":"myproject",
+          "labels":{"app":"citas"},"annotations":{"deployment.kubernetes.io/revision":"1"},"ownerReferences":[{"apiVersion":"apps/v1","kind":"Deployment","name":"app-citas","uid":"u1","controller":true}]},
+          "spec":{"replicas":1,"template":{"spec":{"containers":[{"name":"citas","image":"citas"}]}}},"status":{"replicas":1,"readyReplicas":1}}]}
+        """;
+
+    private const string EmptyReplicaSets = """{"kind":"ReplicaSetList","apiVersion":"apps/v1","metadata":{},"items":[]}""";
+    private const string EmptyPods = """{"kind":"PodList","apiVersion":"v1","metadata":{},"items":[]}""";
+
     [Fact]
-    public async Task TheReplicaSetsPodsAndFollowedStreamAreReadTogetherOnceTheDeploymentIsKnown()
+    public async Task TheReplicaSetsAndPodsOfNewAppsSelectorAreReadTogetherWithTheDeploymentAndTheStreamOnceItIsKnown()
     {
-        // The three dependent reads are answered only once all three have arrived: read one after another, they never would.
+        // The Deployment, its ReplicaSets and its Pods are answered only once all three have arrived, and the stream
+        // (named only by the Deployment's trigger) after the Deployment's answer: one round trip more, not two.
         using var together = new CountdownEvent(3);
         var allInFlight = new ConcurrentBag<bool>();
         using var api = new ScriptedApi(request =>
         {
             var path = request.PathAndQuery.Split('?')[0];
-            if (path == Apps + "/deployments/app-citas") return Answer.Json(200, Deployment);
             var body = path switch
             {
-                Apps + "/replicasets" => """{"kind":"ReplicaSetList","apiVersion":"apps/v1","metadata":{},"items":[]}""",
-                "/api/v1/namespaces/myproject/pods" => """{"kind":"PodList","apiVersion":"v1","metadata":{},"items":[]}""",
+                Apps + "/deployments/app-citas" => Deployment,
+                Apps + "/replicasets" => EmptyReplicaSets,
+                "/api/v1/namespaces/myproject/pods" => EmptyPods,
                 "/apis/image.openshift.io/v1/namespaces/myproject/imagestreams/citas" => Stream,
                 _ => null,
             };
             if (body is null) return Answer.Failure(404, "NotFound");
-            together.Signal();
-            allInFlight.Add(together.Wait(TimeSpan.FromSeconds(20)));
+            if (!path.Contains("/imagestreams/", StringComparison.Ordinal))
+            {
+                together.Signal();
+                allInFlight.Add(together.Wait(TimeSpan.FromSeconds(20)));
+            }
             return Answer.Json(200, body);
         });
 
@@ -57,6 +76,77 @@ public class RolloutClientReadTests
         Assert.Equal(["citas:prod"], rollout.ImageTags);
         Assert.Equal([true, true, true], allInFlight);
         Assert.Equal(4, api.Requests.Count);
-        Assert.StartsWith(Apps + "/deployments/app-citas", api.Requests.First().PathAndQuery, StringComparison.Ordinal);
+        Assert.Equal(2, api.Requests.Count(r => r.PathAndQuery.Contains("labelSelector=deployment%3Dapp-citas", StringComparison.Ordinal)));
+        Assert.EndsWith("/imagestreams/citas", api.Requests.Last().PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ARolloutReadBeforeIsReadInOneRoundTripStreamIncluded()
+    {
+        var waitForAll = false;
+        using var together = new CountdownEvent(4);
+        var allInFlight = new ConcurrentBag<bool>();
+        using var api = new ScriptedApi(request =>
+        {
+            var path = request.PathAndQuery.Split('?')[0];
+            var body = path switch
+            {
+                Apps + "/deployments/app-citas" => Deployment,
+                Apps + "/replicasets" => EmptyReplicaSets,
+                "/api/v1/namespaces/myproject/pods" => EmptyPods,
+                "/apis/image.openshift.io/v1/namespaces/myproject/imagestreams/citas" => Stream,
+                _ => null,
+            };
+            if (body is null) return Answer.Failure(404, "NotFound");
+            if (Volatile.Read(ref waitForAll))
+            {
+                together.Signal();
+                allInFlight.Add(together.Wait(TimeSpan.FromSeconds(20)));
+            }
+            return Answer.Json(200, body);
+        });
+        var client = api.NewClient();
+        var first = await new RolloutClient(client).GetAsync("myproject", "app-citas", TestContext.Current.CancellationToken);
+        Volatile.Write(ref waitForAll, true);
+
+        var again = await new RolloutClient(client).GetAsync("myproject", "app-citas", TestContext.Current.CancellationToken);
+
+        Assert.Equal([true, true, true, true], allInFlight);
+        Assert.Equal(8, api.Requests.Count);
+        Assert.Equal(first!.ImageTags, again!.ImageTags);
+        Assert.Equal(["citas:prod"], again.ImageTags);
+    }
+
+    [Fact]
+    public async Task ReadsAheadWithAnotherSelectorAreNotUsedTheListsAreReadAgainWithTheDeploymentsOwn()
+    {
+        // The guess (oc new-app's deployment=app-citas) finds nothing here; the Deployment selects app=citas, and
+        // the result is what reading the Deployment first gives: its ReplicaSet.
+        using var api = new ScriptedApi(request =>
+        {
+            var path = request.PathAndQuery.Split('?')[0];
+            var byApp = request.PathAndQuery.Contains("labelSelector=app%3Dcitas", StringComparison.Ordinal);
+            var body = path switch
+            {
+                Apps + "/deployments/app-citas" => Deployment.Replace("\"selector\":{\"matchLabels\":{\"deployment\":\"app-citas\"}}", OtherSelector, StringComparison.Ordinal),
+                Apps + "/replicasets" => byApp ? ReplicaSetOfApp : EmptyReplicaSets,
+                "/api/v1/namespaces/myproject/pods" => EmptyPods,
+                "/apis/image.openshift.io/v1/namespaces/myproject/imagestreams/citas" => Stream,
+                _ => null,
+            };
+            return body is null ? Answer.Failure(404, "NotFound") : Answer.Json(200, body);
+        });
+        var client = api.NewClient();
+
+        var rollout = await new RolloutClient(client).GetAsync("myproject", "app-citas", TestContext.Current.CancellationToken);
+
+        Assert.Equal(["app-citas-7d9f"], rollout!.ReplicaSets.Select(r => r.Name));
+        Assert.Equal(2, api.Requests.Count(r => r.PathAndQuery.Contains("labelSelector=app%3Dcitas", StringComparison.Ordinal)));
+
+        // The next read asks for the Deployment's own selector from the start: four requests, the same answer.
+        var before = api.Requests.Count;
+        var again = await new RolloutClient(client).GetAsync("myproject", "app-citas", TestContext.Current.CancellationToken);
+        Assert.Equal(4, api.Requests.Count - before);
+        Assert.Equal(["app-citas-7d9f"], again!.ReplicaSets.Select(r => r.Name));
     }
 }

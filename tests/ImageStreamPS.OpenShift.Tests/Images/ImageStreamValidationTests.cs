@@ -71,6 +71,12 @@ public class ImageStreamValidationTests
     [InlineData("sha256:zz", "invalid checksum digest format")]
     [InlineData("sha256", "invalid checksum digest format")]
     [InlineData("", "invalid checksum digest format")]
+    [InlineData(":42b6", "invalid checksum digest format")]
+    [InlineData("sha256:", "invalid checksum digest format")]
+    [InlineData("sha256:42b6:ff31", "invalid checksum digest format")]
+    [InlineData("sha 256:42b6", "invalid checksum digest format")]
+    [InlineData("sha256:42B6FF31B8A86E292F5D4AEC63EB074144FC134A427D465C77C641E836467A85", null)]
+    [InlineData("my_alg+v1.2-x:0a", "unsupported digest algorithm")]
     public void DigestsAreValidatedLikeTheDistributionLibrary(string digest, string? message) =>
         Assert.Equal(message, ImageStreamValidation.ValidateDigest(digest));
 }
