@@ -14,6 +14,10 @@
         after listing all streams (GET imagestreams, 27 MB) -Lists times, and the peak (VmHWM).
       - Cold start: Start-OpenShiftSandbox (the child pwsh host, what users run) until GET /version
         answers, on an empty data folder; and the program alone under the dotnet host.
+      - Rollouts: the tutorial's app on a fresh seeded sandbox (citas:v1 deployed), then -Moves tag
+        moves alternating v2/v1 onto citas:prod, each followed by Get-AppRollout -Wait: the sandbox's
+        CPU during each Set-ImageTag, and in the 1.5 s after each rollout completed (what a fresh
+        sandbox spends on its own, e.g. compiling its code again).
     Loopback only; every loop is bounded in count and time. Prints a Markdown table (medians, spreads
     as min-max, ratios). build.ps1 Bench runs it through bench/Invoke-Benchmarks.ps1 (-Part Sandbox).
     By hand, after build.ps1 Build:
@@ -27,8 +31,9 @@ param(
     [ValidateRange(0.5, 30)] [double] $Seconds = 3,
     [ValidateRange(100, 5000)] [int] $Streams = 2000,
     [ValidateRange(1, 10)] [int] $Lists = 3,
+    [ValidateRange(2, 20)] [int] $Moves = 6,
     # Internal: run one phase for one module in this process and print its JSON.
-    [ValidateSet('', 'Writes', 'Memory', 'ColdStart')] [string] $Phase = ''
+    [ValidateSet('', 'Writes', 'Memory', 'ColdStart', 'Rollouts')] [string] $Phase = ''
 )
 
 $ErrorActionPreference = 'Stop'
@@ -77,6 +82,33 @@ if ($Phase) {
                 [pscustomobject]@{ Empty = $empty; Database = $database; ListBytes = $bytes; Holding = $holding; AfterOne = $afterOne; After = $memory[0]; Peak = $memory[1] } |
                     ConvertTo-Json -Compress
             }
+            'Rollouts' {
+                $sandbox = Start-OpenShiftSandbox -DataPath $data -Seed Tutorial -Connect
+                $cpu = { [ImageStreamPS.Bench.SandboxLoad]::CpuMilliseconds($sandbox.ProcessId) }
+                $wait = New-TimeSpan -Seconds 60
+                New-ImageStream citas | Out-Null
+                Import-ImageTag citas:v1 -From docker.io/josedom24/citas-backend:v1 | Out-Null
+                Import-ImageTag citas:v2 -From docker.io/josedom24/citas-backend:v2 | Out-Null
+                Set-ImageTag citas:v1 citas:prod
+                New-App citas:prod -Name app-citas | Out-Null
+                $null = Get-AppRollout app-citas -Wait -Timeout $wait
+                $tag = [Collections.Generic.List[double]]::new()
+                $after = [Collections.Generic.List[double]]::new()
+                foreach ($move in 1..$Moves) {
+                    $before = & $cpu
+                    Set-ImageTag $(if ($move % 2) { 'citas:v2' } else { 'citas:v1' }) citas:prod
+                    $tag.Add((& $cpu) - $before)
+                    $rollout = Get-AppRollout app-citas -Wait -Timeout $wait
+                    # Seen once on a loaded machine (main's build): -Wait answered while the rollout was
+                    # still Progressing; wait once more, then give up.
+                    if ("$($rollout.Status)" -ne 'Complete') { $rollout = Get-AppRollout app-citas -Wait -Timeout $wait }
+                    if ("$($rollout.Status)" -ne 'Complete') { throw "rollout $move ended $($rollout.Status)" }
+                    $done = & $cpu
+                    Start-Sleep -Milliseconds 1500
+                    $after.Add((& $cpu) - $done)
+                }
+                [pscustomobject]@{ TagCpu = $tag; AfterCpu = $after } | ConvertTo-Json -Compress
+            }
             'ColdStart' {
                 # Start-OpenShiftSandbox (child pwsh host) to the first answer, on an empty data folder.
                 $clock = [Diagnostics.Stopwatch]::StartNew()
@@ -121,15 +153,15 @@ $modules = [ordered]@{ this = $ModulePath }
 if ($BaselineModulePath) { $modules['baseline'] = (Resolve-Path $BaselineModulePath).ProviderPath }
 
 function Invoke-Phase([string] $Name, [string] $Module) {
-    $output = & $process @prefix -NoProfile -NonInteractive -File $PSCommandPath -ModulePath $Module -Phase $Name -Seconds $Seconds -Streams $Streams -Lists $Lists
+    $output = & $process @prefix -NoProfile -NonInteractive -File $PSCommandPath -ModulePath $Module -Phase $Name -Seconds $Seconds -Streams $Streams -Lists $Lists -Moves $Moves
     if ($LASTEXITCODE -ne 0) { throw "The $Name phase exited with $LASTEXITCODE for $Module" }
     @($output | Where-Object { "$_".StartsWith('{') })[-1] | ConvertFrom-Json
 }
 
 $results = @{}
-foreach ($key in $modules.Keys) { $results[$key] = @{ Writes = @(); Memory = @(); ColdStart = @() } }
+foreach ($key in $modules.Keys) { $results[$key] = @{ Writes = @(); Memory = @(); ColdStart = @(); Rollouts = @() } }
 foreach ($round in 1..$Rounds) {
-    foreach ($phase in 'ColdStart', 'Writes') {
+    foreach ($phase in 'ColdStart', 'Writes', 'Rollouts') {
         foreach ($key in $modules.Keys) { $results[$key][$phase] += Invoke-Phase $phase $modules[$key] }
     }
 }
@@ -164,6 +196,8 @@ Add-Row 'memory of an empty sandbox (RSS)' { param($r) "$(($r.Memory[0].Empty / 
 Add-Row 'memory holding it (RSS)' { param($r) "$(($r.Memory[0].Holding / $mb).ToString('0')) MB = $(($r.Memory[0].Holding / $r.Memory[0].Database).ToString('0.0'))x" } '<= 3x the database'
 Add-Row "after $Lists lists of all streams ($(($results.this.Memory[0].ListBytes / $mb).ToString('0.0')) MB each)" { param($r) "$(($r.Memory[0].After / $mb).ToString('0')) MB (+$((($r.Memory[0].After - $r.Memory[0].Holding) / $mb).ToString('0')))" } 'no growth'
 Add-Row 'peak RSS' { param($r) "$(($r.Memory[0].Peak / $mb).ToString('0')) MB" } ''
+Add-Row "sandbox CPU per Set-ImageTag in a rollout run, ms (median of $Rounds x $Moves)" { param($r) Format-Figure @($r.Rollouts | ForEach-Object { $_.TagCpu }) 'N0' } ''
+Add-Row '... its CPU in the 1.5 s after each rollout completed, ms' { param($r) Format-Figure @($r.Rollouts | ForEach-Object { $_.AfterCpu }) 'N0' } ''
 Add-Row 'cold start: Start-OpenShiftSandbox to first answer, ms' { param($r) Format-Figure @($r.ColdStart.Host) 'N0' } '<= 250 ms'
 Add-Row '... CPU the sandbox process used until then, ms' { param($r) Format-Figure @($r.ColdStart.HostCpu) 'N0' } ''
 Add-Row '... baseline: a bare pwsh -Command exit, ms' { param($r) Format-Figure @($r.ColdStart.BarePwsh) 'N0' } ''
