@@ -68,7 +68,7 @@ public sealed class OpenShiftConnection : IDisposable
             client = new Kubernetes(profile.Configuration, requests);
             if (!configuration.SkipTlsVerify && requests.InnerHandler is SocketsHttpHandler sockets)
             {
-                RequireHostName(sockets);
+                RequireHostName(sockets, configuration.SslCaCerts ?? []);
             }
         }
         catch (Exception exception) when (ApiExceptionTranslation.Translate(exception) is { } translated)
@@ -99,12 +99,45 @@ public sealed class OpenShiftConnection : IDisposable
     // KubernetesClient checks a custom CA's chain but lets a certificate for another host pass
     // (its callback ignores RemoteCertificateNameMismatch when the chain needed the custom CA);
     // kubectl, through Go's TLS, checks the name too. So does this: the name must match as well.
-    private static void RequireHostName(SocketsHttpHandler sockets)
+    private static void RequireHostName(SocketsHttpHandler sockets, X509Certificate2Collection authorities)
     {
         var chainCheck = sockets.SslOptions.RemoteCertificateValidationCallback;
         sockets.SslOptions.RemoteCertificateValidationCallback = (sender, certificate, chain, errors) =>
             (errors & (SslPolicyErrors.RemoteCertificateNameMismatch | SslPolicyErrors.RemoteCertificateNotAvailable)) == 0 &&
-            (chainCheck?.Invoke(sender, certificate, chain, errors) ?? errors == SslPolicyErrors.None);
+            (chainCheck?.Invoke(sender, certificate, chain, errors) ?? errors == SslPolicyErrors.None) &&
+            IsIssuedByKubeConfigAuthority(chain, errors, authorities);
+    }
+
+    /// <summary>
+    /// With a kubeconfig CA, that CA is the only trust anchor, as client-go makes it (<c>transport.TLSConfigFor</c>
+    /// sets <c>tls.Config.RootCAs</c> to the kubeconfig's CA alone). KubernetesClient accepts any chain the system
+    /// already trusts (no policy errors) before it looks at the CA, so such a chain must pass through one of them.
+    /// </summary>
+    internal static bool IsIssuedByKubeConfigAuthority(X509Chain? chain, SslPolicyErrors errors, X509Certificate2Collection authorities)
+    {
+        if (authorities.Count == 0 || errors != SslPolicyErrors.None)
+        {
+            // No CA named: the system's roots. Chain errors: KubernetesClient built the chain on the CA itself.
+            return true;
+        }
+
+        if (chain is null)
+        {
+            return false;
+        }
+
+        foreach (var element in chain.ChainElements)
+        {
+            foreach (var authority in authorities)
+            {
+                if (element.Certificate.RawDataMemory.Span.SequenceEqual(authority.RawDataMemory.Span))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Closes the connections to the server.</summary>

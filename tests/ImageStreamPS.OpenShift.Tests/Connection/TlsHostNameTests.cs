@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Security;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using ImageStreamPS.OpenShift.Connection;
@@ -85,6 +86,30 @@ public sealed class TlsHostNameTests : IDisposable
 
         Assert.Equal(ApiFailure.Certificate, refused.Failure);
         Assert.Empty(api.Requests);
+    }
+
+    [Fact]
+    public void AChainTheSystemTrustsMustStillPassThroughTheKubeconfigsCa()
+    {
+        // KubernetesClient accepts a chain with no policy errors before looking at the kubeconfig's CA, so a
+        // publicly trusted certificate for the host would connect; client-go trusts only that CA (RootCAs).
+        using var otherKey = RSA.Create(2048);
+        var otherRequest = new CertificateRequest("CN=public-ca", otherKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        otherRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        otherRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
+        using var publicCa = otherRequest.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        using var certificate = ServerCertificate(n => n.AddIpAddress(IPAddress.Loopback), publicCa);
+        // The chain as the system would build it had it trusted public-ca: no policy errors.
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.Add(publicCa);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        Assert.True(chain.Build(certificate));
+
+        Assert.False(OpenShiftConnection.IsIssuedByKubeConfigAuthority(chain, SslPolicyErrors.None, [ca]));
+        Assert.True(OpenShiftConnection.IsIssuedByKubeConfigAuthority(chain, SslPolicyErrors.None, [publicCa]));
+        Assert.True(OpenShiftConnection.IsIssuedByKubeConfigAuthority(chain, SslPolicyErrors.None, []));
+        Assert.False(OpenShiftConnection.IsIssuedByKubeConfigAuthority(null, SslPolicyErrors.None, [ca]));
     }
 
     public void Dispose()
