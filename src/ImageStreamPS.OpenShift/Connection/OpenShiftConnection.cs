@@ -68,7 +68,7 @@ public sealed class OpenShiftConnection : IDisposable
             client = new Kubernetes(profile.Configuration, requests);
             if (!configuration.SkipTlsVerify && requests.InnerHandler is SocketsHttpHandler sockets)
             {
-                RequireHostName(sockets, configuration.SslCaCerts ?? []);
+                RequireKubectlServerChecks(sockets, configuration.SslCaCerts ?? []);
             }
         }
         catch (Exception exception) when (ApiExceptionTranslation.Translate(exception) is { } translated)
@@ -96,10 +96,10 @@ public sealed class OpenShiftConnection : IDisposable
         }
     }
 
-    // KubernetesClient checks a custom CA's chain but lets a certificate for another host pass
-    // (its callback ignores RemoteCertificateNameMismatch when the chain needed the custom CA);
-    // kubectl, through Go's TLS, checks the name too. So does this: the name must match as well.
-    private static void RequireHostName(SocketsHttpHandler sockets, X509Certificate2Collection authorities)
+    // The server checks kubectl makes through Go's TLS and KubernetesClient's callback skips: the certificate
+    // must name the host (KubernetesClient ignores RemoteCertificateNameMismatch when the chain needed the
+    // custom CA), and a kubeconfig CA is the only trust anchor (IsIssuedByKubeConfigAuthority).
+    private static void RequireKubectlServerChecks(SocketsHttpHandler sockets, X509Certificate2Collection authorities)
     {
         var chainCheck = sockets.SslOptions.RemoteCertificateValidationCallback;
         sockets.SslOptions.RemoteCertificateValidationCallback = (sender, certificate, chain, errors) =>
