@@ -386,13 +386,15 @@ public sealed class RolloutClient(IKubernetes kubernetes)
 
     private async Task<Rollout> ReadAsync(V1Deployment deployment, CancellationToken cancellationToken)
     {
-        var ns = ApiPath.Namespace(deployment.Metadata.NamespaceProperty);
-        var selector = LabelSelector(deployment.Spec?.Selector?.MatchLabels);
-        var replicaSets = kubernetes.AppsV1.ListNamespacedReplicaSetAsync(ns, labelSelector: selector, cancellationToken: cancellationToken);
-        var pods = kubernetes.CoreV1.ListNamespacedPodAsync(ns, labelSelector: selector, cancellationToken: cancellationToken);
-        await Task.WhenAll(replicaSets, pods).ConfigureAwait(false);
-        return DeploymentRollout.Read(deployment, replicaSets.Result.Items, pods.Result.Items, RolloutTriggers.Of(deployment));
+        var (replicaSets, pods) = ListReplicaSetsAndPods(
+            ApiPath.Namespace(deployment.Metadata.NamespaceProperty), LabelSelector(deployment.Spec?.Selector?.MatchLabels), cancellationToken);
+        return await ReadAsync(deployment, replicaSets, pods).ConfigureAwait(false);
     }
+
+    // A Deployment's ReplicaSets and Pods by its selector, both requests at once.
+    private (Task<V1ReplicaSetList> ReplicaSets, Task<V1PodList> Pods) ListReplicaSetsAndPods(string ns, string? selector, CancellationToken cancellationToken) =>
+        (kubernetes.AppsV1.ListNamespacedReplicaSetAsync(ns, labelSelector: selector, cancellationToken: cancellationToken),
+         kubernetes.CoreV1.ListNamespacedPodAsync(ns, labelSelector: selector, cancellationToken: cancellationToken));
 
     private static async Task<Rollout> ReadAsync(V1Deployment deployment, Task<V1ReplicaSetList> replicaSets, Task<V1PodList> pods)
     {
@@ -403,12 +405,9 @@ public sealed class RolloutClient(IKubernetes kubernetes)
     // The reads that depend on a Deployment, sent before it arrives.
     private ReadsAhead ReadAhead(string ns, RolloutShape shape, CancellationToken cancellationToken)
     {
-        var path = ApiPath.Namespace(ns);
+        var (replicaSets, pods) = ListReplicaSetsAndPods(ApiPath.Namespace(ns), shape.Selector, cancellationToken);
         return new ReadsAhead(
-            shape,
-            kubernetes.AppsV1.ListNamespacedReplicaSetAsync(path, labelSelector: shape.Selector, cancellationToken: cancellationToken),
-            kubernetes.CoreV1.ListNamespacedPodAsync(path, labelSelector: shape.Selector, cancellationToken: cancellationToken),
-            shape.Streams.ToDictionary(k => k, k => ReadImageStreamAsync(k.Namespace, k.Name, cancellationToken)));
+            shape, replicaSets, pods, shape.Streams.ToDictionary(k => k, k => ReadImageStreamAsync(k.Namespace, k.Name, cancellationToken)));
     }
 
     private sealed record ReadsAhead(
