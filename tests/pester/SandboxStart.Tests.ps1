@@ -22,6 +22,24 @@ Describe 'The sandbox process' {
     }
 }
 
+Describe 'The arguments the startup hook hands the program' {
+    It 'carry a data folder whose name has quotes, spaces and non-ASCII letters unchanged' {
+        # A double quote is no file name character on Windows, where every path has backslashes instead.
+        $data = Join-Path $TestDrive "data 'q' $(if (-not $IsWindows) { '"dq" ' })ü 日本"
+        $sandbox = Start-OpenShiftSandbox -DataPath $data
+        try {
+            $version = Invoke-RestMethod ([uri]::new($sandbox.Server, '/version')) -SkipCertificateCheck
+
+            $version.gitVersion | Should -Match '^v\d+\.\d+\.\d+'
+            $sandbox.DataPath | Should -Be $data
+            Join-Path $data 'sandbox.db' | Should -Exist
+        }
+        finally {
+            Stop-OpenShiftSandbox $sandbox
+        }
+    }
+}
+
 # On a shared .NET runtime (PowerShell as a .NET tool, an SDK's runtime) the installed ASP.NET Core of
 # that runtime's version, precompiled for the platform, is used before the module's IL-only copy; a
 # PowerShell with its own runtime uses the module's (Package.Tests: "only its own .NET runtime").
