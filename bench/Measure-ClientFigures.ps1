@@ -18,7 +18,10 @@
       A big stream: Get-ImageStream big | Format-List | Out-String against a raw GET + parse of it.
       Start-up, in fresh processes run in turn (bare, A, bare, B, ...): pwsh -c exit; Import-Module;
         Import-Module + Connect-OpenShift + the first Get-ImageTag; and Connect-OpenShift and the first
-        call timed inside the fresh process.
+        call timed inside the fresh process, with the methods the runtime JIT-compiled for each. The
+        floor of Import-Module is bench/StartUpFloor, a binary module with one empty cmdlet and the same
+        manifest shape (PowerShell's own module machinery), imported alone and with this build's format
+        and type files (what PowerShell's loaders of those files cost).
     Medians and the spread (min-max or p99) are written with the machine and the date; ratios are the
     numbers to read on a shared machine.
 #>
@@ -56,6 +59,7 @@ Import-Module $ModulePath -Force
 $process = [Environment]::ProcessPath
 $pwshArgs = @(if ((Split-Path $process -Leaf) -like 'dotnet*') { "$PSHOME/pwsh.dll" })
 $dataPath = Join-Path ([System.IO.Path]::GetTempPath()) "imagestreamps-client-bench-$([guid]::NewGuid().ToString('n').Substring(0, 8))"
+$floorFolder = Join-Path ([System.IO.Path]::GetTempPath()) "imagestreamps-floor-$([guid]::NewGuid().ToString('n').Substring(0, 8))"
 $sandbox = $null
 $http = $null
 $lines = [System.Collections.Generic.List[string]]::new()
@@ -317,18 +321,38 @@ $firsts = foreach ($i in 1..5) { $clock = [System.Diagnostics.Stopwatch]::StartN
         # Each variant in a fresh pwsh, in turn with a bare one. The floor is a fresh pwsh that sends the same
         # GET with a raw HttpClient (bench/RawClient.ps1) and parses it: the first HTTPS request of a .NET
         # process (TLS, HTTP stack, JSON) that no client in a fresh process avoids.
+        # Methods JIT-compiled (all threads) are counted around each step: what ReadyToRun and source generation save.
         $timed = @'
-$clock = [System.Diagnostics.Stopwatch]::StartNew()
+$jitted = {{ [System.Runtime.JitInfo]::GetCompiledMethodCount($false) }}
+$clock = [System.Diagnostics.Stopwatch]::StartNew(); $j0 = & $jitted
 Import-Module '{0}'
-$import = $clock.Elapsed.TotalMilliseconds
+$import = $clock.Elapsed.TotalMilliseconds; $j1 = & $jitted
 $null = Connect-OpenShift -KubeConfig '{1}' -InformationAction Ignore
-$connect = $clock.Elapsed.TotalMilliseconds
+$connect = $clock.Elapsed.TotalMilliseconds; $j2 = & $jitted
 $null = Get-ImageTag citas:v1
-$first = $clock.Elapsed.TotalMilliseconds
+$first = $clock.Elapsed.TotalMilliseconds; $j3 = & $jitted
 $null = Connect-OpenShift -KubeConfig '{1}' -InformationAction Ignore -NotDefault
 $again = $clock.Elapsed.TotalMilliseconds
-@{{ Import = $import; Connect = $connect - $import; First = $first - $connect; ConnectAgain = $again - $first }} | ConvertTo-Json -Compress
+@{{ Import = $import; Connect = $connect - $import; First = $first - $connect; ConnectAgain = $again - $first; ImportJit = $j1 - $j0; ConnectJit = $j2 - $j1; FirstJit = $j3 - $j2 }} | ConvertTo-Json -Compress
 '@
+        # The floor module, built as the module is, alone and with this build's format and type files.
+        $floorProject = Join-Path $PSScriptRoot 'StartUpFloor/StartUpFloor.csproj'
+        $built = & dotnet build $floorProject -c Release -nologo -v quiet -o (Join-Path $floorFolder 'StartUpFloor') 2>&1
+        if ($LASTEXITCODE -ne 0) { throw "dotnet build $floorProject exited with ${LASTEXITCODE}: $built" }
+        $floor = Join-Path $floorFolder 'StartUpFloor/StartUpFloor.psd1'
+        $manifest = Import-PowerShellDataFile $ModulePath
+        $withViews = Join-Path $floorFolder 'StartUpFloorViews'
+        $null = New-Item -ItemType Directory $withViews
+        Copy-Item (Join-Path $floorFolder 'StartUpFloor/StartUpFloor.dll') $withViews
+        foreach ($file in @($manifest.FormatsToProcess) + @($manifest.TypesToProcess)) {
+            $target = Join-Path $withViews $file
+            $null = New-Item -ItemType Directory -Force (Split-Path $target)
+            Copy-Item (Join-Path (Split-Path $ModulePath) $file) $target
+        }
+        $floorManifest = (Get-Content -Raw $floor) -replace "(?m)^(\s*)CmdletsToExport", ("`$1FormatsToProcess = @({0})`n`$1TypesToProcess = @({1})`n`$1CmdletsToExport" -f
+            (($manifest.FormatsToProcess | ForEach-Object { "'$_'" }) -join ', '), (($manifest.TypesToProcess | ForEach-Object { "'$_'" }) -join ', '))
+        Set-Content (Join-Path $withViews 'StartUpFloorViews.psd1') $floorManifest
+        $floors = [ordered]@{ 'floor: a module with one empty cmdlet' = $floor; 'floor with this build''s format and type files' = (Join-Path $withViews 'StartUpFloorViews.psd1') }
         $rawFresh = @'
 . '{0}'
 $clock = [System.Diagnostics.Stopwatch]::StartNew()
@@ -340,7 +364,8 @@ $null = [System.Text.Json.JsonDocument]::Parse($http.GetStringAsync('{2}').GetAw
         if ($BaselineModulePath) { $builds['baseline'] = $BaselineModulePath }
         $bare = [System.Collections.Generic.List[double]]::new()
         $raw = [System.Collections.Generic.List[object]]::new()
-        $imported = @{}; $full = @{}; $inside = @{}
+        $imported = @{}; $full = @{}; $inside = @{}; $floorImports = @{}
+        foreach ($name in $floors.Keys) { $floorImports[$name] = [System.Collections.Generic.List[double]]::new(); $null = Invoke-Fresh "Import-Module '$($floors[$name])'" }
         foreach ($build in $builds.Keys) {
             $imported[$build] = [System.Collections.Generic.List[double]]::new()
             $full[$build] = [System.Collections.Generic.List[double]]::new()
@@ -351,6 +376,8 @@ $null = [System.Text.Json.JsonDocument]::Parse($http.GetStringAsync('{2}').GetAw
         foreach ($i in 1..$Runs) {
             $bare.Add((Invoke-Fresh 'exit').Wall)
             $raw.Add((Invoke-Fresh $rawFresh))
+            foreach ($name in $floors.Keys) { $floorImports[$name].Add((Invoke-Fresh "Import-Module '$($floors[$name])'").Wall) }
+            $bare.Add((Invoke-Fresh 'exit').Wall)
             # The builds swap places every run, so neither always follows the same process.
             $order = @($builds.Keys); if ($i % 2 -eq 0) { [array]::Reverse($order) }
             foreach ($build in $order) {
@@ -371,6 +398,7 @@ $null = [System.Text.Json.JsonDocument]::Parse($http.GetStringAsync('{2}').GetAw
         $lines.Add((Format-Row 'bare `pwsh -c exit`' $bare.ToArray() 0))
         $lines.Add((Format-Row 'floor: one raw `HttpClient` GET + parse of the same tag' ([double[]]@($raw | ForEach-Object Wall)) $bareMedian))
         $lines.Add((Format-Row 'inside it: the raw GET + parse' ([double[]]@($raw | ForEach-Object { $_.Inside.Raw })) 0))
+        foreach ($name in $floors.Keys) { $lines.Add((Format-Row "``Import-Module``, $name" $floorImports[$name].ToArray() $bareMedian)) }
         foreach ($build in $builds.Keys) {
             $suffix = if ($builds.Count -gt 1) { " ($build)" } else { '' }
             $lines.Add((Format-Row "``Import-Module``$suffix" $imported[$build].ToArray() $bareMedian))
@@ -381,14 +409,21 @@ $null = [System.Text.Json.JsonDocument]::Parse($http.GetStringAsync('{2}').GetAw
             }
         }
         $lines.Add('')
-        $lines.Add("$Runs runs of each, in turn with a bare pwsh$(if ($BaselineModulePath) { " and with the baseline build ($BaselineModulePath)" }); wall time of the whole process from this pwsh.")
+        $lines.Add('| methods JIT-compiled in the fresh process (median) | `Import-Module` | `Connect-OpenShift` (cold) | first `Get-ImageTag` |')
+        $lines.Add('|---|---:|---:|---:|')
+        foreach ($build in $builds.Keys) {
+            $counts = foreach ($part in 'ImportJit', 'ConnectJit', 'FirstJit') { '{0:N0}' -f (Get-Median ([double[]]@($inside[$build] | ForEach-Object { $_.$part }))) }
+            $lines.Add("| $build | $($counts -join ' | ') |")
+        }
+        $lines.Add('')
+        $lines.Add("$Runs runs of each, in turn with a bare pwsh$(if ($BaselineModulePath) { " and with the baseline build ($BaselineModulePath)" }); wall time of the whole process from this pwsh. The floor module is bench/StartUpFloor (one empty cmdlet), imported the same way.")
     }
 }
 finally {
     Remove-Item Env:KUBECONFIG -ErrorAction SilentlyContinue
     if ($http) { $http.Dispose() }
     if ($sandbox) { Stop-OpenShiftSandbox -InputObject $sandbox -InformationAction Ignore -ErrorAction SilentlyContinue }
-    Remove-Item -Recurse -Force $dataPath -ErrorAction SilentlyContinue
+    Remove-Item -Recurse -Force $dataPath, $floorFolder -ErrorAction SilentlyContinue
 }
 
 $lines
