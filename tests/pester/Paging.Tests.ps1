@@ -7,25 +7,30 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'ImageStreamTestSupport.ps1')
     $context = Start-TestSandbox
     $ns = 'paging'
-    $null = New-OpenShiftProject $ns
 
-    # 600 streams with one spec tag each: two pages of 500. Posted straight to the API, all at once, so
-    # the set-up is quick; what is tested is how the cmdlets read them.
-    $script:streamCount = 600
-    $handler = [System.Net.Http.HttpClientHandler]::new()
-    $handler.ServerCertificateCustomValidationCallback = [System.Net.Http.HttpClientHandler]::DangerousAcceptAnyServerCertificateValidator
-    $http = [System.Net.Http.HttpClient]::new($handler)
-    try {
-        $http.DefaultRequestHeaders.Authorization = [System.Net.Http.Headers.AuthenticationHeaderValue]::Parse((Get-TestHeaders $context).Authorization)
-        $streams = "$($context.Sandbox.Server.AbsoluteUri.TrimEnd('/'))/apis/image.openshift.io/v1/namespaces/$ns/imagestreams"
-        $posts = foreach ($i in 1..$streamCount) {
-            $body = '{"apiVersion":"image.openshift.io/v1","kind":"ImageStream","metadata":{"name":"page-' + $i.ToString('d4') + '"},"spec":{"tags":[{"name":"v1"}]}}'
-            $http.PostAsync($streams, [System.Net.Http.StringContent]::new($body, [Text.Encoding]::UTF8, 'application/json'))
+    # Streams with one spec tag each (NAME-0001, ...), posted straight to the API, all at once, so the set-up
+    # is quick; what is tested is how the cmdlets read them.
+    function New-TestStreams([string] $Namespace, [string] $Prefix, [int] $Count) {
+        $null = New-OpenShiftProject $Namespace
+        $handler = [System.Net.Http.HttpClientHandler]::new()
+        $handler.ServerCertificateCustomValidationCallback = [System.Net.Http.HttpClientHandler]::DangerousAcceptAnyServerCertificateValidator
+        $http = [System.Net.Http.HttpClient]::new($handler)
+        try {
+            $http.DefaultRequestHeaders.Authorization = [System.Net.Http.Headers.AuthenticationHeaderValue]::Parse((Get-TestHeaders $context).Authorization)
+            $streams = "$($context.Sandbox.Server.AbsoluteUri.TrimEnd('/'))/apis/image.openshift.io/v1/namespaces/$Namespace/imagestreams"
+            $posts = foreach ($i in 1..$Count) {
+                $body = '{"apiVersion":"image.openshift.io/v1","kind":"ImageStream","metadata":{"name":"' + $Prefix + '-' + $i.ToString('d4') + '"},"spec":{"tags":[{"name":"v1"}]}}'
+                $http.PostAsync($streams, [System.Net.Http.StringContent]::new($body, [Text.Encoding]::UTF8, 'application/json'))
+            }
+            [System.Threading.Tasks.Task]::WaitAll([System.Threading.Tasks.Task[]] $posts)
+            @($posts.Result | Where-Object StatusCode -NE 'Created').Count | Should -Be 0
         }
-        [System.Threading.Tasks.Task]::WaitAll([System.Threading.Tasks.Task[]] $posts)
-        @($posts.Result | Where-Object StatusCode -NE 'Created').Count | Should -Be 0
+        finally { $http.Dispose() }
     }
-    finally { $http.Dispose() }
+
+    # 600 streams: two pages of 500.
+    $script:streamCount = 600
+    New-TestStreams $ns 'page' $streamCount
 }
 
 AfterAll {
@@ -126,22 +131,8 @@ Describe 'Paged lists' {
 Describe 'A list of three pages' {
     BeforeAll {
         $script:threeNs = 'paging-three'
-        $null = New-OpenShiftProject $threeNs
         $script:threeCount = 1001
-        $handler = [System.Net.Http.HttpClientHandler]::new()
-        $handler.ServerCertificateCustomValidationCallback = [System.Net.Http.HttpClientHandler]::DangerousAcceptAnyServerCertificateValidator
-        $http = [System.Net.Http.HttpClient]::new($handler)
-        try {
-            $http.DefaultRequestHeaders.Authorization = [System.Net.Http.Headers.AuthenticationHeaderValue]::Parse((Get-TestHeaders $context).Authorization)
-            $streams = "$($context.Sandbox.Server.AbsoluteUri.TrimEnd('/'))/apis/image.openshift.io/v1/namespaces/$threeNs/imagestreams"
-            $posts = foreach ($i in 1..$threeCount) {
-                $body = '{"apiVersion":"image.openshift.io/v1","kind":"ImageStream","metadata":{"name":"three-' + $i.ToString('d4') + '"},"spec":{"tags":[{"name":"v1"}]}}'
-                $http.PostAsync($streams, [System.Net.Http.StringContent]::new($body, [Text.Encoding]::UTF8, 'application/json'))
-            }
-            [System.Threading.Tasks.Task]::WaitAll([System.Threading.Tasks.Task[]] $posts)
-            @($posts.Result | Where-Object StatusCode -NE 'Created').Count | Should -Be 0
-        }
-        finally { $http.Dispose() }
+        New-TestStreams $threeNs 'three' $threeCount
         $script:lists = { param($Counts) $Counts['list imagestreams 200'] ?? 0 }
     }
 

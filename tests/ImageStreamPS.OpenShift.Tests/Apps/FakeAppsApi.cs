@@ -47,6 +47,7 @@ internal sealed class FakeAppsApi : IDisposable
     private readonly TaskCompletionSource watchOpened = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly SemaphoreSlim watchesOpened = new(0);
     private const string Drop = "DROP";
+    private const string End = "END";
     private int failReads;
 
     /// <summary>Completes when the client opened its watch (push events only after that).</summary>
@@ -60,6 +61,13 @@ internal sealed class FakeAppsApi : IDisposable
 
     /// <summary>Resets the open watch's connection mid-stream, as a dropped connection does.</summary>
     public void DropWatch() => events.Writer.TryWrite(Drop);
+
+    /// <summary>Ends the open watch's answer normally, as the server does when its timeout passes.</summary>
+    public void EndWatch() => events.Writer.TryWrite(End);
+
+    /// <summary>Sends a BOOKMARK event: only the resourceVersion the watch has reached.</summary>
+    public void PushBookmark(string resourceVersion) =>
+        events.Writer.TryWrite("""{"type":"BOOKMARK","object":{"kind":"Deployment","apiVersion":"apps/v1","metadata":{"resourceVersion":""" + "\"" + resourceVersion + "\"}}}");
 
     public int Count(string pathAndQueryStart) => Requests.Count(r => r.StartsWith(pathAndQueryStart, StringComparison.Ordinal));
 
@@ -108,6 +116,7 @@ internal sealed class FakeAppsApi : IDisposable
                         response.Abort();
                         return;
                     }
+                    if (line == End) return;
 
                     var bytes = Encoding.UTF8.GetBytes(line + "\n");
                     await response.OutputStream.WriteAsync(bytes, closing.Token).ConfigureAwait(false);

@@ -157,6 +157,32 @@ public class RolloutClientWaitTests
         Assert.Contains("resourceVersion=11", watches[1]);
     }
 
+    // client-go's reflector (tools/cache (*Reflector).watch) keeps a BOOKMARK's resourceVersion and watches on
+    // from it when the server ends a watch; the objects already read stay as they were read.
+    [Fact]
+    public async Task AWatchThatEndsAfterABookmarkGoesOnFromTheBookmarkAndLeavesWhatWasReadAsItWas()
+    {
+        using var api = new FakeAppsApi(Deployment(V2, 2, 1, 0, 0, "10"));
+        var seen = new List<Rollout>();
+        var waiting = new RolloutClient(api.Client).WaitAsync("myproject", "app-citas", TimeSpan.FromMinutes(1), null, seen.Add, TestContext.Current.CancellationToken);
+
+        await api.NextWatchOpened(TestContext.Current.CancellationToken);
+        api.Push("MODIFIED", Deployment(V2, 2, 2, 1, 0, "11"));
+        api.PushBookmark("50");
+        api.EndWatch();
+        await api.NextWatchOpened(TestContext.Current.CancellationToken);
+        api.Push("MODIFIED", Deployment(V2, 2, 2, 1, 1, "51"));
+        var rollout = await waiting;
+
+        Assert.Equal(RolloutStatus.Complete, rollout.State.Status);
+        var watches = api.Requests.Where(r => r.Contains("watch=true")).ToList();
+        Assert.Equal(2, watches.Count);
+        Assert.Contains("resourceVersion=10", watches[0]);
+        Assert.Contains("resourceVersion=50", watches[1]);
+        Assert.All(seen.Where(r => r.ResourceVersion == "11"), r => Assert.Equal("11", r.Manifest!["metadata"]!["resourceVersion"]!.GetValue<string>()));
+        Assert.Contains(seen, r => r.ResourceVersion == "11");
+    }
+
     [Fact]
     public async Task AServerThatRestartsIsReadAgainUntilItAnswersAndTheWaitGoesOn()
     {
