@@ -119,3 +119,94 @@ Describe 'Paged lists' {
         (Get-ImageStream -AllNamespaces | Where-Object Namespace -EQ $ns).Count | Should -Be $streamCount
     }
 }
+
+# A list of three pages: each page is asked for only once the pipeline has taken the whole page before it
+# (kubectl's order, and what holds a list to a page at a time), so a pipeline that stops is never sent
+# another page, wherever it stops. 1,001 streams: pages of 500, 500 and 1.
+Describe 'A list of three pages' {
+    BeforeAll {
+        $script:threeNs = 'paging-three'
+        $null = New-OpenShiftProject $threeNs
+        $script:threeCount = 1001
+        $handler = [System.Net.Http.HttpClientHandler]::new()
+        $handler.ServerCertificateCustomValidationCallback = [System.Net.Http.HttpClientHandler]::DangerousAcceptAnyServerCertificateValidator
+        $http = [System.Net.Http.HttpClient]::new($handler)
+        try {
+            $http.DefaultRequestHeaders.Authorization = [System.Net.Http.Headers.AuthenticationHeaderValue]::Parse((Get-TestHeaders $context).Authorization)
+            $streams = "$($context.Sandbox.Server.AbsoluteUri.TrimEnd('/'))/apis/image.openshift.io/v1/namespaces/$threeNs/imagestreams"
+            $posts = foreach ($i in 1..$threeCount) {
+                $body = '{"apiVersion":"image.openshift.io/v1","kind":"ImageStream","metadata":{"name":"three-' + $i.ToString('d4') + '"},"spec":{"tags":[{"name":"v1"}]}}'
+                $http.PostAsync($streams, [System.Net.Http.StringContent]::new($body, [Text.Encoding]::UTF8, 'application/json'))
+            }
+            [System.Threading.Tasks.Task]::WaitAll([System.Threading.Tasks.Task[]] $posts)
+            @($posts.Result | Where-Object StatusCode -NE 'Created').Count | Should -Be 0
+        }
+        finally { $http.Dispose() }
+        $script:lists = { param($Counts) $Counts['list imagestreams 200'] ?? 0 }
+    }
+
+    It 'Select-Object -First 500 asks for the first page only, -First 501 for the second too and no third' {
+        $made = Measure-Requests $context { $null = Get-ImageStream "$threeNs/*" | Select-Object -First 500 }
+        $made['list imagestreams 200'] | Should -Be 1
+        Get-RequestTotal $made | Should -Be 1
+
+        $seen = @{}
+        $made = Measure-Requests $context { $seen.Last = Get-ImageStream "$threeNs/*" | Select-Object -First 501 | Select-Object -Last 1 }
+        $made['list imagestreams 200'] | Should -Be 2
+        Get-RequestTotal $made | Should -Be 2
+        $seen.Last.Name | Should -Be 'three-0501'
+    }
+
+    It 'each page is asked for after the last stream of the page before it is taken, and every stream is written once, in order' {
+        $before = & $lists (Get-RequestCounts $context)
+        $at = @{}
+        $names = [System.Collections.Generic.List[string]]::new()
+        Get-ImageStream "$threeNs/*" | ForEach-Object {
+            if ($names.Count -in 0, 499, 500, 999, 1000) { $at[$names.Count] = (& $lists (Get-RequestCounts $context)) - $before }
+            $names.Add($_.Name)
+        }
+
+        $at[0] | Should -Be 1
+        $at[499] | Should -Be 1
+        $at[500] | Should -Be 2
+        $at[999] | Should -Be 2
+        $at[1000] | Should -Be 3
+        (& $lists (Get-RequestCounts $context)) - $before | Should -Be 3
+        $names.Count | Should -Be $threeCount
+        ($names -join ',') | Should -BeExactly ((1..$threeCount | ForEach-Object { 'three-' + $_.ToString('d4') }) -join ',')
+    }
+
+    It '-First reads exactly the pages its count needs' {
+        $made = Measure-Requests $context { $null = Get-ImageStream "$threeNs/*" -First 1000 }
+        $made['list imagestreams 200'] | Should -Be 2
+        $made = Measure-Requests $context { $null = Get-ImageTag "$threeNs/*" -First 1000 }
+        $made['list imagestreams 200'] | Should -Be 2
+    }
+
+    It 'Ctrl+C in the middle of a list stops the command, and the session is fit for the next one' {
+        $reached = [System.Threading.ManualResetEventSlim]::new()
+        $ps = [powershell]::Create()
+        try {
+            $null = $ps.AddCommand('Import-Module').AddParameter('Name', $env:IMAGESTREAMPS_MODULE_PATH).AddStatement()
+            $null = $ps.AddCommand('Connect-OpenShift').AddParameter('KubeConfig', $context.Sandbox.KubeConfigPath).AddStatement()
+            # The consumer holds the pipeline on the second page's second stream.
+            $null = $ps.AddScript({
+                    param($Namespace, $Reached)
+                    Get-ImageStream "$Namespace/*" | ForEach-Object { if ($_.Name -eq 'three-0502') { $Reached.Set(); Start-Sleep -Seconds 300 } }
+                }).AddArgument($threeNs).AddArgument($reached)
+            $running = $ps.BeginInvoke()
+            $reached.Wait([timespan]::FromSeconds(60)) | Should -BeTrue
+            $stopped = $ps.BeginStop($null, $null)
+            # A hang guard, not a timing assertion: a stop that never completes fails here.
+            $stopped.AsyncWaitHandle.WaitOne([timespan]::FromSeconds(20)) | Should -BeTrue
+            $ps.InvocationStateInfo.State | Should -Be 'Stopped'
+            $running.IsCompleted | Should -BeTrue
+        }
+        finally {
+            $ps.Dispose()
+            $reached.Dispose()
+        }
+        (Get-ImageStream "$threeNs/three-1001").Name | Should -Be 'three-1001'
+        @(Get-ImageStream "$threeNs/*").Count | Should -Be $threeCount
+    }
+}

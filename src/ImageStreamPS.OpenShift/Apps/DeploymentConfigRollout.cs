@@ -66,7 +66,7 @@ public static class DeploymentConfigRollout
             Pods = podRows,
             Created = metadata.CreationTimestamp,
             Labels = new Dictionary<string, string>(metadata.Labels ?? new Dictionary<string, string>()),
-            Manifest = WireShape.Of(config, DeploymentConfig.Group + "/" + DeploymentConfig.Version, "DeploymentConfig"),
+            ManifestOf = () => WireShape.Of(config, DeploymentConfig.Group + "/" + DeploymentConfig.Version, "DeploymentConfig"),
         };
     }
 

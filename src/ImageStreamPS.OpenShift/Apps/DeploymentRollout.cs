@@ -74,7 +74,7 @@ public static class DeploymentRollout
             Pods = podRows,
             Created = metadata.CreationTimestamp,
             Labels = new Dictionary<string, string>(metadata.Labels ?? new Dictionary<string, string>()),
-            Manifest = WireShape.Of(deployment, "apps/v1", "Deployment"),
+            ManifestOf = () => WireShape.Of(deployment, "apps/v1", "Deployment"),
         };
     }
 

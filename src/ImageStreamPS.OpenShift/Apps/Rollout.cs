@@ -50,7 +50,20 @@ public sealed record Rollout
     public IReadOnlyDictionary<string, IReadOnlyList<string>> TagsByDigest { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 
     /// <summary>The workload as the server returned it (what <c>oc get -o json</c> prints).</summary>
-    public JsonObject? Manifest { get; init; }
+    /// <remarks>Made when first read: a rollout that is only shown never needs its workload in wire shape.</remarks>
+    public JsonObject? Manifest
+    {
+        get => manifest?.Value;
+        init => manifest = value is null ? null : new Lazy<JsonObject>(value);
+    }
+
+    /// <summary>How to make <see cref="Manifest"/> when it is first read.</summary>
+    internal Func<JsonObject> ManifestOf
+    {
+        init => manifest = new Lazy<JsonObject>(value);
+    }
+
+    private readonly Lazy<JsonObject>? manifest;
 
     /// <summary>The digest <see cref="Image"/> pins (<c>sha256:…</c>), if it is a by-digest reference.</summary>
     public string? Digest => ImageDigest.Of(Image);

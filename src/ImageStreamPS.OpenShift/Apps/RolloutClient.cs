@@ -252,6 +252,8 @@ public sealed class RolloutClient(IKubernetes kubernetes)
     {
         var ns = deployment.Metadata.NamespaceProperty;
         var name = deployment.Metadata.Name;
+        // A bookmark's version, newer than the object's: the watch goes on from there (the object is left as read).
+        string? bookmark = null;
         while (true)
         {
             var rollout = DeploymentRollout.Read(deployment, [], [], RolloutTriggers.Of(deployment));
@@ -260,7 +262,7 @@ public sealed class RolloutClient(IKubernetes kubernetes)
             if (IsDone(rollout, until)) return rollout;
 
             // Watch from the version just read: every change after it arrives as an event.
-            var resourceVersion = deployment.Metadata.ResourceVersion;
+            var resourceVersion = bookmark ?? deployment.Metadata.ResourceVersion;
             Exception? watchError = null;
             V1Deployment? changed = null;
             await foreach (var (type, item) in Survive(kubernetes.AppsV1.WatchListNamespacedDeploymentAsync(
@@ -270,7 +272,7 @@ public sealed class RolloutClient(IKubernetes kubernetes)
                 if (type == WatchEventType.Deleted) throw new RolloutNotFoundException(ns, name, deleted: true);
                 if (type == WatchEventType.Bookmark)
                 {
-                    deployment.Metadata.ResourceVersion = item.Metadata?.ResourceVersion ?? deployment.Metadata.ResourceVersion;
+                    bookmark = item.Metadata?.ResourceVersion ?? bookmark;
                     continue;
                 }
                 if (type is not (WatchEventType.Added or WatchEventType.Modified)) continue;
@@ -279,7 +281,7 @@ public sealed class RolloutClient(IKubernetes kubernetes)
                 seen(next);
                 progress?.Invoke(next);
                 if (IsDone(next, until)) return next;
-                deployment = item;
+                (deployment, bookmark) = (item, null);
             }
 
             cancellationToken.ThrowIfCancellationRequested();
@@ -289,6 +291,7 @@ public sealed class RolloutClient(IKubernetes kubernetes)
             {
                 deployment = await ReadAgainAsync(() => ReadDeploymentAsync(ns, name, cancellationToken), cancellationToken).ConfigureAwait(false)
                     ?? throw new RolloutNotFoundException(ns, name, deleted: true);
+                bookmark = null;
             }
         }
     }

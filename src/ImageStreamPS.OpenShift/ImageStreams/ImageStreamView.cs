@@ -21,8 +21,6 @@ public sealed class ImageStreamView
         ResourceVersion = metadata.ResourceVersion ?? "";
         Generation = metadata.Generation ?? 0;
         Created = metadata.CreationTimestamp;
-        Labels = Sorted(metadata.Labels);
-        Annotations = Sorted(metadata.Annotations);
     }
 
     /// <summary>The stream as the server returned it.</summary>
@@ -46,11 +44,14 @@ public sealed class ImageStreamView
     /// <summary>metadata.creationTimestamp.</summary>
     public DateTime? Created { get; }
 
-    /// <summary>Labels, sorted by key.</summary>
-    public IReadOnlyDictionary<string, string> Labels { get; }
+    /// <summary>Labels, sorted by key (sorted when first read).</summary>
+    public IReadOnlyDictionary<string, string> Labels => labels ??= Sorted(Resource.Metadata?.Labels);
 
-    /// <summary>Annotations, sorted by key.</summary>
-    public IReadOnlyDictionary<string, string> Annotations { get; }
+    /// <summary>Annotations, sorted by key (sorted when first read).</summary>
+    public IReadOnlyDictionary<string, string> Annotations => annotations ??= Sorted(Resource.Metadata?.Annotations);
+
+    private IReadOnlyDictionary<string, string>? labels;
+    private IReadOnlyDictionary<string, string>? annotations;
 
     /// <summary>The in-cluster repository (<c>status.dockerImageRepository</c>).</summary>
     public string ImageRepository => Resource.Status?.DockerImageRepository ?? "";

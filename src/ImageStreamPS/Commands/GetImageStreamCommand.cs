@@ -67,10 +67,11 @@ public sealed class GetImageStreamCommand : ImageStreamCommandBase
         }
         if (names.Count == 0 || !WantsMore) return;
 
+        var session = CurrentSession;
         await foreach (var found in new ImageStreamLookup(Client, OutputTakenAsync).FindStreamsAsync(names, CurrentNamespace, AllNamespaces, cancellationToken).ConfigureAwait(false))
         {
             if (found.Error is not null) WriteError(found.Error, target: found.Target);
-            else WritePaged(ToOutput(found.Stream!.Resource));
+            else WritePaged(new Model.ImageStream(found.Stream!, session));
             if (!WantsMore)
             {
                 StoppedByFirst();

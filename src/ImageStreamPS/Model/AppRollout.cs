@@ -52,8 +52,10 @@ public sealed class AppRollout : IOpenShiftManifest
         Created = rollout.Created?.ToLocalTime();
         Labels = new Dictionary<string, string>(rollout.Labels);
         Session = session;
-        Manifest = rollout.Manifest;
+        source = rollout;
     }
+
+    private readonly Rollout source;
 
     /// <summary>The Deployment's (or DeploymentConfig's) name.</summary>
     public string Name { get; }
@@ -144,7 +146,7 @@ public sealed class AppRollout : IOpenShiftManifest
     public ObjectOrigin Origin => new(Session, Namespace);
 
     /// <summary>The Deployment in wire shape (what <c>oc get deploy NAME -o json</c> prints).</summary>
-    public JsonObject? Manifest { get; }
+    public JsonObject? Manifest => source.Manifest;
 
     /// <summary>The Deployment as OpenShift returns it (<c>ConvertTo-OpenShiftYaml</c>).</summary>
     public JsonObject ToManifest() =>

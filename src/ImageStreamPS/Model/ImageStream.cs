@@ -22,14 +22,17 @@ public sealed class ImageStream : IOpenShiftManifest
         ImageRepository = view.ImageRepository;
         PublicImageRepository = view.PublicImageRepository;
         LookupLocal = view.LookupLocal;
-        TagCount = view.TagCount;
-        UniqueImageCount = view.UniqueImageCount;
         Created = view.Created?.ToLocalTime();
-        Updated = view.Updated?.ToLocalTime();
-        Labels = new SortedDictionary<string, string>(view.Labels.ToDictionary(p => p.Key, p => p.Value), StringComparer.Ordinal);
-        Annotations = new SortedDictionary<string, string>(view.Annotations.ToDictionary(p => p.Key, p => p.Value), StringComparer.Ordinal);
         ResourceVersion = view.ResourceVersion;
     }
+
+    // What needs the stream's tags or a copy is worked out when first read: a list of thousands of streams
+    // shown as a table (or counted, or filtered by name) never reads most of it.
+    private int? tagCount;
+    private int? uniqueImageCount;
+    private (DateTime? Value, bool Known) updated;
+    private IDictionary<string, string>? labels;
+    private IDictionary<string, string>? annotations;
 
     /// <summary>The stream's name.</summary>
     public string Name { get; }
@@ -53,22 +56,22 @@ public sealed class ImageStream : IOpenShiftManifest
     private ImageTag[]? tags;
 
     /// <summary>The number of tags (describe's <c>Tags:</c>).</summary>
-    public int TagCount { get; }
+    public int TagCount => tagCount ??= View.TagCount;
 
     /// <summary>The number of distinct images over every tag's history (describe's <c>Unique Images:</c>).</summary>
-    public int UniqueImageCount { get; }
+    public int UniqueImageCount => uniqueImageCount ??= View.UniqueImageCount;
 
     /// <summary>When the stream was created.</summary>
     public DateTime? Created { get; }
 
     /// <summary>When a tag of the stream last moved (the UPDATED column of <c>oc get is</c>).</summary>
-    public DateTime? Updated { get; }
+    public DateTime? Updated => (updated.Known ? updated : updated = (View.Updated?.ToLocalTime(), true)).Value;
 
     /// <summary>The stream's labels.</summary>
-    public IDictionary<string, string> Labels { get; }
+    public IDictionary<string, string> Labels => labels ??= new SortedDictionary<string, string>(View.Labels.ToDictionary(p => p.Key, p => p.Value), StringComparer.Ordinal);
 
     /// <summary>The stream's annotations.</summary>
-    public IDictionary<string, string> Annotations { get; }
+    public IDictionary<string, string> Annotations => annotations ??= new SortedDictionary<string, string>(View.Annotations.ToDictionary(p => p.Key, p => p.Value), StringComparer.Ordinal);
 
     /// <summary>The resourceVersion the stream was read at.</summary>
     public string ResourceVersion { get; }
