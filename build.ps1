@@ -72,13 +72,13 @@ function Invoke-Build {
     }
     Copy-Item "$Root/ImageStreamPS.psd1" $ModuleOut
     & "$Root/build/Merge-FormatFiles.ps1" -ModuleFolder $ModuleOut
-    & "$Root/build/Add-ReadyToRun.ps1" -ModuleFolder $ModuleOut -Root $Root
     # The sandbox program runs in a child pwsh on PowerShell's own runtime, with its own ASP.NET Core
     # (no dotnet host or shared framework needed), so its platform-specific launcher is left out.
     $sandbox = Join-Path $ModuleOut 'sandbox'
     Copy-Item "$staging/sandbox" $sandbox -Recurse
     Remove-Item (Join-Path $sandbox 'ImageStreamPS.Sandbox'), (Join-Path $sandbox 'ImageStreamPS.Sandbox.exe') -ErrorAction SilentlyContinue
     & "$Root/build/Add-SandboxFramework.ps1" -SandboxFolder $sandbox -Root $Root
+    & "$Root/build/Add-ReadyToRun.ps1" -ModuleFolder $ModuleOut -Root $Root
 
     # Help from the cmdlets' doc comments, generated in a fresh pwsh so this one never loads the module.
     $pwsh, $pwshArgs = Get-PwshCommand

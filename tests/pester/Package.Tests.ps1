@@ -220,7 +220,14 @@ Fact Stopped (-not (Get-Process -Id $sandbox.ProcessId -ErrorAction SilentlyCont
     It 'starts the sandbox on that runtime with the module''s own ASP.NET Core' {
         $run.ExitCode | Should -Be 0 -Because $run.Output
         $files = @($facts.SandboxFiles)
-        $files | Where-Object { $_ -like '*/Microsoft.AspNetCore.Server.Kestrel.Core.dll' } | Should -BeLike "$($facts.ModuleBase)/sandbox/aspnetcore/*"
+        $kestrel = @($files | Where-Object { $_ -like '*/Microsoft.AspNetCore.Server.Kestrel.Core.dll' })
+        $kestrel | Should -HaveCount 1
+        # The module's one for this .NET major, in the copy precompiled for this platform and runtime where
+        # the build made one (build/Add-ReadyToRun.ps1).
+        $major = [Environment]::Version.Major
+        $version = Get-ChildItem "$($facts.ModuleBase)/sandbox/aspnetcore" -Directory | Where-Object { ([version] $_.Name).Major -eq $major }
+        $precompiled = Join-Path $version.FullName "linux-$([Runtime.InteropServices.RuntimeInformation]::ProcessArchitecture.ToString().ToLowerInvariant())-net$major/Microsoft.AspNetCore.Server.Kestrel.Core.dll"
+        $kestrel[0] | Should -Be $(if (Test-Path $precompiled) { $precompiled } else { Join-Path $version.FullName 'Microsoft.AspNetCore.Server.Kestrel.Core.dll' })
         $files | Where-Object { $_ -like '*/System.Private.CoreLib.dll' } | Should -BeLike "$runtimeRoot/*"
         $files | Where-Object { $_ -like "$dotnetRoot/*" } | Should -BeNullOrEmpty -Because "nothing of the .NET install at $dotnetRoot (its ASP.NET Core) may be used"
         $facts.DataPath | Should -BeLike "$home2*"

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Net;
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
 using System.Text.Json.Nodes;
 using ImageStreamPS.OpenShift.LocalSandbox;
 using ImageStreamPS.Sandbox.Api.Http;
@@ -9,6 +11,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -93,6 +96,8 @@ public sealed class SandboxHost : IAsyncDisposable
         // Start-up runs in parallel: certificates, storage and Kestrel do not depend on each other,
         // and requests arriving before the store is open simply wait for it.
         var certificates = Task.Run(() => CertificateAuthority.LoadOrCreate(settings.DataPath), cancellationToken);
+        var tls = certificates.ContinueWith(c => ServingContext(c.Result.ServerCertificate), cancellationToken,
+            TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
         var token = Task.Run(() => AccessToken.LoadOrCreate(settings.DataPath), cancellationToken);
         var opening = Task.Run(() => SandboxCore.Open(settings.DataPath, settings, catalog =>
         {
@@ -115,7 +120,10 @@ public sealed class SandboxHost : IAsyncDisposable
             kestrel.Listen(IPAddress.Loopback, options.Port, listen =>
             {
                 listen.Protocols = HttpProtocols.Http1AndHttp2;
-                listen.UseHttps(certificates.Result.ServerCertificate);
+                listen.UseHttps(new TlsHandshakeCallbackOptions
+                {
+                    OnConnection = async _ => new SslServerAuthenticationOptions { ServerCertificateContext = await tls.ConfigureAwait(false) },
+                });
             });
             kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http1);
         });
@@ -141,7 +149,9 @@ public sealed class SandboxHost : IAsyncDisposable
         try
         {
             await app.StartAsync(cancellationToken);
+            await certificates; // a data folder that cannot take them stops the start here
             core = await opening;
+            await tls;
         }
         catch
         {
@@ -175,6 +185,16 @@ public sealed class SandboxHost : IAsyncDisposable
         if (host.RunningList is { } list) RunningSandboxList.Add(list, host.ReadyInfo);
         return host;
     }
+
+    /// <summary>
+    /// What TLS serves: the certificate and its chain. Kestrel given the certificate builds the chain
+    /// when it starts listening, reading the system's CA store with certificate downloads allowed (about
+    /// 120 ms of CPU on the way to the first answer); built here once, offline (the sandbox's CA is in
+    /// no store and the certificate names no issuer to download), in parallel with the rest of the start
+    /// (#18). The same chain is served: the certificate alone, as the client holds the CA.
+    /// </summary>
+    private static SslStreamCertificateContext ServingContext(X509Certificate2 certificate) =>
+        SslStreamCertificateContext.Create(certificate, additionalCertificates: null, offline: true);
 
     public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
 

@@ -13,17 +13,25 @@ namespace ImageStreamPS.Hosting;
 /// </summary>
 internal sealed class DependencyLoadContext(string folder) : AssemblyLoadContext("ImageStreamPS.Dependencies")
 {
-    private readonly string precompiled = Path.Combine(folder, Platform);
-
     /// <summary>This process's platform as the build names its precompiled folder: os-arch-net{major}.</summary>
     internal static string Platform =>
         $"{(OperatingSystem.IsWindows() ? "win" : OperatingSystem.IsMacOS() ? "osx" : "linux")}-" +
         $"{RuntimeInformation.ProcessArchitecture.ToString().ToLowerInvariant()}-net{Environment.Version.Major}";
 
+    /// <summary>
+    /// The copy of <paramref name="assemblyName"/> the build precompiled for this platform and runtime
+    /// in <paramref name="folder"/>/<see cref="Platform"/>, or null where it made none (the module's
+    /// dependencies and the sandbox program alike, build/Add-ReadyToRun.ps1).
+    /// </summary>
+    internal static string? PrecompiledIn(string folder, string? assemblyName)
+    {
+        var path = Path.Combine(folder, Platform, assemblyName + ".dll");
+        return File.Exists(path) ? path : null;
+    }
+
     protected override Assembly? Load(AssemblyName assemblyName)
     {
-        var native = Path.Combine(precompiled, assemblyName.Name + ".dll");
-        if (File.Exists(native))
+        if (PrecompiledIn(folder, assemblyName.Name) is { } native)
         {
             return LoadFromAssemblyPath(native);
         }

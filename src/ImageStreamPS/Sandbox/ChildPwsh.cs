@@ -75,8 +75,7 @@ internal sealed class ChildPwsh
 
         // The program starts from a startup hook, before PowerShell's engine (StartupHook); the command above is the fallback.
         startInfo.Environment[StartupHook.HooksVariable] = typeof(StartupHook).Assembly.Location;
-        startInfo.Environment[StartupHook.ProgramVariable] =
-            System.Text.Json.JsonSerializer.Serialize(new[] { sandboxFolder, framework.Path }.Concat(arguments).ToArray());
+        startInfo.Environment[StartupHook.ProgramVariable] = StartupHook.Encode(new[] { sandboxFolder, framework.Path }.Concat(arguments));
         return startInfo;
     }
 

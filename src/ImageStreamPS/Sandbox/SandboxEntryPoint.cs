@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Reflection;
 using System.Runtime.ExceptionServices;
 using System.Runtime.Loader;
+using ImageStreamPS.Hosting;
 
 namespace ImageStreamPS.Sandbox;
 
@@ -17,7 +18,8 @@ public static class SandboxEntryPoint
     public static int Run(string sandboxFolder, string frameworkFolder, string[] arguments)
     {
         var program = Path.Combine(sandboxFolder, "ImageStreamPS.Sandbox.dll");
-        var entryPoint = new SandboxLoadContext(program, frameworkFolder).LoadFromAssemblyPath(program).EntryPoint
+        var entryPoint = new SandboxLoadContext(program, frameworkFolder)
+                .LoadFromAssemblyPath(DependencyLoadContext.PrecompiledIn(sandboxFolder, "ImageStreamPS.Sandbox") ?? program).EntryPoint
             ?? throw new InvalidOperationException($"{program} has no entry point.");
         try
         {
@@ -31,8 +33,11 @@ public static class SandboxEntryPoint
     }
 
     /// <summary>
-    /// The program's own assemblies and native libraries as its deps.json lists them, then ASP.NET
-    /// Core from the module's copy for this runtime; the runtime's own assemblies from the default context.
+    /// The program's own assemblies and native libraries as its deps.json lists them, then ASP.NET Core
+    /// from the module's copy for this runtime (or the installed one); the runtime's own assemblies from
+    /// the default context. Of the program's and the module's ASP.NET Core, the copy the build precompiled
+    /// for this platform and runtime is loaded where there is one, as the module's
+    /// <see cref="DependencyLoadContext"/> does (#18).
     /// </summary>
     private sealed class SandboxLoadContext(string program, string frameworkFolder) : AssemblyLoadContext("ImageStreamPS.Sandbox")
     {
@@ -42,10 +47,10 @@ public static class SandboxEntryPoint
         {
             if (resolver.ResolveAssemblyToPath(assemblyName) is { } own)
             {
-                return LoadFromAssemblyPath(own);
+                return LoadFromAssemblyPath(DependencyLoadContext.PrecompiledIn(Path.GetDirectoryName(own)!, assemblyName.Name) ?? own);
             }
 
-            var framework = Path.Combine(frameworkFolder, assemblyName.Name + ".dll");
+            var framework = DependencyLoadContext.PrecompiledIn(frameworkFolder, assemblyName.Name) ?? Path.Combine(frameworkFolder, assemblyName.Name + ".dll");
             return File.Exists(framework) ? LoadFromAssemblyPath(framework) : null;
         }
 
