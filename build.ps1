@@ -71,6 +71,7 @@ function Invoke-Build {
         if (Test-Path $source) { Copy-Item $source (Join-Path $ModuleOut $folder) -Recurse }
     }
     Copy-Item "$Root/ImageStreamPS.psd1" $ModuleOut
+    & "$Root/build/Merge-FormatFiles.ps1" -ModuleFolder $ModuleOut
     # The sandbox program runs in a child pwsh on PowerShell's own runtime, with its own ASP.NET Core
     # (no dotnet host or shared framework needed), so its platform-specific launcher is left out.
     $sandbox = Join-Path $ModuleOut 'sandbox'
