@@ -51,11 +51,7 @@ public sealed record Rollout
 
     /// <summary>The workload as the server returned it (what <c>oc get -o json</c> prints).</summary>
     /// <remarks>Made when first read: a rollout that is only shown never needs its workload in wire shape.</remarks>
-    public JsonObject? Manifest
-    {
-        get => manifest?.Value;
-        init => manifest = value is null ? null : new Lazy<JsonObject>(value);
-    }
+    public JsonObject? Manifest => manifest?.Value;
 
     /// <summary>How to make <see cref="Manifest"/> when it is first read.</summary>
     internal Func<JsonObject> ManifestOf

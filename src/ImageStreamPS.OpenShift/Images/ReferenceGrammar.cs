@@ -53,7 +53,7 @@ internal static partial class ReferenceGrammar
             return "invalid checksum digest format";
         var colon = digest.IndexOf(':');
         var hexLength = digest.Length - colon - 1;
-        return digest[..colon] switch
+        return digest.AsSpan(0, colon) switch
         {
             "sha256" => hexLength == 64 ? null : "invalid checksum digest length",
             "sha384" => hexLength == 96 ? null : "invalid checksum digest length",

@@ -67,11 +67,10 @@ public sealed class GetImageStreamCommand : ImageStreamCommandBase
         }
         if (names.Count == 0 || !WantsMore) return;
 
-        var session = CurrentSession;
         await foreach (var found in new ImageStreamLookup(Client, OutputTakenAsync).FindStreamsAsync(names, CurrentNamespace, AllNamespaces, cancellationToken).ConfigureAwait(false))
         {
             if (found.Error is not null) WriteError(found.Error, target: found.Target);
-            else WritePaged(new Model.ImageStream(found.Stream!, session));
+            else WritePaged(ToOutput(found.Stream!));
             if (!WantsMore)
             {
                 StoppedByFirst();

@@ -16,7 +16,10 @@ public abstract class ImageStreamCommandBase : OpenShiftCmdlet
     private protected ImageStreamClient Client => new(Connection);
 
     /// <summary>The output object for a stream read from the current session.</summary>
-    private protected Model.ImageStream ToOutput(OpenShift.Api.ImageStream stream) => new(new ImageStreamView(stream), CurrentSession);
+    private protected Model.ImageStream ToOutput(OpenShift.Api.ImageStream stream) => ToOutput(new ImageStreamView(stream));
+
+    /// <summary>The output object for a stream the engine has already read into a view.</summary>
+    private protected Model.ImageStream ToOutput(ImageStreamView view) => new(view, CurrentSession);
 
     // -First, -Skip and -IncludeTotalCount (SupportsPaging): objects found so far, and whether -First cut the reading short.
     private ulong found;

@@ -26,8 +26,10 @@ internal sealed record SandboxFramework(Version Version, string Path, bool Insta
     /// </summary>
     public static SandboxFramework? InstalledFor(string runtimeDirectory, Version runtime)
     {
-        var shared = System.IO.Path.GetDirectoryName(System.IO.Path.GetDirectoryName(runtimeDirectory.TrimEnd('/', '\\')));
-        if (shared is null || !System.IO.Path.GetFileName(System.IO.Path.GetDirectoryName(runtimeDirectory.TrimEnd('/', '\\'))).Equals("Microsoft.NETCore.App", StringComparison.Ordinal))
+        // <dotnet>/shared/Microsoft.NETCore.App/<version>: the runtime's folder, and the shared folder above it.
+        var runtimes = System.IO.Path.GetDirectoryName(runtimeDirectory.TrimEnd('/', '\\'));
+        var shared = System.IO.Path.GetDirectoryName(runtimes);
+        if (shared is null || !System.IO.Path.GetFileName(runtimes).Equals("Microsoft.NETCore.App", StringComparison.Ordinal))
         {
             return null;
         }
